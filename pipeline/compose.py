@@ -1,0 +1,222 @@
+"""The compose stage: a validated edition + computed facts -> the document tree (semantic HTML).
+
+Two kinds of template meet here:
+- paragraph text from the data, a small language of its own: `{{ ... }}` expressions over the
+  edition's facts (run in Jinja's sandbox), then Markdown inline markup (*italic*, <link>,
+  [^note] footnotes), rendered into the tree's inline vocabulary;
+- the report templates in `templates/<kind>/`, trusted, autoescaped, which own wording and order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from markupsafe import Markup
+from mdit_py_plugins.footnote import footnote_plugin
+
+from . import style
+from .barcodes import code39_svg
+from .facts import SeatedMember, State, TreatyStatus, members_in_office, treaty_status
+from .load import Inputs, Sourced
+from .model import Edition, ParagraphBlock, Series, TableBlock
+
+TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
+
+
+def states(values: list[State]) -> str:
+    """A list of States in UN order, joined without a serial comma."""
+    from .facts import sorted_states
+
+    return style.join_list(s.name for s in sorted_states(list(values)))
+
+
+PARAGRAPH_FILTERS = {**style.FILTERS, "states": states}
+
+
+@lru_cache(maxsize=1)
+def paragraph_environment() -> ImmutableSandboxedEnvironment:
+    """The sandbox paragraph expressions run in: only our filters, undefined names fail."""
+    env = ImmutableSandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=False)
+    env.filters.update(PARAGRAPH_FILTERS)
+    return env
+
+
+@lru_cache(maxsize=8)
+def report_environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
+    """The environment for the trusted report templates (autoescaped HTML)."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates_dir)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(PARAGRAPH_FILTERS)
+    env.filters["session_name"] = style.session_name
+    env.filters["job_digits"] = style.job_number_digits
+    env.filters["code39_svg"] = lambda digits: Markup(code39_svg(digits))
+    return env
+
+
+@lru_cache(maxsize=1)
+def inline_markdown() -> MarkdownIt:
+    """Markdown limited to inline markup: emphasis, links, autolinks, footnotes; no raw HTML."""
+    md = MarkdownIt("zero").enable(["emphasis", "link", "autolink", "escape", "entity"])
+    return md.use(footnote_plugin, inline=True, move_to_end=False)
+
+
+@dataclass
+class Footnotes:
+    """Footnotes numbered through the document in the order they are called."""
+
+    texts: list[str] = field(default_factory=list)
+
+    def add(self, text_html: str) -> int:
+        self.texts.append(text_html)
+        return len(self.texts)
+
+
+def render_inline(tokens: list[Token], footnote_bodies: dict[int, list[Token]], notes: Footnotes) -> str:
+    """Markdown inline tokens -> the tree's inline HTML (em, strong, a, span.footnote)."""
+    out: list[str] = []
+    for token in tokens:
+        kind = token.type
+        if kind == "text":
+            out.append(html.escape(token.content, quote=False))
+        elif kind in ("softbreak", "hardbreak"):
+            out.append(" ")
+        elif kind == "em_open":
+            out.append("<em>")
+        elif kind == "em_close":
+            out.append("</em>")
+        elif kind == "strong_open":
+            out.append("<strong>")
+        elif kind == "strong_close":
+            out.append("</strong>")
+        elif kind == "link_open":
+            out.append(f'<a href="{html.escape(token.attrGet("href") or "", quote=True)}">')
+        elif kind == "link_close":
+            out.append("</a>")
+        elif kind == "footnote_ref":
+            body = render_inline(footnote_bodies[token.meta["id"]], footnote_bodies, notes)
+            number = notes.add(body)
+            out.append(f'<span class="footnote" data-number="{number}">{body}</span>')
+        elif kind == "inline":
+            out.append(render_inline(token.children or [], footnote_bodies, notes))
+        else:  # a token our vocabulary has no name for is a defect, never a silent drop
+            raise ValueError(f"inline markup {kind!r} is not supported in paragraph text")
+    return "".join(out)
+
+
+def markup_paragraph(text: str, footnotes: dict[str, str], notes: Footnotes) -> Markup:
+    """Paragraph text with inline Markdown -> inline HTML, numbering any footnotes it calls."""
+    definitions = "\n\n".join(f"[^{label}]: {body}" for label, body in footnotes.items())
+    env: dict[str, Any] = {}
+    tokens = inline_markdown().parse(text + ("\n\n" + definitions if definitions else ""), env)
+    bodies = _footnote_bodies(tokens, env)
+    inline = next((t for t in tokens if t.type == "inline"), None)
+    return Markup(render_inline(inline.children or [], bodies, notes) if inline else "")
+
+
+def _footnote_bodies(tokens: list[Token], env: dict) -> dict[int, list[Token]]:
+    """Footnote id -> the inline tokens of its text, for both [^label] and ^[inline] notes."""
+    bodies: dict[int, list[Token]] = {}
+    for index, item in env.get("footnotes", {}).get("list", {}).items():
+        if "tokens" in item:  # inline note ^[...]
+            bodies[index] = item["tokens"]
+    current: int | None = None
+    for token in tokens:
+        if token.type == "footnote_open":
+            current = token.meta["id"]
+        elif token.type == "footnote_close":
+            current = None
+        elif token.type == "inline" and current is not None:
+            bodies.setdefault(current, token.children or [])
+    return bodies
+
+
+@dataclass(frozen=True)
+class EditionFacts:
+    """What paragraph expressions may use: the edition's dates and its computed facts."""
+
+    edition: Edition
+    series: Series
+    status: TreatyStatus
+    members: list[SeatedMember]
+    treaty_title: str
+    entry_into_force: dt.date | None
+
+    def context(self) -> dict[str, Any]:
+        return {
+            "session": self.edition.session,
+            "date": self.edition.date,
+            "as_at": self.edition.as_at,
+            "parties": self.status.parties,
+            "signatories": self.status.signatories,
+            "members": self.members,
+            "treaty": self.treaty_title,
+            "entry_into_force": self.entry_into_force,
+        }
+
+
+def edition_facts(inputs: Inputs, sourced: Sourced) -> EditionFacts:
+    """Compute the facts of one edition from the reference data."""
+    edition: Edition = sourced.model
+    series: Series = inputs.series[edition.series].model
+    ledger = inputs.ledgers[series.ledger].model
+    status = treaty_status(ledger, inputs.names, edition.as_at, named_on=edition.date)
+    members: list[SeatedMember] = []
+    if series.committee:
+        members = members_in_office(inputs.committees[series.committee].model, inputs.names, edition.date)
+    return EditionFacts(edition, series, status, members, ledger.title, ledger.entry_into_force)
+
+
+def render_paragraph_text(source: str, context: dict[str, Any]) -> str:
+    """Run a paragraph's `{{ ... }}` expressions in the sandbox (errors propagate)."""
+    return paragraph_environment().from_string(source).render(context)
+
+
+@dataclass(frozen=True)
+class ComposedBlock:
+    kind: str  # "paragraph" | "table"
+    number: int | None = None
+    html: Markup = Markup("")
+    name: str = ""
+
+
+def compose_body(facts: EditionFacts) -> list[ComposedBlock]:
+    """Paragraphs numbered 1, 2, 3 ... through the document; tables named for the template."""
+    notes = Footnotes()
+    blocks: list[ComposedBlock] = []
+    number = 0
+    context = facts.context()
+    for block in facts.edition.body:
+        if isinstance(block, ParagraphBlock):
+            number += 1
+            text = render_paragraph_text(block.paragraph, context)
+            blocks.append(ComposedBlock("paragraph", number, markup_paragraph(text, facts.edition.footnotes, notes)))
+        elif isinstance(block, TableBlock):
+            blocks.append(ComposedBlock("table", name=block.table))
+    return blocks
+
+
+def compose(inputs: Inputs, sourced: Sourced, templates_dir: Path = TEMPLATES_DIR) -> str:
+    """The document tree of one edition, as a complete semantic HTML document."""
+    facts = edition_facts(inputs, sourced)
+    template = report_environment(templates_dir).get_template(f"{facts.series.template}/report.html.j2")
+    return template.render(
+        edition=facts.edition,
+        series=facts.series,
+        facts=facts,
+        body=compose_body(facts),
+    )

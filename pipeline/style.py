@@ -1,0 +1,63 @@
+"""UN editorial style as small functions; each is also a Jinja filter of the same name.
+
+Rules from the UN Editorial Manual (see data-independent facts in README): lists joined
+without a serial comma, numbers under ten in words, dates as "27 August 2004", sessions as
+ordinals in words.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Iterable
+
+from babel.dates import format_date
+from num2words import num2words
+
+
+def join_list(items: Iterable[Any], conjunction: str = "and") -> str:
+    """'A', 'A and B', 'A, B and C': the UN joins lists without a serial comma."""
+    words = [str(item) for item in items]
+    if len(words) <= 1:
+        return "".join(words)
+    return f"{', '.join(words[:-1])} {conjunction} {words[-1]}"
+
+
+def number(value: int) -> str:
+    """Numbers one to nine in words, 0 and 10 and above in figures ("seven", "26")."""
+    if 1 <= value <= 9:
+        return num2words(value)
+    return str(value)
+
+
+def number_capitalized(value: int) -> str:
+    """A number that opens a sentence is always in words ("Twenty-six")."""
+    return num2words(value).capitalize()
+
+
+def ordinal(value: int) -> str:
+    """An ordinal in words: 59 -> 'fifty-ninth'."""
+    return num2words(value, to="ordinal")
+
+
+def session_name(session: int) -> str:
+    """'Fifty-ninth session'."""
+    return f"{ordinal(session).capitalize()} session"
+
+
+def long_date(value: dt.date) -> str:
+    """'27 August 2004' (day without a leading zero, month in words)."""
+    return format_date(value, "d MMMM y", locale="en")
+
+
+def job_number_digits(job_number: str) -> str:
+    """The digits a job number's barcode encodes: '04-39651 (E) 300704' -> '0439651'."""
+    return job_number.split(" ", 1)[0].replace("-", "")
+
+
+FILTERS = {
+    "and_list": join_list,
+    "number": number,
+    "Number": number_capitalized,
+    "ordinal": ordinal,
+    "date": long_date,
+}
