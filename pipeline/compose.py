@@ -130,18 +130,21 @@ def markup_paragraph(text: str, footnotes: dict[str, str], notes: Footnotes) -> 
 
 def _footnote_bodies(tokens: list[Token], env: dict) -> dict[int, list[Token]]:
     """Footnote id -> the inline tokens of its text, for both [^label] and ^[inline] notes."""
+    by_label: dict[str, list[Token]] = {}
+    label: str | None = None
+    for token in tokens:
+        if token.type == "footnote_reference_open":
+            label = token.meta["label"]
+        elif token.type == "footnote_reference_close":
+            label = None
+        elif token.type == "inline" and label is not None:
+            by_label.setdefault(label, token.children or [])
     bodies: dict[int, list[Token]] = {}
     for index, item in env.get("footnotes", {}).get("list", {}).items():
         if "tokens" in item:  # inline note ^[...]
             bodies[index] = item["tokens"]
-    current: int | None = None
-    for token in tokens:
-        if token.type == "footnote_open":
-            current = token.meta["id"]
-        elif token.type == "footnote_close":
-            current = None
-        elif token.type == "inline" and current is not None:
-            bodies.setdefault(current, token.children or [])
+        elif item.get("label") in by_label:
+            bodies[index] = by_label[item["label"]]
     return bodies
 
 

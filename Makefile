@@ -1,0 +1,36 @@
+# Quick start:  make report SESSION=59   then   make test
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+SESSION ?=
+
+.PHONY: help setup report validate test clean
+
+help:
+	@echo "make report SESSION=59   build every report of a session into output/59/"
+	@echo "make validate            check every input file, list every problem"
+	@echo "make test                run the test suite"
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	@touch $(STAMP)
+
+setup: $(STAMP)
+
+report: $(STAMP)
+	@if [ -z "$(SESSION)" ]; then echo "usage: make report SESSION=59" >&2; exit 2; fi
+	@scripts/ensure-system-packages report
+	@$(BIN)/unreport build $(SESSION)
+
+validate: $(STAMP)
+	@$(BIN)/unreport validate $(SESSION)
+
+test: $(STAMP)
+	@scripts/ensure-system-packages test
+	@$(BIN)/python -m pytest -q
+
+clean:
+	rm -rf output/*/ $(VENV) *.egg-info .pytest_cache

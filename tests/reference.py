@@ -1,0 +1,74 @@
+"""The reference report's text (tests/fixtures/reference-a59-cmw-status.txt), parsed.
+
+The file is the text extracted from the published document: `**...**` marks bold and
+`<i>...</i>` italics; a URL is written `<http://...>` (an autolink) where the document
+prints the bare address. The committee table's header row appears twice because the table
+broke across a page; the masthead footnote `* A/59/150.` sits where page 1 ended.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REFERENCE = Path(__file__).parent / "fixtures" / "reference-a59-cmw-status.txt"
+
+
+def plain(text: str) -> str:
+    """Reference markup removed and white space collapsed."""
+    text = re.sub(r"</?i>|\*\*", " ", text)
+    text = re.sub(r"<(https?://[^>]+)>", r"\1", text)
+    return normalize(text)
+
+
+def normalize(text: str) -> str:
+    """White space collapsed; words broken at a hyphen over a line end joined again."""
+    text = re.sub(r"\s+", " ", text).strip()
+    return re.sub(r"(\w)- (\w)", r"\1-\2", text)
+
+
+@dataclass
+class Reference:
+    masthead: list[str] = field(default_factory=list)
+    paragraphs: dict[int, str] = field(default_factory=dict)
+    table_head: list[str] = field(default_factory=list)
+    table_rows: list[list[str]] = field(default_factory=list)
+    footnote: str = ""
+
+    def sentences(self, number: int) -> list[str]:
+        """The sentences of paragraph `number` (split after . ; : followed by a capital)."""
+        return [s for s in re.split(r"(?<=[.;:])\s+(?=[A-Z])", self.paragraphs[number]) if s]
+
+
+def masthead_lines(text: str) -> list[str]:
+    """Masthead lines: a bold span (which may wrap over lines) counts as one line."""
+    lines: list[str] = []
+    for index, segment in enumerate(text.split("**")):
+        if index % 2:  # inside **...**
+            lines.append(plain(segment))
+        else:
+            lines.extend(plain(line) for line in segment.splitlines() if line.strip())
+    return lines
+
+
+def load_reference() -> Reference:
+    ref = Reference()
+    text = REFERENCE.read_text(encoding="utf-8")
+    head, body = re.split(r"^(?=1\. )", text, maxsplit=1, flags=re.M)
+    ref.masthead = masthead_lines(head)
+    for line in body.splitlines():
+        if not line.strip():
+            continue
+        numbered = re.match(r"^(\d+)\.\s+(.*)$", line)
+        if numbered:
+            ref.paragraphs[int(numbered[1])] = plain(numbered[2])
+        elif "\t" in line:
+            cells = [plain(c) for c in line.split("\t")]
+            if line.startswith("<i>"):
+                ref.table_head = cells
+            else:
+                ref.table_rows.append(cells)
+        elif line.startswith("* "):
+            ref.footnote = plain(line)
+    return ref

@@ -1,0 +1,52 @@
+"""UN style helpers: each rule from un-layout.md, tested as a function and as a filter."""
+
+import datetime as dt
+
+import pytest
+
+from pipeline import style
+from pipeline.compose import render_paragraph_text
+from pipeline.facts import State
+
+
+@pytest.mark.parametrize("items, joined", [
+    ([], ""),
+    (["Mali"], "Mali"),
+    (["Mali", "Peru"], "Mali and Peru"),
+    (["Chile", "Mali", "Peru"], "Chile, Mali and Peru"),  # no serial comma
+])
+def test_join_list_has_no_serial_comma(items, joined):
+    assert style.join_list(items) == joined
+
+
+@pytest.mark.parametrize("value, words", [(0, "0"), (1, "one"), (9, "nine"), (10, "10"), (26, "26")])
+def test_numbers_under_ten_in_words(value, words):
+    assert style.number(value) == words
+
+
+def test_number_opening_a_sentence_is_in_words():
+    assert style.number_capitalized(26) == "Twenty-six"
+
+
+@pytest.mark.parametrize("session, name", [(59, "Fifty-ninth session"), (60, "Sixtieth session"),
+                                           (1, "First session"), (101, "One hundred and first session")])
+def test_session_ordinal_in_words(session, name):
+    assert style.session_name(session) == name
+
+
+def test_dates_in_un_form():
+    assert style.long_date(dt.date(2004, 8, 27)) == "27 August 2004"
+    assert style.long_date(dt.date(2005, 8, 1)) == "1 August 2005"
+
+
+def test_job_number_barcode_digits():
+    assert style.job_number_digits("04-39651 (E) 300704") == "0439651"
+
+
+def test_filters_in_paragraph_text():
+    states = [State("Peru", "Peru"), State("Chile", "Chile"), State("Mali", "Mali")]
+    text = render_paragraph_text(
+        "As at {{ as_at|date }}, the following {{ parties|count|number }} States: {{ parties|states }}.",
+        {"as_at": dt.date(2004, 8, 20), "parties": states},
+    )
+    assert text == "As at 20 August 2004, the following three States: Chile, Mali and Peru."
