@@ -7,6 +7,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 from ..compose import TEMPLATES_DIR
+from ..reproducible import document_timestamp, source_date_epoch
 
 
 def restricted_fetcher(templates_dir: Path):
@@ -38,16 +39,19 @@ def _mime(path: Path) -> str:
 
 
 def write_pdf(tree_html: str, document_date: dt.date, templates_dir: Path = TEMPLATES_DIR) -> bytes:
-    """Render the tree to PDF bytes; metadata dates come from the edition, not the clock."""
+    """Render the tree to PDF bytes. Pure: every date in the file is the document's timestamp
+    (see reproducible.py), the identifier derives from it, and subset fonts carry it too."""
     import weasyprint  # imported here: only PDF builds pay for it
 
-    document = weasyprint.HTML(
-        string=tree_html,
-        base_url=str(templates_dir.resolve()) + "/",
-        url_fetcher=restricted_fetcher(templates_dir),
-    ).render()
-    stamp = dt.datetime.combine(document_date, dt.time(0, 0)).strftime("%Y-%m-%dT%H:%M:%SZ")
-    document.metadata.created = stamp
-    document.metadata.modified = stamp
-    document.metadata.generator = "unreport"
-    return document.write_pdf(pdf_identifier=b"unreport" + document_date.isoformat().encode(), uncompressed_pdf=False)
+    stamp = document_timestamp(document_date)
+    with source_date_epoch(stamp):
+        document = weasyprint.HTML(
+            string=tree_html,
+            base_url=str(templates_dir.resolve()) + "/",
+            url_fetcher=restricted_fetcher(templates_dir),
+        ).render()
+        pdf_date = stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
+        document.metadata.created = pdf_date
+        document.metadata.modified = pdf_date
+        document.metadata.generator = "unreport"
+        return document.write_pdf(pdf_identifier=b"unreport-" + pdf_date.encode())
