@@ -36,9 +36,21 @@ def _location(path: str, mark: yaml.Mark) -> Location:
 
 
 class _LocatingLoader(yaml.SafeLoader):
-    """PyYAML's safe loader, building Located containers from node marks."""
+    """PyYAML's safe loader, building Located containers from node marks.
+
+    Anchors and aliases are refused: report data never needs them, and an alias is how a
+    small file expands into billions of values ("billion laughs").
+    """
 
     source_path = ""
+
+    def compose_node(self, parent, index):  # type: ignore[override]
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(
+                None, None, f"aliases (*{event.anchor}) are not allowed in report data; write the value out",
+                event.start_mark)
+        return super().compose_node(parent, index)
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> LocatedDict:  # type: ignore[override]
         self.flatten_mapping(node)

@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 import lxml.html
 from docx import Document
 from docx.document import Document as DocxDocument
-from docx.enum.section import WD_SECTION_START  # noqa: F401  (kept for readers of the API)
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
@@ -347,28 +346,40 @@ def _record_first_page_footer(b: _Build, el: etree._Element) -> None:
 def _add_masthead(b: _Build, el: etree._Element) -> None:
     """The masthead as a borderless 2-column table with a thin and a heavy rule under its rows."""
     _no_stray_text(el)
-    rows = [_only_children(el, {("div", "masthead-top"), ("div", "masthead-organ")})][0]
+    rows = _only_children(el, {("div", "masthead-top"), ("div", "masthead-organ")})
     if [_kind(r)[1] for r in rows] != ["masthead-top", "masthead-organ"]:
         raise ValueError("the masthead must hold .masthead-top then .masthead-organ")
-    right_width = 108
+    right_width = 108  # the distribution block's width
     table = _new_table(b, len(rows), [b.text_width - right_width, right_width], indent=0)
     _set_table_borders(table, {"insideH": RULE_THIN, "bottom": RULE_HEAVY})
     for row, row_el in zip(table.rows, rows):
-        cells = _elements(row_el)
-        if len(cells) != 2:
+        _no_stray_text(row_el)
+        parts = _elements(row_el)
+        if len(parts) != 2:
             raise ValueError(f"masthead row .{_kind(row_el)[1]} must have two parts")
-        for cell, part in zip(row.cells, cells):
-            cell.vertical_alignment = (WD_CELL_VERTICAL_ALIGNMENT.BOTTOM if row_el is rows[0]
-                                       else WD_CELL_VERTICAL_ALIGNMENT.TOP)
-            blocks = _elements(part) if _kind(part) == ("div", "distribution-block") else [part]
-            _no_stray_text(part) if len(blocks) > 1 or blocks[0] is not part else None
-            for i, block in enumerate(blocks):
-                kind = _kind(block)
-                if kind[0] != "p" or kind[1] not in PARAGRAPH_STYLE_OF_CLASS:
-                    raise ValueError(f"unknown masthead element <{block.tag} class={block.get('class')!r}>")
-                par = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
-                par.style = b.doc.styles[PARAGRAPH_STYLE_OF_CLASS[kind[1]]]
-                _fill_paragraph(b, par, block)
+        align = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM if row_el is rows[0] else WD_CELL_VERTICAL_ALIGNMENT.TOP
+        for cell, part in zip(row.cells, parts):
+            cell.vertical_alignment = align
+            _fill_masthead_cell(b, cell, _masthead_paragraphs(part))
+
+
+def _masthead_paragraphs(part: etree._Element) -> list[etree._Element]:
+    """The <p> elements of one masthead cell: the part itself or the distribution block's."""
+    if _kind(part) == ("div", "distribution-block"):
+        _no_stray_text(part)
+        return _elements(part)
+    return [part]
+
+
+def _fill_masthead_cell(b: _Build, cell, paragraphs: list[etree._Element]) -> None:
+    """Styled paragraphs in a masthead cell (its first, empty paragraph is reused)."""
+    for i, block in enumerate(paragraphs):
+        tag, cls = _kind(block)
+        if tag != "p" or cls not in PARAGRAPH_STYLE_OF_CLASS:
+            raise ValueError(f"unknown masthead element <{tag} class={block.get('class')!r}>")
+        par = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
+        par.style = b.doc.styles[PARAGRAPH_STYLE_OF_CLASS[cls]]
+        _fill_paragraph(b, par, block)
 
 
 def _add_numbered_paragraph(b: _Build, el: etree._Element) -> None:
@@ -721,8 +732,8 @@ def _text(el: etree._Element) -> str:
 
 
 def _w(tag: str) -> str:
-    """Qualified name, w: prefix by default."""
-    return qn(tag if ":" in tag else f"w:{tag}")
+    """Prefixed tag name, w: by default."""
+    return tag if ":" in tag else f"w:{tag}"
 
 
 def _el(tag: str, attrs: dict[str, str] | None = None) -> etree._Element:
