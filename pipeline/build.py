@@ -56,17 +56,46 @@ def _docx(tree_html: str, document_date) -> bytes:
     return write_docx(tree_html, document_date)
 
 
+TEMP_SUFFIX = ".tmp"
+
+
+def _temp_prefix(target: Path, pid: int) -> str:
+    return f".{target.name}.{pid}."
+
+
+def remove_stale_temporaries(folder: Path) -> None:
+    """Delete temporaries left by builds that were killed (their process no longer exists)."""
+    for temp in folder.glob(f".*{TEMP_SUFFIX}"):
+        parts = temp.name.split(".")
+        pid = int(parts[-3]) if len(parts) >= 4 and parts[-3].isdigit() else None
+        if pid is None or _process_alive(pid):
+            continue
+        temp.unlink(missing_ok=True)
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 def write_atomically(files: dict[Path, bytes]) -> None:
     """Write every file to a temporary sibling, then rename them all into place.
 
     Nothing is renamed until every file has been written, so a failure leaves the
-    previous outputs as they were; each rename is atomic on POSIX file systems.
+    previous outputs as they were; each rename is atomic on POSIX file systems, so a
+    reader (or a concurrent build) only ever sees a complete file.
     """
     staged: list[tuple[Path, Path]] = []
     try:
         for target, content in files.items():
             target.parent.mkdir(parents=True, exist_ok=True)
-            handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+            handle, temp_name = tempfile.mkstemp(prefix=_temp_prefix(target, os.getpid()),
+                                                 suffix=TEMP_SUFFIX, dir=target.parent)
             with os.fdopen(handle, "wb") as out:
                 out.write(content)
                 out.flush()
@@ -87,6 +116,8 @@ def build_session(session: int | str, data_dir: Path, output_dir: Path,
     inputs = load_session(data_dir, number)
     warnings = require_valid(inputs)
     target_dir = output_dir / str(number)
+    if target_dir.is_dir():
+        remove_stale_temporaries(target_dir)
     pending: dict[Path, bytes] = {}
     built: list[BuiltEdition] = []
     for sourced in inputs.editions:

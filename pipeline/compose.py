@@ -46,7 +46,10 @@ PARAGRAPH_FILTERS = {**style.FILTERS, "states": states}
 def paragraph_environment() -> ImmutableSandboxedEnvironment:
     """The sandbox paragraph expressions run in: only our filters, undefined names fail."""
     env = ImmutableSandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=False)
+    env.globals.clear()  # no range(), lipsum(), cycler(), namespace(): paragraphs only read facts
+    env.filters.clear()
     env.filters.update(PARAGRAPH_FILTERS)
+    env.filters["count"] = env.filters["length"] = len
     return env
 
 

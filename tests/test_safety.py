@@ -1,0 +1,205 @@
+"""Reproducible, atomic and safe builds (issue 6): same bytes, nothing half-written, no escape."""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+import signal
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import DATA, REPO, build, pdftotext, replace_in
+from docxtext import body_blocks
+from pipeline.cli import main
+from pipeline.problems import InputError
+
+EDITION_59 = Path("sessions") / "59" / "cmw-status.yaml"
+
+
+def digests(folder: Path) -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
+
+
+# Reproducible --------------------------------------------------------------------------
+
+def test_two_builds_give_identical_bytes(tmp_path):
+    first = build(DATA, tmp_path / "a")
+    second = build(DATA, tmp_path / "b")
+    for fmt in ("pdf", "docx", "html", "txt"):
+        assert first[fmt].read_bytes() == second[fmt].read_bytes(), fmt
+
+
+def test_source_date_epoch_is_honoured_and_reproducible(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1100000000")
+    first = build(DATA, tmp_path / "a")
+    second = build(DATA, tmp_path / "b")
+    assert first["pdf"].read_bytes() == second["pdf"].read_bytes()
+    assert first["docx"].read_bytes() == second["docx"].read_bytes()
+    assert creation_date(first["pdf"]).startswith("D:20041109")  # 1100000000 = 2004-11-09T11:33:20Z
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    assert creation_date(build(DATA, tmp_path / "c")["pdf"]).startswith("D:20040827")  # the document date
+
+
+def creation_date(pdf: Path) -> str:
+    from pypdf import PdfReader
+
+    return str(PdfReader(str(pdf)).metadata["/CreationDate"])
+
+
+# Atomic --------------------------------------------------------------------------------
+
+def test_failing_writer_leaves_previous_outputs_identical(tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    build(DATA, out)
+    before = digests(out / "59")
+    import pipeline.build as build_module
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("writer crashed mid-way")
+
+    monkeypatch.setattr(build_module, "_docx", broken)
+    with pytest.raises(RuntimeError):
+        build(DATA, out)
+    assert digests(out / "59") == before
+    assert not [p for p in (out / "59").iterdir() if p.name.startswith(".")]
+
+
+def _build_in_subprocess(output: str) -> None:
+    from pipeline.build import build_session
+
+    build_session(59, DATA, Path(output))
+
+
+def test_killed_build_leaves_previous_outputs_identical(tmp_path):
+    out = tmp_path / "out"
+    build(DATA, out)
+    before = digests(out / "59")
+    child = subprocess.Popen([sys.executable, "-c", (
+        "import sys; from pathlib import Path; from pipeline.build import build_session;"
+        f"build_session(59, Path({str(DATA)!r}), Path({str(out)!r}))")], cwd=REPO)
+    time.sleep(0.6)  # somewhere in loading, composing or writing
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    visible = {name: digest for name, digest in digests(out / "59").items() if not name.startswith(".")}
+    assert visible == before
+    build(DATA, out)  # the next build sweeps temporaries of dead builds
+    assert not [p for p in (out / "59").iterdir() if p.name.startswith(".")]
+
+
+def test_concurrent_builds_end_with_complete_files(tmp_path):
+    out = tmp_path / "out"
+    context = multiprocessing.get_context("spawn")
+    workers = [context.Process(target=_build_in_subprocess, args=(str(out),)) for _ in range(2)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(timeout=300)
+        assert worker.exitcode == 0
+    files = sorted((out / "59").iterdir())
+    assert [p.name for p in files] == ["cmw-status.docx", "cmw-status.html", "cmw-status.pdf", "cmw-status.txt"]
+    assert (out / "59" / "cmw-status.pdf").read_bytes().rstrip().endswith(b"%%EOF")
+    with zipfile.ZipFile(out / "59" / "cmw-status.docx") as archive:
+        assert archive.testzip() is None
+
+
+# Untrusted input ------------------------------------------------------------------------
+
+def set_paragraph_1(data_dir: Path, text: str) -> None:
+    replace_in(data_dir / EDITION_59, "By its resolution 45/158 of 18 December 1990, the General Assembly adopted and",
+               text.replace("\n", " ") + " By its resolution 45/158 of 18 December 1990, the General Assembly adopted and")
+
+
+def test_markup_in_paragraphs_appears_literally_in_both_formats(data_copy, tmp_path):
+    set_paragraph_1(data_copy, "Tags <script>alert(1)</script> & <b>bold</b> stay text.")
+    files = build(data_copy, tmp_path / "out")
+    tree = files["html"].read_text(encoding="utf-8")
+    assert "<script>" not in tree and "&lt;script&gt;alert(1)&lt;/script&gt;" in tree
+    literal = "Tags <script>alert(1)</script> & <b>bold</b> stay text."
+    assert literal in " ".join(pdftotext(files["pdf"]).split())
+    assert any(literal in block for block in body_blocks(files["docx"]))
+
+
+@pytest.mark.parametrize("expression, fragment", [
+    ("{{ ''.__class__.__mro__ }}", "not allowed"),
+    ("{{ as_at.__class__ }}", "not allowed"),
+    ("{{ parties.__len__() }}", "not allowed"),
+    ("{{ cycler.__init__.__globals__ }}", "not allowed"),
+    ("{{ lipsum() }}", "unknown data"),
+    ("{% for x in range(10**9) %}{% endfor %}", "unknown data"),
+    ("{{ parties|attr('__class__') }}", "No filter named"),
+])
+def test_sandbox_refuses_internals_with_a_located_error(data_copy, tmp_path, expression, fragment):
+    set_paragraph_1(data_copy, expression)
+    with pytest.raises(InputError) as caught:
+        build(data_copy, tmp_path / "out")
+    [problem] = caught.value.errors
+    assert problem.location.path.endswith("sessions/59/cmw-status.yaml")
+    assert problem.location.line == 18  # the paragraph's line
+    assert fragment in problem.message
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("url", ["file:///etc/passwd", "http://127.0.0.1:9/x.css", "../../../../etc/passwd",
+                                 "templates/../../../../etc/passwd"])
+def test_pdf_writer_fetches_nothing_outside_templates(url):
+    from pipeline.writers.pdf import write_pdf
+
+    tree = (f'<html><head><link rel="stylesheet" href="{url}"></head><body>'
+            f'<p>before<img src="{url}">after</p><p style="background: url({url})">x</p></body></html>')
+    import datetime as dt
+
+    pdf = write_pdf(tree, dt.date(2004, 8, 27))
+    assert b"root:" not in pdf
+    assert "root:x:0:0" not in pdftotext_bytes(pdf)
+
+
+def pdftotext_bytes(pdf: bytes) -> str:
+    return subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
+
+
+def test_restricted_fetcher_refuses_outside_urls():
+    from pipeline.compose import TEMPLATES_DIR
+    from pipeline.writers.pdf import restricted_fetcher
+
+    fetch = restricted_fetcher(TEMPLATES_DIR)
+    for url in ("file:///etc/passwd", "http://example.org/", f"file://{TEMPLATES_DIR}/../pyproject.toml"):
+        with pytest.raises(ValueError, match="refused"):
+            fetch.fetch(url)
+    assert b"@page" in fetch.fetch(f"file://{TEMPLATES_DIR}/base/un-report.css").read()
+
+
+@pytest.mark.parametrize("session", ["../../etc", "59/../../x", "-1", "0", "abc", "1000", "59 ", ""])
+def test_session_ids_from_the_command_line_are_refused(session, tmp_path):
+    result = CliRunner().invoke(main, ["build", "--output", str(tmp_path / "out"), "--", session])
+    assert result.exit_code == 2
+    assert "session must be a number from 1 to 999" in result.output
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_alias_bomb_is_refused(data_copy, tmp_path):
+    path = data_copy / EDITION_59
+    path.write_text(path.read_text(encoding="utf-8") + "x: &a [1, 1]\ny: [*a, *a]\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        build(data_copy, tmp_path / "out")
+    assert any("aliases (*a) are not allowed" in p.message for p in caught.value.errors)
+
+
+def test_oversized_and_non_utf8_files_are_refused(data_copy, tmp_path):
+    path = data_copy / EDITION_59
+    path.write_bytes(path.read_bytes().replace(b"Human rights", b"Hum\xffn rights", 1))
+    with pytest.raises(InputError) as caught:
+        build(data_copy, tmp_path / "out")
+    [problem] = caught.value.errors
+    assert "not valid UTF-8" in problem.message and problem.location.line > 1
+    path.write_bytes(b"# padding\n" * 300_000)
+    with pytest.raises(InputError) as caught:
+        build(data_copy, tmp_path / "out")
+    assert "input files are limited" in caught.value.errors[0].message
