@@ -26,12 +26,16 @@ from docx.opc.packuri import PackURI
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.parts.story import StoryPart
-from docx.shared import Inches, Pt, Twips
+from docx.shared import Inches, Pt
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from ..barcodes import code39_png
+
+NS_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 
 # Tree class -> Word paragraph style.
 PARAGRAPH_STYLE_OF_CLASS = {
@@ -55,14 +59,14 @@ FOOTNOTE_TEXT, FOOTNOTE_REFERENCE = "footnote text", "footnote reference"  # Wor
 SYMBOL_LETTER = "UN Symbol Letter"
 
 # Paragraph styles: name -> properties (sizes and spacing in pt). "base" defaults to Normal.
-# "agenda_width" and the table styles need the text width, so styles are built per page.
+# "width" (the agenda title's measure) needs the text width, so styles are built per page.
 PARAGRAPH_STYLES: dict[str, dict] = {
     "UN Draft Mark": dict(size=9, bold=True, caps=True, spacing=2, box=True, align="center", after=6, line=None),
     "UN Running Header": dict(size=9, bold=True, align="right", line=None),
     "UN Running Header Even": dict(base="UN Running Header", align="left"),
     "UN Page Number": dict(size=9, bold=True, align="right", line=None),
     "UN Page Number Even": dict(base="UN Page Number", align="left"),
-    "UN Job Number": dict(),
+    "UN Job Number": dict(before=12),
     "UN Barcode": dict(before=2, line=None),
     "UN Organization": dict(size=14, line=16, after=2),
     "UN Symbol": dict(align="right", line=22, after=2),
@@ -169,6 +173,7 @@ def write_docx(tree_html: str, document_date: dt.date) -> bytes:
         raise ValueError(f"masthead notes never called: {sorted(unused)}")
     _add_headers_and_footers(b)
     _set_core_properties(doc, meta, document_date)
+    _drop_template_leftovers(doc)
     out = io.BytesIO()
     doc.save(out)
     return _normalized_zip(out.getvalue(), document_date)
@@ -195,7 +200,7 @@ def _meta_of_head(head: etree._Element | None) -> dict[str, str]:
 
 def _new_build(doc: DocxDocument, meta: dict[str, str], text_width: float) -> _Build:
     """A build with an empty footnotes part (separators only) related to the document."""
-    footnotes = OxmlElement("w:footnotes")
+    footnotes = OxmlElement("w:footnotes", nsdecls={"w": NS_W, "r": NS_R})
     for note_id, kind in ((0, "separator"), (1, "continuationSeparator")):
         note = _sub(footnotes, "w:footnote", {"w:type": kind, "w:id": str(note_id)})
         p = _sub(note, "w:p")
@@ -217,6 +222,8 @@ def _define_styles(doc: DocxDocument, meta: dict[str, str], text_width: float) -
     lang = LANGUAGE_TAGS.get(meta.get("language", "en"), "en-GB")
     defaults = doc.styles.element.find(qn("w:docDefaults"))
     _set_run_properties(defaults.find(qn("w:rPrDefault")).find(qn("w:rPr")), size=10, lang=lang)
+    spacing = defaults.find(qn("w:pPrDefault")).find(qn("w:pPr")).find(qn("w:spacing"))
+    spacing.attrib.update({qn("w:after"): "0", qn("w:line"): "240", qn("w:lineRule"): "auto"})
     normal = doc.styles["Normal"]
     _set_run_properties(normal.element.get_or_add_rPr(), size=10, lang=lang)
     pf = normal.paragraph_format
@@ -405,7 +412,9 @@ def _add_data_table(b: _Build, el: etree._Element) -> None:
                 raise ValueError(f"unknown table row content in <{group.tag}>")
             (head_rows if group.tag == "thead" else body_rows).append(_elements(tr))
     rows = head_rows + body_rows
-    ncols = max(len(r) for r in rows)
+    ncols = max(map(len, rows), default=0)
+    if not ncols or any(len(r) != ncols for r in rows):
+        raise ValueError("a data table needs rows that all have the same number of cells")
     widths = _column_widths(rows, b.text_width - TABLE_INDENT)
     table = _new_table(b, len(rows), widths, indent=TABLE_INDENT)
     _set_table_borders(table, {"top": RULE_THIN, "bottom": RULE_THIN})
@@ -431,25 +440,37 @@ def _add_data_table(b: _Build, el: etree._Element) -> None:
 
 
 def _column_widths(rows: list[list[etree._Element]], width: float) -> list[float]:
-    """Column widths (pt) from the longest text of each column, spread over *width*."""
+    """Column widths (pt) shared out over *width* like CSS automatic table layout."""
     ncols = max(len(r) for r in rows)
-    natural = [max(_text_width(_text(r[c])) if c < len(r) else 0 for r in rows) + TABLE_CELL_RIGHT_PAD
-               for c in range(ncols)]
-    total = sum(natural)
-    return [width * n / total for n in natural]
+    pads = [TABLE_CELL_RIGHT_PAD] * (ncols - 1) + [0]
+    texts = [[_text(r[c]) if c < len(r) else "" for r in rows] for c in range(ncols)]
+    widest = [max(map(_text_width, col)) + pad for col, pad in zip(texts, pads)]
+    longest_word = [max(_text_width(w) for t in col for w in t.split() or [""]) + pad
+                    for col, pad in zip(texts, pads)]
+    if sum(widest) <= width:
+        return [w + (width - sum(widest)) * w / sum(widest) for w in widest]
+    slack = [w - m for w, m in zip(widest, longest_word)]
+    if sum(longest_word) <= width and sum(slack):
+        return [m + (width - sum(longest_word)) * s / sum(slack) for m, s in zip(longest_word, slack)]
+    return [width * m / sum(longest_word) for m in longest_word]
+
+
+# Times Roman advance widths (1/1000 em) for sharing out table columns.
+TIMES_WIDTHS = dict(zip("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ", (
+    444, 500, 444, 500, 444, 333, 500, 500, 278, 278, 500, 278, 778, 500, 500, 500, 500, 333, 389, 278,
+    500, 500, 722, 500, 500, 444, 722, 667, 667, 722, 611, 556, 722, 722, 333, 389, 722, 611, 889, 722,
+    722, 556, 722, 667, 556, 611, 722, 722, 944, 722, 722, 611)))
 
 
 def _text_width(text: str, size: float = 10) -> float:
-    """A rough Times width of *text* in pt (enough to share out column widths)."""
+    """The Times width of *text* in pt (digits 0.5 em, space and punctuation 0.25-0.33 em)."""
     def em(ch: str) -> float:
-        if ch == " ":
-            return 0.25
         if ch.isdigit():
-            return 0.5
-        if ch.isupper():
-            return 0.68
-        return 0.45 if ch.isalpha() else 0.33
-    return size * sum(em(ch) for ch in text)
+            return 500
+        if ch in " .,;:":
+            return 250
+        return TIMES_WIDTHS.get(ch, 500 if ch.isalpha() else 333)
+    return size * sum(em(ch) for ch in text) / 1000
 
 
 BLOCK_HANDLERS = {
@@ -566,33 +587,35 @@ def _fill_note(b: _Build, par: Paragraph, el: etree._Element) -> None:
 # ---------------------------------------------------------------- headers and footers
 
 def _add_headers_and_footers(b: _Build) -> None:
-    """Symbol in the odd/even headers, page numbers in the odd/even footers, draft mark on
-    every header, job number and barcode in the first-page footer."""
+    """Draft mark on every header, the symbol on odd (right) and even (left) headers, page
+    numbers likewise in the footers, job number and barcode in the first-page footer."""
     section = b.doc.sections[0]
     symbol = b.meta.get("symbol") or _fail("the tree has no symbol meta")
-    for header, style in ((section.first_page_header, None), (section.header, "UN Running Header"),
-                          (section.even_page_header, "UN Running Header Even")):
-        par = header.paragraphs[0]
-        if b.draft_mark:
-            par.style = b.doc.styles["UN Draft Mark"]
-            par.add_run(b.draft_mark)
-            par = header.add_paragraph() if style else par
-        if style:
-            par.style = b.doc.styles[style]
-            par.add_run(symbol)
-        elif not b.draft_mark:
-            par.style = b.doc.styles["UN Running Header"]
+    draft = [("UN Draft Mark", b.draft_mark)] if b.draft_mark else []
+    _fill_story(b, section.first_page_header, draft or [("UN Running Header", "")])
+    _fill_story(b, section.header, draft + [("UN Running Header", symbol)])
+    _fill_story(b, section.even_page_header, draft + [("UN Running Header Even", symbol)])
     for footer, style in ((section.footer, "UN Page Number"), (section.even_page_footer, "UN Page Number Even")):
-        par = footer.paragraphs[0]
-        par.style = b.doc.styles[style]
-        _add_page_field(par)
-    first = section.first_page_footer.paragraphs[0]
-    first.style = b.doc.styles["UN Job Number"]
-    if b.job_number:
-        first.add_run(b.job_number)
+        _add_page_field(_fill_story(b, footer, [(style, "")])[0])
+    first = [("UN Job Number", b.job_number or "")] + ([("UN Barcode", "")] if b.barcode else [])
+    paragraphs = _fill_story(b, section.first_page_footer, first)
     if b.barcode:
-        bar = section.first_page_footer.add_paragraph(style="UN Barcode")
-        bar.add_run().add_picture(io.BytesIO(code39_png(b.barcode)), width=Inches(1.15), height=Inches(0.3))
+        png = io.BytesIO(code39_png(b.barcode))
+        picture = paragraphs[-1].add_run().add_picture(png, width=Inches(1.15), height=Inches(0.3))
+        for side in ("distT", "distB", "distL", "distR"):  # Word's defaults, written out
+            picture._inline.set(side, "0")
+
+
+def _fill_story(b: _Build, story, paragraphs: list[tuple[str, str]]) -> list[Paragraph]:
+    """(style, text) paragraphs in a header or footer (its first, empty paragraph is reused)."""
+    result = []
+    for i, (style, text) in enumerate(paragraphs):
+        par = story.paragraphs[0] if i == 0 else story.add_paragraph()
+        par.style = b.doc.styles[style]
+        if text:
+            par.add_run(text)
+        result.append(par)
+    return result
 
 
 def _add_page_field(par: Paragraph) -> None:
@@ -668,10 +691,14 @@ def _set_core_properties(doc: DocxDocument, meta: dict[str, str], document_date:
     props.content_status = "Draft" if meta.get("draft") == "yes" else ""
     props.created = props.modified = props.last_printed = stamp
     props.revision = 1
-    package = doc.part.package
-    for r_id, rel in list(package.rels.items()):
-        if rel.reltype == RT.THUMBNAIL:  # the template's picture of an empty page
-            del package.rels[r_id]
+
+
+def _drop_template_leftovers(doc: DocxDocument) -> None:
+    """Drop the template's thumbnail (an empty page) and its stale stylesWithEffects copy."""
+    for rels, reltype in ((doc.part.package.rels, RT.THUMBNAIL), (doc.part.rels, STYLES_WITH_EFFECTS)):
+        for r_id, rel in list(rels.items()):
+            if rel.reltype == reltype:
+                del rels[r_id]
 
 
 def _normalized_zip(raw: bytes, document_date: dt.date) -> bytes:
