@@ -31,6 +31,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
+from ..reproducible import document_timestamp
 from ..barcodes import code39_png
 
 NS_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -679,9 +680,9 @@ def _set_cell_margins(cell, right: float) -> None:
 # ---------------------------------------------------------------- package
 
 def _set_core_properties(doc: DocxDocument, meta: dict[str, str], document_date: dt.date) -> None:
-    """Core properties from the tree; every date is the document date at 00:00 UTC."""
+    """Core properties from the tree; every date is the document's timestamp (reproducible.py)."""
     props = doc.core_properties
-    stamp = dt.datetime.combine(document_date, dt.time(0, 0), tzinfo=dt.timezone.utc)
+    stamp = document_timestamp(document_date)
     props.title = meta.get("title", "")
     props.subject = meta.get("subject", "")
     props.language = meta.get("language", "en")
@@ -703,7 +704,8 @@ def _drop_template_leftovers(doc: DocxDocument) -> None:
 
 def _normalized_zip(raw: bytes, document_date: dt.date) -> bytes:
     """The same package with fixed entry times, attributes and order ([Content_Types] first)."""
-    stamp = (max(document_date.year, 1980), document_date.month, document_date.day, 0, 0, 0)
+    when = document_timestamp(document_date)
+    stamp = (max(when.year, 1980), when.month, when.day, when.hour, when.minute, when.second - when.second % 2)
     source = zipfile.ZipFile(io.BytesIO(raw))
     names = sorted(source.namelist(), key=lambda n: (n != "[Content_Types].xml", n))
     out = io.BytesIO()
