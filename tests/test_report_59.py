@@ -198,3 +198,19 @@ def test_job_number_prints_with_code39_barcode(data_copy, tmp_path):
     assert 'data-code="0448573"' in tree and "<svg" in tree
     footers = [part_xml(files["docx"], n) for n in part_names(files["docx"]) if n.startswith("word/footer")]
     assert any("04-48573 (E) 270804" in f and "<pic:pic" in f for f in footers)
+
+
+def test_table_header_row_repeats_when_the_table_breaks(data_copy, tmp_path):
+    """A committee long enough to break across pages repeats its column heads on the next page."""
+    committee = data_copy / "reference" / "cmw-committee.yaml"
+    extra = "".join(
+        f"  - name: Member {n:02d} Example\n    family_name: Zz{n:02d}\n    nationality: Mexico\n"
+        f"    elected_on: 2003-12-11\n    term_ends: 2007\n" for n in range(60))
+    replace_in(committee, "seats: 10", "seats: 70")
+    committee.write_text(committee.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    files = build(data_copy, tmp_path / "out", formats=("html", "txt", "pdf"))
+    texts = [page_text(files["pdf"], p) for p in range(1, page_count(files["pdf"]) + 1)]
+    pages_with_rows = [n for n, text in enumerate(texts, 1) if "Example" in text]
+    assert len(pages_with_rows) >= 2
+    assert all("Name of member" in texts[n - 1] for n in pages_with_rows)
+    assert "Name of member" not in texts[pages_with_rows[-1]]  # the page after the table
