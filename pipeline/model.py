@@ -72,6 +72,7 @@ class Edition(Strict):
 
     series: NonEmpty
     session: int = Field(gt=0, lt=1000)
+    previous: int | None = Field(default=None, gt=0, lt=1000)  # session of the edition this one follows
     symbol: NonEmpty | None = None  # None: not yet assigned, the edition is a draft
     date: dt.date
     as_at: dt.date
