@@ -90,7 +90,22 @@ def check_paragraphs(inputs: Inputs, sourced: Sourced) -> Iterator[Problem]:
             yield Problem(where, "error", str(exc))
 
 
+def check_agenda_filled_in(inputs: Inputs, sourced: Sourced) -> Iterator[Problem]:
+    """A new edition's agenda item is left for the drafter (`agenda.todo`, no item number):
+    a warning while the edition is a draft, an error once it has a symbol."""
+    edition: Edition = sourced.model
+    if edition.agenda.is_filled_in:
+        return
+    severity, why = ("warning", "") if edition.is_draft else ("error", " (an edition with a symbol needs its agenda)")
+    if edition.agenda.todo:
+        yield Problem(_at(sourced, "agenda", "todo"), severity, f"agenda.todo: {edition.agenda.todo}{why}")
+    else:
+        yield Problem(_at(sourced, "agenda", "item"), severity,
+                      f"agenda item number to fill in from the provisional agenda{why}")
+
+
 EDITION_RULES: list[EditionRule] = [check_symbols, check_dates, check_paragraphs]
+EDITION_RULES += [check_agenda_filled_in]
 
 
 def validate(inputs: Inputs) -> list[Problem]:
