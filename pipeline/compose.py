@@ -236,9 +236,15 @@ def compose_body(facts: EditionFacts) -> list[ComposedBlock]:
             number += 1
             text = render_paragraph_text(block.paragraph, context)
             blocks.append(ComposedBlock("paragraph", number, markup_paragraph(text, facts.edition.footnotes, notes)))
-        elif isinstance(block, TableBlock):
+        elif isinstance(block, TableBlock) and not table_is_empty(block, facts):
             blocks.append(ComposedBlock("table", name=block.table))
     return blocks
+
+
+def table_is_empty(block: TableBlock, facts: EditionFacts) -> bool:
+    """A table with no rows is left out of the document (validation warns about it): a
+    committee-members table when no member is in office on the document date."""
+    return block.table == "committee-members" and not facts.members
 
 
 def compose(inputs: Inputs, sourced: Sourced, templates_dir: Path = TEMPLATES_DIR) -> str:
