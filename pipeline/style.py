@@ -61,6 +61,12 @@ def counted_list(items: Iterable[Any], predicate: str, noun: str = "State", noun
     return f"the following {number(len(names))} {nouns or noun + 's'} have {predicate}: {join_list(names)}"
 
 
+def upper_first(text: str) -> str:
+    """The first letter in capitals, the rest as it is, to open a sentence with a clause
+    ("no State has ..." -> "No State has ..."); Jinja's `capitalize` would lower-case the rest."""
+    return text[:1].upper() + text[1:]
+
+
 def job_number_digits(job_number: str) -> str:
     """The digits a job number's barcode encodes: '04-39651 (E) 300704' -> '0439651'."""
     return job_number.split(" ", 1)[0].replace("-", "")
@@ -73,4 +79,5 @@ FILTERS = {
     "ordinal": ordinal,
     "date": long_date,
     "counted_list": counted_list,
+    "upper_first": upper_first,
 }

@@ -71,3 +71,11 @@ def test_counted_list_with_another_noun_as_a_paragraph_filter():
     )
     assert text == "Since then, the following two members have left the Committee: Member Alpha and Member Gamma."
     assert style.counted_list([], "joined", noun="member") == "no member has joined"
+
+
+def test_upper_first_opens_a_sentence_without_lowering_the_rest():
+    text = render_paragraph_text('{{ joined|counted_list("joined the Committee", noun="member")|upper_first }}.',
+                                 {"joined": []})
+    assert text == "No member has joined the Committee."
+    assert style.upper_first("the following two States have signed: Chile and Peru") == \
+        "The following two States have signed: Chile and Peru"
