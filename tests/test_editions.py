@@ -180,3 +180,19 @@ def test_skipping_sessions_moves_dates_on_a_year_per_session(data_dir):
     new = load_yaml(edition_file(data_dir, 62))
     assert (new["previous"], new["date"], new["as_at"]) == (59, dt.date(2007, 8, 27), dt.date(2007, 8, 20))
 
+
+
+def test_members_who_left_and_joined_reach_the_paragraphs_and_the_table(data_copy, tmp_path):
+    """With the invented committee of tests/fixtures, two terms end in 2005 and two members join in 2006."""
+    shutil.copy(Path(__file__).parent / "fixtures" / "committee-terms.yaml", data_copy / "reference" / "cmw-committee.yaml")
+    assert new_edition(data_copy, "60", "61").exit_code == 0
+    replace_in(edition_file(data_copy, 61), "  # New in 2005", """  - paragraph: >-
+      {{ changes.members_left|counted_list("left the Committee", noun="member")|upper_first }};
+      {{ changes.members_joined|counted_list("joined it", noun="member") }}.
+  # New in 2005""")
+    text = build(data_copy, tmp_path / "out", session=61, formats=("html", "txt"))["txt"].read_text(encoding="utf-8")
+    assert paragraphs(text)[6] == ("The following two members have left the Committee: Member Alpha and Member Gamma; "
+                                   "the following two members have joined it: Member Delta and Member Epsilon.")
+    rows = [line for line in text.splitlines() if line.startswith("  row: ")]
+    assert rows == ["  row: Member Beta | Egypt | 2007", "  row: Member Delta | Chile | 2009",
+                    "  row: Member Epsilon | Libyan Arab Jamahiriya | 2009"]
