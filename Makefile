@@ -5,11 +5,15 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 SESSION ?=
+FROM ?=
+TO ?=
 
-.PHONY: help setup report validate test clean
+.PHONY: help setup report edition validate test clean
 
 help:
 	@echo "make report SESSION=59   build every report of a session into output/59/"
+	@echo "make edition FROM=59 TO=60 [AS_AT=2005-08-01] [DATE=2005-08-26] [SERIES=id] [FORCE=1]"
+	@echo "                         draft session 60's reports from session 59's (see README)"
 	@echo "make validate            check every input file, list every problem"
 	@echo "make test                run the test suite"
 
@@ -24,6 +28,11 @@ report: $(STAMP)
 	@if [ -z "$(SESSION)" ]; then echo "usage: make report SESSION=59" >&2; exit 2; fi
 	@scripts/ensure-system-packages report
 	@$(BIN)/unreport build $(SESSION)
+
+edition: $(STAMP)
+	@if [ -z "$(FROM)" ] || [ -z "$(TO)" ]; then echo "usage: make edition FROM=59 TO=60" >&2; exit 2; fi
+	@$(BIN)/unreport new-edition $(FROM) $(TO) $(if $(AS_AT),--as-at $(AS_AT)) $(if $(DATE),--date $(DATE)) \
+		$(if $(SERIES),--series $(SERIES)) $(if $(FORCE),--force)
 
 validate: $(STAMP)
 	@$(BIN)/unreport validate $(SESSION)

@@ -96,12 +96,12 @@ def write_atomically(files: dict[Path, bytes]) -> None:
             target.parent.mkdir(parents=True, exist_ok=True)
             handle, temp_name = tempfile.mkstemp(prefix=_temp_prefix(target, os.getpid()),
                                                  suffix=TEMP_SUFFIX, dir=target.parent)
+            staged.append((Path(temp_name), target))  # from now on removed again if anything fails
             with os.fdopen(handle, "wb") as out:
                 out.write(content)
                 out.flush()
                 os.fsync(out.fileno())
             os.chmod(temp_name, 0o644)
-            staged.append((Path(temp_name), target))
         for temp, target in staged:
             os.replace(temp, target)
     finally:

@@ -88,5 +88,45 @@ def validate(targets: tuple[str, ...], data_dir: Path, strict: bool) -> None:
     click.echo(f"ok: {len(files)} edition(s) valid")
 
 
+@main.command("new-edition")
+@click.argument("from_session", metavar="FROM")
+@click.argument("to_session", metavar="TO")
+@click.option("--series", "series_id", metavar="ID", help="Only this series (default: every edition of FROM).")
+@click.option("--as-at", "as_at", metavar="YYYY-MM-DD",
+              help="Date the facts are as at (default: FROM's, moved on a year per session).")
+@click.option("--date", "date", metavar="YYYY-MM-DD",
+              help="Document date (default: FROM's, moved on a year per session).")
+@click.option("--force", is_flag=True, help="Overwrite editions of TO that already exist.")
+@data_option
+def new_edition(from_session: str, to_session: str, series_id: str | None, as_at: str | None,
+                date: str | None, force: bool, data_dir: Path) -> None:
+    """Start session TO's editions from session FROM's: new session and dates, no symbol yet,
+    the agenda item left to fill in, paragraphs carried over."""
+    from .editions import EditionError, draft_editions, parse_date, write_editions
+    from .load import edition_files, load_editions
+    from .validate import validate as run_rules
+
+    try:
+        drafted = draft_editions(data_dir, from_session, to_session, series_id,
+                                 date=parse_date(date, "--date"), as_at=parse_date(as_at, "--as-at"), force=force)
+    except EditionError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_ERRORS)
+    except InputError as exc:
+        report_problems(exc.problems)
+        click.echo(f"error: session {from_session} does not load; fix it first", err=True)
+        sys.exit(EXIT_ERRORS)
+    try:
+        write_editions(drafted)
+    except OSError as exc:
+        targets = ", ".join(display_path(d.target) for d in drafted)
+        click.echo(f"error: cannot write {targets}: {exc.strerror or exc}; nothing was written", err=True)
+        sys.exit(EXIT_ERRORS)
+    for edition in drafted:
+        click.echo(f"wrote {display_path(edition.target)} (from {display_path(edition.source)})")
+    report_problems(run_rules(load_editions(data_dir, [d.target for d in drafted])))
+    click.echo(f"next: fill in the agenda, review the paragraphs, then 'make report SESSION={to_session}'")
+
+
 if __name__ == "__main__":
     main()

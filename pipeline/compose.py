@@ -25,7 +25,8 @@ from mdit_py_plugins.footnote import footnote_plugin
 
 from . import style
 from .barcodes import code39_svg
-from .facts import SeatedMember, State, TreatyStatus, members_in_office, treaty_status
+from .facts import (Changes, SeatedMember, State, TreatyStatus, changes_between, members_in_office,
+                    treaty_status)
 from .load import Inputs, Sourced
 from .model import Edition, ParagraphBlock, Series, TableBlock
 
@@ -152,6 +153,16 @@ def _footnote_bodies(tokens: list[Token], env: dict) -> dict[int, list[Token]]:
 
 
 @dataclass(frozen=True)
+class PreviousReport:
+    """The edition this one follows, as paragraphs cite it: 'the previous report (A/59/...)'."""
+
+    session: int
+    symbol: str  # the real symbol, or 'A/59/...' while that edition is a draft
+    date: dt.date
+    as_at: dt.date
+
+
+@dataclass(frozen=True)
 class EditionFacts:
     """What paragraph expressions may use: the edition's dates and its computed facts."""
 
@@ -161,9 +172,12 @@ class EditionFacts:
     members: list[SeatedMember]
     treaty_title: str
     entry_into_force: dt.date | None
+    previous: PreviousReport | None = None
+    changes: Changes | None = None  # since the previous report; None when there is none
 
     def context(self) -> dict[str, Any]:
-        return {
+        """The names paragraphs see; `previous` and `changes` only when there is a previous edition."""
+        names = {
             "session": self.edition.session,
             "date": self.edition.date,
             "as_at": self.edition.as_at,
@@ -173,18 +187,32 @@ class EditionFacts:
             "treaty": self.treaty_title,
             "entry_into_force": self.entry_into_force,
         }
+        if self.previous is not None:
+            names["previous"] = self.previous
+            names["changes"] = self.changes
+        return names
 
 
 def edition_facts(inputs: Inputs, sourced: Sourced) -> EditionFacts:
-    """Compute the facts of one edition from the reference data."""
+    """Compute the facts of one edition, and what changed since the previous one, from the reference data."""
     edition: Edition = sourced.model
     series: Series = inputs.series[edition.series].model
     ledger = inputs.ledgers[series.ledger].model
-    status = treaty_status(ledger, inputs.names, edition.as_at, named_on=edition.date)
-    members: list[SeatedMember] = []
-    if series.committee:
-        members = members_in_office(inputs.committees[series.committee].model, inputs.names, edition.date)
-    return EditionFacts(edition, series, status, members, ledger.title, ledger.entry_into_force)
+    committee = inputs.committees[series.committee].model if series.committee else None
+
+    def facts_for(as_at: dt.date, on: dt.date) -> tuple[TreatyStatus, list[SeatedMember]]:
+        status = treaty_status(ledger, inputs.names, as_at, named_on=edition.date)
+        return status, members_in_office(committee, inputs.names, on) if committee else []
+
+    status, members = facts_for(edition.as_at, edition.date)
+    previous_report, changes = None, None
+    if sourced.path in inputs.previous:
+        earlier: Edition = inputs.previous[sourced.path].model
+        previous_report = PreviousReport(earlier.session, earlier.shown_symbol, earlier.date, earlier.as_at)
+        status_before, members_before = facts_for(earlier.as_at, earlier.date)
+        changes = changes_between(status_before, status, members_before, members)
+    return EditionFacts(edition, series, status, members, ledger.title, ledger.entry_into_force,
+                        previous_report, changes)
 
 
 def render_paragraph_text(source: str, context: dict[str, Any]) -> str:
@@ -211,9 +239,15 @@ def compose_body(facts: EditionFacts) -> list[ComposedBlock]:
             number += 1
             text = render_paragraph_text(block.paragraph, context)
             blocks.append(ComposedBlock("paragraph", number, markup_paragraph(text, facts.edition.footnotes, notes)))
-        elif isinstance(block, TableBlock):
+        elif isinstance(block, TableBlock) and not table_is_empty(block, facts):
             blocks.append(ComposedBlock("table", name=block.table))
     return blocks
+
+
+def table_is_empty(block: TableBlock, facts: EditionFacts) -> bool:
+    """A table with no rows is left out of the document (validation warns about it): a
+    committee-members table when no member is in office on the document date."""
+    return block.table == "committee-members" and not facts.members
 
 
 def compose(inputs: Inputs, sourced: Sourced, templates_dir: Path = TEMPLATES_DIR) -> str:

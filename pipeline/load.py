@@ -47,6 +47,7 @@ class Inputs:
     committees: dict[str, Sourced] = field(default_factory=dict)
     names: StateNames = field(default_factory=lambda: StateNames([]))
     name_changes: list[Sourced] = field(default_factory=list)
+    previous: dict[Path, Sourced] = field(default_factory=dict)  # edition file -> the edition it follows
     problems: list[Problem] = field(default_factory=list)
 
     def raise_if_errors(self) -> None:
@@ -158,6 +159,46 @@ def edition_files(data_dir: Path, session: int) -> list[Path]:
     return sorted((data_dir / "sessions" / str(session)).glob("*.yaml"))
 
 
+def edition_path(data_dir: Path, session: int, series_id: str) -> Path:
+    return data_dir / "sessions" / str(session) / f"{series_id}.yaml"
+
+
+def previous_session(data_dir: Path, edition: Edition) -> int | None:
+    """The session of the edition this one follows: its `previous`, or else the nearest
+    earlier session that has an edition of the same series."""
+    if edition.previous is not None:
+        return edition.previous
+    earlier = [int(p.parent.name) for p in (data_dir / "sessions").glob(f"*/{edition.series}.yaml")
+               if SESSION_PATTERN.match(p.parent.name) and int(p.parent.name) < edition.session]
+    return max(earlier, default=None)
+
+
+def load_previous(data_dir: Path, sourced: Sourced, inputs: Inputs) -> None:
+    """Load the edition `sourced` follows, if any, into inputs.previous; a missing or broken
+    one is a problem located at `previous` (or at `session` when it was derived)."""
+    edition: Edition = sourced.model
+    session = previous_session(data_dir, edition)
+    if session is None:
+        return
+    key = "previous" if edition.previous is not None else "session"
+    where = locate(sourced.raw, key) or Location(display_path(sourced.path))
+    if session >= edition.session:
+        inputs.problems.append(Problem(where, "error",
+                                       f"previous edition must be of an earlier session than {edition.session}, not {session}"))
+        return
+    path = edition_path(data_dir, session, edition.series)
+    if not path.exists():
+        inputs.problems.append(Problem(where, "error", f"previous edition {display_path(path)} does not exist"))
+        return
+    scratch = Inputs(data_dir)
+    previous = _read(path, Edition, scratch)
+    if previous is None:
+        inputs.problems.append(Problem(where, "error", f"previous edition {display_path(path)} has errors: "
+                                                       f"run 'unreport validate {session}'"))
+        return
+    inputs.previous[sourced.path] = previous
+
+
 def load_reference(data_dir: Path, inputs: Inputs, series: Series) -> None:
     """Load the ledger and committee a series uses (once each)."""
     reference = data_dir / "reference"
@@ -210,6 +251,7 @@ def load_editions(data_dir: Path, files: list[Path]) -> Inputs:
                 continue
             inputs.series[series_id] = series
         load_reference(data_dir, inputs, inputs.series[series_id].model)
+        load_previous(data_dir, edition, inputs)
     return inputs
 
 

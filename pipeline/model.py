@@ -33,17 +33,27 @@ class Series(Strict):
 
 
 class AgendaItem(Strict):
-    """The agenda item the report is issued under."""
+    """The agenda item the report is issued under.
 
-    item: int = Field(gt=0)
+    A new edition starts with `todo` set and `item` and `provisional_agenda` empty: the agenda
+    of the next session is not known when it is drafted. Validation flags it until filled in.
+    """
+
+    todo: NonEmpty | None = None  # what the drafter still has to fill in; delete it when done
+    item: int | None = Field(default=None, gt=0)
     sub_item: Annotated[str, StringConstraints(pattern=r"^[a-z]$")] | None = None
     title: NonEmpty
     provisional_agenda: NonEmpty | None = None  # symbol of the provisional agenda; None once adopted
 
     @property
+    def is_filled_in(self) -> bool:
+        return self.todo is None and self.item is not None
+
+    @property
     def label(self) -> str:
-        """'107 (a)' or '107'."""
-        return f"{self.item} ({self.sub_item})" if self.sub_item else str(self.item)
+        """'107 (a)', '107', or '...' while the item number is not yet filled in."""
+        number = "..." if self.item is None else str(self.item)
+        return f"{number} ({self.sub_item})" if self.sub_item else number
 
 
 class ParagraphBlock(Strict):
@@ -72,6 +82,7 @@ class Edition(Strict):
 
     series: NonEmpty
     session: int = Field(gt=0, lt=1000)
+    previous: int | None = Field(default=None, gt=0, lt=1000)  # session of the edition this one follows
     symbol: NonEmpty | None = None  # None: not yet assigned, the edition is a draft
     date: dt.date
     as_at: dt.date
@@ -91,6 +102,14 @@ class Edition(Strict):
     def shown_symbol(self) -> str:
         """The symbol as printed: the real one, or 'A/59/...' while it is not yet assigned."""
         return self.symbol or f"A/{self.session}/..."
+
+    @property
+    def shown_provisional_agenda(self) -> str | None:
+        """The provisional agenda's symbol as printed in the masthead note: the real one,
+        'A/60/...' while it is still to be filled in, or None once the agenda is adopted."""
+        if self.agenda.provisional_agenda:
+            return self.agenda.provisional_agenda
+        return None if self.agenda.is_filled_in else f"A/{self.session}/..."
 
 
 ConsentKind = Literal["ratification", "accession"]

@@ -79,6 +79,17 @@ class _LocatingLoader(yaml.SafeLoader):
         return result
 
 
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode):  # type: ignore[override]
+        """A date-shaped value that is no real date ('2004-08-32') is a located error, not a crash."""
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"{node.value!r} is not a real date (write YYYY-MM-DD)", node.start_mark
+            ) from None
+
+
+_LocatingLoader.add_constructor("tag:yaml.org,2002:timestamp", _LocatingLoader.construct_yaml_timestamp)
 _LocatingLoader.add_constructor("tag:yaml.org,2002:map", _LocatingLoader.construct_mapping)
 _LocatingLoader.add_constructor("tag:yaml.org,2002:seq", _LocatingLoader.construct_sequence)
 

@@ -49,6 +49,24 @@ def long_date(value: dt.date) -> str:
     return format_date(value, "d MMMM y", locale="en")
 
 
+def counted_list(items: Iterable[Any], predicate: str, noun: str = "State", nouns: str | None = None) -> str:
+    """A clause that names what it counts, for none, one or many:
+    'no State has P', 'one State, Chile, has P', 'the following four States have P: A, B, C and D'.
+    Items print as given (sort them first); `nouns` defaults to `noun` + 's'."""
+    names = [str(item) for item in items]
+    if not names:
+        return f"no {noun} has {predicate}"
+    if len(names) == 1:
+        return f"one {noun}, {names[0]}, has {predicate}"
+    return f"the following {number(len(names))} {nouns or noun + 's'} have {predicate}: {join_list(names)}"
+
+
+def upper_first(text: str) -> str:
+    """The first letter in capitals, the rest as it is, to open a sentence with a clause
+    ("no State has ..." -> "No State has ..."); Jinja's `capitalize` would lower-case the rest."""
+    return text[:1].upper() + text[1:]
+
+
 def job_number_digits(job_number: str) -> str:
     """The digits a job number's barcode encodes: '04-39651 (E) 300704' -> '0439651'."""
     return job_number.split(" ", 1)[0].replace("-", "")
@@ -60,4 +78,6 @@ FILTERS = {
     "Number": number_capitalized,
     "ordinal": ordinal,
     "date": long_date,
+    "counted_list": counted_list,
+    "upper_first": upper_first,
 }

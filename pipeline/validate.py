@@ -17,6 +17,8 @@ from .load import Inputs, Sourced
 from .model import Edition, ParagraphBlock
 from .problems import InputError, Location, Problem
 from .sources import locate
+from .compose import table_is_empty
+from .model import TableBlock
 
 GA_SYMBOL = re.compile(r"^A/(?P<session>\d{1,3})/(?P<rest>[A-Z0-9.]+(/[A-Za-z0-9.]+)*)$")
 
@@ -90,7 +92,35 @@ def check_paragraphs(inputs: Inputs, sourced: Sourced) -> Iterator[Problem]:
             yield Problem(where, "error", str(exc))
 
 
+def check_agenda_filled_in(inputs: Inputs, sourced: Sourced) -> Iterator[Problem]:
+    """A new edition's agenda item is left for the drafter (`agenda.todo`, no item number):
+    a warning while the edition is a draft, an error once it has a symbol."""
+    edition: Edition = sourced.model
+    if edition.agenda.is_filled_in:
+        return
+    severity, why = ("warning", "") if edition.is_draft else ("error", " (an edition with a symbol needs its agenda)")
+    if edition.agenda.todo:
+        yield Problem(_at(sourced, "agenda", "todo"), severity, f"agenda.todo: {edition.agenda.todo}{why}")
+    else:
+        yield Problem(_at(sourced, "agenda", "item"), severity,
+                      f"agenda item number to fill in from the provisional agenda{why}")
+
+
+def check_empty_tables(inputs: Inputs, sourced: Sourced) -> Iterator[Problem]:
+    """A table with nothing to show is left out of the document; say so where it stands."""
+    try:
+        facts = edition_facts(inputs, sourced)
+    except KeyError:
+        return  # the series or its reference data failed to load; reported already
+    for index, block in enumerate(facts.edition.body):
+        if isinstance(block, TableBlock) and table_is_empty(block, facts):
+            yield Problem(_at(sourced, "body", index), "warning",
+                          f"no committee member is in office on {facts.edition.date}: the {block.table} "
+                          f"table is left out (add the members elected since to the committee data)")
+
+
 EDITION_RULES: list[EditionRule] = [check_symbols, check_dates, check_paragraphs]
+EDITION_RULES += [check_agenda_filled_in, check_empty_tables]
 
 
 def validate(inputs: Inputs) -> list[Problem]:

@@ -50,3 +50,32 @@ def test_filters_in_paragraph_text():
         {"as_at": dt.date(2004, 8, 20), "parties": states},
     )
     assert text == "As at 20 August 2004, the following three States: Chile, Mali and Peru."
+
+
+@pytest.mark.parametrize("names, clause", [
+    ([], "no State has ratified the Convention"),
+    (["Chile"], "one State, Chile, has ratified the Convention"),
+    (["Algeria", "Chile", "Syrian Arab Republic", "Turkey"],
+     "the following four States have ratified the Convention: Algeria, Chile, Syrian Arab Republic and Turkey"),
+    ([f"S{n:02}" for n in range(12)], "the following 12 States have ratified the Convention: "
+                                      + ", ".join(f"S{n:02}" for n in range(11)) + " and S11"),
+])
+def test_counted_list_for_none_one_and_many(names, clause):
+    assert style.counted_list([State(n, n) for n in names], "ratified the Convention") == clause
+
+
+def test_counted_list_with_another_noun_as_a_paragraph_filter():
+    text = render_paragraph_text(
+        'Since then, {{ left|counted_list("left the Committee", noun="member") }}.',
+        {"left": ["Member Alpha", "Member Gamma"]},
+    )
+    assert text == "Since then, the following two members have left the Committee: Member Alpha and Member Gamma."
+    assert style.counted_list([], "joined", noun="member") == "no member has joined"
+
+
+def test_upper_first_opens_a_sentence_without_lowering_the_rest():
+    text = render_paragraph_text('{{ joined|counted_list("joined the Committee", noun="member")|upper_first }}.',
+                                 {"joined": []})
+    assert text == "No member has joined the Committee."
+    assert style.upper_first("the following two States have signed: Chile and Peru") == \
+        "The following two States have signed: Chile and Peru"

@@ -1,0 +1,32 @@
+"""Reading inputs and writing files fail cleanly: located messages, nothing left half-written."""
+
+import pytest
+
+from pipeline.build import write_atomically
+from pipeline.problems import InputError
+from pipeline.sources import load_yaml
+
+
+def test_impossible_date_is_a_located_error_not_a_crash(tmp_path):
+    path = tmp_path / "edition.yaml"
+    path.write_text("session: 59\ndate: 2004-08-32\n", encoding="utf-8")
+    with pytest.raises(InputError) as raised:
+        load_yaml(path)
+    [problem] = raised.value.problems
+    assert (problem.location.line, problem.location.column) == (2, 7)
+    assert "'2004-08-32' is not a real date (write YYYY-MM-DD)" in problem.message
+
+
+def test_write_failure_leaves_no_temporary_file_and_the_old_file_as_it_was(tmp_path, monkeypatch):
+    target = tmp_path / "out" / "report.txt"
+    target.parent.mkdir()
+    target.write_text("old", encoding="utf-8")
+
+    def disk_full(_fd):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("pipeline.build.os.fsync", disk_full)
+    with pytest.raises(OSError):
+        write_atomically({target: b"new", tmp_path / "out" / "other.txt": b"new"})
+    assert sorted(p.name for p in target.parent.iterdir()) == ["report.txt"]
+    assert target.read_text(encoding="utf-8") == "old"
