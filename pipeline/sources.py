@@ -146,11 +146,17 @@ def _explain_syntax_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[yaml.Ma
     mark = exc.problem_mark or exc.context_mark
     assert mark is not None  # PyYAML marks every error it raises while reading
     if problem == "mapping values are not allowed here":
-        line = text.splitlines()[mark.line] if mark.line < len(text.splitlines()) else ""
+        lines = text.splitlines()
+        line = lines[mark.line] if mark.line < len(lines) else ""
+        if ":" in line[: mark.column]:
+            return mark, "a ': ' inside a value; put the whole value in double quotes"
         previous = _previous_line_without_colon(text, mark.line)
-        if ":" not in line[: mark.column] and previous is not None:
+        if previous is not None:
             return previous, "this line has no ':' after its key; write 'key: value'"
-        return mark, "a ': ' inside a value; put the whole value in double quotes"
+        indent = len(line) - len(line.lstrip())
+        return yaml.Mark("", 0, mark.line, indent, None, None), (
+            "this line is indented more than the key above it, so it reads as part of that key's value; "
+            "line it up with the other keys at its level")
     if problem == "could not find expected ':'" and exc.context_mark:
         return exc.context_mark, ("this line is neither 'key: value' nor indented as part of the text "
                                   "above it; add the ':' or indent it like the lines above")
