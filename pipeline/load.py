@@ -116,10 +116,13 @@ def _message(error: dict, raw: Any, model: type[BaseModel]) -> str:
     if kind == "missing":
         under = f" under '{parent}'" if parent else ""
         return f"missing key '{loc[-1]}'{under}; add it"
+    if kind == "extra_forbidden" and len(loc) == 4 and loc[0] == "body" and loc[3] in ("paragraph", "table"):
+        return f"'{_readable_path(raw, loc[:2])}': a body block has one key, 'paragraph' or 'table'; make two blocks"
     if kind == "extra_forbidden":
         fields = _fields_at(model, loc[:-1])
         hint = did_you_mean(str(loc[-1]), fields)
-        return f"unknown key '{loc[-1]}'" + (hint or f"; the keys allowed here are {', '.join(fields)}")
+        allowed = f"; the keys allowed here are {', '.join(fields)}" if fields else "; remove it"
+        return f"unknown key '{loc[-1]}'" + (hint or allowed)
     if kind in ("union_tag_not_found", "union_tag_invalid"):
         found = next(iter(value), "") if isinstance(value, dict) else ""
         instead = f", not '{found}'{did_you_mean(found, ['paragraph', 'table'])}" if found else ""
@@ -219,10 +222,13 @@ def _salvaged(model: type[M], raw: Any, errors: list[dict]) -> M | None:
         optional = info is not None and not info.is_required() and all(isinstance(s, str) for s in loc)
         if not (error["type"] == "extra_forbidden" or optional):
             return None
-        parent: Any = plain
-        for step in loc[:-1]:
-            parent = parent[step]
-        parent.pop(loc[-1], None)
+        try:
+            parent: Any = plain
+            for step in loc[:-1]:
+                parent = parent[step]
+            parent.pop(loc[-1], None)
+        except (KeyError, IndexError, TypeError, AttributeError):
+            return None  # the path runs through a union's tag: not a place we can prune
     try:
         return model.model_validate(plain)
     except ValidationError:
@@ -252,6 +258,10 @@ def _read(path: Path, model: type[M], inputs: Inputs, salvage: bool = False) -> 
 def _named_file(folder: Path, name: str, named_at: Location | None, what: str, inputs: Inputs) -> Path | None:
     """The file a data file names, or a problem where it is named (with the nearest real name)."""
     path = folder / name
+    if Path(name).name != name or name.startswith("."):
+        inputs.problems.append(Problem(named_at or Location(display_path(folder)), "error",
+                                       f"'{name}' must be the name of a file in {display_path(folder)}, not a path"))
+        return None
     if path.is_file():
         return path
     known = sorted(p.name for p in folder.glob("*")) if folder.is_dir() else []
@@ -291,21 +301,35 @@ def load_reference(data_dir: Path, inputs: Inputs, series: Sourced) -> None:
 
 def load_names(data_dir: Path, inputs: Inputs) -> None:
     """The UN Member States' names and the history of name changes: every known State name."""
-    path = data_dir / "reference" / MEMBER_STATES_FILE
-    inputs.member_states = _read(path, MemberStates, inputs)
+    inputs.member_states = _read(data_dir / "reference" / MEMBER_STATES_FILE, MemberStates, inputs)
     path = data_dir / "reference" / NAME_CHANGES_FILE
     try:
         rows = load_csv(path)
     except InputError as exc:
         inputs.problems.extend(exc.problems)
         rows = []
-    for row in rows:
+    header_problems = _header_problems(rows, NameChange)
+    inputs.problems.extend(header_problems)
+    for row in rows if not header_problems else []:
         parsed, problems = parse_model(NameChange, row, path)
         inputs.problems.extend(problems)
         if parsed:
             inputs.name_changes.append(Sourced(parsed, path, row))
     members = inputs.member_states.model.states if inputs.member_states else []
     inputs.names = StateNames([s.model for s in inputs.name_changes], members)
+
+
+def _header_problems(rows: Any, model: type[BaseModel]) -> list[Problem]:
+    """A CSV file's columns against a model's fields: reported once, not on every row."""
+    if not rows:
+        return []
+    columns = list(model.model_fields)
+    unknown = [Problem(rows.location, "error", f"unknown column '{c}'{did_you_mean(c, columns)}; "
+                                               f"the columns are {', '.join(columns)}")
+               for c in rows.header if c not in columns]
+    missing = [Problem(rows.location, "error", f"missing column '{c}'; add it to the first line")
+               for c, info in model.model_fields.items() if info.is_required() and c not in rows.header]
+    return unknown + missing
 
 
 def load_series(data_dir: Path, series_id: str, named_at: Location | None, inputs: Inputs) -> Sourced | None:

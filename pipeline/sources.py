@@ -35,6 +35,16 @@ class LocatedList(list):
     item_locations: list[Location]
     item_spans: list[tuple[int, int]]
     source: str
+    header: list[str]  # a CSV file's column names
+
+
+def located_dict(location: Location, source: str = "") -> LocatedDict:
+    """An empty LocatedDict starting at `location` in a file whose text is `source`."""
+    result = LocatedDict()
+    result.location = location
+    result.key_locations, result.key_positions, result.spans = {}, {}, {}
+    result.source = source
+    return result
 
 
 def _location(path: str, mark: yaml.Mark) -> Location:
@@ -64,10 +74,7 @@ class _LocatingLoader(yaml.SafeLoader):
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> LocatedDict:  # type: ignore[override]
         self.flatten_mapping(node)
-        result = LocatedDict()
-        result.location = _location(self.source_path, node.start_mark)
-        result.key_locations, result.key_positions, result.spans = {}, {}, {}
-        result.source = self.source_text
+        result = located_dict(_location(self.source_path, node.start_mark), self.source_text)
         for key_node, value_node in node.value:
             key = self.construct_object(key_node, deep=True)
             if not isinstance(key, (str, int, float, bool)) and key is not None:
@@ -199,12 +206,14 @@ def load_csv(path: Path) -> LocatedList:
     text = read_text(path)
     rows = LocatedList()
     rows.location = Location(shown, 1, 1)
-    rows.item_locations = []
+    rows.item_locations, rows.item_spans, rows.source = [], [], text
     reader = csv.DictReader(text.splitlines())
+    rows.header = list(reader.fieldnames or [])
     for record in reader:
-        row = LocatedDict({k: (v or "").strip() for k, v in record.items() if k})
-        row.location = Location(shown, reader.line_num, 1)
+        row = located_dict(Location(shown, reader.line_num, 1), text)
+        row.update({k: (v or "").strip() for k, v in record.items() if k})
         row.key_locations = {k: row.location for k in row}
+        row.key_positions = dict(row.key_locations)
         rows.append(row)
         rows.item_locations.append(row.location)
     return rows
