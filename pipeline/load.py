@@ -244,11 +244,18 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _read(path: Path, model: type[M], inputs: Inputs, salvage: bool = False) -> Sourced | None:
+def _load(path: Path, inputs: Inputs) -> Any:
+    """A YAML file's located data, or None when it cannot be read (the problem is recorded)."""
     try:
-        raw = load_yaml(path)
+        return load_yaml(path)
     except InputError as exc:
         inputs.problems.extend(exc.problems)
+        return None
+
+
+def _read(path: Path, model: type[M], inputs: Inputs, salvage: bool = False) -> Sourced | None:
+    raw = _load(path, inputs)
+    if raw is None:
         return None
     parsed, problems = parse_model(model, raw, path, salvage)
     inputs.problems.extend(problems)
@@ -358,11 +365,14 @@ def load_editions(data_dir: Path, files: list[Path]) -> Inputs:
     inputs = Inputs(data_dir)
     load_names(data_dir, inputs)
     for path in files:
-        edition = _read(path, Edition, inputs, salvage=True)
-        if edition is None:
-            continue
-        inputs.editions.append(edition)
-        load_series(data_dir, edition.model.series, locate(edition.raw, "series"), inputs)
+        raw = _load(path, inputs)
+        parsed, problems = parse_model(Edition, raw, path, salvage=True) if raw is not None else (None, [])
+        inputs.problems.extend(problems)
+        if parsed is not None:
+            inputs.editions.append(Sourced(parsed, path, raw))
+        series_id = raw.get("series") if isinstance(raw, dict) else None
+        if isinstance(series_id, str):  # even for a broken edition, so the series' own problems show too
+            load_series(data_dir, series_id, locate(raw, "series"), inputs)
     return inputs
 
 

@@ -85,6 +85,14 @@ def test_five_independent_mistakes_in_one_file_give_five_errors(data_copy: Path,
     assert all(": error: " in p for p in problems)
 
 
+def test_a_broken_edition_still_has_its_reference_data_checked(data_copy: Path, monkeypatch):
+    replace_in(data_copy / EDITION, "date: 2004-08-27", "date: 2004-02-30")  # the edition cannot be built
+    replace_in(data_copy / "reference/cmw-committee.yaml", "nationality: Mexico", "nationality: Mexco")
+    monkeypatch.chdir(data_copy.parent)
+    assert [p.split(": error: ")[0] for p in problems_of(Path("data"))] == [
+        "data/reference/cmw-committee.yaml:12:18", "data/sessions/59/cmw-status.yaml:7:7"]
+
+
 # Random damage: whatever an editor's slip does to a file, the outcome is located problems
 # or a valid build, never an exception.
 
