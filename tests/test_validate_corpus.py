@@ -240,6 +240,22 @@ CASES = [
             (L, 60, 12, 'error', "unknown State 'Chle' (did you mean 'Chile'?); use the UN short name, as in data/reference/un-member-states.yaml or state-name-changes.csv"),
             (L, 62, 14, 'error', "Chle's consent has no kind; add 'kind: ratification' or 'kind: accession'"),
     ]),
+    Case('committee table without a committee', S, 'committee: cmw-committee.yaml\n', '', [
+            (E, 32, 12, 'error', "a committee-members table needs a committee, but series 'cmw-status' names none; add 'committee:' to the series or remove the table"),
+    ]),
+    Case('State with no action', L, '  - state: Armenia\n    signature: 2013-09-26\n', '  - state: Armenia\n', [
+            (L, 23, 5, 'error', "Armenia has neither a signature nor a consent; add one or remove the entry"),
+    ]),
+    Case('entry into force before adoption', L, 'entry_into_force: 2003-07-01', 'entry_into_force: 1990-07-01', [
+            (L, 11, 19, 'error', "entry into force (1990-07-01) is before adoption (1990-12-18); check the dates"),
+    ]),
+    Case('Member State listed twice', M, '  - Albania\n', '  - Albania\n  - Albania\n', [
+            (M, 10, 5, 'error', "'Albania' is listed twice; remove one"),
+    ]),
+    Case('expression not allowed', E, '{{ parties|states }}', '{{ parties.__class__ }}', [
+            (E, 49, 53, 'error', "paragraph expression not allowed: access to attribute '__class__' of 'list' object is unsafe; "
+                                  "use only the data and filters of 'Writing paragraphs' in README"),
+    ]),
 ]
 
 

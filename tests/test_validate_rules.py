@@ -49,6 +49,14 @@ def test_recent_edition_must_use_todays_name(data_copy: Path, monkeypatch):
         "State on 1 August 2012 (the document date); write 'Libya'"]
 
 
+def test_edition_file_named_after_another_series(data_copy: Path, monkeypatch):
+    (data_copy / EDITION).rename(data_copy / "sessions/59/cmw.yaml")
+    monkeypatch.chdir(data_copy.parent)
+    assert problems_of(Path("data")) == [
+        "data/sessions/59/cmw.yaml:4:9: error: the file is named 'cmw.yaml' but its series is 'cmw-status'; "
+        "name the file 'cmw-status.yaml' (one edition of each series per session)"]
+
+
 def test_long_report_is_a_warning_not_an_error(data_copy: Path, monkeypatch):
     filler = " ".join(["word"] * 8000)
     replace_in(data_copy / EDITION, "as a matter of priority.", f"as a matter of priority. {filler}")

@@ -123,7 +123,8 @@ def _expression_problem(sourced: Sourced, path: tuple, exc: Exception, context: 
         return error(where, f"paragraph expression syntax: {message}; write expressions like "
                             "{{ parties|count|number }}")
     if isinstance(exc, SecurityError):
-        return error(where, f"paragraph expression not allowed: {message}")
+        return error(where, f"paragraph expression not allowed: {message.rstrip('.')}; use only the data and "
+                            "filters of 'Writing paragraphs' in README")
     return error(where, f"paragraph expression failed: {message}; check the filters it uses")
 
 
