@@ -204,7 +204,8 @@ def parse_model(model: type[M], raw: Any, path: Path, salvage: bool = False) -> 
     shown = display_path(path)
     if not isinstance(raw, dict):
         where = getattr(raw, "location", Location(shown, 1, 1))
-        return None, [Problem(where, "error", f"expected a mapping of 'key: value' lines for a {model.__name__.lower()}")]
+        return None, [Problem(where, "error",
+                              f"expected a mapping of 'key: value' lines for a {model.__name__.lower()}")]
     try:
         return model.model_validate(raw), []
     except ValidationError as exc:

@@ -248,7 +248,8 @@ def locate_key(container: Any, *path: str | int) -> Location | None:
     return locate(container, *path)
 
 
-def find_in_value(container: Any, path: tuple[str | int, ...], pattern: str | re.Pattern) -> list[tuple[Location, re.Match]]:
+def find_in_value(container: Any, path: tuple[str | int, ...],
+                  pattern: str | re.Pattern) -> list[tuple[Location, re.Match]]:
     """Each match of `pattern` in the source text of the value at `path`, with its location.
 
     Searching the source (not the parsed value) keeps line numbers right inside folded and

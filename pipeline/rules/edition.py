@@ -16,7 +16,8 @@ FIRST_SESSION_YEAR = 1946  # session 1 met in 1946; session N opens in September
 def check_symbols(inputs: Inputs, sourced: Sourced) -> Problems:
     """The symbol and the provisional agenda's symbol are GA symbols of the edition's session."""
     edition: Edition = sourced.model
-    for path, value in ((("symbol",), edition.symbol), (("agenda", "provisional_agenda"), edition.agenda.provisional_agenda)):
+    symbols = ((("symbol",), edition.symbol), (("agenda", "provisional_agenda"), edition.agenda.provisional_agenda))
+    for path, value in symbols:
         if value is None:
             continue
         match = GA_SYMBOL.match(value)

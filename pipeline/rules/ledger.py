@@ -10,10 +10,6 @@ from ..model import Ledger, TreatyAction
 from . import Problems, at, at_key, error, out_of_order
 
 
-def _year(value: dt.date | int) -> int:
-    return value if isinstance(value, int) else value.year
-
-
 def _action_problems(ledger: Sourced, index: int, action: TreatyAction) -> Problems:
     """One State's signature, consent and kind agree with each other."""
     def where(key: str):
@@ -36,7 +32,7 @@ def _action_problems(ledger: Sourced, index: int, action: TreatyAction) -> Probl
                                    "or make the kind 'accession'")
     if action.kind == "ratification" and action.signature and action.consent is not None:
         consent = action.consent
-        before = _year(consent) < action.signature.year if isinstance(consent, int) else consent < action.signature
+        before = consent < action.signature.year if isinstance(consent, int) else consent < action.signature
         if before:
             yield error(where("consent"), f"{action.state} ratified ({consent}) before signing "
                                           f"({action.signature}); a ratification follows its signature")
@@ -57,7 +53,8 @@ def check_actions(inputs: Inputs, ledger: Sourced) -> Problems:
                             f"({model.adopted}); check the date")
     if model.entry_into_force and model.entry_into_force < model.adopted:
         yield error(at(ledger, "entry_into_force"),
-                    f"entry into force ({model.entry_into_force}) is before adoption ({model.adopted}); check the dates")
+                    f"entry into force ({model.entry_into_force}) is before adoption ({model.adopted}); "
+                    "check the dates")
 
 
 def check_one_entry_per_state(inputs: Inputs, ledger: Sourced) -> Problems:
