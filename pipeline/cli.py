@@ -1,4 +1,8 @@
-"""The `unreport` command line."""
+"""The `unreport` command line.
+
+Problems are printed one a line as `path:line:col: severity: message`, sorted by file and
+line. Exit codes: 0 clean (or warnings only), 1 warnings only with --strict, 2 errors.
+"""
 
 from __future__ import annotations
 
@@ -7,18 +11,26 @@ from pathlib import Path
 
 import click
 
-from .problems import InputError, Problem, display_path
+from .problems import InputError, Location, Problem, display_path
 
 EXIT_OK, EXIT_WARNINGS, EXIT_ERRORS = 0, 1, 2
+DATA_FOLDERS = ("sessions", "series", "reference")
 
 
-def report_problems(problems: list[Problem]) -> None:
+def report_problems(problems: list[Problem], to_stderr: bool = True) -> None:
+    """Each problem on its own line, then a count of errors and warnings on stderr."""
     for problem in problems:
-        click.echo(str(problem), err=True)
+        click.echo(str(problem), err=to_stderr)
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
     if problems:
         click.echo(f"{errors} error(s), {warnings} warning(s)", err=True)
+
+
+def exit_code(problems: list[Problem], strict: bool = False) -> int:
+    if any(p.severity == "error" for p in problems):
+        return EXIT_ERRORS
+    return EXIT_WARNINGS if strict and problems else EXIT_OK
 
 
 data_option = click.option("--data", "data_dir", type=click.Path(file_okay=False, path_type=Path),
@@ -39,7 +51,10 @@ def main() -> None:
 @click.option("--format", "formats", multiple=True, type=click.Choice(["pdf", "docx", "html", "txt"]),
               help="Only these formats (default: all).")
 def build(sessions: tuple[str, ...], data_dir: Path, output_dir: Path, formats: tuple[str, ...]) -> None:
-    """Validate and build every report of each SESSION into OUTPUT/SESSION/."""
+    """Validate and build every report of each SESSION into OUTPUT/SESSION/.
+
+    Nothing is written for a session whose inputs have errors: its earlier outputs stay as they were.
+    """
     from .build import FORMATS, build_session
 
     chosen = tuple(f for f in FORMATS if not formats or f in formats)
@@ -61,31 +76,68 @@ def build(sessions: tuple[str, ...], data_dir: Path, output_dir: Path, formats: 
     sys.exit(EXIT_ERRORS if failed else EXIT_OK)
 
 
+def _data_dir_of(path: Path) -> Path | None:
+    """The data folder a data file lies in (data/sessions/59/x.yaml -> data), if it is one."""
+    for parent in path.resolve().parents:
+        if parent.name in DATA_FOLDERS:
+            return parent.parent
+    return None
+
+
+def _problems_of(targets: tuple[str, ...], data_dir: Path, data_given: bool) -> tuple[list[Problem], int]:
+    """Every problem of the targets, and how many editions were checked."""
+    from .load import all_edition_files, check_session_id, edition_files, load_all, load_editions
+    from .validate import validate as run_rules
+
+    editions: list[Path] = []
+    others: list[Path] = []
+    problems: list[Problem] = []
+    if not targets and not data_dir.is_dir():
+        raise InputError([Problem(Location(display_path(data_dir)), "error",
+                                  "no such data folder; give the folder of the input data with --data")])
+    for target in targets:
+        path = Path(target)
+        if not (target.endswith((".yaml", ".yml", ".csv")) or "/" in target):
+            found = edition_files(data_dir, check_session_id(target))
+            if not found:
+                folder = display_path(data_dir / "sessions" / target)
+                raise InputError([Problem(Location(folder), "error", f"no editions for session {target} in {folder}")])
+            editions.extend(found)
+            continue
+        if not data_given:
+            data_dir = _data_dir_of(path) or data_dir
+        (editions if path.parent.parent.name == "sessions" else others).append(path)
+    if not targets:
+        editions = all_edition_files(data_dir)
+        problems = run_rules(load_all(data_dir))
+    elif editions:
+        problems = run_rules(load_editions(data_dir, editions))
+    if others:  # a series or reference file: check all the data, show what is in that file
+        shown = {display_path(path) for path in others}
+        problems += [p for p in run_rules(load_all(data_dir)) if p.location.path in shown]
+    return sorted(set(problems)), len(editions)
+
+
 @main.command()
 @click.argument("targets", nargs=-1)
 @data_option
-@click.option("--strict", is_flag=True, help="Exit 1 when there are warnings.")
-def validate(targets: tuple[str, ...], data_dir: Path, strict: bool) -> None:
-    """Check SESSION numbers or edition FILES (default: every session) and list every problem."""
-    from .load import check_session_id, edition_files, load_editions
-    from .validate import validate as run_rules
+@click.option("--strict", is_flag=True, help="Exit 1 when there are warnings (and no errors).")
+@click.pass_context
+def validate(ctx: click.Context, targets: tuple[str, ...], data_dir: Path, strict: bool) -> None:
+    """Check SESSION numbers or data FILES (default: all the data) and list every problem.
 
+    Problems go to stdout as path:line:col: error|warning: message, sorted by file and line.
+    Exit 0 when clean, 1 when there are only warnings and --strict is given, 2 on errors.
+    """
+    data_given = ctx.get_parameter_source("data_dir") is not click.core.ParameterSource.DEFAULT
     try:
-        files: list[Path] = []
-        for target in targets or sorted(p.name for p in (data_dir / "sessions").iterdir() if p.is_dir()):
-            if target.endswith((".yaml", ".yml")) or "/" in target:
-                files.append(Path(target))
-            else:
-                files.extend(edition_files(data_dir, check_session_id(target)))
-        problems = run_rules(load_editions(data_dir, files))
+        problems, checked = _problems_of(targets, data_dir, data_given)
     except InputError as exc:
-        problems = exc.problems
-    report_problems(problems)
-    if any(p.severity == "error" for p in problems):
-        sys.exit(EXIT_ERRORS)
-    if strict and problems:
-        sys.exit(EXIT_WARNINGS)
-    click.echo(f"ok: {len(files)} edition(s) valid")
+        problems, checked = exc.problems, 0
+    report_problems(problems, to_stderr=False)
+    if not problems:
+        click.echo(f"ok: {checked} edition(s) checked, no problems", err=True)
+    sys.exit(exit_code(problems, strict))
 
 
 @main.command("new-edition")

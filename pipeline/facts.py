@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from dataclasses import dataclass
+from typing import Iterable
 
 from .model import Committee, Ledger, Member, NameChange, TreatyAction
 
@@ -19,8 +20,9 @@ def un_sort_key(name: str) -> str:
 class StateNames:
     """UN short names of States over time, keyed by the State's current name."""
 
-    def __init__(self, changes: list[NameChange]):
+    def __init__(self, changes: list[NameChange], members: Iterable[str] = ()):
         self._changes = sorted(changes, key=lambda c: c.in_force_from)
+        self._members = set(members)
         self._current: dict[str, str] = {}
         for change in self._changes:
             self._current[change.old_name] = self.current(change.new_name)
@@ -42,7 +44,8 @@ class StateNames:
         return shown
 
     def known_names(self) -> set[str]:
-        return {c.old_name for c in self._changes} | {c.new_name for c in self._changes}
+        """Every name the UN uses or has used for a State: Member States' names and past names."""
+        return self._members | {c.old_name for c in self._changes} | {c.new_name for c in self._changes}
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,6 @@ Data folder layout:
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,14 +16,15 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from .facts import StateNames
-from .model import Committee, Edition, Ledger, NameChange, Series
-from .problems import InputError, Location, Problem, display_path
-from .sources import LocatedDict, LocatedList, load_csv, load_yaml, locate
+from .model import Committee, Edition, Ledger, MemberStates, NameChange, Series
+from .problems import InputError, Location, Problem, did_you_mean, display_path
+from .sources import load_csv, load_yaml, locate, locate_key
 
 M = TypeVar("M", bound=BaseModel)
 
 SESSION_PATTERN = re.compile(r"^[1-9][0-9]{0,2}$")
 NAME_CHANGES_FILE = "state-name-changes.csv"
+MEMBER_STATES_FILE = "un-member-states.yaml"
 
 
 @dataclass
@@ -47,8 +47,10 @@ class Inputs:
     committees: dict[str, Sourced] = field(default_factory=dict)
     names: StateNames = field(default_factory=lambda: StateNames([]))
     name_changes: list[Sourced] = field(default_factory=list)
+    member_states: Sourced | None = None
     previous: dict[Path, Sourced] = field(default_factory=dict)  # edition file -> the edition it follows
     problems: list[Problem] = field(default_factory=list)
+    unreadable: set[str] = field(default_factory=set)  # series and reference files that failed to load
 
     def raise_if_errors(self) -> None:
         if any(p.severity == "error" for p in self.problems):
@@ -68,6 +70,7 @@ def _readable_path(raw: Any, loc: tuple) -> str:
     """'body[3].paragraph' from a pydantic loc, skipping union tags absent from the data."""
     parts: list[str] = []
     node = raw
+    loc = tuple(step for i, step in enumerate(loc) if i == 0 or step != loc[i - 1])  # union tags repeat a key
     for step in loc:
         if isinstance(step, int) and isinstance(node, list):
             parts.append(f"[{step}]")
@@ -80,31 +83,84 @@ def _readable_path(raw: Any, loc: tuple) -> str:
     return "".join(parts)
 
 
+def _shown_input(value: Any) -> str:
+    """How a wrong value is quoted in a message."""
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return repr(value) if isinstance(value, str) else str(value)
+
+
+def _type_message(kind: str, value: Any) -> str | None:
+    """What to write instead of a value of the wrong type."""
+    if value is None:
+        return "has no value; write one or remove the key"
+    if kind in ("int_parsing", "int_type", "int_from_float"):
+        return f"must be a whole number, not {_shown_input(value)}"
+    if kind == "string_type":
+        if isinstance(value, (int, float, bool)):
+            return f"must be text, not {_shown_input(value)}; put it in double quotes"
+        return f"must be text, not {_shown_input(value)}"
+    if kind == "list_type":
+        return f"must be a list (lines starting with '- '), not {_shown_input(value)}"
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        return f"must be a mapping of 'key: value' lines, not {_shown_input(value)}"
+    return None
+
+
 def _message(error: dict, raw: Any, model: type[BaseModel]) -> str:
-    where = _readable_path(raw, error["loc"])
-    kind = error["type"]
+    """An editor's message for one pydantic error: what is wrong and what to write instead."""
+    loc, kind, value = error["loc"], error["type"], error.get("input")
+    where = _readable_path(raw, loc)
+    parent = _readable_path(raw, loc[:-1])
     if kind == "missing":
-        return f"missing required field '{where}'"
+        under = f" under '{parent}'" if parent else ""
+        return f"missing key '{loc[-1]}'{under}; add it"
+    if kind == "extra_forbidden" and len(loc) == 4 and loc[0] == "body" and loc[3] in ("paragraph", "table"):
+        return f"'{_readable_path(raw, loc[:2])}': a body block has one key, 'paragraph' or 'table'; make two blocks"
     if kind == "extra_forbidden":
-        key = str(error["loc"][-1])
-        parent_fields = _fields_at(model, error["loc"][:-1])
-        hint = difflib.get_close_matches(key, parent_fields, n=1)
-        suggestion = f" (did you mean '{hint[0]}'?)" if hint else ""
-        return f"unknown key '{key}'{suggestion}"
-    if kind in ("date_from_datetime_parsing", "date_parsing", "date_type"):
-        return f"'{where}': {error['input']!r} is not a real date (write YYYY-MM-DD)"
-    if kind == "union_tag_not_found" or kind == "union_tag_invalid":
-        return f"'{where}': a body block must have a 'paragraph' or a 'table' key"
-    text = error["msg"]
+        fields = _fields_at(model, loc[:-1])
+        hint = did_you_mean(str(loc[-1]), fields)
+        allowed = f"; the keys allowed here are {', '.join(fields)}" if fields else "; remove it"
+        return f"unknown key '{loc[-1]}'" + (hint or allowed)
+    if kind in ("union_tag_not_found", "union_tag_invalid"):
+        found = next(iter(value), "") if isinstance(value, dict) else ""
+        instead = f", not '{found}'{did_you_mean(found, ['paragraph', 'table'])}" if found else ""
+        return f"'{where}': a body block is '- paragraph: ...' or '- table: ...'{instead}"
     if kind == "literal_error":
-        text = text.replace("Input should be", "must be")
-    elif kind == "string_too_short":
-        text = "must not be empty"
+        allowed = re.findall(r"'([^']*)'", error["ctx"]["expected"])
+        hint = did_you_mean(str(value), allowed) if isinstance(value, str) else ""
+        return f"'{where}': {_shown_input(value)} is not one of {', '.join(allowed)}{hint}"
+    if kind == "string_too_short":
+        return f"'{where}': must not be empty"
+    if kind == "too_short":
+        return f"'{where}': must have at least {error['ctx']['min_length']} item(s)"
+    if kind == "string_pattern_mismatch":
+        info = _field_info(model, loc)
+        form = info.description if info and info.description else "the expected form"
+        example = f", like '{info.examples[0]}'" if info and info.examples else ""
+        return f"'{where}': {_shown_input(value)} is not {form}{example}"
+    text = _type_message(kind, value) or error["msg"].replace("Input should be", "must be")
     return f"'{where}': {text}"
+
+
+def _field_info(model: type[BaseModel], loc: tuple) -> Any:
+    """The pydantic FieldInfo a loc ends at, if it ends at a model field."""
+    names = [step for step in loc if isinstance(step, str)]
+    if not names:
+        return None
+    holder = _model_at(model, loc[:-1] if isinstance(loc[-1], str) else loc)
+    return getattr(holder, "model_fields", {}).get(names[-1])
 
 
 def _fields_at(model: type[BaseModel], loc: tuple) -> list[str]:
     """Field names of the (nested) model that a pydantic loc points into."""
+    return list(getattr(_model_at(model, loc), "model_fields", {}))
+
+
+def _model_at(model: type[BaseModel], loc: tuple) -> Any:
+    """The (nested) model class a pydantic loc points into."""
     current: Any = model
     for step in loc:
         if isinstance(step, int) or not hasattr(current, "model_fields"):
@@ -113,7 +169,7 @@ def _fields_at(model: type[BaseModel], loc: tuple) -> list[str]:
         if info is None:
             break
         current = _model_in(info.annotation)
-    return list(getattr(current, "model_fields", {}))
+    return current
 
 
 def _model_in(annotation: Any) -> Any:
@@ -127,32 +183,101 @@ def _model_in(annotation: Any) -> Any:
     return None
 
 
-def parse_model(model: type[M], raw: Any, path: Path) -> tuple[M | None, list[Problem]]:
-    """Validate raw located data against a model; problems are located at the bad value."""
+def _error_location(error: dict, raw: Any, shown: str) -> Location:
+    """Unknown keys are shown at the key, missing ones at their parent's key, others at the value."""
+    loc = error["loc"]
+    if error["type"] == "extra_forbidden":
+        found = locate_key(raw, *loc)
+    elif error["type"] == "missing":
+        found = locate_key(raw, *loc[:-1]) if loc[:-1] else getattr(raw, "location", None)
+    else:
+        found = locate(raw, *loc)
+    return found or Location(shown, 1, 1)
+
+
+def parse_model(model: type[M], raw: Any, path: Path, salvage: bool = False) -> tuple[M | None, list[Problem]]:
+    """Validate raw located data against a model; problems are located at the bad value.
+
+    With `salvage`, a model whose only faults are unknown keys or bad optional values is
+    still returned (without them), so later rules can report the file's other mistakes in
+    the same run; its problems are returned all the same and keep the build from running.
+    """
     shown = display_path(path)
     if not isinstance(raw, dict):
         where = getattr(raw, "location", Location(shown, 1, 1))
-        return None, [Problem(where, "error", f"expected a mapping of keys for a {model.__name__.lower()}")]
+        return None, [Problem(where, "error",
+                              f"expected a mapping of 'key: value' lines for a {model.__name__.lower()}")]
     try:
         return model.model_validate(raw), []
     except ValidationError as exc:
-        problems = []
-        for error in exc.errors():
-            loc = error["loc"]
-            where = locate(raw, *loc) or Location(shown)
-            problems.append(Problem(where, "error", _message(error, raw, model)))
-        return None, problems
+        errors = exc.errors()
+        problems = [Problem(_error_location(e, raw, shown), "error", _message(e, raw, model)) for e in errors]
+        return (_salvaged(model, raw, errors) if salvage else None), problems
 
 
-def _read(path: Path, model: type[M], inputs: Inputs) -> Sourced | None:
+def _salvaged(model: type[M], raw: Any, errors: list[dict]) -> M | None:
+    """The model without the keys that were in error, when each of them may be left out."""
+    plain = _plain(raw)
+    for error in errors:
+        loc = error["loc"]
+        info = _field_info(model, loc)
+        optional = info is not None and not info.is_required() and all(isinstance(s, str) for s in loc)
+        if not (error["type"] == "extra_forbidden" or optional):
+            return None
+        try:
+            parent: Any = plain
+            for step in loc[:-1]:
+                parent = parent[step]
+            parent.pop(loc[-1], None)
+        except (KeyError, IndexError, TypeError, AttributeError):
+            return None  # the path runs through a union's tag: not a place we can prune
     try:
-        raw = load_yaml(path)
+        return model.model_validate(plain)
+    except ValidationError:
+        return None
+
+
+def _plain(value: Any) -> Any:
+    """A copy of located data as plain dicts and lists (to edit without touching the original)."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _load(path: Path, inputs: Inputs) -> Any:
+    """A YAML file's located data, or None when it cannot be read (the problem is recorded)."""
+    try:
+        return load_yaml(path)
     except InputError as exc:
         inputs.problems.extend(exc.problems)
         return None
-    parsed, problems = parse_model(model, raw, path)
+
+
+def _read(path: Path, model: type[M], inputs: Inputs, salvage: bool = False) -> Sourced | None:
+    raw = _load(path, inputs)
+    if raw is None:
+        return None
+    parsed, problems = parse_model(model, raw, path, salvage)
     inputs.problems.extend(problems)
     return Sourced(parsed, path, raw) if parsed is not None else None
+
+
+def _named_file(folder: Path, name: str, named_at: Location | None, what: str, inputs: Inputs) -> Path | None:
+    """The file a data file names, or a problem where it is named (with the nearest real name)."""
+    path = folder / name
+    if Path(name).name != name or name.startswith("."):
+        inputs.problems.append(Problem(named_at or Location(display_path(folder)), "error",
+                                       f"'{name}' must be the name of a file in {display_path(folder)}, not a path"))
+        return None
+    if path.is_file():
+        return path
+    known = sorted(p.name for p in folder.glob("*")) if folder.is_dir() else []
+    hint = did_you_mean(name, known) or (f"; the {what} files are: {', '.join(known)}" if known else "")
+    inputs.problems.append(Problem(named_at or Location(display_path(folder)), "error",
+                                   f"no {what} file '{name}' in {display_path(folder)}{hint}"))
+    return None
 
 
 def edition_files(data_dir: Path, session: int) -> list[Path]:
@@ -199,59 +324,106 @@ def load_previous(data_dir: Path, sourced: Sourced, inputs: Inputs) -> None:
     inputs.previous[sourced.path] = previous
 
 
-def load_reference(data_dir: Path, inputs: Inputs, series: Series) -> None:
+def all_edition_files(data_dir: Path) -> list[Path]:
+    """Every edition of every session, in session order."""
+    sessions = data_dir / "sessions"
+    folders = sorted((p for p in sessions.iterdir() if p.is_dir() and p.name.isdigit()), key=lambda p: int(p.name)) \
+        if sessions.is_dir() else []
+    return [path for folder in folders for path in sorted(folder.glob("*.yaml"))]
+
+
+def load_reference(data_dir: Path, inputs: Inputs, series: Sourced) -> None:
     """Load the ledger and committee a series uses (once each)."""
     reference = data_dir / "reference"
-    if series.ledger not in inputs.ledgers:
-        found = _read(reference / series.ledger, Ledger, inputs)
+    model: Series = series.model
+    for name, key, model_class, loaded in ((model.ledger, "ledger", Ledger, inputs.ledgers),
+                                           (model.committee, "committee", Committee, inputs.committees)):
+        if not name or name in loaded or name in inputs.unreadable:
+            continue
+        path = _named_file(reference, name, locate(series.raw, key), key, inputs)
+        found = _read(path, model_class, inputs) if path else None
         if found:
-            inputs.ledgers[series.ledger] = found
-    if series.committee and series.committee not in inputs.committees:
-        found = _read(reference / series.committee, Committee, inputs)
-        if found:
-            inputs.committees[series.committee] = found
+            loaded[name] = found
+        else:
+            inputs.unreadable.add(name)
 
 
-def load_name_changes(data_dir: Path, inputs: Inputs) -> None:
+def load_names(data_dir: Path, inputs: Inputs) -> None:
+    """The UN Member States' names and the history of name changes: every known State name."""
+    inputs.member_states = _read(data_dir / "reference" / MEMBER_STATES_FILE, MemberStates, inputs)
     path = data_dir / "reference" / NAME_CHANGES_FILE
     try:
         rows = load_csv(path)
     except InputError as exc:
         inputs.problems.extend(exc.problems)
-        return
-    for row in rows:
+        rows = []
+    header_problems = _header_problems(rows, NameChange)
+    inputs.problems.extend(header_problems)
+    for row in rows if not header_problems else []:
         parsed, problems = parse_model(NameChange, row, path)
         inputs.problems.extend(problems)
         if parsed:
             inputs.name_changes.append(Sourced(parsed, path, row))
-    inputs.names = StateNames([s.model for s in inputs.name_changes])
+    members = inputs.member_states.model.states if inputs.member_states else []
+    inputs.names = StateNames([s.model for s in inputs.name_changes], members)
+
+
+def _header_problems(rows: Any, model: type[BaseModel]) -> list[Problem]:
+    """A CSV file's columns against a model's fields: reported once, not on every row."""
+    if not rows:
+        return []
+    columns = list(model.model_fields)
+    unknown = [Problem(rows.location, "error", f"unknown column '{c}'{did_you_mean(c, columns)}; "
+                                               f"the columns are {', '.join(columns)}")
+               for c in rows.header if c not in columns]
+    missing = [Problem(rows.location, "error", f"missing column '{c}'; add it to the first line")
+               for c, info in model.model_fields.items() if info.is_required() and c not in rows.header]
+    return unknown + missing
+
+
+def load_series(data_dir: Path, series_id: str, named_at: Location | None, inputs: Inputs) -> Sourced | None:
+    """A series and the reference data it uses, loaded once; None when it cannot be read."""
+    if series_id in inputs.series:
+        return inputs.series[series_id]
+    if series_id in inputs.unreadable:
+        return None
+    path = data_dir / "series" / f"{series_id}.yaml"
+    if not path.is_file():
+        known = sorted(p.stem for p in (data_dir / "series").glob("*.yaml"))
+        inputs.problems.append(Problem(named_at or Location(display_path(path)), "error",
+                                       f"unknown series '{series_id}'{did_you_mean(series_id, known)}; "
+                                       f"the series are the files in {display_path(data_dir / 'series')}"))
+    series = _read(path, Series, inputs) if path.is_file() else None
+    if series is None:
+        inputs.unreadable.add(series_id)
+        return None
+    inputs.series[series_id] = series
+    load_reference(data_dir, inputs, series)
+    return series
 
 
 def load_editions(data_dir: Path, files: list[Path]) -> Inputs:
     """Load the given edition files and everything they refer to."""
     inputs = Inputs(data_dir)
-    load_name_changes(data_dir, inputs)
+    load_names(data_dir, inputs)
     for path in files:
-        edition = _read(path, Edition, inputs)
-        if edition is None:
-            continue
-        inputs.editions.append(edition)
-        series_id = edition.model.series
-        if series_id not in inputs.series:
-            series_path = data_dir / "series" / f"{series_id}.yaml"
-            if not series_path.exists():
-                known = sorted(p.stem for p in (data_dir / "series").glob("*.yaml"))
-                hint = difflib.get_close_matches(series_id, known, n=1)
-                inputs.problems.append(Problem(
-                    locate(edition.raw, "series") or Location(display_path(path)), "error",
-                    f"unknown series '{series_id}'" + (f" (did you mean '{hint[0]}'?)" if hint else "")))
-                continue
-            series = _read(series_path, Series, inputs)
-            if series is None:
-                continue
-            inputs.series[series_id] = series
-        load_reference(data_dir, inputs, inputs.series[series_id].model)
-        load_previous(data_dir, edition, inputs)
+        raw = _load(path, inputs)
+        parsed, problems = parse_model(Edition, raw, path, salvage=True) if raw is not None else (None, [])
+        inputs.problems.extend(problems)
+        if parsed is not None:
+            inputs.editions.append(Sourced(parsed, path, raw))
+            load_previous(data_dir, inputs.editions[-1], inputs)
+        series_id = raw.get("series") if isinstance(raw, dict) else None
+        if isinstance(series_id, str):  # even for a broken edition, so the series' own problems show too
+            load_series(data_dir, series_id, locate(raw, "series"), inputs)
+    return inputs
+
+
+def load_all(data_dir: Path) -> Inputs:
+    """Every edition of every session, and every series with its reference data."""
+    inputs = load_editions(data_dir, all_edition_files(data_dir))
+    for path in sorted((data_dir / "series").glob("*.yaml")):
+        load_series(data_dir, path.stem, None, inputs)
     return inputs
 
 

@@ -6,12 +6,56 @@ adds the rules of the domain that span several fields or files.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import re
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, StringConstraints, Tag
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, StringConstraints, Tag
+from pydantic_core import PydanticCustomError
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+FIRST_YEAR, LAST_YEAR = 1900, 2200  # any year outside is a typo
+
+
+def _day(value: object) -> object:
+    """A real calendar day, written YYYY-MM-DD (numbers are not dates, 2004-02-30 is not a day)."""
+    if isinstance(value, dt.datetime):
+        raise PydanticCustomError("date_with_time", "{value} has a time; write the date alone as YYYY-MM-DD",
+                                  {"value": str(value)})
+    if isinstance(value, dt.date):
+        return value
+    if value is None:
+        raise PydanticCustomError("no_date", "has no value; write a date as YYYY-MM-DD")
+    match = ISO_DAY.match(value) if isinstance(value, str) else None
+    if match is None:
+        raise PydanticCustomError("not_a_date", "{value} is not a date; write it as YYYY-MM-DD, like 2004-08-27",
+                                  {"value": repr(value)})
+    year, month, day = (int(part) for part in match.groups())
+    if not 1 <= month <= 12:
+        raise PydanticCustomError("impossible_date", "{value} is not a real date: there is no month {month}",
+                                  {"value": value, "month": month})
+    last = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= last:
+        raise PydanticCustomError("impossible_date", "{value} is not a real date: {month} {year} has {last} days",
+                                  {"value": value, "month": calendar.month_name[month], "year": year, "last": last})
+    return dt.date(year, month, day)
+
+
+def _day_or_year(value: object) -> object:
+    """A day, or a year alone (an int) when the day is not known."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        if not FIRST_YEAR <= value <= LAST_YEAR:
+            raise PydanticCustomError("not_a_year", "{value} is not a year; write a date as YYYY-MM-DD or a year "
+                                      "like 2013", {"value": value})
+        return value
+    return None if value is None else _day(value)
+
+
+Day = Annotated[dt.date, BeforeValidator(_day)]
+DayOrYear = Annotated[Union[dt.date, int, None], BeforeValidator(_day_or_year)]
 
 
 class Strict(BaseModel):
@@ -41,7 +85,8 @@ class AgendaItem(Strict):
 
     todo: NonEmpty | None = None  # what the drafter still has to fill in; delete it when done
     item: int | None = Field(default=None, gt=0)
-    sub_item: Annotated[str, StringConstraints(pattern=r"^[a-z]$")] | None = None
+    sub_item: Annotated[str, StringConstraints(pattern=r"^[a-z]$")] | None = Field(
+        None, description="a single lower-case letter", examples=["a"])
     title: NonEmpty
     provisional_agenda: NonEmpty | None = None  # symbol of the provisional agenda; None once adopted
 
@@ -84,12 +129,13 @@ class Edition(Strict):
     session: int = Field(gt=0, lt=1000)
     previous: int | None = Field(default=None, gt=0, lt=1000)  # session of the edition this one follows
     symbol: NonEmpty | None = None  # None: not yet assigned, the edition is a draft
-    date: dt.date
-    as_at: dt.date
+    date: Day
+    as_at: Day
     distribution: Literal["General", "Limited", "Restricted"] = "General"
     original_language: NonEmpty = "English"
     place: Literal["New York", "Geneva"] = "New York"
-    job_number: Annotated[str, StringConstraints(pattern=r"^\d{2}-\d{5} \([A-Z]\) \d{6}( \d{6})?$")] | None = None
+    job_number: Annotated[str, StringConstraints(pattern=r"^\d{2}-\d{5} \([A-Z]\) \d{6}( \d{6})?$")] | None = Field(
+        None, description="a job number", examples=["04-39651 (E) 300704"])
     agenda: AgendaItem
     footnotes: dict[str, NonEmpty] = {}
     body: list[Block] = Field(min_length=1)
@@ -119,8 +165,8 @@ class TreatyAction(Strict):
     """One State's signature and consent to be bound (ratification or accession)."""
 
     state: NonEmpty
-    signature: dt.date | None = None
-    consent: dt.date | int | None = None  # an int is a year whose day is not known
+    signature: Day | None = None
+    consent: DayOrYear = None  # an int is a year whose day is not known
     kind: ConsentKind | None = None
     note: str | None = None
 
@@ -136,8 +182,8 @@ class Ledger(Strict):
 
     treaty: NonEmpty
     title: NonEmpty
-    adopted: dt.date
-    entry_into_force: dt.date | None = None
+    adopted: Day
+    entry_into_force: Day | None = None
     actions: list[TreatyAction]
 
 
@@ -145,8 +191,8 @@ class Member(Strict):
     name: NonEmpty
     family_name: NonEmpty
     nationality: NonEmpty
-    elected_on: dt.date
-    term_ends: int = Field(gt=1900, lt=2200)
+    elected_on: Day
+    term_ends: int = Field(gt=FIRST_YEAR, lt=LAST_YEAR)
 
 
 class Committee(Strict):
@@ -160,6 +206,13 @@ class NameChange(Strict):
 
     old_name: NonEmpty
     new_name: NonEmpty
-    in_force_from: dt.date
+    in_force_from: Day
     certainty: str = ""
     note: str = ""
+
+
+class MemberStates(Strict):
+    """The Member States of the United Nations by their current UN short names."""
+
+    source: NonEmpty
+    states: list[NonEmpty] = Field(min_length=1)

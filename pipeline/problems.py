@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Literal
@@ -54,3 +55,9 @@ def display_path(path: Path | str) -> str:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """' (did you mean 'X'?)' for the closest choice, or '' when none is close."""
+    hint = difflib.get_close_matches(word, list(choices), n=1)
+    return f" (did you mean '{hint[0]}'?)" if hint else ""

@@ -162,7 +162,7 @@ def test_source_edition_that_does_not_load_is_reported_where_it_is_wrong(data_di
     replace_in(edition_file(data_dir, 59), "date: 2004-08-27", "date: 2004-08-32")
     result = new_edition(data_dir, "59", "60")
     assert result.exit_code == 2
-    assert re.search(r"sessions/59/cmw-status.yaml:7:7: error: .*'2004-08-32' is not a real date", result.stderr)
+    assert re.search(r"sessions/59/cmw-status.yaml:7:7: error: .*2004-08-32 is not a real date", result.stderr)
     assert not (data_dir / "sessions" / "60").exists()
 
 

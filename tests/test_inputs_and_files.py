@@ -3,18 +3,6 @@
 import pytest
 
 from pipeline.build import write_atomically
-from pipeline.problems import InputError
-from pipeline.sources import load_yaml
-
-
-def test_impossible_date_is_a_located_error_not_a_crash(tmp_path):
-    path = tmp_path / "edition.yaml"
-    path.write_text("session: 59\ndate: 2004-08-32\n", encoding="utf-8")
-    with pytest.raises(InputError) as raised:
-        load_yaml(path)
-    [problem] = raised.value.problems
-    assert (problem.location.line, problem.location.column) == (2, 7)
-    assert "'2004-08-32' is not a real date (write YYYY-MM-DD)" in problem.message
 
 
 def test_write_failure_leaves_no_temporary_file_and_the_old_file_as_it_was(tmp_path, monkeypatch):

@@ -204,7 +204,7 @@ def test_table_header_row_repeats_when_the_table_breaks(data_copy, tmp_path):
     """A committee long enough to break across pages repeats its column heads on the next page."""
     committee = data_copy / "reference" / "cmw-committee.yaml"
     extra = "".join(
-        f"  - name: Member {n:02d} Example\n    family_name: Zz{n:02d}\n    nationality: Mexico\n"
+        f"  - name: Member Zz{n:02d} Example\n    family_name: Zz{n:02d}\n    nationality: Mexico\n"
         f"    elected_on: 2003-12-11\n    term_ends: 2007\n" for n in range(60))
     replace_in(committee, "seats: 10", "seats: 70")
     committee.write_text(committee.read_text(encoding="utf-8") + extra, encoding="utf-8")

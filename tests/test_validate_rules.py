@@ -1,0 +1,153 @@
+"""Rules that need more than one mutation to show: a recent edition, a long report, several
+mistakes at once, and random damage that must never end in a traceback."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import DATA, replace_in
+from pipeline.compose import compose
+from pipeline.load import load_session
+from pipeline.problems import InputError
+from pipeline.validate import validate
+from pipeline.writers.text import canonical_text
+
+EDITION = "sessions/59/cmw-status.yaml"
+
+
+def problems_of(data_dir: Path, session: int = 59) -> list[str]:
+    try:
+        return [str(p) for p in validate(load_session(data_dir, session))]
+    except InputError as exc:
+        return [str(p) for p in exc.problems]
+
+
+def recent_edition(data_dir: Path) -> Path:
+    """The session 59 edition made into a session 67 (2012) one."""
+    target = data_dir / "sessions" / "67" / "cmw-status.yaml"
+    target.parent.mkdir()
+    shutil.copy(data_dir / EDITION, target)
+    for old, new in (("session: 59", "session: 67"), ("date: 2004-08-27", "date: 2012-08-01"),
+                     ("as_at: 2004-08-20", "as_at: 2012-07-31"), ("A/59/150", "A/67/150")):
+        replace_in(target, old, new)
+    return target
+
+
+def test_recent_edition_must_use_todays_name(data_copy: Path, monkeypatch):
+    edition = recent_edition(data_copy)
+    monkeypatch.chdir(data_copy.parent)
+    empty_table = ("data/sessions/67/cmw-status.yaml:32:5: warning: no committee member is in office on 2012-08-01: "
+                   "the committee-members table is left out (add the members elected since to the committee data)")
+    assert problems_of(Path("data"), 67) == [empty_table]
+    replace_in(edition, "International Labour Organization as well",
+               "International Labour Organization, the Libyan Arab\n      Jamahiriya as well")
+    assert problems_of(Path("data"), 67) == [empty_table,
+        "data/sessions/67/cmw-status.yaml:35:78: error: 'Libyan Arab Jamahiriya' is not the UN name of this "
+        "State on 1 August 2012 (the document date); write 'Libya'"]
+
+
+def test_edition_file_named_after_another_series(data_copy: Path, monkeypatch):
+    (data_copy / EDITION).rename(data_copy / "sessions/59/cmw.yaml")
+    monkeypatch.chdir(data_copy.parent)
+    assert problems_of(Path("data")) == [
+        "data/sessions/59/cmw.yaml:4:9: error: the file is named 'cmw.yaml' but its series is 'cmw-status'; "
+        "name the file 'cmw-status.yaml' (one edition of each series per session)"]
+
+
+def test_long_report_is_a_warning_not_an_error(data_copy: Path, monkeypatch):
+    filler = " ".join(["word"] * 8000)
+    replace_in(data_copy / EDITION, "as a matter of priority.", f"as a matter of priority. {filler}")
+    monkeypatch.chdir(data_copy.parent)
+    problems = problems_of(Path("data"))
+    assert problems == ["data/sessions/59/cmw-status.yaml:18:3: warning: the report has 8,963 words, more than "
+                        "the 8,500 a UN manuscript should not exceed; shorten it"]
+
+
+def test_document_date_far_from_the_session_is_a_warning(data_copy: Path, monkeypatch):
+    replace_in(data_copy / EDITION, "date: 2004-08-27", "date: 2014-08-27")
+    monkeypatch.chdir(data_copy.parent)
+    assert problems_of(Path("data")) == [
+        "data/sessions/59/cmw-status.yaml:7:7: warning: the document date 2014-08-27 is far from session 59, "
+        "which opens in September 2004; check 'date' and 'session'",
+        "data/sessions/59/cmw-status.yaml:8:8: warning: as_at 2004-08-20 is 3659 days before the document date "
+        "2014-08-27; update the figures or check the date (more than 60 days)",
+        "data/sessions/59/cmw-status.yaml:32:5: warning: no committee member is in office on 2014-08-27: the "
+        "committee-members table is left out (add the members elected since to the committee data)",
+    ]
+
+
+def test_five_independent_mistakes_in_one_file_give_five_errors(data_copy: Path, monkeypatch):
+    edition = data_copy / EDITION
+    replace_in(edition, "distribution: General", "distribuion: General")                  # unknown key
+    replace_in(edition, "job_number: null", "job_number: 04-3965")                        # malformed value
+    replace_in(edition, "provisional_agenda: A/59/150", "provisional_agenda: A/58/150")   # wrong session
+    replace_in(edition, "Refugees and the", "Refugees, Libya and the")                    # name not in force
+    replace_in(edition, "{{ signatories|count|number }}", "{{ signatory|count|number }}") # unknown data
+    monkeypatch.chdir(data_copy.parent)
+    problems = problems_of(Path("data"))
+    assert [p.split(": error: ")[0] for p in problems] == [
+        "data/sessions/59/cmw-status.yaml:9:1", "data/sessions/59/cmw-status.yaml:11:13",
+        "data/sessions/59/cmw-status.yaml:16:23", "data/sessions/59/cmw-status.yaml:37:54",
+        "data/sessions/59/cmw-status.yaml:50:10"]
+    assert all(": error: " in p for p in problems)
+
+
+def test_a_broken_edition_still_has_its_reference_data_checked(data_copy: Path, monkeypatch):
+    replace_in(data_copy / EDITION, "date: 2004-08-27", "date: 2004-02-30")  # the edition cannot be built
+    replace_in(data_copy / "reference/cmw-committee.yaml", "nationality: Mexico", "nationality: Mexco")
+    monkeypatch.chdir(data_copy.parent)
+    assert [p.split(": error: ")[0] for p in problems_of(Path("data"))] == [
+        "data/reference/cmw-committee.yaml:12:18", "data/sessions/59/cmw-status.yaml:7:7"]
+
+
+# Random damage: whatever an editor's slip does to a file, the outcome is located problems
+# or a valid build, never an exception.
+
+DAMAGE = st.tuples(
+    st.sampled_from([EDITION, "reference/cmw-ledger.yaml", "reference/cmw-committee.yaml", "series/cmw-status.yaml"]),
+    st.floats(0, 1, exclude_max=True),
+    st.sampled_from(["delete line", "duplicate line", "insert", "replace"]),
+    st.sampled_from([":", " ", "  ", "\t", "-", "- ", "{{", "}}", "[", "]", "'", '"', "#", "x", "9", "[^n]",
+                     "{%", "*", "&", "!", "|", ">", "\n", "2004-02-30", "Libya", "null", "Mexco", "~"]),
+)
+
+
+def damaged(text: str, where: float, how: str, piece: str) -> str:
+    lines = text.split("\n")
+    index = int(where * len(lines))
+    line = lines[index]
+    if how == "delete line":
+        del lines[index]
+    elif how == "duplicate line":
+        lines.insert(index, line)
+    else:
+        column = int(where * 997) % (len(line) + 1)
+        end = column + (1 if how == "replace" else 0)
+        lines[index] = line[:column] + piece + line[end:]
+    return "\n".join(lines)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(DAMAGE, min_size=1, max_size=3))
+def test_random_damage_never_raises(damages):
+    with tempfile.TemporaryDirectory() as scratch:
+        data = Path(scratch) / "data"
+        shutil.copytree(DATA, data)
+        for file, where, how, piece in damages:
+            path = data / file
+            path.write_text(damaged(path.read_text(encoding="utf-8"), where, how, piece), encoding="utf-8")
+        try:
+            inputs = load_session(data, 59)
+        except InputError as exc:
+            assert exc.problems
+            return
+        problems = validate(inputs)
+        assert all(p.location.line >= 1 for p in problems if p.location.path.endswith((".yaml", ".csv")))
+        if not any(p.severity == "error" for p in problems):
+            for edition in inputs.editions:
+                canonical_text(compose(inputs, edition))
