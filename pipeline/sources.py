@@ -18,6 +18,26 @@ from .problems import InputError, Location, Problem, display_path
 MAX_INPUT_BYTES = 2 * 1024 * 1024  # no report input is anywhere near this size
 
 
+# Control characters (other than tab and line ends), lone surrogates and non-characters:
+# neither a PDF's text nor Word's XML can hold them.
+UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def unprintable_message(char: str) -> str:
+    code = f"U+{ord(char):04X}"
+    if 0x80 <= ord(char) <= 0x9F:
+        return (f"the text holds the control character {code}, which no document can show "
+                "(text pasted from a Windows-1252 source?); type the character it stands for")
+    return f"the text holds the character {code}, which no document can show; remove it"
+
+
+class RefusedValue(yaml.MarkedYAMLError):
+    """Well-formed YAML that report data does not allow (said in `problem`)."""
+
+    def __init__(self, problem: str, mark: yaml.Mark):
+        super().__init__(problem=problem, problem_mark=mark)
+
+
 class LocatedDict(dict):
     """A dict that also records where each key and its value stand in the source."""
 
@@ -69,6 +89,15 @@ class _LocatingLoader(yaml.SafeLoader):
             raise yaml.constructor.ConstructorError(
                 None, None, f"cannot read this value ({exc})", node.start_mark) from None
 
+    def construct_scalar(self, node: yaml.ScalarNode) -> Any:  # type: ignore[override]
+        """A text value; characters no document can hold are a located error."""
+        value = super().construct_scalar(node)
+        if isinstance(value, str):
+            bad = UNPRINTABLE.search(value)
+            if bad:
+                raise RefusedValue(unprintable_message(bad.group()), node.start_mark)
+        return value
+
     def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:  # type: ignore[override]
         """A date; an impossible one (2004-02-30) stays text so the model reports it by field."""
         try:
@@ -79,9 +108,8 @@ class _LocatingLoader(yaml.SafeLoader):
     def compose_node(self, parent, index):  # type: ignore[override]
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
-            raise yaml.composer.ComposerError(
-                None, None, f"aliases (*{event.anchor}) are not allowed in report data; write the value out",
-                event.start_mark)
+            raise RefusedValue(f"aliases (*{event.anchor}) are not allowed in report data; write the value out",
+                               event.start_mark)
         return super().compose_node(parent, index)
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> LocatedDict:  # type: ignore[override]
@@ -95,9 +123,7 @@ class _LocatingLoader(yaml.SafeLoader):
                 )
             key = str(key)
             if key in result:
-                raise yaml.constructor.ConstructorError(
-                    None, None, f"duplicate key '{key}': keep only one of them", key_node.start_mark
-                )
+                raise RefusedValue(f"duplicate key '{key}': keep only one of them", key_node.start_mark)
             result[key] = self.construct_object(value_node, deep=True)
             result.key_locations[key] = _location(self.source_path, value_node.start_mark)
             result.key_positions[key] = _location(self.source_path, key_node.start_mark)
@@ -148,6 +174,10 @@ def load_yaml(path: Path) -> Any:
     loader.source_text = text
     try:
         return loader.get_single_data()
+    except RefusedValue as exc:
+        # a value we refuse (alias, unprintable character, duplicate key): not a syntax error
+        where = exc.problem_mark or exc.context_mark
+        raise InputError([Problem(_location(shown, where), "error", str(exc.problem))]) from None
     except yaml.MarkedYAMLError as exc:
         where, message = _explain_syntax_error(exc, text)
         raise InputError([Problem(_location(shown, where), "error", f"YAML syntax: {message}")]) from None

@@ -84,7 +84,7 @@ CASES = [
             (E, 14, 1, 'error', 'YAML syntax: a tab character; indent YAML with spaces only'),
     ]),
     Case('duplicate key', E, 'as_at: 2004-08-20', 'as_at: 2004-08-20\ndate: 2004-08-28', [
-            (E, 9, 1, 'error', "YAML syntax: duplicate key 'date': keep only one of them"),
+            (E, 9, 1, 'error', "duplicate key 'date': keep only one of them"),
     ]),
     Case('indented too far', E, '  sub_item: a', '   sub_item: a', [
             (E, 14, 4, 'error', "YAML syntax: this line is indented more than the key above it, so it reads as part of that key's value; line it up with the other keys at its level"),

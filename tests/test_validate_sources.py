@@ -23,7 +23,7 @@ SYNTAX_CASES = [
     ("a:\n  b: 1\n c: 2\n",
      "3:2: error: YAML syntax: this line is indented differently from the lines above it; "
      "line it up with the other keys or list items at its level"),
-    ("a: 1\na: 2\n", "2:1: error: YAML syntax: duplicate key 'a': keep only one of them"),
+    ("a: 1\na: 2\n", "2:1: error: duplicate key 'a': keep only one of them"),
     ("a: 1\n---\nb: 2\n", "2:1: error: YAML syntax: a file holds one document; remove this '---' line and what it starts"),
     ("a: @x\n", "1:4: error: YAML syntax: a value cannot start with '@'; put the value in double quotes"),
     ("a: [1, 2\nb: 3\n", "1:4: error: YAML syntax: the bracket opened here is not closed (expected ',' or ']', but got ':')"),
