@@ -8,7 +8,6 @@ import os
 import signal
 import subprocess
 import sys
-import time
 import zipfile
 from pathlib import Path
 
@@ -77,18 +76,29 @@ def _build_in_subprocess(output: str) -> None:
     build_session(59, DATA, Path(output))
 
 
+KILLED_WHILE_WRITING = """
+import os, signal, sys
+from pathlib import Path
+import pipeline.build as build
+
+def killed(*args):  # the moment every temporary is written and none renamed yet
+    os.kill(os.getpid(), signal.SIGKILL)
+
+build.os.replace = killed
+build.build_session(59, Path(sys.argv[1]), Path(sys.argv[2]))
+"""
+
+
 def test_killed_build_leaves_previous_outputs_identical(tmp_path):
     out = tmp_path / "out"
     build(DATA, out)
     before = digests(out / "59")
-    child = subprocess.Popen([sys.executable, "-c", (
-        "import sys; from pathlib import Path; from pipeline.build import build_session;"
-        f"build_session(59, Path({str(DATA)!r}), Path({str(out)!r}))")], cwd=REPO)
-    time.sleep(0.6)  # somewhere in loading, composing or writing
-    child.send_signal(signal.SIGKILL)
-    child.wait()
+    child = subprocess.run([sys.executable, "-c", KILLED_WHILE_WRITING, str(DATA), str(out)], cwd=REPO)
+    assert child.returncode == -signal.SIGKILL
+    leftovers = [p.name for p in (out / "59").iterdir() if p.name.startswith(".")]
+    assert len(leftovers) == 4  # the dead build's temporaries ...
     visible = {name: digest for name, digest in digests(out / "59").items() if not name.startswith(".")}
-    assert visible == before
+    assert visible == before  # ... and the old outputs untouched
     build(DATA, out)  # the next build sweeps temporaries of dead builds
     assert not [p for p in (out / "59").iterdir() if p.name.startswith(".")]
 
