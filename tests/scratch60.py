@@ -29,3 +29,22 @@ def add_session_60(data_dir: Path) -> Path:
     target = folder / "cmw-status.yaml"
     target.write_text(text, encoding="utf-8")
     return target
+
+
+def scratch_data(tmp_dir: Path) -> Path:
+    """A copy of data/ with the scratch session 60 in it."""
+    from conftest import DATA
+
+    data = tmp_dir / "data"
+    shutil.copytree(DATA, data)
+    add_session_60(data)
+    return data
+
+
+def compose_edition(data_dir: Path, session: int) -> str:
+    """The tree of a session's one edition, composed in memory."""
+    from pipeline.compose import compose
+    from pipeline.load import load_session
+
+    inputs = load_session(data_dir, session)
+    return compose(inputs, inputs.editions[0])

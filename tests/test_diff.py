@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.compose import compose
 from pipeline.diff import diff_texts, report, summary, unified, word_edits
 from pipeline.writers.text import canonical_text
-from scratch60 import add_session_60
+from scratch60 import compose_edition, scratch_data
 
 PARAGRAPHS = [f"¶{n} Paragraph number {n} says something different about topic {n}." for n in range(1, 5)]
 HEADER = ["draft: no", "symbol: A/59/312", "date: 27 August 2004", ""]
@@ -20,20 +19,8 @@ def text(*lines: str) -> str:
 
 @pytest.fixture(scope="module")
 def canonical_59_60(tmp_path_factory) -> tuple[str, str]:
-    import shutil
-
-    from conftest import DATA
-
-    data = tmp_path_factory.mktemp("data") / "data"
-    shutil.copytree(DATA, data)
-    add_session_60(data)
-    from pipeline.load import load_session
-
-    trees = []
-    for session in (59, 60):
-        inputs = load_session(data, session)
-        trees.append(compose(inputs, inputs.editions[0]))
-    return canonical_text(trees[0]), canonical_text(trees[1])
+    data = scratch_data(tmp_path_factory.mktemp("scratch"))
+    return canonical_text(compose_edition(data, 59)), canonical_text(compose_edition(data, 60))
 
 
 def test_equal_texts_have_no_differences():
