@@ -88,5 +88,45 @@ def validate(targets: tuple[str, ...], data_dir: Path, strict: bool) -> None:
     click.echo(f"ok: {len(files)} edition(s) valid")
 
 
+@main.command()
+@click.argument("a")
+@click.argument("b")
+@data_option
+@click.option("--html", "html_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write B as an HTML page with the changes from A marked.")
+@click.option("--docx", "docx_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write B as a DOCX whose changes from A are Word tracked changes.")
+@click.option("--pages", "pages_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Write a PNG of each changed PDF page (A and B side by side) into this folder.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Write every view into this folder: summary.txt, redline.html, redline.docx, pages/.")
+def diff(a: str, b: str, data_dir: Path, html_file: Path | None, docx_file: Path | None,
+         pages_dir: Path | None, out_dir: Path | None) -> None:
+    """Show what changed from A to B.
+
+    A and B are two session numbers (59 60: every report of each, composed in memory and
+    paired by series), two build folders (output/59), or two files (.txt canonical text,
+    .html tree, .pdf pages; write ./59 for a folder named like a session). Exit 0 when they
+    are the same, 1 when they differ, 2 when they cannot be compared.
+    """
+    from .comparison import DiffInputError, Views, run_diff
+    from .pagediff import PageDiffError
+
+    views = Views.under(out_dir) if out_dir else Views()
+    views.html, views.docx, views.pages = html_file or views.html, docx_file or views.docx, pages_dir or views.pages
+    try:
+        result = run_diff(a, b, data_dir, views)
+    except InputError as exc:  # an unknown session, or data that does not validate
+        for problem in exc.problems:
+            click.echo(str(problem), err=True)
+        sys.exit(EXIT_ERRORS)
+    except (DiffInputError, PageDiffError, OSError) as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_ERRORS)
+    click.echo(result.text, nl=False)
+    for path in result.written:
+        click.echo(f"wrote {display_path(path)}", err=True)
+    sys.exit(EXIT_WARNINGS if result.differs else EXIT_OK)
+
 if __name__ == "__main__":
     main()
