@@ -274,7 +274,8 @@ def _count(changed: list[Change]) -> str:
     for change in changed:
         label = kinds.get(change.block.kind, change.block.kind)
         counts[label] = counts.get(label, 0) + 1
-    return ", ".join(f"{n} {label}{'s' if n != 1 else ''}" for label, n in counts.items()) + " differ"
+    verb = " differs" if len(changed) == 1 else " differ"
+    return ", ".join(f"{n} {label}{'s' if n != 1 else ''}" for label, n in counts.items()) + verb
 
 
 def _describe(change: Change) -> list[str]:
