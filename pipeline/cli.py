@@ -128,5 +128,42 @@ def diff(a: str, b: str, data_dir: Path, html_file: Path | None, docx_file: Path
         click.echo(f"wrote {display_path(path)}", err=True)
     sys.exit(EXIT_WARNINGS if result.differs else EXIT_OK)
 
+
+@main.command()
+@click.option("--update", is_flag=True, help="Accept the current output as golden (after reviewing it).")
+@data_option
+@click.option("--golden", "golden_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder of the golden snapshots (default: tests/golden).")
+def golden(update: bool, data_dir: Path, golden_dir: Path | None) -> None:
+    """Compare every committed edition's canonical text and tree with its golden snapshot.
+
+    Exit 1 when one differs or has none; --update records the current output instead.
+    """
+    from . import golden as snapshots
+
+    folder = golden_dir or snapshots.GOLDEN_DIR
+    try:
+        if update:
+            written, removed = snapshots.update(data_dir, folder)
+            for path in written:
+                click.echo(f"wrote {display_path(path)}")
+            for path in removed:
+                click.echo(f"removed {display_path(path)} (no such edition any more)")
+            click.echo(f"golden snapshots up to date in {display_path(folder)}")
+            sys.exit(EXIT_OK)
+        current = snapshots.snapshots(data_dir)
+    except InputError as exc:
+        report_problems(exc.problems)
+        sys.exit(EXIT_ERRORS)
+    problems = [p for p in (snapshots.check(s, folder) for s in current) if p]
+    problems += [f"{display_path(p)}: golden of an edition that no longer exists: run `make golden`\n"
+                 for p in snapshots.stale_goldens(data_dir, folder, current)]
+    for problem in problems:
+        click.echo(problem, nl=False)
+    if problems:
+        sys.exit(EXIT_WARNINGS)
+    click.echo(f"ok: {len(current)} edition(s) match their golden snapshots")
+
+
 if __name__ == "__main__":
     main()
