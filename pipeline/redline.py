@@ -6,7 +6,8 @@ The blocks of A and B are aligned as in the text diff (pipeline/diff.py). Then:
   (word, space or mark, with the em/strong/a around it); a footnote, a note call or a
   symbol letter is one token, so it is inserted or deleted whole and never split;
 - a paragraph or table row that is new in B carries data-revision="ins"; one that only A has
-  is copied in from A, at its place, with data-revision="del";
+  is copied in from A, at its place, with data-revision="del" (a masthead note likewise: its
+  text is inserted or deleted with its call);
 - fields that only A has, the draft mark, the job number and the barcode are left to the
   text summary: the writers put them in headers and footers, not in the text.
 The result is still the tree vocabulary plus ins, del and data-revision, which the DOCX
@@ -123,8 +124,8 @@ def _mark_added(block: Block) -> None:
     el = block.element
     if el is None or classes(el) & NOT_REDLINED:
         return
-    if block.kind in ("paragraph", "row"):
-        el.set("data-revision", "ins")
+    if block.kind in ("paragraph", "row") or "masthead-note" in classes(el):
+        el.set("data-revision", "ins")  # a note's text follows its call, which is marked inserted
     elif block.kind == "field":
         _rebuild(el, [("ins", t) for t in tokens_of(el)])
 
@@ -180,7 +181,7 @@ def _restore_deleted_masthead_notes(redline: _Redline) -> None:
         note = redline.a_root.get_element_by_id(target, None)
         if note is not None and footer is not None:
             note = copy.deepcopy(note)
-            _rebuild(note, [("del", t) for t in tokens_of(note)])
+            note.set("data-revision", "del")  # the writers delete its text with its call
             footer.insert(0, note)
 
 

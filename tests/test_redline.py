@@ -169,6 +169,18 @@ def test_moved_note_call_and_italic_word(edited_redline):
     assert italic_insert is not None and "twenty-first" in "".join(italic_insert.itertext())
 
 
+@pytest.mark.parametrize("kind", ["del", "ins"])
+def test_a_whole_table_and_the_masthead_note_removed_or_added(kind):
+    without = re.sub(r'<table class="data-table committee-members">.*?</table>\n', "", SAMPLE, flags=re.S)
+    without = without.replace('<a class="note-call" href="#masthead-note-1">*</a>', "")
+    without = re.sub(r'<p class="masthead-note"[^>]*>.*?</p>\n', "", without)
+    a, b = (SAMPLE, without) if kind == "del" else (without, SAMPLE)
+    docx = write_docx(redline_tree(a, b), dt.date(2004, 8, 27))
+    rows = part(docx, "word/document.xml").findall(f".//w:tbl/w:tr/w:trPr/w:{kind}", NS)
+    assert len(rows) == 11  # the head row and ten members
+    assert revision_texts(part(docx, "word/footnotes.xml"), kind) == ["A/59/150."]
+
+
 def test_html_page_marks_words_and_blocks(trees_59_60, edited_sample):
     page = redline_page(redline_tree(*trees_59_60), "Changes from 59 to 60", "paragraph 5 changed")
     assert "<del>26</del><ins>30</ins>" in page
