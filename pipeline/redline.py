@@ -64,7 +64,7 @@ def redline_tree(a_html: str, b_html: str) -> str:
     # paragraph holds copies, and a footnote change must still find its paragraph).
     to_mark: dict[int, tuple[_Element, _Element]] = {}
     for change in changes:
-        if change.kind in ("changed", "renumbered"):
+        if change.kind == "changed":
             to_mark.update((id(b_el), (a_el, b_el)) for a_el, b_el in _changed_elements(change))
     for a_el, b_el in to_mark.values():
         _mark_inline(a_el, b_el)
@@ -99,7 +99,7 @@ def _changed_elements(change: Change) -> list[tuple[_Element, _Element]]:
     if a.kind == "field" and classes(b.element) & NOT_REDLINED:
         return []
     if a.kind in ("field", "paragraph"):
-        return [(a.element, b.element)] if change.kind == "changed" else []
+        return [(a.element, b.element)]
     return []
 
 
@@ -145,17 +145,17 @@ def _copy_removed(redline: _Redline, block: Block, after: _Element | None) -> _E
             row.set("data-revision", "del")
     else:
         removed.set("data-revision", "del")
-    _insert_after(redline, removed, after, row=block.kind == "row", a_row=el)
+    _insert_after(redline, removed, after, row=block.kind == "row", original=el)
     return removed
 
 
-def _insert_after(redline: _Redline, new: _Element, after: _Element | None, *, row: bool, a_row: _Element) -> None:
-    """Put *new* after *after*; a row goes into its table's same part (thead/tbody)."""
+def _insert_after(redline: _Redline, new: _Element, after: _Element | None, *, row: bool, original: _Element) -> None:
+    """Put *new* (a copy of A's *original*) after *after*; a row goes into its table's same part."""
     if row:
-        if after is not None and after.tag == "tr":
+        if after is not None and after.tag == "tr" and _table_of(after).get("class") == _table_of(original).get("class"):
             after.addnext(new)
             return
-        part = a_row.getparent().tag
+        part = original.getparent().tag
         table = after if after is not None and after.tag == "table" else None
         group = table.find(part) if table is not None else None
         if group is None:
@@ -164,11 +164,15 @@ def _insert_after(redline: _Redline, new: _Element, after: _Element | None, *, r
         return
     body = redline.root.xpath('//*[contains(concat(" ", @class, " "), " report-body ")]')[0]
     if after is not None and after.tag == "tr":
-        after = next(a for a in after.iterancestors() if a.tag == "table")
+        after = _table_of(after)
     if after is not None and after.getparent() is body:
         after.addnext(new)
     else:
         body.insert(0, new)
+
+
+def _table_of(row: _Element) -> _Element:
+    return next(a for a in row.iterancestors() if a.tag == "table")
 
 
 def _restore_deleted_masthead_notes(redline: _Redline) -> None:
