@@ -229,8 +229,8 @@ def summary(diff: DocumentDiff) -> str:
     if not changed:
         return f"{diff.a_name} -> {diff.b_name}: no differences\n"
     out = [f"{diff.a_name} -> {diff.b_name}: {_count(changed)}"]
-    for change in changed:
-        out += _describe(change)
+    for item in _with_renumberings_grouped(changed):
+        out += [f"  {_renumbering(item)}"] if isinstance(item, list) else _describe(item)
     unchanged = _unchanged(diff.changes)
     if unchanged:
         out += textwrap.wrap("unchanged: " + unchanged, 100, initial_indent="  ", subsequent_indent="    ")
@@ -242,8 +242,9 @@ def unified(diff: DocumentDiff) -> str:
     if not diff.differs:
         return ""
     out = [f"--- {diff.a_name}", f"+++ {diff.b_name}"]
-    for change in diff.changes:
-        if change.kind == "equal":
+    for change in _with_renumberings_grouped([c for c in diff.changes if c.kind != "equal"]):
+        if isinstance(change, list):
+            out.append(f"@@ {_renumbering(change)} @@")
             continue
         out.append(f"@@ {_heading(change)} @@")
         if change.a is not None:
@@ -259,9 +260,41 @@ def report(diff: DocumentDiff) -> str:
     return summary(diff) + ("\n" + body if body else "")
 
 
+def _with_renumberings_grouped(changes: list[Change]) -> list[Change | list[Change]]:
+    """The changes, with each run of blocks renumbered in step (6, 7, 8 -> 7, 8, 9) as one list."""
+    out: list[Change | list[Change]] = []
+    for change in changes:
+        previous = out[-1] if out and isinstance(out[-1], list) else None
+        if change.kind == "renumbered" and previous and _follows(previous[-1], change):
+            previous.append(change)
+        else:
+            out.append([change] if change.kind == "renumbered" else change)
+    return out
+
+
+def _follows(before: Change, after: Change) -> bool:
+    """Two renumbered blocks of one kind whose old and new numbers both go up by one."""
+    numbers = [_number(x) for x in (before.a, after.a, before.b, after.b)]
+    return (before.block.kind == after.block.kind and None not in numbers
+            and numbers[1] == numbers[0] + 1 and numbers[3] == numbers[2] + 1)  # type: ignore[operator]
+
+
+def _number(block: Block | None) -> int | None:
+    last = block.name.rsplit(" ", 1)[-1] if block else ""
+    return int(last) if last.isdigit() else None
+
+
+def _renumbering(run: list[Change]) -> str:
+    """"paragraph 6 is now paragraph 7" or "paragraphs 6-12 are now 7-13", text unchanged."""
+    first, last = run[0], run[-1]
+    if len(run) == 1:
+        return f"{first.a.name} is now {first.b.name} (text unchanged)"  # type: ignore[union-attr]
+    kind = first.block.kind
+    return (f"{kind}s {_number(first.a)}-{_number(last.a)} are now "
+            f"{_number(first.b)}-{_number(last.b)} (text unchanged)")
+
+
 def _heading(change: Change) -> str:
-    if change.kind == "renumbered":
-        return f"{change.a.name} is now {change.b.name}"  # type: ignore[union-attr]
     if change.kind == "changed" and change.a.name != change.b.name:  # type: ignore[union-attr]
         return f"{change.a.name} (now {change.b.name}) changed"  # type: ignore[union-attr]
     return f"{change.name} {change.kind}"
@@ -281,8 +314,9 @@ def _count(changed: list[Change]) -> str:
 def _describe(change: Change) -> list[str]:
     """Lines saying what happened to one block."""
     heading = _heading(change)
-    if change.kind in ("added", "removed", "renumbered"):
-        return [f"  {heading}: {_quote(change.block.text)}" if change.kind != "renumbered" else f"  {heading}"]
+    if change.kind in ("added", "removed"):
+        return textwrap.wrap(f"{heading}: {_quote(change.block.text)}", 100,
+                             initial_indent="  ", subsequent_indent="    ")
     a, b = change.a.text, change.b.text  # type: ignore[union-attr]
     if len(a) <= SHORT_BLOCK and len(b) <= SHORT_BLOCK:
         return [f"  {heading}: {_quote(a)} -> {_quote(b)}"]

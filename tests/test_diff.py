@@ -62,7 +62,9 @@ def test_an_inserted_paragraph_is_added_and_the_rest_renumbered_not_changed():
     diff = diff_texts(text(*HEADER, *PARAGRAPHS), text(*HEADER, *PARAGRAPHS[:2], inserted, *later))
     kinds = [(c.kind, c.name) for c in diff.changes if c.kind != "equal"]
     assert kinds == [("added", "paragraph 3"), ("renumbered", "paragraph 4"), ("renumbered", "paragraph 5")]
-    assert "@@ paragraph 3 is now paragraph 4 @@" in unified(diff)
+    assert "  paragraphs 3-4 are now 4-5 (text unchanged)\n" in summary(diff)
+    assert unified(diff).splitlines()[2:] == ["@@ paragraph 3 added @@", "+" + inserted,
+                                             "@@ paragraphs 3-4 are now 4-5 (text unchanged) @@"]
 
 
 def test_table_rows_added_removed_and_changed():
