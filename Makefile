@@ -7,8 +7,9 @@ STAMP := $(VENV)/.installed-stamp
 SESSION ?=
 FROM ?=
 TO ?=
+DATA ?= data
 
-.PHONY: help setup report edition validate test clean
+.PHONY: help setup report edition validate test clean golden diff
 
 help:
 	@echo "make report SESSION=59   build every report of a session into output/59/"
@@ -16,6 +17,8 @@ help:
 	@echo "                         draft session 60's reports from session 59's (see README)"
 	@echo "make validate            check every input file, list every problem"
 	@echo "make test                run the test suite"
+	@echo "make golden              accept the current output as golden (tests/golden/), after review"
+	@echo "make diff A=59 B=60      what changed between two editions: output/diff-59-60/"
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -43,3 +46,15 @@ test: $(STAMP)
 
 clean:
 	rm -rf output/*/ $(VENV) *.egg-info .pytest_cache
+
+# Golden snapshots (tests/golden/): accept the current canonical text and tree of every edition.
+golden: $(STAMP)
+	@$(BIN)/unreport golden --update
+
+# What changed from edition A to edition B (from DATA, default data/): summary, HTML redline,
+# tracked-changes DOCX and page images in output/diff-A-B/. `unreport diff` exits 1 when they
+# differ; that is the point here, so only a failure to compare (exit 2) fails make.
+diff: $(STAMP)
+	@if [ -z "$(A)" ] || [ -z "$(B)" ]; then echo "usage: make diff A=59 B=60" >&2; exit 2; fi
+	@scripts/ensure-system-packages diff
+	@$(BIN)/unreport diff $(A) $(B) --data $(DATA) --out output/diff-$(A)-$(B); status=$$?; [ $$status -le 1 ] || exit $$status

@@ -399,3 +399,27 @@ def test_libreoffice_renders_the_report(sample_docx, tmp_path):
     assert "A/59/150." in text
     assert "Report of the Secretary-General" in text
     assert "Azad Taghizade" in text and "12." in text
+
+
+# ---------------------------------------------------------------- tracked changes (redline trees)
+
+def test_ins_and_del_become_tracked_changes(sample_tree):
+    tree = sample_tree.replace("following receipt of the <em>twentieth</em>",
+                               "following <del>receipt</del><ins>the receipt</ins> of the <em><ins>very </ins>twentieth</em>")
+    tree = tree.replace('<p class="numbered-paragraph" data-number="8">', '<p class="numbered-paragraph" data-number="8" data-revision="del">')
+    tree = tree.replace("<tr><td>Francisco Alba</td>", '<tr data-revision="ins"><td>Francisco Alba</td>')
+    document = etree.fromstring(zipfile.ZipFile(io.BytesIO(write_docx(tree, DATE))).read("word/document.xml"))
+    marks = document.xpath("//w:ins | //w:del", namespaces=NS)
+    assert [m.get(f"{W}author") for m in marks] == ["unreport"] * len(marks)
+    assert {m.get(f"{W}date") for m in marks} == {"2004-08-27T00:00:00Z"}
+    assert len({m.get(f"{W}id") for m in marks}) == len(marks)
+    assert document.xpath("string(//w:del/w:r/w:delText)", namespaces=NS) == "receipt"
+    assert document.xpath("//w:ins/w:r[w:rPr/w:i]/w:t/text()", namespaces=NS) == ["very "]
+    deleted = document.xpath("//w:p[w:pPr/w:rPr/w:del]", namespaces=NS)
+    assert len(deleted) == 1 and not deleted[0].xpath(".//w:t", namespaces=NS)
+    assert document.xpath("//w:tr[w:trPr/w:ins]//w:ins/w:r/w:t/text()", namespaces=NS) == ["Francisco Alba", "Mexico", "2007"]
+
+
+def test_unknown_revision_is_refused(sample_tree):
+    with pytest.raises(ValueError, match="data-revision"):
+        write_docx(sample_tree.replace('data-number="8">', 'data-number="8" data-revision="moved">'), DATE)

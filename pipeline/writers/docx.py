@@ -4,6 +4,8 @@ Every tree class maps to a named Word style (defined once in styles.xml); paragr
 no direct formatting, runs only the italic/bold of <em>/<strong>. Footnotes, running heads
 and fields are real Word objects, and the bytes are reproducible (no clock, fixed zip).
 Anything in the tree this module does not know raises ValueError: nothing is dropped.
+A redline tree (pipeline/redline.py) adds <ins>/<del> and data-revision="ins"|"del" on
+paragraphs and table rows; they become Word tracked changes (w:ins, w:del with w:delText).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from docx.parts.story import StoryPart
 from docx.shared import Inches, Pt
 from docx.table import Table
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 from lxml import etree
 
 from ..reproducible import document_timestamp
@@ -57,6 +60,8 @@ PARAGRAPH_STYLE_OF_CLASS = {
     "barcode": "UN Barcode",
 }
 FOOTNOTE_TEXT, FOOTNOTE_REFERENCE = "footnote text", "footnote reference"  # Word's own names
+REVISION_AUTHOR = "unreport"  # the author of tracked changes in a redline
+REVISIONS = ("ins", "del")
 SYMBOL_LETTER = "UN Symbol Letter"
 
 # Paragraph styles: name -> properties (sizes and spacing in pt). "base" defaults to Normal.
@@ -137,10 +142,17 @@ class _Build:
     draft_mark: str | None = None
     job_number: str | None = None
     barcode: str | None = None
+    revision_date: str = ""
+    revisions: int = 0
 
     def next_note_id(self) -> int:
         """The next free footnote id (0 and 1 are the separators)."""
         return len(self.footnotes)
+
+    def revision_attributes(self) -> dict[str, str]:
+        """w:id (unique in the document), w:author and w:date of a new tracked change."""
+        self.revisions += 1
+        return {"w:id": str(self.revisions), "w:author": REVISION_AUTHOR, "w:date": self.revision_date}
 
 
 class _Story:
@@ -165,6 +177,7 @@ def write_docx(tree_html: str, document_date: dt.date) -> bytes:
     _define_styles(doc, meta, text_width)
     _set_up_page(doc, page)
     b = _new_build(doc, meta, text_width)
+    b.revision_date = document_timestamp(document_date).strftime("%Y-%m-%dT%H:%M:%SZ")
     body = root.find("body")
     if body is None or _classes(body) - {"un-report"}:
         raise ValueError("the tree has no <body class='un-report'>")
@@ -318,17 +331,44 @@ def _add_blocks(b: _Build, container: etree._Element) -> None:
 def _add_styled_paragraph(b: _Build, el: etree._Element) -> Paragraph:
     """A body paragraph in the style of its class, with its inline content."""
     par = b.doc.add_paragraph(style=PARAGRAPH_STYLE_OF_CLASS[_kind(el)[1]])
-    _fill_paragraph(b, par, el)
+    revision = _revision_of(el)
+    _fill_paragraph(b, par, el, revision)
+    if revision:
+        _mark_paragraph(b, par, revision)
     return par
 
 
-def _fill_paragraph(b: _Build, par: Paragraph, el: etree._Element) -> None:
+def _fill_paragraph(b: _Build, par: Paragraph, el: etree._Element, revision: str | None = None) -> None:
     """Inline content of *el* into *par*, trimmed at both ends like HTML."""
-    _add_inline(b, par, el, italic=False, bold=False)
-    texts = par._p.xpath(".//w:t")
+    _add_inline(b, par, el, italic=False, bold=False, revision=revision)
+    _use_deleted_text(par)
+    texts = par._p.xpath(".//w:t | .//w:delText")
     if texts:
         texts[0].text = texts[0].text.lstrip()
         texts[-1].text = texts[-1].text.rstrip()
+
+
+def _revision_of(el: etree._Element) -> str | None:
+    """The data-revision of a block: "ins", "del" or None."""
+    revision = el.get("data-revision")
+    if revision is not None and revision not in REVISIONS:
+        raise ValueError(f"unknown data-revision {revision!r} on <{el.tag}>")
+    return revision
+
+
+def _mark_paragraph(b: _Build, par: Paragraph, revision: str) -> None:
+    """Mark the paragraph mark itself inserted or deleted (w:pPr/w:rPr/w:ins|w:del)."""
+    ppr = par._p.get_or_add_pPr()
+    rpr = ppr.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = _sub(ppr, "w:rPr")
+    _sub(rpr, f"w:{revision}", b.revision_attributes())
+
+
+def _use_deleted_text(par: Paragraph) -> None:
+    """Text inside a deletion is w:delText, as Word requires."""
+    for text in par._p.xpath(".//w:del//w:t"):
+        text.tag = qn("w:delText")
 
 
 def _record_draft_mark(b: _Build, el: etree._Element) -> None:
@@ -411,8 +451,9 @@ def _add_data_table(b: _Build, el: etree._Element) -> None:
             cell_tag = "th" if group.tag == "thead" else "td"
             if tr.tag != "tr" or _classes(tr) or any(c.tag != cell_tag or _classes(c) for c in _elements(tr)):
                 raise ValueError(f"unknown table row content in <{group.tag}>")
-            (head_rows if group.tag == "thead" else body_rows).append(_elements(tr))
-    rows = head_rows + body_rows
+            (head_rows if group.tag == "thead" else body_rows).append(tr)
+    row_revisions = [_revision_of(tr) for tr in head_rows + body_rows]
+    rows = [_elements(tr) for tr in head_rows + body_rows]
     ncols = max(map(len, rows), default=0)
     if not ncols or any(len(r) != ncols for r in rows):
         raise ValueError("a data table needs rows that all have the same number of cells")
@@ -425,12 +466,15 @@ def _add_data_table(b: _Build, el: etree._Element) -> None:
         _insert_ordered(tr_pr, OxmlElement("w:cantSplit"), TRPR_ORDER)
         if is_head:
             _insert_ordered(tr_pr, OxmlElement("w:tblHeader"), TRPR_ORDER)
+        revision = row_revisions[index]
+        if revision:
+            _sub(tr_pr, f"w:{revision}", b.revision_attributes())  # after the row properties
         for col, (cell, cell_el) in enumerate(zip(row.cells, cells)):
             last = col == ncols - 1
             kind = ("UN Table Head" if is_head else "UN Table Cell") + (" Last" if last else "")
             par = cell.paragraphs[0]
             par.style = b.doc.styles[kind]
-            _fill_paragraph(b, par, cell_el)
+            _fill_paragraph(b, par, cell_el, revision)
             if is_head:
                 cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
                 if index == len(head_rows) - 1:
@@ -488,47 +532,67 @@ BLOCK_HANDLERS = {
 # ---------------------------------------------------------------- inline content
 
 def _add_inline(b: _Build, par: Paragraph, el: etree._Element, *, italic: bool, bold: bool,
-                link: etree._Element | None = None, in_note: bool = False) -> None:
-    """Text and inline children of *el* as runs of *par* (inside *link* when given)."""
-    _add_text(par, el.text, italic, bold, link)
+                link: etree._Element | None = None, in_note: bool = False, revision: str | None = None) -> None:
+    """Text and inline children of *el* as runs of *par* (inside *link* and a tracked change
+    of kind *revision* when given)."""
+    _add_text(b, par, el.text, italic, bold, link, revision)
     for child in _elements(el):
         tag, cls = _kind(child)
+        inner = dict(italic=italic, bold=bold, link=link, in_note=in_note, revision=revision)
         if (tag, cls) == ("em", ""):
-            _add_inline(b, par, child, italic=True, bold=bold, link=link, in_note=in_note)
+            _add_inline(b, par, child, **{**inner, "italic": True})
         elif (tag, cls) == ("strong", ""):
-            _add_inline(b, par, child, italic=italic, bold=True, link=link, in_note=in_note)
+            _add_inline(b, par, child, **{**inner, "bold": True})
+        elif (tag, cls) in (("ins", ""), ("del", "")) and revision is None:
+            _add_inline(b, par, child, **{**inner, "revision": tag})
         elif (tag, cls) == ("a", "") and child.get("href") and link is None:
             hyperlink = _new_hyperlink(par, child.get("href"))
-            _add_inline(b, par, child, italic=italic, bold=bold, link=hyperlink, in_note=in_note)
+            _add_inline(b, par, child, **{**inner, "link": hyperlink})
         elif (tag, cls) == ("a", "note-call") and not in_note:
-            _add_masthead_note(b, par, child)
+            _add_masthead_note(b, par, child, link, revision)
         elif (tag, cls) == ("span", "footnote") and not in_note:
-            _add_numbered_note(b, par, child)
+            _add_numbered_note(b, par, child, link, revision)
         elif (tag, cls) == ("span", "paragraph-number"):
-            _add_text(par, _text(child), italic, bold, link)
-            par.add_run().add_tab()
+            _add_text(b, par, _text(child), italic, bold, link, revision)
+            _new_run(b, par, link, revision).add_tab()
         elif (tag, cls) == ("span", "symbol-letter"):
-            par.add_run(_text(child), style=SYMBOL_LETTER)
+            _new_run(b, par, link, revision, _text(child), style=SYMBOL_LETTER)
         elif (tag, cls) == ("span", "symbol-rest"):
-            _add_inline(b, par, child, italic=italic, bold=bold, link=link, in_note=in_note)
+            _add_inline(b, par, child, **inner)
         else:
             raise ValueError(f"unknown inline element <{tag} class={child.get('class')!r}> in the tree")
-        _add_text(par, child.tail, italic, bold, link)
+        _add_text(b, par, child.tail, italic, bold, link, revision)
 
 
-def _add_text(par: Paragraph, text: str | None, italic: bool, bold: bool,
-              link: etree._Element | None) -> None:
+def _add_text(b: _Build, par: Paragraph, text: str | None, italic: bool, bold: bool,
+              link: etree._Element | None, revision: str | None) -> None:
     """A run of whitespace-collapsed *text*; italic/bold only for <em>/<strong>."""
     text = re.sub(r"\s+", " ", text or "")
     if not text:
         return
-    run = par.add_run(text)
+    run = _new_run(b, par, link, revision, text)
     if italic:
         run.italic = True
     if bold:
         run.bold = True
-    if link is not None:
-        link.append(run._r)
+
+
+def _new_run(b: _Build, par: Paragraph, link: etree._Element | None, revision: str | None,
+             text: str = "", style: str | None = None) -> Run:
+    """A new run at the end of *par*, inside *link* when given, and inside a w:ins or w:del
+    when *revision* is given (joining the tracked change just before it, if of that kind)."""
+    run = par.add_run(text, style)
+    if link is None and revision is None:
+        return run
+    parent = link if link is not None else par._p
+    par._p.remove(run._r)
+    if revision is not None:
+        last = parent[-1] if len(parent) else None
+        if last is None or last.tag != qn(f"w:{revision}"):
+            last = _sub(parent, f"w:{revision}", b.revision_attributes())
+        parent = last
+    parent.append(run._r)
+    return run
 
 
 def _new_hyperlink(par: Paragraph, url: str) -> etree._Element:
@@ -537,7 +601,8 @@ def _new_hyperlink(par: Paragraph, url: str) -> etree._Element:
     return _sub(par._p, "w:hyperlink", {"r:id": r_id, "w:history": "1"})
 
 
-def _add_masthead_note(b: _Build, par: Paragraph, call: etree._Element) -> None:
+def _add_masthead_note(b: _Build, par: Paragraph, call: etree._Element,
+                       link: etree._Element | None = None, revision: str | None = None) -> None:
     """A masthead note: footnote with a custom mark (*) at its call."""
     note_key = (call.get("href") or "").removeprefix("#")
     note_el = b.masthead_notes.get(note_key)
@@ -548,26 +613,27 @@ def _add_masthead_note(b: _Build, par: Paragraph, call: etree._Element) -> None:
         raise ValueError(f"note call {_text(call)!r} does not match its note's mark {mark!r}")
     b.called_notes.add(note_key)
     note_id = b.next_note_id()
-    run = par.add_run()
+    run = _new_run(b, par, link, revision)
     _sub(run._r, "w:footnoteReference", {"w:customMarkFollows": "1", "w:id": str(note_id)})
     run.add_text(mark)
     note_par = _new_note_paragraph(b, note_id)
-    note_par.add_run(mark + " ")
-    _fill_note(b, note_par, note_el)
+    note_par.add_run(mark + " ")  # the note's own mark stays outside any tracked change (see _fill_note)
+    _fill_note(b, note_par, note_el, revision)
 
 
-def _add_numbered_note(b: _Build, par: Paragraph, span: etree._Element) -> None:
+def _add_numbered_note(b: _Build, par: Paragraph, span: etree._Element,
+                       link: etree._Element | None = None, revision: str | None = None) -> None:
     """A numbered footnote; Word numbers it, so the tree's number must be the next one."""
     b.numbered_notes += 1
     if span.get("data-number") != str(b.numbered_notes):
         raise ValueError(f"footnote {span.get('data-number')!r} out of sequence (expected {b.numbered_notes})")
     note_id = b.next_note_id()
-    run = par.add_run(style=FOOTNOTE_REFERENCE)
+    run = _new_run(b, par, link, revision, style=FOOTNOTE_REFERENCE)
     _sub(run._r, "w:footnoteReference", {"w:id": str(note_id)})
     note_par = _new_note_paragraph(b, note_id)
     _sub(note_par.add_run(style=FOOTNOTE_REFERENCE)._r, "w:footnoteRef")
     note_par.add_run(" ")
-    _fill_note(b, note_par, span)
+    _fill_note(b, note_par, span, revision)
 
 
 def _new_note_paragraph(b: _Build, note_id: int) -> Paragraph:
@@ -578,10 +644,13 @@ def _new_note_paragraph(b: _Build, note_id: int) -> Paragraph:
     return par
 
 
-def _fill_note(b: _Build, par: Paragraph, el: etree._Element) -> None:
-    """The note's inline content (no notes inside notes)."""
-    _add_inline(b, par, el, italic=False, bold=False, in_note=True)
-    texts = par._p.xpath(".//w:t")
+def _fill_note(b: _Build, par: Paragraph, el: etree._Element, revision: str | None = None) -> None:
+    """The note's inline content (no notes inside notes); a deleted or inserted call deletes
+    or inserts its note's text too. The text follows the note's mark: LibreOffice loses a
+    tracked change that opens a footnote."""
+    _add_inline(b, par, el, italic=False, bold=False, in_note=True, revision=revision)
+    _use_deleted_text(par)
+    texts = par._p.xpath(".//w:t | .//w:delText")
     texts[-1].text = texts[-1].text.rstrip()
 
 

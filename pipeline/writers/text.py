@@ -8,6 +8,7 @@ depends only on the tree, never on fonts, page breaks or library versions.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from lxml import html as lxml_html
 from lxml.etree import _Element
@@ -61,42 +62,62 @@ def first(tree: _Element, css_class: str) -> _Element | None:
     return found[0] if found else None
 
 
-def canonical_text(tree_html: str) -> str:
-    """The canonical text of a document tree."""
-    tree = lxml_html.document_fromstring(tree_html)
-    lines: list[str] = []
+@dataclass(frozen=True)
+class CanonicalLine:
+    """One line of the canonical text and the tree element it was read from (None for the
+    draft flag, table captions and blank separators)."""
+
+    text: str
+    element: _Element | None = None
+
+
+def canonical_lines(tree: _Element) -> list[CanonicalLine]:
+    """The canonical text of a parsed tree, line by line, with the element behind each line."""
+    lines: list[CanonicalLine] = []
+
+    def add(text: str, element: _Element | None = None) -> None:
+        lines.append(CanonicalLine(text, element))
+
     draft = tree.xpath('//meta[@name="draft"]/@content')
-    lines.append(f"draft: {draft[0] if draft else 'no'}")
+    add(f"draft: {draft[0] if draft else 'no'}")
     for css_class, label in MASTHEAD_FIELDS:
         element = first(tree, css_class)
         if element is not None:
-            lines.append(f"{label}: {squeeze(inline_text(element))}")
+            add(f"{label}: {squeeze(inline_text(element))}", element)
     for note in tree.xpath('//*[contains(@class, "masthead-note")]'):
-        lines.append(f"masthead note {note.get('data-mark')}: {squeeze(inline_text(note))}")
+        add(f"masthead note {note.get('data-mark')}: {squeeze(inline_text(note))}", note)
     body = first(tree, "report-body")
     notes: list[str] = []
     if body is not None:
-        lines.append("")
+        add("")
         for block in body:
             block_classes = classes(block)
             if "numbered-paragraph" in block_classes:
-                lines.append(f"¶{block.get('data-number')} {squeeze(inline_text(block, notes))}")
+                add(f"¶{block.get('data-number')} {squeeze(inline_text(block, notes))}", block)
             elif block.tag == "table":
-                lines.append(f"[table {' '.join(sorted(block_classes - {'data-table'}))}]")
+                add(f"[table {' '.join(sorted(block_classes - {'data-table'}))}]", block)
                 for row in block.iter("tr"):
                     cells = [squeeze(inline_text(cell, notes)) for cell in row if cell.tag in ("th", "td")]
                     marker = "head" if row.getparent().tag == "thead" else "row"
-                    lines.append(f"  {marker}: " + " | ".join(cells))
+                    add(f"  {marker}: " + " | ".join(cells), row)
             else:
                 raise ValueError(f"canonical text: no rule for <{block.tag} class={sorted(block_classes)}>")
     if notes:
-        lines.append("")
-        lines.extend(f"footnote {note}" for note in notes)
+        add("")
+        spans = body.xpath('.//*[contains(concat(" ", normalize-space(@class), " "), " footnote ")]')
+        for note, span in zip(notes, spans):
+            add(f"footnote {note}", span)
     job = first(tree, "job-number")
     if job is not None:
-        lines.append("")
-        lines.append(f"job number: {squeeze(job.text_content())}")
+        add("")
+        add(f"job number: {squeeze(job.text_content())}", job)
         barcode = first(tree, "barcode")
         if barcode is not None:
-            lines.append(f"barcode: *{barcode.get('data-code')}*")
-    return "\n".join(lines) + "\n"
+            add(f"barcode: *{barcode.get('data-code')}*", barcode)
+    return lines
+
+
+def canonical_text(tree_html: str) -> str:
+    """The canonical text of a document tree."""
+    tree = lxml_html.document_fromstring(tree_html)
+    return "\n".join(line.text for line in canonical_lines(tree)) + "\n"

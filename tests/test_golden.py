@@ -1,0 +1,123 @@
+"""Golden snapshots: every committed edition's canonical text and tree equal their reviewed
+copies in tests/golden/; a template change fails naming the block; builds are deterministic."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import DATA, REPO, replace_in
+from pipeline import golden
+from pipeline.cli import main
+from pipeline.compose import TEMPLATES_DIR
+from scratch60 import add_session_60
+
+EDITIONS = sorted((DATA / "sessions").glob("*/*.yaml"))
+
+
+@pytest.mark.parametrize("edition", EDITIONS, ids=[f"{p.parent.name}/{p.stem}" for p in EDITIONS])
+def test_committed_edition_matches_its_golden(edition: Path):
+    """Discovered from data/sessions: a new edition without a golden fails, saying what to run."""
+    snapshot = next(s for s in golden.snapshots(DATA, edition.parent.name) if s.source == edition)
+    problem = golden.check(snapshot)
+    if problem:
+        pytest.fail(problem, pytrace=False)
+
+
+def test_no_golden_without_an_edition():
+    assert golden.stale_goldens(DATA) == []
+
+
+@pytest.fixture
+def templates_copy(tmp_path) -> Path:
+    target = tmp_path / "templates"
+    shutil.copytree(TEMPLATES_DIR, target)
+    return target
+
+
+def check_59_with(templates: Path) -> str | None:
+    (snapshot,) = golden.snapshots(DATA, "59", templates)
+    return golden.check(snapshot)
+
+
+def test_moving_the_agenda_note_fails_naming_both_lines(templates_copy):
+    base = templates_copy / "base" / "un-report.html.j2"
+    call = '<a class="note-call" href="#masthead-note-1">*</a>'
+    replace_in(base, f"of the provisional agenda{call}</p>", "of the provisional agenda</p>")
+    replace_in(base, "{{ edition.agenda.title }}</p>", "{{ edition.agenda.title }}" + call + "</p>")
+    problem = check_59_with(templates_copy)
+    assert problem is not None
+    assert '  agenda item changed: "Item 107 (a) of the provisional agenda*" -> "Item 107 (a) of the provisional agenda"' in problem
+    assert "  agenda title changed:" in problem
+    assert "run `make golden`" in problem
+
+
+def test_renaming_a_table_heading_fails_naming_the_row(templates_copy):
+    replace_in(templates_copy / "status-report" / "report.html.j2", "<th>Name of member</th>", "<th>Member</th>")
+    problem = check_59_with(templates_copy)
+    assert '  table committee-members head row changed: "Name of member | ' in problem
+    assert "@@ table committee-members head row changed @@" in problem
+
+
+def test_a_markup_only_change_fails_on_the_tree(templates_copy):
+    replace_in(templates_copy / "base" / "un-report.html.j2", '<p class="report-author">', '<p class="report-author" lang="en">')
+    problem = check_59_with(templates_copy)
+    assert "cmw-status document tree (golden)" in problem
+    assert '+<p class="report-author" lang="en">Report of the Secretary-General</p>' in problem
+
+
+def test_unchanged_templates_pass(templates_copy):
+    assert check_59_with(templates_copy) is None
+
+
+def test_compare_with_golden_is_none_when_equal_and_a_diff_otherwise():
+    text = (REPO / "tests" / "golden" / "59" / "cmw-status.txt").read_text(encoding="utf-8")
+    assert golden.compare_with_golden(text, text) is None
+    changed = text.replace("twentieth instrument", "twenty-first instrument")
+    assert '  paragraph 2 changed:\n    replaced: "twentieth" -> "twenty-first"' in golden.compare_with_golden(changed, text)
+
+
+def test_new_edition_without_golden_says_run_make_golden(data_copy, tmp_path):
+    add_session_60(data_copy)
+    goldens = tmp_path / "golden"
+    shutil.copytree(REPO / "tests" / "golden", goldens)
+    shutil.rmtree(goldens / "60", ignore_errors=True)  # the scratch 60 is new, whatever is committed
+    result = CliRunner().invoke(main, ["golden", "--data", str(data_copy), "--golden", str(goldens)])
+    assert result.exit_code == 1
+    assert "sessions/60/cmw-status.yaml: no golden snapshot" in result.stdout and "run `make golden`" in result.stdout
+    update = CliRunner().invoke(main, ["golden", "--update", "--data", str(data_copy), "--golden", str(goldens)])
+    assert update.exit_code == 0 and f"wrote {goldens / '60' / 'cmw-status.txt'}" in update.stdout
+    again = CliRunner().invoke(main, ["golden", "--data", str(data_copy), "--golden", str(goldens)])
+    editions = len(list((data_copy / "sessions").glob("*/*.yaml")))
+    assert again.exit_code == 0 and again.stdout == f"ok: {editions} edition(s) match their golden snapshots\n"
+
+
+def test_update_removes_goldens_of_editions_that_are_gone(tmp_path):
+    goldens = tmp_path / "golden"
+    shutil.copytree(REPO / "tests" / "golden", goldens)
+    (goldens / "58").mkdir()
+    (goldens / "58" / "cmw-status.txt").write_text("old\n", encoding="utf-8")
+    assert CliRunner().invoke(main, ["golden", "--golden", str(goldens)]).exit_code == 1
+    written, removed = golden.update(DATA, goldens)
+    assert removed == [goldens / "58" / "cmw-status.txt"]
+    assert all(path.parent.name != "58" for path in written)
+    assert not (goldens / "58" / "cmw-status.txt").exists()
+
+
+def test_the_same_build_twice_gives_identical_canonical_forms(tmp_path):
+    """Two builds in fresh processes with other hash seeds, time zones and locales."""
+    outputs = []
+    for seed, zone, locale in (("1", "Pacific/Auckland", "C"), ("2", "America/Los_Angeles", "C.UTF-8")):
+        out = tmp_path / f"out-{seed}"
+        env = {**os.environ, "PYTHONHASHSEED": seed, "TZ": zone, "LC_ALL": locale}
+        subprocess.run([sys.executable, "-m", "pipeline.cli", "build", "59", "--format", "txt", "--output", str(out)],
+                       cwd=REPO, env=env, check=True, capture_output=True)
+        outputs.append({fmt: (out / "59" / f"cmw-status.{fmt}").read_bytes() for fmt in ("txt", "html")})
+    assert outputs[0] == outputs[1]
+    assert outputs[0]["txt"] == (REPO / "tests" / "golden" / "59" / "cmw-status.txt").read_bytes()
