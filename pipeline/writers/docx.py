@@ -8,11 +8,13 @@ Anything in the tree this module does not know raises ValueError: nothing is dro
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import io
 import re
 import zipfile
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import lxml.html
 from docx import Document
@@ -29,6 +31,7 @@ from docx.parts.story import StoryPart
 from docx.shared import Inches, Pt
 from docx.table import Table
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 from lxml import etree
 
 from ..reproducible import document_timestamp
@@ -137,6 +140,7 @@ class _Build:
     draft_mark: str | None = None
     job_number: str | None = None
     barcode: str | None = None
+    style_ids: dict[str, str] = field(default_factory=dict)
 
     def next_note_id(self) -> int:
         """The next free footnote id (0 and 1 are the separators)."""
@@ -162,9 +166,10 @@ def write_docx(tree_html: str, document_date: dt.date) -> bytes:
     doc = Document()
     page = PAGES[place]
     text_width = page["width"] - page["margins"][1] - page["margins"][3]
-    _define_styles(doc, meta, text_width)
+    style_ids = _define_styles(doc, meta, text_width)
     _set_up_page(doc, page)
     b = _new_build(doc, meta, text_width)
+    b.style_ids = style_ids
     body = root.find("body")
     if body is None or _classes(body) - {"un-report"}:
         raise ValueError("the tree has no <body class='un-report'>")
@@ -218,9 +223,22 @@ def _new_build(doc: DocxDocument, meta: dict[str, str], text_width: float) -> _B
 
 # ---------------------------------------------------------------- styles and page
 
-def _define_styles(doc: DocxDocument, meta: dict[str, str], text_width: float) -> None:
-    """Normal (Times New Roman 10/12 pt), then the UN paragraph and character styles."""
+def _define_styles(doc: DocxDocument, meta: dict[str, str], text_width: float) -> dict[str, str]:
+    """Give the document our styles part; returns style name -> style id.
+
+    The part depends only on the language and the text width, so it is built once per
+    process and copied: python-docx's add_style scans every style on each call."""
     lang = LANGUAGE_TAGS.get(meta.get("language", "en"), "en-GB")
+    styles, style_ids = _styles_part(lang, text_width)
+    doc.part._styles_part._element = copy.deepcopy(styles)
+    return dict(style_ids)
+
+
+@lru_cache(maxsize=8)
+def _styles_part(lang: str, text_width: float) -> tuple[etree._Element, dict[str, str]]:
+    """A styles part of Normal (Times New Roman 10/12 pt), then the UN paragraph and
+    character styles, with style name -> style id."""
+    doc = Document()
     defaults = doc.styles.element.find(qn("w:docDefaults"))
     _set_run_properties(defaults.find(qn("w:rPrDefault")).find(qn("w:rPr")), size=10, lang=lang)
     spacing = defaults.find(qn("w:pPrDefault")).find(qn("w:pPr")).find(qn("w:spacing"))
@@ -230,17 +248,28 @@ def _define_styles(doc: DocxDocument, meta: dict[str, str], text_width: float) -
     pf = normal.paragraph_format
     pf.space_before, pf.space_after, pf.widow_control = Pt(0), Pt(0), True
     pf.line_spacing_rule, pf.line_spacing = WD_LINE_SPACING.EXACTLY, Pt(12)
+    style_ids: dict[str, str] = {}
     for name, spec in CHARACTER_STYLES.items():
         style = doc.styles.add_style(name, WD_STYLE_TYPE.CHARACTER, builtin=name in STYLE_IDS)
         style.style_id = STYLE_IDS.get(name, style.style_id)
         style.font.size = Pt(spec["size"]) if "size" in spec else None
         style.font.superscript = spec.get("superscript")
+        style_ids[name] = style.style_id
     for name, spec in PARAGRAPH_STYLES.items():
         style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH, builtin=name in STYLE_IDS)
         style.style_id = STYLE_IDS.get(name, style.style_id)
         style.base_style = doc.styles[spec.get("base", "Normal")]
         style.quick_style = True
         _apply_paragraph_spec(style, spec, text_width)
+        style_ids[name] = style.style_id
+    return doc.styles.element, style_ids
+
+
+def _set_style(b: _Build, target: Paragraph | Run, name: str) -> None:
+    """Give a paragraph or run one of our styles by its id (python-docx's lookup by name
+    scans every style of the document on each call, the writer's main cost)."""
+    element = target._p if isinstance(target, Paragraph) else target._r
+    element.style = b.style_ids[name]
 
 
 def _apply_paragraph_spec(style, spec: dict, text_width: float) -> None:
@@ -317,7 +346,8 @@ def _add_blocks(b: _Build, container: etree._Element) -> None:
 
 def _add_styled_paragraph(b: _Build, el: etree._Element) -> Paragraph:
     """A body paragraph in the style of its class, with its inline content."""
-    par = b.doc.add_paragraph(style=PARAGRAPH_STYLE_OF_CLASS[_kind(el)[1]])
+    par = b.doc.add_paragraph()
+    _set_style(b, par, PARAGRAPH_STYLE_OF_CLASS[_kind(el)[1]])
     _fill_paragraph(b, par, el)
     return par
 
@@ -386,7 +416,7 @@ def _fill_masthead_cell(b: _Build, cell, paragraphs: list[etree._Element]) -> No
         if tag != "p" or cls not in PARAGRAPH_STYLE_OF_CLASS:
             raise ValueError(f"unknown masthead element <{tag} class={block.get('class')!r}>")
         par = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
-        par.style = b.doc.styles[PARAGRAPH_STYLE_OF_CLASS[cls]]
+        _set_style(b, par, PARAGRAPH_STYLE_OF_CLASS[cls])
         _fill_paragraph(b, par, block)
 
 
@@ -429,7 +459,7 @@ def _add_data_table(b: _Build, el: etree._Element) -> None:
             last = col == ncols - 1
             kind = ("UN Table Head" if is_head else "UN Table Cell") + (" Last" if last else "")
             par = cell.paragraphs[0]
-            par.style = b.doc.styles[kind]
+            _set_style(b, par, kind)
             _fill_paragraph(b, par, cell_el)
             if is_head:
                 cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
@@ -437,7 +467,7 @@ def _add_data_table(b: _Build, el: etree._Element) -> None:
                     _set_cell_bottom_rule(cell)
             if last:
                 _set_cell_margins(cell, right=0)
-    b.doc.add_paragraph(style="UN Table Spacer")  # the table's 12 pt bottom margin
+    _set_style(b, b.doc.add_paragraph(), "UN Table Spacer")  # the table's 12 pt bottom margin
 
 
 def _column_widths(rows: list[list[etree._Element]], width: float) -> list[float]:
@@ -508,7 +538,7 @@ def _add_inline(b: _Build, par: Paragraph, el: etree._Element, *, italic: bool, 
             _add_text(par, _text(child), italic, bold, link)
             par.add_run().add_tab()
         elif (tag, cls) == ("span", "symbol-letter"):
-            par.add_run(_text(child), style=SYMBOL_LETTER)
+            _set_style(b, par.add_run(_text(child)), SYMBOL_LETTER)
         elif (tag, cls) == ("span", "symbol-rest"):
             _add_inline(b, par, child, italic=italic, bold=bold, link=link, in_note=in_note)
         else:
@@ -562,10 +592,13 @@ def _add_numbered_note(b: _Build, par: Paragraph, span: etree._Element) -> None:
     if span.get("data-number") != str(b.numbered_notes):
         raise ValueError(f"footnote {span.get('data-number')!r} out of sequence (expected {b.numbered_notes})")
     note_id = b.next_note_id()
-    run = par.add_run(style=FOOTNOTE_REFERENCE)
+    run = par.add_run()
+    _set_style(b, run, FOOTNOTE_REFERENCE)
     _sub(run._r, "w:footnoteReference", {"w:id": str(note_id)})
     note_par = _new_note_paragraph(b, note_id)
-    _sub(note_par.add_run(style=FOOTNOTE_REFERENCE)._r, "w:footnoteRef")
+    reference = note_par.add_run()
+    _set_style(b, reference, FOOTNOTE_REFERENCE)
+    _sub(reference._r, "w:footnoteRef")
     note_par.add_run(" ")
     _fill_note(b, note_par, span)
 
@@ -574,7 +607,7 @@ def _new_note_paragraph(b: _Build, note_id: int) -> Paragraph:
     """A new footnote with one empty "footnote text" paragraph."""
     note = _sub(b.footnotes, "w:footnote", {"w:id": str(note_id)})
     par = Paragraph(_sub(note, "w:p"), b.notes_story)
-    par.style = FOOTNOTE_TEXT
+    _set_style(b, par, FOOTNOTE_TEXT)
     return par
 
 
@@ -612,7 +645,7 @@ def _fill_story(b: _Build, story, paragraphs: list[tuple[str, str]]) -> list[Par
     result = []
     for i, (style, text) in enumerate(paragraphs):
         par = story.paragraphs[0] if i == 0 else story.add_paragraph()
-        par.style = b.doc.styles[style]
+        _set_style(b, par, style)
         if text:
             par.add_run(text)
         result.append(par)
