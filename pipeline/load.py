@@ -1,15 +1,11 @@
 """The load stage: input files -> typed models, with every shape error located.
 
-Data folder layout:
-    data/series/<series-id>.yaml        one file per report series
-    data/sessions/<session>/<series-id>.yaml   one edition per series and session
-    data/reference/                     ledgers, committees, State name changes
+The data folder's layout is in layout.py.
 """
 
 from __future__ import annotations
 
 import difflib
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -17,14 +13,12 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from .facts import StateNames
+from .layout import NAME_CHANGES_FILE, check_session_id, edition_files, reference_file, series_file
 from .model import Committee, Edition, Ledger, NameChange, Series
 from .problems import InputError, Location, Problem, display_path
 from .sources import LocatedDict, LocatedList, load_csv, load_yaml, locate
 
 M = TypeVar("M", bound=BaseModel)
-
-SESSION_PATTERN = re.compile(r"^[1-9][0-9]{0,2}$")
-NAME_CHANGES_FILE = "state-name-changes.csv"
 
 
 @dataclass
@@ -52,15 +46,6 @@ class Inputs:
     def raise_if_errors(self) -> None:
         if any(p.severity == "error" for p in self.problems):
             raise InputError(self.problems)
-
-
-def check_session_id(session: str | int) -> int:
-    """A session number from the command line; anything but 1-999 is refused."""
-    text = str(session)
-    if not SESSION_PATTERN.match(text):
-        raise InputError([Problem(Location("<command line>"), "error",
-                                  f"session must be a number from 1 to 999, not {text!r}")])
-    return int(text)
 
 
 def _readable_path(raw: Any, loc: tuple) -> str:
@@ -154,25 +139,20 @@ def _read(path: Path, model: type[M], inputs: Inputs) -> Sourced | None:
     return Sourced(parsed, path, raw) if parsed is not None else None
 
 
-def edition_files(data_dir: Path, session: int) -> list[Path]:
-    return sorted((data_dir / "sessions" / str(session)).glob("*.yaml"))
-
-
 def load_reference(data_dir: Path, inputs: Inputs, series: Series) -> None:
     """Load the ledger and committee a series uses (once each)."""
-    reference = data_dir / "reference"
     if series.ledger not in inputs.ledgers:
-        found = _read(reference / series.ledger, Ledger, inputs)
+        found = _read(reference_file(data_dir, series.ledger), Ledger, inputs)
         if found:
             inputs.ledgers[series.ledger] = found
     if series.committee and series.committee not in inputs.committees:
-        found = _read(reference / series.committee, Committee, inputs)
+        found = _read(reference_file(data_dir, series.committee), Committee, inputs)
         if found:
             inputs.committees[series.committee] = found
 
 
 def load_name_changes(data_dir: Path, inputs: Inputs) -> None:
-    path = data_dir / "reference" / NAME_CHANGES_FILE
+    path = reference_file(data_dir, NAME_CHANGES_FILE)
     try:
         rows = load_csv(path)
     except InputError as exc:
@@ -197,7 +177,7 @@ def load_editions(data_dir: Path, files: list[Path]) -> Inputs:
         inputs.editions.append(edition)
         series_id = edition.model.series
         if series_id not in inputs.series:
-            series_path = data_dir / "series" / f"{series_id}.yaml"
+            series_path = series_file(data_dir, series_id)
             if not series_path.exists():
                 known = sorted(p.stem for p in (data_dir / "series").glob("*.yaml"))
                 hint = difflib.get_close_matches(series_id, known, n=1)
