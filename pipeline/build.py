@@ -26,9 +26,8 @@ from .layout import check_session_id, edition_files
 from .load import Inputs, Sourced, load_session
 from .problems import Problem
 from .validate import require_valid
+from .writers import FORMATS
 from .writers.text import canonical_text
-
-FORMATS = ("html", "txt", "pdf", "docx")
 
 
 @dataclass

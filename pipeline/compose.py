@@ -26,10 +26,9 @@ from mdit_py_plugins.footnote import footnote_plugin
 from . import style
 from .barcodes import code39_svg
 from .facts import SeatedMember, State, TreatyStatus, members_in_office, treaty_status
+from .layout import TEMPLATES_DIR
 from .load import Inputs, Sourced
 from .model import Edition, ParagraphBlock, Series, TableBlock
-
-TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 
 
 def states(values: list[State]) -> str:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .problems import InputError, Location, Problem
 
+TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"  # the repository's templates
 SESSION_PATTERN = re.compile(r"^[1-9][0-9]{0,2}$")
 NAME_CHANGES_FILE = "state-name-changes.csv"
 
