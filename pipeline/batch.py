@@ -13,6 +13,7 @@ The parent process
 
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
 import os
 import time
@@ -131,36 +132,93 @@ class InlineExecutor(Executor):
         return future
 
 
-def make_executor(workers: int) -> Executor:
-    """A pool of `workers` processes; forked where possible, so that they start with the
-    parent's modules already imported."""
-    if workers <= 1:
+def make_pool(workers: int, formats: tuple[str, ...]) -> Executor:
+    """A pool of `workers` processes that import the writers of these formats as soon as
+    they start, while the parent validates; forked where possible, so they inherit what is
+    imported already; none (jobs run in this process) for 0 workers."""
+    if workers <= 0:
         return InlineExecutor()
+    from .build import warm_up_writers
+
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork") if "fork" in methods else None
-    return ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    executor = ProcessPoolExecutor(max_workers=workers, mp_context=context,
+                                   initializer=warm_up_writers, initargs=(formats,))
+    executor.submit(int)  # start the workers now (a forking pool starts them all at its first job)
+    return executor
+
+
+PDF_ONLY = ("pdf",)
+
+
+@dataclass(frozen=True)
+class Workers:
+    """Who runs the writers: `pool` worker processes and/or this process.
+
+    With at least as many editions as jobs, each worker takes whole editions. With fewer
+    (one report, say), each edition is split: its PDF goes to a worker, which has imported
+    WeasyPrint while this process validated, and this process writes the other formats
+    meanwhile; so one report uses two cores without importing anything twice."""
+
+    pool: int
+    split: bool
+
+    @classmethod
+    def for_batch(cls, editions: int, jobs: int, formats: tuple[str, ...]) -> Workers:
+        if jobs <= 1 or editions == 0:
+            return cls(0, False)
+        if editions < jobs and "pdf" in formats and len(formats) > 1:
+            return cls(min(jobs - 1, editions), True)
+        pool = min(jobs, editions)
+        return cls(pool if pool > 1 else 0, False)
+
+    @property
+    def processes(self) -> int:
+        return self.pool + (1 if self.split or not self.pool else 0)
+
+    def parts(self, formats: tuple[str, ...]) -> list[tuple[str, ...]]:
+        """One edition's formats as the jobs it is built in (the PDF first when split)."""
+        return [PDF_ONLY, tuple(f for f in formats if f != "pdf")] if self.split else [formats]
+
+    def warm_up(self, formats: tuple[str, ...]) -> tuple[str, ...]:
+        """What the pool's workers will write, so they import it on starting."""
+        return PDF_ONLY if self.split else formats
+
+
+@dataclass
+class _EditionState:
+    """One edition whose jobs are out with the workers."""
+
+    sourced: Sourced
+    parts_left: int = 0
+    outputs: dict[str, bytes] = field(default_factory=dict)
+    seconds: float = 0.0
+    failed: bool = False
 
 
 @dataclass
 class _SessionState:
-    """A session whose reports are out with the workers."""
+    """A session whose editions are out with the workers."""
 
     prepared: PreparedSession
     manifest: Manifest
-    rendered: list[RenderedEdition] = field(default_factory=list)
-    pending: int = 0
+    editions: dict[str, _EditionState] = field(default_factory=dict)  # series -> state
     submitting: bool = True  # not finished while its jobs are still being handed out
-    failed: bool = False
+
+    @property
+    def done(self) -> bool:
+        return not self.submitting and all(e.parts_left == 0 for e in self.editions.values())
 
 
 class _Batch:
     """Validates and submits sessions, collects rendered reports, writes finished sessions."""
 
     def __init__(self, options: BatchOptions, progress: Progress, summary: BatchSummary,
-                 fingerprinter: Fingerprinter, executor: Executor):
+                 fingerprinter: Fingerprinter, workers: Workers, pool: Executor):
         self.options, self.progress, self.summary = options, progress, summary
-        self.fingerprinter, self.executor = fingerprinter, executor
-        self.futures: dict[Future, tuple[_SessionState, Sourced]] = {}
+        self.fingerprinter, self.workers, self.pool = fingerprinter, workers, pool
+        self.here = InlineExecutor()
+        self.futures: dict[Future, tuple[_SessionState, _EditionState]] = {}
 
     def submit_session(self, plan: SessionPlan) -> None:
         """Validate a session (nothing of it is written on error), compose its changed
@@ -178,77 +236,86 @@ class _Batch:
             self.progress.note(str(warning), error=True)
         current = {sourced.model.series for sourced in prepared.inputs.editions}
         carried = {series: entry for series, entry in plan.manifest.editions.items() if series in current}
-        state = _SessionState(prepared, Manifest(carried, [str(p) for p in prepared.warnings]))
+        session = _SessionState(prepared, Manifest(carried, [str(p) for p in prepared.warnings]))
         for sourced in prepared.inputs.editions:
             if sourced.path not in plan.stale:
                 continue
-            name = f"{plan.number}/{sourced.model.series}"
+            edition = session.editions[sourced.model.series] = _EditionState(sourced)
             try:
                 job = edition_job(prepared, sourced, self.options.formats, self.options.templates_dir)
             except Exception as exc:  # composing passed validation, so this is a defect: name it, go on
-                self._report_failure(state, name, exc)
+                self._report_failure(session, edition, exc)
                 continue
             if not self.futures:
-                self.progress.working_on(name)
-            self.futures[self.executor.submit(render_job, job)] = (state, sourced)
-            state.pending += 1
+                self.progress.working_on(job.name)
+            for formats in self.workers.parts(job.formats):
+                edition.parts_left += 1
+                runner = self.here if self.workers.split and formats != PDF_ONLY else self.pool
+                future = runner.submit(render_job, dataclasses.replace(job, formats=formats))
+                self.futures[future] = (session, edition)
             self.collect(wait=False)  # keeps the progress moving (and --jobs 1 runs jobs at once)
-        state.submitting = False
-        if not state.pending:
-            self._finish(state)
+        session.submitting = False
+        if session.done:
+            self._finish(session)
 
     def collect(self, wait: bool) -> None:
-        """Handle the reports the workers have finished (all of them when `wait`)."""
+        """Handle the jobs the workers have finished (all of them when `wait`)."""
         ready = as_completed(list(self.futures)) if wait else [f for f in list(self.futures) if f.done()]
         for future in ready:
-            state, sourced = self.futures.pop(future)
-            self._handle(future, state, sourced)
+            session, edition = self.futures.pop(future)
+            self._handle(future, session, edition)
             if self.futures:
-                state_next, sourced_next = next(iter(self.futures.values()))
-                self.progress.working_on(f"{state_next.prepared.number}/{sourced_next.model.series}")
+                next_session, next_edition = next(iter(self.futures.values()))
+                self.progress.working_on(_name(next_session, next_edition))
 
-    def _handle(self, future: Future, state: _SessionState, sourced: Sourced) -> None:
+    def _handle(self, future: Future, session: _SessionState, edition: _EditionState) -> None:
         from .build import manifest_entry
 
-        name = f"{state.prepared.number}/{sourced.model.series}"
+        edition.parts_left -= 1
         try:
             result = future.result()
         except Exception as exc:  # a writer failed, or a worker died
-            self._report_failure(state, name, exc)
+            if not edition.failed:
+                self._report_failure(session, edition, exc)
         else:
-            state.rendered.append(result)
-            entry = manifest_entry(state.prepared, sourced, result.outputs)
-            state.manifest.editions.pop(sourced.model.series, None)
-            if entry is not None:
-                state.manifest.editions[sourced.model.series] = entry
+            edition.outputs.update(result.outputs)
+            edition.seconds += result.seconds
             peaks = self.summary.peak_memory
             peaks[result.worker] = max(peaks.get(result.worker, 0), result.peak_memory)
-            self.progress.finished(name, True, result.seconds)
-        state.pending -= 1
-        if not state.pending and not state.submitting:
-            self._finish(state)
+            if edition.parts_left == 0 and not edition.failed:
+                series = edition.sourced.model.series
+                ordered = {fmt: edition.outputs[fmt] for fmt in self.options.formats}
+                edition.outputs = ordered
+                entry = manifest_entry(session.prepared, edition.sourced, ordered)
+                session.manifest.editions.pop(series, None)
+                if entry is not None:
+                    session.manifest.editions[series] = entry
+                self.progress.finished(_name(session, edition), True, edition.seconds)
+        if session.done:
+            self._finish(session)
 
-    def _report_failure(self, state: _SessionState, name: str, exc: Exception) -> None:
-        state.failed = True
+    def _report_failure(self, session: _SessionState, edition: _EditionState, exc: Exception) -> None:
+        edition.failed = True
+        name = _name(session, edition)
         self.summary.failed.append(Failure(name, f"{type(exc).__name__}: {exc}"))
         self.progress.note(f"failed: {name}: {type(exc).__name__}: {exc}", error=True)
         self.progress.finished(name, False, 0.0)
 
-    def _finish(self, state: _SessionState) -> None:
+    def _finish(self, session: _SessionState) -> None:
         """Write a session whose reports are all back, or leave it as it was."""
         from .build import write_session
 
-        number = state.prepared.number
+        number = session.prepared.number
         folder = display_path(self.options.output_dir / str(number))
-        names = [f"{number}/{r.job.series}" for r in state.rendered]
-        if state.failed:
+        names = [_name(session, edition) for edition in session.editions.values() if not edition.failed]
+        if len(names) < len(session.editions):
             for name in names:
                 self.summary.failed.append(Failure(name, f"not written: another report of session {number} failed"))
             self.progress.note(f"session {number}: not built; {folder} left as it was", error=True)
             return
-        rendered = sorted(state.rendered, key=lambda r: r.job.series)
+        outputs = {series: edition.outputs for series, edition in session.editions.items()}
         try:
-            write_session(self.options.output_dir, number, rendered, state.manifest)
+            write_session(self.options.output_dir, number, outputs, session.manifest)
         except OSError as exc:
             self.summary.failed += [Failure(name, f"cannot write {folder}: {exc}") for name in names]
             self.progress.note(f"session {number}: cannot write {folder}: {exc}", error=True)
@@ -262,6 +329,10 @@ class _Batch:
         self.progress.note(f"session {plan.number}: not built; {folder} left as it was", error=True)
         for unit in plan.units():
             self.progress.finished(unit, False, 0.0)
+
+
+def _name(session: _SessionState, edition: _EditionState) -> str:
+    return f"{session.prepared.number}/{edition.sourced.model.series}"
 
 
 def run_batch(sessions: list[str | int], options: BatchOptions, progress: Progress) -> BatchSummary:
@@ -279,17 +350,18 @@ def run_batch(sessions: list[str | int], options: BatchOptions, progress: Progre
                 progress.note(warning, error=True)
     work = [plan for plan in plans if not plan.up_to_date]
     total = sum(len(plan.units()) for plan in work)
-    summary.workers = min(options.jobs, total)
+    workers = Workers.for_batch(total, options.jobs, options.formats)
+    summary.workers = workers.processes
     if work:
         progress.start(total)
-        executor = make_executor(summary.workers)
-        batch = _Batch(options, progress, summary, fingerprinter, executor)
+        pool = make_pool(workers.pool, workers.warm_up(options.formats))
+        batch = _Batch(options, progress, summary, fingerprinter, workers, pool)
         try:
             for plan in work:
                 batch.submit_session(plan)
             batch.collect(wait=True)
         finally:
-            executor.shutdown(wait=True, cancel_futures=True)
+            pool.shutdown(wait=True, cancel_futures=True)
             progress.close()
     summary.seconds = time.perf_counter() - started
     return summary

@@ -7,6 +7,8 @@ editions in worker processes while validation and the final renames stay in one 
     edition_job       compose one edition's tree: what a worker needs
     render_job        run the writers over a tree (in a worker): format -> bytes
     write_session     rename a session's files and its manifest into place together
+Loading, validating and composing are imported only by the functions that do them, so a
+worker process that only writes does not import the models or the templates.
 """
 
 from __future__ import annotations
@@ -18,16 +20,16 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-from .compose import TEMPLATES_DIR, compose
 from .incremental import Fingerprint, Fingerprinter, Manifest, ManifestEntry, manifest_path
-from .layout import check_session_id, edition_files
-from .load import Inputs, Sourced, load_session
+from .layout import TEMPLATES_DIR, check_session_id, edition_files
 from .problems import Problem
-from .validate import require_valid
 from .writers import FORMATS
 from .writers.text import canonical_text
+
+if TYPE_CHECKING:
+    from .load import Inputs, Sourced
 
 
 @dataclass
@@ -67,6 +69,19 @@ def _docx(tree_html: str, document_date) -> bytes:
     from .writers.docx import write_docx
 
     return write_docx(tree_html, document_date)
+
+
+def warm_up_writers(formats: tuple[str, ...]) -> None:
+    """Import the writers these formats need (a worker does it while the parent validates)."""
+    try:
+        if "pdf" in formats:
+            from .writers.pdf import shared_font_configuration
+
+            shared_font_configuration()
+        if "docx" in formats:
+            from .writers import docx  # noqa: F401
+    except Exception:  # the job that needs the writer will say what is wrong
+        pass
 
 
 # ---------------------------------------------------------------- stages
@@ -109,12 +124,13 @@ class RenderedEdition:
     peak_memory: int  # the worker's peak resident memory so far, in bytes
 
 
-def prepare_session(session: int | str, data_dir: Path, fingerprinter: Fingerprinter,
-                    files: list[Path] | None = None) -> PreparedSession:
+def prepare_session(session: int | str, data_dir: Path, fingerprinter: Fingerprinter) -> PreparedSession:
     """Fingerprint, load and validate a session; raises InputError when any error stands."""
+    from .load import load_session
+    from .validate import require_valid
+
     number = check_session_id(session)
-    files = edition_files(data_dir, number) if files is None else files
-    fingerprints = {path: fingerprinter.edition(data_dir, path) for path in files}
+    fingerprints = {path: fingerprinter.edition(data_dir, path) for path in edition_files(data_dir, number)}
     inputs = load_session(data_dir, number)
     warnings = require_valid(inputs)
     return PreparedSession(number, inputs, warnings, fingerprints)
@@ -123,6 +139,8 @@ def prepare_session(session: int | str, data_dir: Path, fingerprinter: Fingerpri
 def edition_job(prepared: PreparedSession, sourced: Sourced, formats: tuple[str, ...],
                 templates_dir: Path = TEMPLATES_DIR) -> EditionJob:
     """Compose one edition's tree (in the parent: composing is cheap, writing is not)."""
+    from .compose import compose
+
     edition = sourced.model
     return EditionJob(prepared.number, edition.series, compose(prepared.inputs, sourced, templates_dir),
                       edition.date, formats, templates_dir)
@@ -152,9 +170,10 @@ def manifest_entry(prepared: PreparedSession, sourced: Sourced, outputs: dict[st
                                               for fmt, content in outputs.items()})
 
 
-def write_session(output_dir: Path, number: int, rendered: list[RenderedEdition],
+def write_session(output_dir: Path, number: int, outputs: dict[str, dict[str, bytes]],
                   manifest: Manifest) -> list[BuiltEdition]:
-    """Rename the rendered files of a session and its manifest into place, all together."""
+    """Rename the files of a session (series -> format -> bytes) and its manifest into
+    place, all together."""
     target_dir = output_dir / str(number)
     manifest_file = manifest_path(output_dir, number)
     for folder in (target_dir, manifest_file.parent):
@@ -162,10 +181,10 @@ def write_session(output_dir: Path, number: int, rendered: list[RenderedEdition]
             remove_stale_temporaries(folder)
     pending: dict[Path, bytes] = {}
     built: list[BuiltEdition] = []
-    for result in rendered:
-        edition = BuiltEdition(result.job.series)
-        for fmt, content in result.outputs.items():
-            path = target_dir / f"{result.job.series}.{fmt}"
+    for series, contents in sorted(outputs.items()):
+        edition = BuiltEdition(series)
+        for fmt, content in contents.items():
+            path = target_dir / f"{series}.{fmt}"
             pending[path] = content
             edition.files[fmt] = path
         built.append(edition)
@@ -237,12 +256,12 @@ def build_session(session: int | str, data_dir: Path, output_dir: Path,
     process, whether or not its inputs changed (`unreport build` skips unchanged ones)."""
     prepared = prepare_session(session, data_dir, Fingerprinter(templates_dir))
     manifest = Manifest(warnings=[str(p) for p in prepared.warnings])
-    rendered: list[RenderedEdition] = []
+    outputs: dict[str, dict[str, bytes]] = {}
     for sourced in prepared.inputs.editions:
         result = render_job(edition_job(prepared, sourced, formats, templates_dir))
-        rendered.append(result)
+        outputs[sourced.model.series] = result.outputs
         entry = manifest_entry(prepared, sourced, result.outputs)
         if entry is not None:
             manifest.editions[sourced.model.series] = entry
-    built = write_session(output_dir, prepared.number, rendered, manifest)
+    built = write_session(output_dir, prepared.number, outputs, manifest)
     return SessionBuild(prepared.number, built, prepared.warnings)

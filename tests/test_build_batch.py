@@ -145,6 +145,17 @@ def test_jobs_2_writes_the_same_files_as_jobs_1(two_sessions, tmp_path):
     assert {"59/cmw-status.pdf", "60/cmw-status.docx", "60/cmw-status-b.pdf"} <= set(outputs["2"])
 
 
+def test_one_report_on_two_jobs_is_split_and_writes_the_same_files(tmp_path):
+    outputs = {}
+    for jobs in ("1", "2"):  # with 2 jobs a worker writes the PDF while this process writes the rest
+        out = tmp_path / f"out-{jobs}"
+        code, output = run_build("59", "--jobs", jobs, "--output", str(out))
+        assert code == 0 and "built 1, skipped 0, failed 0" in output, output
+        outputs[jobs] = {name: digest for name, (_, _, digest) in states(out).items()}
+    assert outputs["1"] == outputs["2"]
+    assert len(outputs["2"]) == 5  # four documents and the manifest
+
+
 # Failures -------------------------------------------------------------------------------
 
 def test_an_input_error_in_one_session_leaves_it_unwritten_and_builds_the_others(two_sessions, tmp_path):
