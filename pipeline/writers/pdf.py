@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Iterator
 from urllib.parse import unquote, urlparse
 
-from ..compose import TEMPLATES_DIR
+from ..layout import TEMPLATES_DIR
 from ..reproducible import document_timestamp, source_date_epoch
 
 
