@@ -6,12 +6,13 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 SESSION ?=
 
-.PHONY: help setup report validate test clean
+.PHONY: help setup report validate test bench clean
 
 help:
 	@echo "make report SESSION=59   build every report of a session into output/59/"
 	@echo "make validate            check every input file, list every problem"
 	@echo "make test                run the test suite"
+	@echo "make bench               measure builds against Pandoc and LibreOffice; writes bench/RESULTS.md"
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -32,5 +33,9 @@ test: $(STAMP)
 	@scripts/ensure-system-packages test
 	@$(BIN)/python -m pytest -q
 
+bench: $(STAMP)
+	@scripts/ensure-system-packages bench
+	@$(BIN)/python bench/bench.py
+
 clean:
-	rm -rf output/*/ $(VENV) *.egg-info .pytest_cache
+	rm -rf output/*/ output/.build-manifests $(VENV) *.egg-info .pytest_cache
