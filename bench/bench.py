@@ -67,6 +67,7 @@ class Results:
     skipped: list[str] = field(default_factory=list)
     profile: dict | None = None
     imports: dict | None = None
+    shorter: list[tuple[str, str]] = field(default_factory=list)  # (long path, as shown)
 
     def add(self, what: str, value: str, runs: int | str, note: str = "") -> None:
         self.rows.append(Row(what, value, str(runs), note))
@@ -84,6 +85,8 @@ def run(command: list[str], results: Results | None = None, **kwargs) -> tuple[f
     """Run a command to completion; (wall seconds, stdout). Fails loudly if it fails."""
     if results is not None:
         shown = " ".join(str(part) for part in command)
+        for long, short in results.shorter:
+            shown = shown.replace(long, short)
         if shown not in results.commands:
             results.commands.append(shown)
     started = time.perf_counter()
@@ -271,7 +274,9 @@ def write_results(path: Path, results: Results, about: list[tuple[str, str]], lo
         total = results.profile["total"]
         lines += ["", "## Where a warm build spends its time", "",
                   f"cProfile over {results.profile['runs']} warm builds of session 59 (validation, PDF, DOCX, "
-                  f"writing): {seconds(total)} a build under the profiler, by area (own time of the functions):", "",
+                  f"writing): {seconds(total)} a build under the profiler, by area (own time of the functions; "
+                  "the profiler slows pure-Python code such as the YAML scanner and WeasyPrint's CSS cascade "
+                  "more than C code such as Pango and zlib):", "",
                   "| area | per build | share |", "| --- | --- | --- |"]
         lines += [f"| {area} | {seconds(value)} | {value / total:.0%} |"
                   for area, value in results.profile["areas"] if value / total >= 0.01]
@@ -284,7 +289,8 @@ def write_results(path: Path, results: Results, about: list[tuple[str, str]], lo
                   "(`python -X importtime`; own time of each package's modules), mostly:", "",
                   "| package | import time |", "| --- | --- |"]
         lines += [f"| {name} | {seconds(value)} |" for name, value in results.imports["packages"]]
-    lines += ["", "## Commands", "", "```"] + results.commands + ["```", ""]
+    lines += ["", "## Commands", "", "Run from the repository; `$TMP` is the bench's temporary folder.", "",
+              "```"] + results.commands + ["```", ""]
     path.write_text("\n".join(lines), encoding="utf-8")
 
 
@@ -314,6 +320,7 @@ def main() -> None:
     results = Results()
     with tempfile.TemporaryDirectory(prefix="unreport-bench-") as temp:
         work = Path(temp)
+        results.shorter = [(temp, "$TMP"), (f"{REPO}/", ""), (str(REPO), ".")]
         cold = one_report(results, work, args.runs)
         warm = warm_report(results, work, max(args.runs * 2, 5))
         pandoc(results, work, args.runs, cold)

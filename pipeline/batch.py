@@ -5,7 +5,8 @@ The parent process
    same inputs (incremental.py); this loads no models and never imports WeasyPrint;
 2. validates each session that has work (a session with errors gets nothing written, the
    others go on) and composes the trees of its changed editions;
-3. hands each tree to a pool of workers that run the writers and return the bytes;
+3. hands each tree to a pool of workers that run the writers and return the bytes (with
+   fewer editions than jobs, a worker writes each PDF while the parent writes the rest);
 4. when the last report of a session is back, renames the session's files and manifest
    into place together (build.write_session); a session with a failed report is left as
    it was.
@@ -14,10 +15,9 @@ The parent process
 from __future__ import annotations
 
 import dataclasses
-import multiprocessing
 import os
 import time
-from concurrent.futures import Executor, Future, ProcessPoolExecutor, as_completed
+from concurrent.futures import Executor, Future, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Protocol
@@ -28,7 +28,7 @@ from .problems import InputError, display_path
 from .writers import FORMATS
 
 if TYPE_CHECKING:  # the build stage is imported only when there is something to build
-    from .build import PreparedSession, RenderedEdition
+    from .build import PreparedSession
     from .load import Sourced
 
 
@@ -138,6 +138,9 @@ def make_pool(workers: int, formats: tuple[str, ...]) -> Executor:
     imported already; none (jobs run in this process) for 0 workers."""
     if workers <= 0:
         return InlineExecutor()
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     from .build import warm_up_writers
 
     methods = multiprocessing.get_all_start_methods()
