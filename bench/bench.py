@@ -255,15 +255,27 @@ def _version(command: list[str]) -> str:
     return subprocess.run(command, capture_output=True, text=True).stdout.strip().splitlines()[0]
 
 
-def write_results(path: Path, results: Results, about: list[tuple[str, str]], load: tuple[str, str],
+def busy_share(seconds_: float = 3.0) -> float:
+    """How busy the CPUs are with other work now (a sample of /proc/stat), from 0 to 1."""
+    def ticks() -> tuple[int, int]:
+        fields = [int(v) for v in (_read("/proc/stat").splitlines() or ["cpu 0 0 0 0"])[0].split()[1:]]
+        return sum(fields[:3]) + sum(fields[5:8]), sum(fields[:8])
+
+    busy_before, total_before = ticks()
+    time.sleep(seconds_)
+    busy_after, total_after = ticks()
+    return (busy_after - busy_before) / max(total_after - total_before, 1)
+
+
+def write_results(path: Path, results: Results, about: list[tuple[str, str]], busy: float,
                   started: dt.datetime, took: float) -> None:
     lines = ["# Benchmark results", "",
              f"Written by `make bench` (`bench/bench.py`) on {started:%Y-%m-%d %H:%M} UTC in {took:.0f} s. "
              "Times are wall-clock medians of whole commands (each run a new process) unless said.", "",
              "## Machine", "", "| | |", "| --- | --- |"]
     lines += [f"| {name} | {value} |" for name, value in about]
-    lines += [f"| load average (1 min) | {load[0]} at the start, {load[1]} at the end (other work on the machine "
-              "slows the figures down, the parallel ones most) |", "",
+    lines += [f"| other work | the CPUs were {busy:.0%} busy just before the run (other work slows the figures "
+              "down, the parallel ones most) |", "",
               "## Figures", "", "| what | median | runs | note |", "| --- | --- | --- | --- |"]
     lines += [f"| {row.what} | {row.value} | {row.runs} | {row.note} |" for row in results.rows]
     lines += [f"| {text} | | | |" for text in results.skipped]
@@ -315,8 +327,10 @@ def main() -> None:
     parser.add_argument("--versions", type=int, default=10, help="editions per session in the batch (21 sessions)")
     parser.add_argument("--results", type=Path, default=BENCH / "RESULTS.md")
     args = parser.parse_args()
+    busy = busy_share()
+    if busy > 0.2:
+        print(f"note: the CPUs are {busy:.0%} busy with other work; the figures will be slower than on an idle machine")
     started, clock = dt.datetime.now(dt.timezone.utc), time.perf_counter()
-    load_at_start = _read("/proc/loadavg").split(" ")[0] or "?"
     results = Results()
     with tempfile.TemporaryDirectory(prefix="unreport-bench-") as temp:
         work = Path(temp)
@@ -329,8 +343,7 @@ def main() -> None:
         noop = no_op(results, work, args.runs, batch_figures)
         profile(results, work)
     judge(results, warm, noop, batch_figures, lo, cold)
-    load = (load_at_start, _read("/proc/loadavg").split(" ")[0] or "?")
-    write_results(args.results, results, machine(), load, started, time.perf_counter() - clock)
+    write_results(args.results, results, machine(), busy, started, time.perf_counter() - clock)
     print(f"wrote {args.results.relative_to(REPO) if args.results.is_relative_to(REPO) else args.results}")
     for target, measured, met in results.targets:
         print(f"  {'met' if met else 'NOT met' if met is not None else 'not measured'}: {target}: {measured}")
