@@ -3,7 +3,9 @@ what each session's outputs were built from, so that an unchanged report is not 
 
 A report's fingerprint covers
 - the data files it reads: its edition, its series, the ledger and the committee the series
-  names, and the State name changes;
+  names, every reference file that no series names (the State names: read for every report),
+  and the edition it follows (its `previous:` session, or else the nearest earlier session
+  with an edition of its series), whose changes a report may show;
 - its templates: every file in each folder of templates/ that its report template uses
   (through extends/include/import, stylesheet links, CSS url() and @import), so a change to
   a shared template rebuilds every report that uses it and nothing else;
@@ -28,7 +30,7 @@ import sysconfig
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from .layout import NAME_CHANGES_FILE, reference_file, series_file
+from .layout import reference_file, series_file
 
 MANIFEST_FOLDER = ".build-manifests"  # in the output folder, beside the session folders
 MANIFEST_VERSION = 1
@@ -48,7 +50,8 @@ GENERIC_FAMILIES = {"serif", "sans-serif", "monospace", "cursive", "fantasy", "s
 
 @dataclass(frozen=True)
 class EditionSources:
-    """The files one edition reads, as its YAML and its series' YAML name them."""
+    """The files of its own one edition reads, as its YAML and its series' YAML name them
+    (the shared reference files and the previous edition are found by the Fingerprinter)."""
 
     edition: Path
     series_id: str
@@ -56,6 +59,8 @@ class EditionSources:
     ledger: str
     committee: str | None
     files: tuple[Path, ...]
+    session: int | None = None
+    previous: int | None = None  # the session of the edition it follows, when it says so
 
 
 def top_level_value(text: str, key: str) -> str | None:
@@ -73,7 +78,8 @@ def edition_sources(data_dir: Path, edition: Path) -> EditionSources | None:
     """The files an edition reads, or None when they cannot be found this simply (then the
     edition is always built, and the full load says what is wrong)."""
     try:
-        series_id = top_level_value(edition.read_text(encoding="utf-8"), "series")
+        text = edition.read_text(encoding="utf-8")
+        series_id = top_level_value(text, "series")
         if not series_id or not SIMPLE_NAME.match(series_id):
             return None
         series_path = series_file(data_dir, series_id)
@@ -86,8 +92,32 @@ def edition_sources(data_dir: Path, edition: Path) -> EditionSources | None:
     files = [edition, series_path, reference_file(data_dir, ledger)]
     if committee:
         files.append(reference_file(data_dir, committee))
-    files.append(reference_file(data_dir, NAME_CHANGES_FILE))
-    return EditionSources(edition, series_id, template, ledger, committee, tuple(files))
+    session, previous = (_number(top_level_value(text, key)) for key in ("session", "previous"))
+    return EditionSources(edition, series_id, template, ledger, committee, tuple(files), session, previous)
+
+
+def _number(value: str | None) -> int | None:
+    return int(value) if value and value.isdigit() else None
+
+
+def shared_reference_files(data_dir: Path) -> list[Path]:
+    """The reference files no series names as its ledger or committee: read for every report."""
+    named: set[str] = set()
+    for path in (data_dir / "series").glob("*.yaml"):
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        named |= {value for key in ("ledger", "committee") if (value := top_level_value(text, key))}
+    folder = data_dir / "reference"
+    files = folder.iterdir() if folder.is_dir() else []
+    return sorted(p for p in files if p.is_file() and not p.name.startswith(".") and p.name not in named)
+
+
+def sessions_with_series(data_dir: Path, series_id: str) -> list[int]:
+    """The sessions that have an edition of this series."""
+    found = (p.parent.name for p in (data_dir / "sessions").glob(f"*/{series_id}.yaml"))
+    return sorted(int(name) for name in found if name.isdigit())
 
 
 # ---------------------------------------------------------------- what a template uses
@@ -162,6 +192,8 @@ class Fingerprinter:
 
     def __init__(self, templates_dir: Path):
         self.templates_dir = templates_dir
+        self._shared: dict[Path, list[Path]] = {}  # data folder -> shared reference files
+        self._sessions: dict[tuple[Path, str], list[int]] = {}  # (data folder, series) -> sessions
         self._files: dict[Path, str] = {}
         self._templates: dict[str, str] = {}
         self._pipeline: str | None = None
@@ -171,12 +203,31 @@ class Fingerprinter:
         sources = edition_sources(data_dir, edition)
         if sources is None:
             return None
+        if data_dir not in self._shared:
+            self._shared[data_dir] = shared_reference_files(data_dir)
+        files = [*sources.files, *self._shared[data_dir]]
+        previous = self.previous_edition(data_dir, sources)
+        if previous is not None:
+            files.append(previous)
         digest = hashlib.sha256()
         digest.update(self.pipeline().encode())
         digest.update(self.templates(sources.template).encode())
-        for path in sources.files:
-            digest.update(f"\0{path.relative_to(data_dir)}\0{self.file(path)}".encode())
+        for path in files:
+            digest.update(f"\0{os.path.relpath(path, data_dir)}\0{self.file(path)}".encode())
         return Fingerprint(digest.hexdigest(), sources)
+
+    def previous_edition(self, data_dir: Path, sources: EditionSources) -> Path | None:
+        """The edition file this one follows: its `previous:` session's, or the nearest
+        earlier session's edition of the same series (as loading finds it)."""
+        session = sources.previous
+        if session is None and sources.session is not None:
+            key = (data_dir, sources.series_id)
+            if key not in self._sessions:
+                self._sessions[key] = sessions_with_series(data_dir, sources.series_id)
+            session = max((s for s in self._sessions[key] if s < sources.session), default=None)
+        if session is None:
+            return None
+        return data_dir / "sessions" / str(session) / f"{sources.series_id}.yaml"
 
     def file(self, path: Path) -> str:
         """The SHA-256 of a file's bytes ('missing' when it cannot be read)."""

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from conftest import DATA, replace_in
 from pipeline.incremental import (Fingerprinter, ManifestEntry, css_families, edition_sources, is_up_to_date,
-                                  read_manifest, template_closure, top_level_value)
+                                  read_manifest, shared_reference_files, template_closure, top_level_value)
 from pipeline.layout import TEMPLATES_DIR
 
 EDITION_59 = DATA / "sessions" / "59" / "cmw-status.yaml"
@@ -21,11 +21,41 @@ def test_top_level_values_are_read_like_yaml_scalars():
     assert top_level_value(text, "committee") is None
 
 
-def test_an_edition_reads_its_series_reference_data_and_name_changes():
+def test_an_edition_reads_its_series_and_the_reference_data_it_names():
     sources = edition_sources(DATA, EDITION_59)
-    assert sources.series_id == "cmw-status" and sources.template == "status-report"
+    assert sources.series_id == "cmw-status" and sources.template == "status-report" and sources.session == 59
     assert [p.name for p in sources.files] == ["cmw-status.yaml", "cmw-status.yaml", "cmw-ledger.yaml",
-                                               "cmw-committee.yaml", "state-name-changes.csv"]
+                                               "cmw-committee.yaml"]
+
+
+def test_reference_files_no_series_names_are_shared_by_every_report():
+    shared = [p.name for p in shared_reference_files(DATA)]
+    assert "state-name-changes.csv" in shared
+    assert "cmw-ledger.yaml" not in shared and "cmw-committee.yaml" not in shared
+
+
+def test_a_new_shared_reference_file_changes_every_fingerprint_another_ledger_none(data_copy):
+    edition = data_copy / "sessions" / "59" / "cmw-status.yaml"
+    first = Fingerprinter(TEMPLATES_DIR).edition(data_copy, edition).digest
+    (data_copy / "series" / "other.yaml").write_text("id: other\ntemplate: status-report\nledger: other-ledger.yaml\n")
+    (data_copy / "reference" / "other-ledger.yaml").write_text("treaty: other\n")
+    assert Fingerprinter(TEMPLATES_DIR).edition(data_copy, edition).digest == first
+    (data_copy / "reference" / "un-member-states.yaml").write_text("states: []\n")
+    assert Fingerprinter(TEMPLATES_DIR).edition(data_copy, edition).digest != first
+
+
+def test_the_edition_a_report_follows_is_part_of_its_fingerprint(data_copy):
+    later = data_copy / "sessions" / "61" / "cmw-status.yaml"
+    later.parent.mkdir()
+    later.write_text(EDITION_59.read_text().replace("session: 59", "session: 61"))
+    fingerprinter = Fingerprinter(TEMPLATES_DIR)
+    sources = edition_sources(data_copy, later)
+    assert fingerprinter.previous_edition(data_copy, sources) == data_copy / "sessions" / "59" / "cmw-status.yaml"
+    first = fingerprinter.edition(data_copy, later).digest
+    replace_in(data_copy / "sessions" / "59" / "cmw-status.yaml", "as_at: 2004-08-20", "as_at: 2004-08-21")
+    assert Fingerprinter(TEMPLATES_DIR).edition(data_copy, later).digest != first
+    later.write_text(later.read_text().replace("session: 61", "session: 61\nprevious: 58"))
+    assert Fingerprinter(TEMPLATES_DIR).previous_edition(data_copy, edition_sources(data_copy, later)).parent.name == "58"
 
 
 def test_names_that_are_not_plain_file_names_are_not_followed(data_copy):
