@@ -9,7 +9,7 @@ FROM ?=
 TO ?=
 DATA ?= data
 
-.PHONY: help setup report edition validate test clean golden diff
+.PHONY: help setup report edition validate test bench clean golden diff
 
 help:
 	@echo "make report SESSION=59   build every report of a session into output/59/"
@@ -19,6 +19,7 @@ help:
 	@echo "make test                run the test suite"
 	@echo "make golden              accept the current output as golden (tests/golden/), after review"
 	@echo "make diff A=59 B=60      what changed between two editions: output/diff-59-60/"
+	@echo "make bench               measure builds against Pandoc and LibreOffice; writes bench/RESULTS.md"
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -44,8 +45,12 @@ test: $(STAMP)
 	@scripts/ensure-system-packages test
 	@$(BIN)/python -m pytest -q
 
+bench: $(STAMP)
+	@scripts/ensure-system-packages bench
+	@$(BIN)/python bench/bench.py
+
 clean:
-	rm -rf output/*/ $(VENV) *.egg-info .pytest_cache
+	rm -rf output/*/ output/.build-manifests $(VENV) *.egg-info .pytest_cache
 
 # Golden snapshots (tests/golden/): accept the current canonical text and tree of every edition.
 golden: $(STAMP)

@@ -6,20 +6,21 @@ import io
 import re
 from functools import lru_cache
 
-import barcode
-from barcode.writer import ImageWriter, SVGWriter
-
 # The UN barcode is about 29 mm wide and 8 mm high with no human-readable line under it.
 BAR_OPTIONS = {"write_text": False, "module_height": 8.0, "module_width": 0.2, "quiet_zone": 0.0}
 
 
-def _code39(digits: str, writer) -> barcode.Code39:
+def _code39(digits: str, writer):
+    import barcode  # with Pillow, ~14 ms: imported only for documents that have a job number
+
     return barcode.Code39(digits, writer=writer, add_checksum=False)
 
 
 @lru_cache(maxsize=64)
 def code39_svg(digits: str) -> str:
     """An inline <svg> element (no XML prologue) of the Code 39 barcode *digits*."""
+    from barcode.writer import SVGWriter
+
     out = io.BytesIO()
     _code39(digits, SVGWriter()).write(out, options=BAR_OPTIONS)
     svg = out.getvalue().decode("utf-8")
@@ -30,6 +31,8 @@ def code39_svg(digits: str) -> str:
 @lru_cache(maxsize=64)
 def code39_png(digits: str, dpi: int = 300) -> bytes:
     """The same barcode as a PNG image."""
+    from barcode.writer import ImageWriter
+
     out = io.BytesIO()
     _code39(digits, ImageWriter()).write(out, options={**BAR_OPTIONS, "dpi": dpi})
     return out.getvalue()

@@ -27,10 +27,9 @@ from . import style
 from .barcodes import code39_svg
 from .facts import (Changes, SeatedMember, State, TreatyStatus, changes_between, members_in_office,
                     treaty_status)
+from .layout import TEMPLATES_DIR
 from .load import Inputs, Sourced
 from .model import Edition, ParagraphBlock, Series, TableBlock
-
-TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 
 
 def states(values: list[State]) -> str:

@@ -1,9 +1,6 @@
 """The load stage: input files -> typed models, with every shape error located.
 
-Data folder layout:
-    data/series/<series-id>.yaml        one file per report series
-    data/sessions/<session>/<series-id>.yaml   one edition per series and session
-    data/reference/                     ledgers, committees, State name changes
+The data folder's layout is in layout.py.
 """
 
 from __future__ import annotations
@@ -16,14 +13,13 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from .facts import StateNames
+from .layout import NAME_CHANGES_FILE, SESSION_PATTERN, TEMPLATES_DIR, check_session_id, edition_files
 from .model import Committee, Edition, Ledger, MemberStates, NameChange, Series
 from .problems import InputError, Location, Problem, did_you_mean, display_path
 from .sources import load_csv, load_yaml, locate, locate_key
 
 M = TypeVar("M", bound=BaseModel)
 
-SESSION_PATTERN = re.compile(r"^[1-9][0-9]{0,2}$")
-NAME_CHANGES_FILE = "state-name-changes.csv"
 MEMBER_STATES_FILE = "un-member-states.yaml"
 
 
@@ -50,20 +46,12 @@ class Inputs:
     member_states: Sourced | None = None
     previous: dict[Path, Sourced] = field(default_factory=dict)  # edition file -> the edition it follows
     problems: list[Problem] = field(default_factory=list)
+    templates_dir: Path = TEMPLATES_DIR  # where the series' report templates must exist
     unreadable: set[str] = field(default_factory=set)  # series and reference files that failed to load
 
     def raise_if_errors(self) -> None:
         if any(p.severity == "error" for p in self.problems):
             raise InputError(self.problems)
-
-
-def check_session_id(session: str | int) -> int:
-    """A session number from the command line; anything but 1-999 is refused."""
-    text = str(session)
-    if not SESSION_PATTERN.match(text):
-        raise InputError([Problem(Location("<command line>"), "error",
-                                  f"session must be a number from 1 to 999, not {text!r}")])
-    return int(text)
 
 
 def _readable_path(raw: Any, loc: tuple) -> str:
@@ -278,10 +266,6 @@ def _named_file(folder: Path, name: str, named_at: Location | None, what: str, i
     inputs.problems.append(Problem(named_at or Location(display_path(folder)), "error",
                                    f"no {what} file '{name}' in {display_path(folder)}{hint}"))
     return None
-
-
-def edition_files(data_dir: Path, session: int) -> list[Path]:
-    return sorted((data_dir / "sessions" / str(session)).glob("*.yaml"))
 
 
 def edition_path(data_dir: Path, session: int, series_id: str) -> Path:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from ..compose import TEMPLATES_DIR
 from ..load import Inputs, Sourced
 from ..model import Series
 from ..problems import did_you_mean
@@ -20,8 +19,8 @@ def check_series_id(inputs: Inputs, sourced: Sourced) -> Problems:
 def check_template(inputs: Inputs, sourced: Sourced) -> Problems:
     """The report template the series names exists under templates/."""
     series: Series = sourced.model
-    if (TEMPLATES_DIR / series.template / "report.html.j2").is_file():
+    if (inputs.templates_dir / series.template / "report.html.j2").is_file():
         return
-    known = sorted(p.parent.name for p in TEMPLATES_DIR.glob("*/report.html.j2"))
+    known = sorted(p.parent.name for p in inputs.templates_dir.glob("*/report.html.j2"))
     yield error(at(sourced, "template"), f"no template '{series.template}'{did_you_mean(series.template, known)}; "
                                          f"the templates are: {', '.join(known)}")

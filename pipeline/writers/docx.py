@@ -10,11 +10,13 @@ paragraphs and table rows; they become Word tracked changes (w:ins, w:del with w
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import io
 import re
 import zipfile
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import lxml.html
 from docx import Document
@@ -144,6 +146,7 @@ class _Build:
     barcode: str | None = None
     revision_date: str = ""
     revisions: int = 0
+    style_ids: dict[str, str] = field(default_factory=dict)
 
     def next_note_id(self) -> int:
         """The next free footnote id (0 and 1 are the separators)."""
@@ -174,10 +177,11 @@ def write_docx(tree_html: str, document_date: dt.date) -> bytes:
     doc = Document()
     page = PAGES[place]
     text_width = page["width"] - page["margins"][1] - page["margins"][3]
-    _define_styles(doc, meta, text_width)
+    style_ids = _define_styles(doc, meta, text_width)
     _set_up_page(doc, page)
     b = _new_build(doc, meta, text_width)
     b.revision_date = document_timestamp(document_date).strftime("%Y-%m-%dT%H:%M:%SZ")
+    b.style_ids = style_ids
     body = root.find("body")
     if body is None or _classes(body) - {"un-report"}:
         raise ValueError("the tree has no <body class='un-report'>")
@@ -231,9 +235,22 @@ def _new_build(doc: DocxDocument, meta: dict[str, str], text_width: float) -> _B
 
 # ---------------------------------------------------------------- styles and page
 
-def _define_styles(doc: DocxDocument, meta: dict[str, str], text_width: float) -> None:
-    """Normal (Times New Roman 10/12 pt), then the UN paragraph and character styles."""
+def _define_styles(doc: DocxDocument, meta: dict[str, str], text_width: float) -> dict[str, str]:
+    """Give the document our styles part; returns style name -> style id.
+
+    The part depends only on the language and the text width, so it is built once per
+    process and copied: python-docx's add_style scans every style on each call."""
     lang = LANGUAGE_TAGS.get(meta.get("language", "en"), "en-GB")
+    styles, style_ids = _styles_part(lang, text_width)
+    doc.part._styles_part._element = copy.deepcopy(styles)
+    return dict(style_ids)
+
+
+@lru_cache(maxsize=8)
+def _styles_part(lang: str, text_width: float) -> tuple[etree._Element, dict[str, str]]:
+    """A styles part of Normal (Times New Roman 10/12 pt), then the UN paragraph and
+    character styles, with style name -> style id."""
+    doc = Document()
     defaults = doc.styles.element.find(qn("w:docDefaults"))
     _set_run_properties(defaults.find(qn("w:rPrDefault")).find(qn("w:rPr")), size=10, lang=lang)
     spacing = defaults.find(qn("w:pPrDefault")).find(qn("w:pPr")).find(qn("w:spacing"))
@@ -243,17 +260,28 @@ def _define_styles(doc: DocxDocument, meta: dict[str, str], text_width: float) -
     pf = normal.paragraph_format
     pf.space_before, pf.space_after, pf.widow_control = Pt(0), Pt(0), True
     pf.line_spacing_rule, pf.line_spacing = WD_LINE_SPACING.EXACTLY, Pt(12)
+    style_ids: dict[str, str] = {}
     for name, spec in CHARACTER_STYLES.items():
         style = doc.styles.add_style(name, WD_STYLE_TYPE.CHARACTER, builtin=name in STYLE_IDS)
         style.style_id = STYLE_IDS.get(name, style.style_id)
         style.font.size = Pt(spec["size"]) if "size" in spec else None
         style.font.superscript = spec.get("superscript")
+        style_ids[name] = style.style_id
     for name, spec in PARAGRAPH_STYLES.items():
         style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH, builtin=name in STYLE_IDS)
         style.style_id = STYLE_IDS.get(name, style.style_id)
         style.base_style = doc.styles[spec.get("base", "Normal")]
         style.quick_style = True
         _apply_paragraph_spec(style, spec, text_width)
+        style_ids[name] = style.style_id
+    return doc.styles.element, style_ids
+
+
+def _set_style(b: _Build, target: Paragraph | Run, name: str) -> None:
+    """Give a paragraph or run one of our styles by its id (python-docx's lookup by name
+    scans every style of the document on each call, the writer's main cost)."""
+    element = target._p if isinstance(target, Paragraph) else target._r
+    element.style = b.style_ids[name]
 
 
 def _apply_paragraph_spec(style, spec: dict, text_width: float) -> None:
@@ -330,7 +358,8 @@ def _add_blocks(b: _Build, container: etree._Element) -> None:
 
 def _add_styled_paragraph(b: _Build, el: etree._Element) -> Paragraph:
     """A body paragraph in the style of its class, with its inline content."""
-    par = b.doc.add_paragraph(style=PARAGRAPH_STYLE_OF_CLASS[_kind(el)[1]])
+    par = b.doc.add_paragraph()
+    _set_style(b, par, PARAGRAPH_STYLE_OF_CLASS[_kind(el)[1]])
     revision = _revision_of(el)
     _fill_paragraph(b, par, el, revision)
     if revision:
@@ -426,7 +455,7 @@ def _fill_masthead_cell(b: _Build, cell, paragraphs: list[etree._Element]) -> No
         if tag != "p" or cls not in PARAGRAPH_STYLE_OF_CLASS:
             raise ValueError(f"unknown masthead element <{tag} class={block.get('class')!r}>")
         par = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
-        par.style = b.doc.styles[PARAGRAPH_STYLE_OF_CLASS[cls]]
+        _set_style(b, par, PARAGRAPH_STYLE_OF_CLASS[cls])
         _fill_paragraph(b, par, block)
 
 
@@ -473,7 +502,7 @@ def _add_data_table(b: _Build, el: etree._Element) -> None:
             last = col == ncols - 1
             kind = ("UN Table Head" if is_head else "UN Table Cell") + (" Last" if last else "")
             par = cell.paragraphs[0]
-            par.style = b.doc.styles[kind]
+            _set_style(b, par, kind)
             _fill_paragraph(b, par, cell_el, revision)
             if is_head:
                 cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
@@ -481,7 +510,7 @@ def _add_data_table(b: _Build, el: etree._Element) -> None:
                     _set_cell_bottom_rule(cell)
             if last:
                 _set_cell_margins(cell, right=0)
-    b.doc.add_paragraph(style="UN Table Spacer")  # the table's 12 pt bottom margin
+    _set_style(b, b.doc.add_paragraph(), "UN Table Spacer")  # the table's 12 pt bottom margin
 
 
 def _column_widths(rows: list[list[etree._Element]], width: float) -> list[float]:
@@ -581,7 +610,9 @@ def _new_run(b: _Build, par: Paragraph, link: etree._Element | None, revision: s
              text: str = "", style: str | None = None) -> Run:
     """A new run at the end of *par*, inside *link* when given, and inside a w:ins or w:del
     when *revision* is given (joining the tracked change just before it, if of that kind)."""
-    run = par.add_run(text, style)
+    run = par.add_run(text)
+    if style is not None:
+        _set_style(b, run, style)
     if link is None and revision is None:
         return run
     parent = link if link is not None else par._p
@@ -631,7 +662,9 @@ def _add_numbered_note(b: _Build, par: Paragraph, span: etree._Element,
     run = _new_run(b, par, link, revision, style=FOOTNOTE_REFERENCE)
     _sub(run._r, "w:footnoteReference", {"w:id": str(note_id)})
     note_par = _new_note_paragraph(b, note_id)
-    _sub(note_par.add_run(style=FOOTNOTE_REFERENCE)._r, "w:footnoteRef")
+    reference = note_par.add_run()
+    _set_style(b, reference, FOOTNOTE_REFERENCE)
+    _sub(reference._r, "w:footnoteRef")
     note_par.add_run(" ")
     _fill_note(b, note_par, span, revision)
 
@@ -640,7 +673,7 @@ def _new_note_paragraph(b: _Build, note_id: int) -> Paragraph:
     """A new footnote with one empty "footnote text" paragraph."""
     note = _sub(b.footnotes, "w:footnote", {"w:id": str(note_id)})
     par = Paragraph(_sub(note, "w:p"), b.notes_story)
-    par.style = FOOTNOTE_TEXT
+    _set_style(b, par, FOOTNOTE_TEXT)
     return par
 
 
@@ -681,7 +714,7 @@ def _fill_story(b: _Build, story, paragraphs: list[tuple[str, str]]) -> list[Par
     result = []
     for i, (style, text) in enumerate(paragraphs):
         par = story.paragraphs[0] if i == 0 else story.add_paragraph()
-        par.style = b.doc.styles[style]
+        _set_style(b, par, style)
         if text:
             par.add_run(text)
         result.append(par)

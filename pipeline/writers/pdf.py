@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
+import ctypes.util
 import datetime as dt
+import os
+import re
+import struct
+import subprocess
+from functools import lru_cache
 from pathlib import Path
+from typing import Iterator
 from urllib.parse import unquote, urlparse
 
-from ..compose import TEMPLATES_DIR
+from ..layout import TEMPLATES_DIR
 from ..reproducible import document_timestamp, source_date_epoch
 
 
@@ -16,6 +24,7 @@ def restricted_fetcher(templates_dir: Path):
     Anything else (http:, other files, ../ escapes) is refused; WeasyPrint then leaves the
     resource out and the document renders without it.
     """
+    import_weasyprint()
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
     root = templates_dir.resolve()
@@ -38,10 +47,53 @@ def _mime(path: Path) -> str:
     return {".css": "text/css", ".svg": "image/svg+xml", ".png": "image/png"}.get(path.suffix, "application/octet-stream")
 
 
+def import_weasyprint():
+    """WeasyPrint, imported with library look-ups answered from one `ldconfig -p`.
+
+    WeasyPrint tries several names for each C library it loads; every miss makes cffi ask
+    ctypes.util.find_library, which runs ldconfig, gcc and ld in turn: ~0.25 s of each
+    process that imports WeasyPrint. Where there is no ldconfig, nothing is changed."""
+    with _library_lookups_from_linker_cache():
+        import weasyprint
+    return weasyprint
+
+
+@contextlib.contextmanager
+def _library_lookups_from_linker_cache() -> Iterator[None]:
+    try:
+        cache = subprocess.run(["/sbin/ldconfig", "-p"], capture_output=True, check=True, timeout=10).stdout
+    except (OSError, subprocess.SubprocessError):
+        yield
+        return
+    machine = os.uname().machine + ("-32" if struct.calcsize("l") == 4 else "-64")
+    abi = {"x86_64-64": "libc6,x86-64", "ppc64-64": "libc6,64bit", "sparc64-64": "libc6,64bit",
+           "s390x-64": "libc6,64bit", "ia64-64": "libc6,IA-64"}.get(machine, "libc6")  # as ctypes.util has it
+
+    def find_library(name: str) -> str | None:  # ctypes.util's first step, without its gcc and ld fallbacks
+        found = re.search(os.fsencode(r"\s+(lib%s\.[^\s]+)\s+\(%s" % (re.escape(name), abi)), cache)
+        return os.fsdecode(found.group(1)) if found else None
+
+    original, ctypes.util.find_library = ctypes.util.find_library, find_library
+    try:
+        yield
+    finally:
+        ctypes.util.find_library = original
+
+
+@lru_cache(maxsize=1)
+def shared_font_configuration():
+    """One WeasyPrint font configuration per process: building one per document costs
+    ~10 ms (fontconfig set-up) and the reports use no @font-face that would need a new one."""
+    import_weasyprint()
+    from weasyprint.text.fonts import FontConfiguration
+
+    return FontConfiguration()
+
+
 def write_pdf(tree_html: str, document_date: dt.date, templates_dir: Path = TEMPLATES_DIR) -> bytes:
     """Render the tree to PDF bytes. Pure: every date in the file is the document's timestamp
     (see reproducible.py), the identifier derives from it, and subset fonts carry it too."""
-    import weasyprint  # imported here: only PDF builds pay for it
+    weasyprint = import_weasyprint()  # imported here: only PDF builds pay for it
 
     stamp = document_timestamp(document_date)
     with source_date_epoch(stamp):
@@ -49,7 +101,7 @@ def write_pdf(tree_html: str, document_date: dt.date, templates_dir: Path = TEMP
             string=tree_html,
             base_url=str(templates_dir.resolve()) + "/",
             url_fetcher=restricted_fetcher(templates_dir),
-        ).render()
+        ).render(font_config=shared_font_configuration())
         pdf_date = stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
         document.metadata.created = pdf_date
         document.metadata.modified = pdf_date
