@@ -36,7 +36,7 @@ report: $(STAMP)
 edition: $(STAMP)
 	@if [ -z "$(FROM)" ] || [ -z "$(TO)" ]; then echo "usage: make edition FROM=59 TO=60" >&2; exit 2; fi
 	@$(BIN)/unreport new-edition $(FROM) $(TO) $(if $(AS_AT),--as-at $(AS_AT)) $(if $(DATE),--date $(DATE)) \
-		$(if $(SERIES),--series $(SERIES)) $(if $(FORCE),--force)
+		$(if $(SERIES),--series $(SERIES)) $(if $(FORCE),--force,--keep-existing)
 
 validate: $(STAMP)
 	@$(BIN)/unreport validate $(SESSION)

@@ -177,9 +177,11 @@ def validate(ctx: click.Context, targets: tuple[str, ...], data_dir: Path, stric
 @click.option("--date", "date", metavar="YYYY-MM-DD",
               help="Document date (default: FROM's, moved on a year per session).")
 @click.option("--force", is_flag=True, help="Overwrite editions of TO that already exist.")
+@click.option("--keep-existing", is_flag=True,
+              help="Leave editions of TO that already exist as they are (exit 0) instead of refusing.")
 @data_option
 def new_edition(from_session: str, to_session: str, series_id: str | None, as_at: str | None,
-                date: str | None, force: bool, data_dir: Path) -> None:
+                date: str | None, force: bool, keep_existing: bool, data_dir: Path) -> None:
     """Start session TO's editions from session FROM's: new session and dates, no symbol yet,
     the agenda item left to fill in, paragraphs carried over."""
     from .editions import EditionError, draft_editions, parse_date, write_editions
@@ -188,7 +190,8 @@ def new_edition(from_session: str, to_session: str, series_id: str | None, as_at
 
     try:
         drafted = draft_editions(data_dir, from_session, to_session, series_id,
-                                 date=parse_date(date, "--date"), as_at=parse_date(as_at, "--as-at"), force=force)
+                                 date=parse_date(date, "--date"), as_at=parse_date(as_at, "--as-at"),
+                                 force=force, keep_existing=keep_existing)
     except EditionError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(EXIT_ERRORS)
@@ -202,10 +205,14 @@ def new_edition(from_session: str, to_session: str, series_id: str | None, as_at
         targets = ", ".join(display_path(d.target) for d in drafted)
         click.echo(f"error: cannot write {targets}: {exc.strerror or exc}; nothing was written", err=True)
         sys.exit(EXIT_ERRORS)
+    kept = [path for path in edition_files(data_dir, int(to_session)) if path not in {d.target for d in drafted}]
+    for path in kept:
+        click.echo(f"kept {display_path(path)}: it already exists (FORCE=1 / --force drafts it again)")
     for edition in drafted:
         click.echo(f"wrote {display_path(edition.target)} (from {display_path(edition.source)})")
-    report_problems(run_rules(load_editions(data_dir, [d.target for d in drafted])))
-    click.echo(f"next: fill in the agenda, review the paragraphs, then 'make report SESSION={to_session}'")
+    if drafted:
+        report_problems(run_rules(load_editions(data_dir, [d.target for d in drafted])))
+        click.echo(f"next: fill in the agenda, review the paragraphs, then 'make report SESSION={to_session}'")
 
 
 @main.command()

@@ -18,15 +18,19 @@ from pathlib import Path
 import yaml as pyyaml
 from pydantic import ValidationError
 from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from .build import write_atomically
+from .layout import series_file
 from .load import check_session_id, edition_files, edition_path, load_editions
 from .model import Edition
 from .problems import InputError, display_path
 from .style import ordinal
 
 IDENTITY_LINE = re.compile(r"^# Session \d+ \(\d{4}\)")
+USES_CHANGES = re.compile(r"{{[^}]*\bchanges\b")
+USES_PARTIES = re.compile(r"{{[^}]*\bparties\b")
+CHANGE_COMMENT = "Added by new-edition (the series' change_paragraph): what changed since the previous report."
 DRAFTED_LINE_START = "# Drafted from the session "
 
 
@@ -104,10 +108,34 @@ def retitled_header(text: str, source_session: int, session: int, year: int) -> 
     return "".join(header + lines[end:])
 
 
-def draft_text(source_text: str, source: Edition, session: int, date: dt.date, as_at: dt.date) -> str:
-    """The new edition's YAML: the source's text with the new session's facts set."""
+def series_change_paragraph(series_path: Path) -> object | None:
+    """The series' change paragraph as ruamel loads it (so its folding is kept), if it has one."""
+    if not series_path.is_file():
+        return None
+    return round_trip_yaml().load(series_path.read_text(encoding="utf-8")).get("change_paragraph")
+
+
+def add_change_paragraph(body: CommentedSeq, paragraph: object) -> None:
+    """Put the change paragraph after the status paragraph (the last that lists `parties`),
+    unless a paragraph already reports changes; at the end when no paragraph gives the status."""
+    texts = [str(block.get("paragraph", "")) for block in body]
+    if any(USES_CHANGES.search(text) for text in texts):
+        return
+    status = [i for i, text in enumerate(texts) if USES_PARTIES.search(text)]
+    position = status[-1] + 1 if status else len(body)
+    block = CommentedMap(paragraph=paragraph)
+    body.insert(position, block)
+    body.yaml_set_comment_before_after_key(position, before=CHANGE_COMMENT, indent=2)
+
+
+def draft_text(source_text: str, source: Edition, session: int, date: dt.date, as_at: dt.date,
+               change_paragraph: object | None = None) -> str:
+    """The new edition's YAML: the source's text with the new session's facts set, and the
+    series' change paragraph added when the source reports no changes."""
     yaml = round_trip_yaml()
     data = yaml.load(source_text)
+    if change_paragraph is not None:
+        add_change_paragraph(data["body"], change_paragraph)
     data["session"] = session
     set_key(data, "previous", source.session, after="session", comment="the edition this one follows")
     set_key(data, "symbol", None, after="previous", comment="not yet assigned: the edition renders as a draft")
@@ -135,12 +163,13 @@ def check_drafted(text: str, target: Path) -> None:
 
 def draft_editions(data_dir: Path, source_session: str | int, session: str | int, series: str | None = None,
                    date: dt.date | None = None, as_at: dt.date | None = None,
-                   force: bool = False) -> list[DraftedEdition]:
+                   force: bool = False, keep_existing: bool = False) -> list[DraftedEdition]:
     """Draft session `session`'s editions from `source_session`'s, in memory.
 
-    Dates default to the source's, moved on one year a session. Raises EditionError for a bad
-    request (unknown session or series, an existing target without `force`, as-at after the
-    date) and InputError when the source editions do not load.
+    Dates default to the source's, moved on one year a session. An existing target is
+    overwritten with `force`, skipped with `keep_existing` (it is not in the result), and
+    otherwise an EditionError. Raises EditionError for a bad request (unknown session or
+    series, as-at after the date) and InputError when the source editions do not load.
     """
     try:
         source_number, number = check_session_id(source_session), check_session_id(session)
@@ -165,12 +194,15 @@ def draft_editions(data_dir: Path, source_session: str | int, session: str | int
         source: Edition = sourced.model
         target = edition_path(data_dir, number, source.series)
         if target.exists() and not force:
+            if keep_existing:
+                continue
             raise EditionError(f"{display_path(target)} already exists; use --force to overwrite it")
         new_date = date or years_later(source.date, years)
         new_as_at = as_at or years_later(source.as_at, years)
         if new_as_at > new_date:
             raise EditionError(f"the as-at date {new_as_at} is after the document date {new_date}")
-        text = draft_text(sourced.path.read_text(encoding="utf-8"), source, number, new_date, new_as_at)
+        text = draft_text(sourced.path.read_text(encoding="utf-8"), source, number, new_date, new_as_at,
+                          series_change_paragraph(series_file(data_dir, source.series)))
         check_drafted(text, target)
         drafted.append(DraftedEdition(sourced.path, target, text))
     return drafted

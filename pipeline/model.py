@@ -74,6 +74,8 @@ class Series(Strict):
     template: NonEmpty
     ledger: NonEmpty
     committee: NonEmpty | None = None
+    # added by new-edition after the status paragraph when an edition reports no changes yet
+    change_paragraph: NonEmpty | None = None
 
 
 class AgendaItem(Strict):

@@ -72,12 +72,18 @@ def test_new_edition_changes_the_session_facts_and_keeps_the_rest(data_dir):
     assert new["agenda"]["todo"].startswith("fill in item, sub_item and provisional_agenda")
     assert (new["agenda"]["item"], new["agenda"]["sub_item"], new["agenda"]["provisional_agenda"]) == (None, None, None)
     assert new["agenda"]["title"] == old["agenda"]["title"]
-    assert new["body"] == old["body"]
+    status = 5  # the paragraph that lists the parties; the series' change paragraph follows it
+    assert new["body"][:status + 1] + new["body"][status + 2:] == old["body"]
+    assert "changes.new_parties" in new["body"][status + 1]["paragraph"]
     text = edition_file(data_dir, 60).read_text(encoding="utf-8")
     assert text.startswith("# Session 60 (2005) edition of the CMW status report.\n# Drafted from the session 59")
     assert "symbol: null            # not yet assigned: the edition renders as a draft" in text
     old_body = edition_file(data_dir, 59).read_text(encoding="utf-8").split("\nbody:\n")[1]
-    assert text.split("\nbody:\n")[1] == old_body  # paragraphs carried over to the letter, folding and all
+    added = ("  # Added by new-edition (the series' change_paragraph): what changed since the previous report.\n"
+             + CHANGE_PARAGRAPH)
+    new_body = text.split("\nbody:\n")[1]
+    assert new_body.replace(added, "") == old_body  # paragraphs carried over to the letter, folding and all
+    assert new_body.index(added) > new_body.index("{{ signatories|states }}")
 
 
 def test_drafted_edition_builds_with_the_2005_parties_and_signatories(data_dir, tmp_path):
@@ -92,10 +98,9 @@ def test_drafted_edition_builds_with_the_2005_parties_and_signatories(data_dir, 
     assert "the following 30 States: Algeria, Azerbaijan," in pdf and "Turkey, Uganda and Uruguay." in pdf
 
 
-def test_paragraph_the_drafter_adds_reports_the_changes_since_the_previous_report(data_dir, tmp_path):
+def test_drafted_edition_reports_the_changes_since_the_previous_report(data_dir, tmp_path):
+    """The series' change paragraph, added by new-edition after the status paragraph."""
     new_edition(data_dir, "59", "60", "--as-at", "2005-08-01", "--date", "2005-08-26")
-    replace_in(edition_file(data_dir, 60), "  - paragraph: >-\n      In its resolution 58/166",
-               CHANGE_PARAGRAPH + "  - paragraph: >-\n      In its resolution 58/166")
     text = build(data_dir, tmp_path / "out", session=60, formats=("html", "txt"))["txt"].read_text(encoding="utf-8")
     change = paragraphs(text)[6]
     assert change.startswith("Since the previous report (A/59/...), the following four States have ratified or "
@@ -115,6 +120,23 @@ def test_refuses_to_overwrite_an_existing_edition_unless_forced(data_dir):
     assert edition_file(data_dir, 60).read_text(encoding="utf-8") == before
     forced = new_edition(data_dir, "59", "60", "--force")
     assert forced.exit_code == 0 and "EDITED" not in edition_file(data_dir, 60).read_text(encoding="utf-8")
+
+
+def test_the_change_paragraph_is_added_once(data_dir):
+    assert new_edition(data_dir, "59", "60").exit_code == 0
+    assert new_edition(data_dir, "60", "61").exit_code == 0
+    assert edition_file(data_dir, 61).read_text(encoding="utf-8").count("changes.new_parties") == 1
+
+
+def test_keep_existing_leaves_an_edition_as_it_is_and_succeeds(data_dir):
+    """What `make edition` does without FORCE=1: running it again never loses the drafter's work."""
+    assert new_edition(data_dir, "59", "60").exit_code == 0
+    replace_in(edition_file(data_dir, 60), "  - paragraph: >-\n      By its", "  - paragraph: >-\n      EDITED. By its")
+    before = edition_file(data_dir, 60).read_text(encoding="utf-8")
+    kept = new_edition(data_dir, "59", "60", "--keep-existing")
+    assert kept.exit_code == 0
+    assert kept.stdout.startswith(f"kept {edition_file(data_dir, 60)}: it already exists")
+    assert edition_file(data_dir, 60).read_text(encoding="utf-8") == before
 
 
 def fail_to_write(*_args):
@@ -186,10 +208,10 @@ def test_members_who_left_and_joined_reach_the_paragraphs_and_the_table(data_cop
     """With the invented committee of tests/fixtures, two terms end in 2005 and two members join in 2006."""
     shutil.copy(Path(__file__).parent / "fixtures" / "committee-terms.yaml", data_copy / "reference" / "cmw-committee.yaml")
     assert new_edition(data_copy, "60", "61").exit_code == 0
-    replace_in(edition_file(data_copy, 61), "  # New in 2005", """  - paragraph: >-
+    replace_in(edition_file(data_copy, 61), "  # Added by new-edition (the series' change_paragraph): what changed since the previous report.", """  - paragraph: >-
       {{ changes.members_left|counted_list("left the Committee", noun="member")|upper_first }};
       {{ changes.members_joined|counted_list("joined it", noun="member") }}.
-  # New in 2005""")
+  # Added by new-edition (the series' change_paragraph): what changed since the previous report.""")
     text = build(data_copy, tmp_path / "out", session=61, formats=("html", "txt"))["txt"].read_text(encoding="utf-8")
     assert paragraphs(text)[6] == ("The following two members have left the Committee: Member Alpha and Member Gamma; "
                                    "the following two members have joined it: Member Delta and Member Epsilon.")
