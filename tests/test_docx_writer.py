@@ -19,7 +19,8 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 from lxml import etree
 
-from pipeline.writers.docx import PARAGRAPH_STYLES, write_docx
+from pipeline.writers.docx import write_docx
+from pipeline.writers.docx.styles import PARAGRAPH_STYLES
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE = REPO / "tests" / "fixtures" / "tree-sample.html"

@@ -1,0 +1,59 @@
+"""Headers and footers: the draft mark, the running heads with the symbol, PAGE fields,
+and the job number and barcode of the first-page footer."""
+
+from __future__ import annotations
+
+import io
+
+from docx.shared import Inches
+from docx.text.paragraph import Paragraph
+
+from ...barcodes import code39_png
+from .ooxml import subelement
+from .state import Build
+from .styles import set_style
+from .tree import fail
+
+
+def add_headers_and_footers(b: Build) -> None:
+    """Draft mark on every header, the symbol on odd (right) and even (left) headers, page
+    numbers likewise in the footers, job number and barcode in the first-page footer."""
+    section = b.doc.sections[0]
+    symbol = b.meta.get("symbol") or fail("the tree has no symbol meta")
+    draft = [("UN Draft Mark", b.draft_mark)] if b.draft_mark else []
+    _fill_story(b, section.first_page_header, draft or [("UN Running Header", "")])
+    _fill_story(b, section.header, draft + [("UN Running Header", symbol)])
+    _fill_story(b, section.even_page_header, draft + [("UN Running Header Even", symbol)])
+    for footer, style in ((section.footer, "UN Page Number"), (section.even_page_footer, "UN Page Number Even")):
+        _add_page_field(_fill_story(b, footer, [(style, "")])[0])
+    first = [("UN Job Number", b.job_number or "")] + ([("UN Barcode", "")] if b.barcode else [])
+    paragraphs = _fill_story(b, section.first_page_footer, first)
+    if b.barcode:
+        png = io.BytesIO(code39_png(b.barcode))
+        picture = paragraphs[-1].add_run().add_picture(png, width=Inches(1.15), height=Inches(0.3))
+        for side in ("distT", "distB", "distL", "distR"):  # Word's defaults, written out
+            picture._inline.set(side, "0")
+
+
+def _fill_story(b: Build, story, paragraphs: list[tuple[str, str]]) -> list[Paragraph]:
+    """(style, text) paragraphs in a header or footer (its first, empty paragraph is reused)."""
+    result = []
+    for i, (style, text) in enumerate(paragraphs):
+        par = story.paragraphs[0] if i == 0 else story.add_paragraph()
+        set_style(b, par, style)
+        if text:
+            par.add_run(text)
+        result.append(par)
+    return result
+
+
+def _add_page_field(par: Paragraph) -> None:
+    """A PAGE field (begin, instruction, separate, result, end)."""
+    for kind in ("begin", None, "separate", "1", "end"):
+        run = par.add_run()
+        if kind is None:
+            subelement(run._r, "w:instrText", {"xml:space": "preserve"}).text = " PAGE "
+        elif kind == "1":
+            run.add_text("1")
+        else:
+            subelement(run._r, "w:fldChar", {"w:fldCharType": kind})

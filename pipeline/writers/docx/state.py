@@ -1,0 +1,71 @@
+"""What the writer collects while it walks the tree, and a new build with its empty
+footnotes part."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from docx.document import Document as DocxDocument
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.oxml import OxmlElement
+from docx.parts.story import StoryPart
+from lxml import etree
+
+from .ooxml import NS_R, NS_W, SETTINGS_AFTER_FOOTNOTEPR, prefixed, subelement
+
+REVISION_AUTHOR = "unreport"  # the author of tracked changes in a redline
+
+
+@dataclass
+class Build:
+    """What the writer collects while it walks the tree."""
+
+    doc: DocxDocument
+    meta: dict[str, str]
+    text_width: float
+    footnotes: etree._Element
+    notes_story: object
+    masthead_notes: dict[str, etree._Element] = field(default_factory=dict)
+    called_notes: set[str] = field(default_factory=set)
+    numbered_notes: int = 0
+    draft_mark: str | None = None
+    job_number: str | None = None
+    barcode: str | None = None
+    revision_date: str = ""
+    revisions: int = 0
+    style_ids: dict[str, str] = field(default_factory=dict)
+
+    def next_note_id(self) -> int:
+        """The next free footnote id (0 and 1 are the separators)."""
+        return len(self.footnotes)
+
+    def revision_attributes(self) -> dict[str, str]:
+        """w:id (unique in the document), w:author and w:date of a new tracked change."""
+        self.revisions += 1
+        return {"w:id": str(self.revisions), "w:author": REVISION_AUTHOR, "w:date": self.revision_date}
+
+
+class _Story:
+    """A minimal parent giving python-docx paragraphs their part (for the footnotes part)."""
+
+    def __init__(self, part: StoryPart):
+        self.part = part
+
+
+def new_build(doc: DocxDocument, meta: dict[str, str], text_width: float) -> Build:
+    """A build with an empty footnotes part (separators only) related to the document."""
+    footnotes = OxmlElement("w:footnotes", nsdecls={"w": NS_W, "r": NS_R})
+    for note_id, kind in ((0, "separator"), (1, "continuationSeparator")):
+        note = subelement(footnotes, "w:footnote", {"w:type": kind, "w:id": str(note_id)})
+        p = subelement(note, "w:p")
+        subelement(subelement(p, "w:pPr"), "w:spacing", {"w:after": "0", "w:line": "240", "w:lineRule": "auto"})
+        subelement(subelement(p, "w:r"), f"w:{kind}")
+    part = StoryPart(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, footnotes, doc.part.package)
+    doc.part.relate_to(part, RT.FOOTNOTES)
+    note_pr = OxmlElement("w:footnotePr")
+    for note_id in ("0", "1"):
+        subelement(note_pr, "w:footnote", {"w:id": note_id})
+    doc.settings.element.insert_element_before(note_pr, *(prefixed(t) for t in SETTINGS_AFTER_FOOTNOTEPR))
+    return Build(doc, meta, text_width, footnotes, _Story(part))
