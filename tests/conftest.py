@@ -2,16 +2,44 @@
 
 from __future__ import annotations
 
+import atexit
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
-DATA = REPO / "data"
 sys.path.insert(0, str(Path(__file__).parent))
+
+
+def committed_data_snapshot() -> Path:
+    """A copy of data/ with only the files git tracks, so the tests see the committed editions
+    and never a drafter's edition in progress (a new data/sessions/61/, say). Outside a git
+    checkout (an unpacked archive) every file is copied."""
+    source = REPO / "data"
+    target = Path(tempfile.mkdtemp(prefix="unreport-test-data-")) / "data"
+    atexit.register(shutil.rmtree, target.parent, ignore_errors=True)
+    try:
+        listed = subprocess.run(["git", "ls-files", "-z", "--", "data"], cwd=REPO, capture_output=True,
+                                check=True).stdout.decode("utf-8").split("\0")
+        tracked = [REPO / name for name in listed if name]
+    except (OSError, subprocess.CalledProcessError):
+        tracked = []
+    if not tracked:
+        shutil.copytree(source, target)
+        return target
+    for path in tracked:
+        if path.is_file():  # a tracked file deleted in the work tree is left out
+            destination = target / path.relative_to(source)
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, destination)
+    return target
+
+
+DATA = committed_data_snapshot()
 
 
 @pytest.fixture

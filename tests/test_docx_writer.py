@@ -22,6 +22,7 @@ from lxml import etree
 from pipeline.writers.docx import write_docx
 from pipeline.writers.docx.styles import PARAGRAPH_STYLES
 
+from conftest import DATA
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE = REPO / "tests" / "fixtures" / "tree-sample.html"
 DATE = dt.date(2004, 8, 27)
@@ -40,7 +41,7 @@ def draft_tree() -> str:
     from pipeline.compose import compose
     from pipeline.load import load_session
 
-    inputs = load_session(REPO / "data", 59)
+    inputs = load_session(DATA, 59)
     return compose(inputs, inputs.editions[0])
 
 
