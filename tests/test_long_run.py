@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import DATA
 from pipeline.compose import compose
 from pipeline.editions import draft_editions, write_editions
 from pipeline.load import load_session
@@ -47,7 +48,7 @@ def printed_number(word: str) -> int:
 def texts(tmp_path_factory) -> dict[int, tuple[dt.date, str]]:
     """Session -> (as-at date, canonical text), for editions 59..79 drafted one from another."""
     data_dir = tmp_path_factory.mktemp("long-run") / "data"
-    shutil.copytree(Path(__file__).resolve().parent.parent / "data", data_dir)
+    shutil.copytree(DATA, data_dir)
     shutil.rmtree(data_dir / "sessions" / "60")
     for session in SESSIONS[1:]:
         write_editions(draft_editions(data_dir, session - 1, session))
