@@ -170,12 +170,14 @@ CASES = [
     ]),
     Case('term ending before it starts', C, '    elected_on: 2003-12-11\n    term_ends: 2007\n  - name: José', '    elected_on: 2003-12-11\n    term_ends: 2003\n  - name: José', [
             (C, 14, 16, 'error', "Francisco Alba's term ends in 2003, not after the election on 2003-12-11; terms run from 1 January after the election"),
+            (E, 32, 5, 'warning', "only 9 of the committee's 10 seats have a member in office on 2004-08-27: add the members elected since to the committee data"),
     ]),
     Case('more members than seats', C, 'seats: 10', 'seats: 9', [
             (C, 55, 5, 'error', "10 members are in office on 2004-01-01 but the committee has 9 seats; check the members' 'elected_on' and 'term_ends'"),
     ]),
     Case('members out of order', C, '    elected_on: 2003-12-11\n    term_ends: 2007\n  - name: José', '    elected_on: 2004-12-11\n    term_ends: 2007\n  - name: José', [
             (C, 15, 5, 'error', "José Serrano Brillantes is out of order (after Francisco Alba); list members by 'elected_on', then by 'family_name' in UN alphabetical order"),
+            (E, 32, 5, 'warning', "only 9 of the committee's 10 seats have a member in office on 2004-08-27: add the members elected since to the committee data"),
     ]),
     Case('family name not in the name', C, 'family_name: Gakwandi', 'family_name: Gakwandy', [
             (C, 46, 18, 'error', "family name 'Gakwandy' is not part of the name 'Arthur Shatto Gakwandi'; write it as it appears in the name"),

@@ -151,3 +151,40 @@ def test_random_damage_never_raises(damages):
         if not any(p.severity == "error" for p in problems):
             for edition in inputs.editions:
                 canonical_text(compose(inputs, edition))
+
+
+def test_misspelt_state_names_in_text_are_warnings_at_their_word(data_copy: Path, monkeypatch):
+    replace_in(data_copy / EDITION, "representatives of several non-governmental",
+               "representatives of Belguim and Morroco, the Libyan Arab Jamahirya and several non-governmental")
+    monkeypatch.chdir(data_copy.parent)
+    assert problems_of(Path("data")) == [
+        "data/sessions/59/cmw-status.yaml:39:54: warning: 'Belguim' looks like a misspelt State name: "
+        "did you mean 'Belgium'? (write the UN short name, or ignore this warning)",
+        "data/sessions/59/cmw-status.yaml:39:66: warning: 'Morroco' looks like a misspelt State name: "
+        "did you mean 'Morocco'? (write the UN short name, or ignore this warning)",
+        "data/sessions/59/cmw-status.yaml:39:79: warning: 'Libyan Arab Jamahirya' looks like a misspelt State "
+        "name: did you mean 'Libyan Arab Jamahiriya'? (write the UN short name, or ignore this warning)",
+    ]
+
+
+def test_correct_state_names_and_ordinary_words_are_not_flagged(data_copy: Path, monkeypatch):
+    replace_in(data_copy / EDITION, "representatives of several non-governmental",
+               "representatives of Niger, Nigeria, Guinea-Bissau, the Member States of the Americas, Geneva "
+               "and several non-governmental")
+    monkeypatch.chdir(data_copy.parent)
+    assert problems_of(Path("data")) == []
+
+
+def test_final_report_must_not_cite_a_draft_predecessor(data_copy: Path, monkeypatch):
+    """Session 60 with a symbol cites 59 'Since the previous report ({{ previous.symbol }})', but 59 has none."""
+    sixty = data_copy / "sessions" / "60" / "cmw-status.yaml"
+    replace_in(sixty, "symbol: null", "symbol: A/60/300")
+    replace_in(sixty, "  todo: ", "  # todo: ")
+    replace_in(sixty, "  item: null\n  sub_item: null", "  item: 71\n  sub_item: a")
+    monkeypatch.chdir(data_copy.parent)
+    assert problems_of(Path("data"), 60) == [
+        "data/sessions/60/cmw-status.yaml:58:16: error: this report has its symbol, but it cites the previous "
+        "report (session 59), which has none yet and would print 'A/59/...'; give "
+        "data/sessions/59/cmw-status.yaml its symbol first"]
+    replace_in(data_copy / EDITION, "symbol: null", "symbol: A/59/312")
+    assert problems_of(Path("data"), 60) == []

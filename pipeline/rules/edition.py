@@ -6,7 +6,8 @@ import re
 
 from ..compose import edition_facts, table_is_empty
 from ..load import Inputs, Sourced
-from ..model import Edition, Series, TableBlock
+from ..model import Edition, ParagraphBlock, Series, TableBlock
+from ..problems import display_path
 from . import Problems, at, error, warning
 
 GA_SYMBOL = re.compile(r"^A/(?P<session>\d{1,3})/(?P<rest>[A-Z0-9.]+(/[A-Za-z0-9.]+)*)$")
@@ -98,15 +99,40 @@ def check_agenda_filled_in(inputs: Inputs, sourced: Sourced) -> Problems:
 
 
 def check_empty_tables(inputs: Inputs, sourced: Sourced) -> Problems:
-    """A table with nothing to show is left out of the document; say so where it stands."""
+    """A committee table with nobody in office is left out of the document, and one with
+    empty seats is probably missing the members elected since: say so where it stands."""
     try:
         facts = edition_facts(inputs, sourced)
     except KeyError:
         return  # the series or its reference data failed to load; reported already
     if not facts.series.committee:
         return  # check_tables reports a committee table without a committee
+    seats = inputs.committees[facts.series.committee].model.seats
     for index, block in enumerate(facts.edition.body):
-        if isinstance(block, TableBlock) and table_is_empty(block, facts):
+        if not isinstance(block, TableBlock):
+            continue
+        if table_is_empty(block, facts):
             yield warning(at(sourced, "body", index),
                           f"no committee member is in office on {facts.edition.date}: the {block.table} "
                           "table is left out (add the members elected since to the committee data)")
+        elif len(facts.members) < seats:
+            yield warning(at(sourced, "body", index),
+                          f"only {len(facts.members)} of the committee's {seats} seats have a member in office "
+                          f"on {facts.edition.date}: add the members elected since to the committee data")
+
+
+CITES_PREVIOUS_SYMBOL = re.compile(r"{{[^}]*\bprevious\.symbol\b")
+
+
+def check_previous_symbol_when_final(inputs: Inputs, sourced: Sourced) -> Problems:
+    """A report with its symbol must not cite its predecessor by a placeholder ('A/60/...')."""
+    edition: Edition = sourced.model
+    previous = inputs.previous.get(sourced.path)
+    if edition.is_draft or previous is None or not previous.model.is_draft:
+        return
+    for index, block in enumerate(edition.body):
+        if isinstance(block, ParagraphBlock) and CITES_PREVIOUS_SYMBOL.search(block.paragraph):
+            yield error(at(sourced, "body", index, "paragraph"),
+                        f"this report has its symbol, but it cites the previous report (session "
+                        f"{previous.model.session}), which has none yet and would print "
+                        f"'{previous.model.shown_symbol}'; give {display_path(previous.path)} its symbol first")

@@ -14,10 +14,10 @@ from functools import lru_cache
 from ..facts import StateNames, un_sort_key
 from ..load import MEMBER_STATES_FILE, Inputs, Sourced
 from ..model import Edition
-from ..problems import did_you_mean
+from ..problems import Location, did_you_mean
 from ..sources import find_in_value
 from ..style import long_date
-from . import Problems, at, at_key, error, out_of_order, strings
+from . import Problems, at, at_key, error, out_of_order, strings, warning
 
 
 @lru_cache(maxsize=4)
@@ -80,3 +80,54 @@ def check_member_states_list(inputs: Inputs, sourced: Sourced) -> Problems:
     for index in out_of_order(states, un_sort_key):
         yield error(at_key(sourced, "states", index),
                     f"'{states[index]}' is out of UN alphabetical order (after '{states[index - 1]}'); move it up")
+
+
+# A run of one to four capitalised words (joined by spaces, or by "and"/"of"/"the"), the shape
+# of a State's name in running text.
+NAME_SHAPED = re.compile(r"(?<![\w-])[A-Z][\w'’-]+(?:\s+(?:(?:and|of|the)\s+)?[A-Z][\w'’-]+){0,3}")
+MISSPELT_SCORE = 85  # rapidfuzz ratio (0-100) from which a name-shaped run reads as a misspelling
+
+
+def check_misspelt_state_names(inputs: Inputs, sourced: Sourced) -> Problems:
+    """Warn at words of an edition's text that look like a known State name misspelt
+    ('Phillipines', 'Libyan Arab Jamahirya'): they are not caught as States otherwise."""
+    from rapidfuzz import fuzz, process  # imported here: only validation needs it
+
+    known = sorted(inputs.names.known_names())
+    if inputs.member_states is None or not known:
+        return
+    exact = _names_pattern(frozenset(known))
+    for path, _ in strings(sourced.raw):
+        taken = [m.span() for _, m in find_in_value(sourced.raw, path, exact)]
+        for where, match in find_in_value(sourced.raw, path, NAME_SHAPED):
+            if any(s < match.end() and match.start() < e for s, e in taken):
+                continue  # a known name is part of this run
+            words = list(re.finditer(r"\S+", match.group()))
+            start = 0
+            while start < len(words):
+                found = _misspelt_run([w.group() for w in words[start:]], known, fuzz, process)
+                if found:
+                    candidate, name = found
+                    yield warning(_shifted(where, match.group()[:words[start].start()]),
+                                  f"'{candidate}' looks like a misspelt State name: did you mean "
+                                  f"'{name}'? (write the UN short name, or ignore this warning)")
+                start += len(found[0].split()) if found else 1
+
+
+def _shifted(where: Location, before: str) -> Location:
+    """The location `before` (text that may span lines) further on from `where`."""
+    if "\n" not in before:
+        return Location(where.path, where.line, where.column + len(before))
+    return Location(where.path, where.line + before.count("\n"), len(before.rsplit("\n", 1)[1]) + 1)
+
+
+def _misspelt_run(words: list[str], known: list[str], fuzz, process) -> tuple[str, str] | None:
+    """The longest leading run of `words` that is close to, but not, a known name."""
+    for length in range(len(words), 0, -1):
+        candidate = " ".join(words[:length])
+        if len(candidate) < 5 or words[length - 1] in ("and", "of", "the"):
+            continue
+        found = process.extractOne(candidate, known, scorer=fuzz.ratio, score_cutoff=MISSPELT_SCORE)
+        if found and found[0] != candidate:
+            return candidate, found[0]
+    return None
