@@ -21,9 +21,10 @@ def add_headers_and_footers(b: Build) -> None:
     section = b.doc.sections[0]
     symbol = b.meta.get("symbol") or fail("the tree has no symbol meta")
     draft = [("UN Draft Mark", b.draft_mark)] if b.draft_mark else []
-    _fill_story(b, section.first_page_header, draft or [("UN Running Header", "")])
-    _fill_story(b, section.header, draft + [("UN Running Header", symbol)])
-    _fill_story(b, section.even_page_header, draft + [("UN Running Header Even", symbol)])
+    under = " Under Draft" if b.draft_mark else ""
+    _fill_story(b, section.first_page_header, draft or [("UN Header Spacer", "")])
+    _fill_story(b, section.header, draft + [("UN Running Header" + under, symbol)])
+    _fill_story(b, section.even_page_header, draft + [("UN Running Header Even" + under, symbol)])
     for footer, style in ((section.footer, "UN Page Number"), (section.even_page_footer, "UN Page Number Even")):
         _add_page_field(_fill_story(b, footer, [(style, "")])[0])
     first = [("UN Job Number", b.job_number or "")] + ([("UN Barcode", "")] if b.barcode else [])

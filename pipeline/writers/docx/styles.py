@@ -44,8 +44,13 @@ SYMBOL_LETTER = "UN Symbol Letter"
 # "width" (the agenda title's measure) needs the text width, so styles are built per page.
 PARAGRAPH_STYLES: dict[str, dict] = {
     "UN Draft Mark": dict(size=9, bold=True, caps=True, spacing=2, box=True, align="center", after=6, line=None),
-    "UN Running Header": dict(size=9, bold=True, align="right", line=None),
+    # The running head ends 12 pt above the text, which starts at 54 pt as in the PDF; without a
+    # draft mark above it, it keeps the mark's room free (19 pt) so the text does not move up.
+    "UN Running Header": dict(size=9, bold=True, align="right", line=None, before=19, after=12),
     "UN Running Header Even": dict(base="UN Running Header", align="left"),
+    "UN Running Header Under Draft": dict(base="UN Running Header", before=0),
+    "UN Running Header Even Under Draft": dict(base="UN Running Header Even", before=0),
+    "UN Header Spacer": dict(size=1, line=1),  # page 1 without a draft mark: an empty header
     "UN Page Number": dict(size=9, bold=True, align="right", line=None),
     "UN Page Number Even": dict(base="UN Page Number", align="left"),
     "UN Job Number": dict(before=12),
@@ -58,8 +63,8 @@ PARAGRAPH_STYLES: dict[str, dict] = {
     "UN Original Language": dict(base="UN Distribution", before=0, after=8),
     "UN Session": dict(bold=True, before=12, after=12, keep=True),
     "UN Agenda Item": dict(keep=True),
-    "UN Agenda Title": dict(bold=True, keep=True, width=240),
-    "UN Title": dict(size=14, bold=True, line=16, before=24, left=24, right=48, keep=True),
+    "UN Agenda Title": dict(bold=True, keep=True, width=185),  # as .agenda-title in the CSS
+    "UN Title": dict(size=14, bold=True, line=16, before=24, left=24, keep=True),
     "UN Author": dict(size=12, bold=True, line=14, before=12, after=24, left=24, keep=True),
     "UN Numbered Paragraph": dict(align="justify", left=24, hanging=24, after=12),
     "UN Table Head": dict(italic=True, before=3, after=3),
@@ -82,7 +87,9 @@ LANGUAGE_TAGS = {"en": "en-GB", "fr": "fr-FR", "es": "es-ES"}
 
 # Page geometry per place (pt): size, margins (top, right, bottom, left), header/footer distance.
 PAGES = {
-    "New York": dict(width=612, height=792, margins=(54, 121, 72, 123), header=24, footer=36),
+    # Top margin 36 pt: page 1's masthead starts there; on later pages the running head
+    # (from 12 pt) pushes the text down to 54 pt, the PDF's top margin after page 1.
+    "New York": dict(width=612, height=792, margins=(36, 121, 72, 123), header=12, footer=36),
     "Geneva": dict(width=595.3, height=841.9, margins=(56.7, 56.7, 56.7, 113.4), header=24, footer=28),
 }
 
