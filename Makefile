@@ -15,11 +15,12 @@ help:
 	@echo "make report SESSION=59   build every report of a session into output/59/"
 	@echo "make edition FROM=59 TO=60 [AS_AT=2005-08-01] [DATE=2005-08-26] [SERIES=id] [FORCE=1]"
 	@echo "                         draft session 60's reports from session 59's (see README)"
-	@echo "make validate            check every input file, list every problem"
+	@echo "make validate [SESSION=59]  check the input files (all, or one session's), list every problem"
 	@echo "make test                run the test suite"
 	@echo "make golden              accept the current output as golden (tests/golden/), after review"
-	@echo "make diff A=59 B=60      what changed between two editions: output/diff-59-60/"
+	@echo "make diff A=59 B=60 [DATA=data]  what changed between two editions: output/diff-59-60/"
 	@echo "make bench               measure builds against Pandoc and LibreOffice; writes bench/RESULTS.md"
+	@echo "Every command above runs .venv/bin/unreport; 'source .venv/bin/activate' to type 'unreport' yourself."
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

@@ -314,7 +314,8 @@ class _Batch:
         if len(names) < len(session.editions):
             for name in names:
                 self.summary.failed.append(Failure(name, f"not written: another report of session {number} failed"))
-            self.progress.note(f"session {number}: not built; {folder} left as it was", error=True)
+            self.progress.note(f"session {number}: not built; {_left_alone(self.options.output_dir / str(number))}",
+                               error=True)
             return
         outputs = {series: edition.outputs for series, edition in session.editions.items()}
         try:
@@ -327,11 +328,17 @@ class _Batch:
         self.progress.note(f"wrote {folder}/ ({len(names)} report(s): {', '.join(self.options.formats)})")
 
     def _fail_session(self, plan: SessionPlan, why: str) -> None:
-        folder = display_path(self.options.output_dir / str(plan.number))
         self.summary.failed.append(Failure(f"session {plan.number}", why, input_error=True))
-        self.progress.note(f"session {plan.number}: not built; {folder} left as it was", error=True)
+        self.progress.note(f"session {plan.number}: not built; {_left_alone(self.options.output_dir / str(plan.number))}",
+                           error=True)
         for unit in plan.units():
             self.progress.finished(unit, False, 0.0)
+
+
+def _left_alone(folder: Path) -> str:
+    """What a failed build did to a session's folder: nothing, said for the folder at hand."""
+    shown = display_path(folder)
+    return f"{shown} left as it was" if folder.exists() else f"nothing written to {shown}"
 
 
 def _name(session: _SessionState, edition: _EditionState) -> str:

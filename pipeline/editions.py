@@ -73,6 +73,7 @@ def round_trip_yaml() -> YAML:
     yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.representer.add_representer(
         type(None), lambda representer, _: representer.represent_scalar("tag:yaml.org,2002:null", "null"))
+    yaml.representer.ignore_aliases = lambda _data: True  # report data refuses aliases (sources.py)
     return yaml
 
 
@@ -166,7 +167,8 @@ def draft_editions(data_dir: Path, source_session: str | int, session: str | int
                    force: bool = False, keep_existing: bool = False) -> list[DraftedEdition]:
     """Draft session `session`'s editions from `source_session`'s, in memory.
 
-    Dates default to the source's, moved on one year a session. An existing target is
+    Dates default to the source's, moved on one year a session (validation warns when that
+    falls on a weekend: moving it here would make dates drift edition after edition). An existing target is
     overwritten with `force`, skipped with `keep_existing` (it is not in the result), and
     otherwise an EditionError. Raises EditionError for a bad request (unknown session or
     series, as-at after the date) and InputError when the source editions do not load.

@@ -188,3 +188,12 @@ def test_final_report_must_not_cite_a_draft_predecessor(data_copy: Path, monkeyp
         "data/sessions/59/cmw-status.yaml its symbol first"]
     replace_in(data_copy / EDITION, "symbol: null", "symbol: A/59/312")
     assert problems_of(Path("data"), 60) == []
+
+
+def test_a_weekend_document_date_is_a_warning(data_copy: Path, monkeypatch):
+    """new-edition moves dates on a year, which often lands on a weekend: the drafter is told."""
+    replace_in(data_copy / EDITION, "date: 2004-08-27", "date: 2004-08-28")
+    monkeypatch.chdir(data_copy.parent)
+    assert problems_of(Path("data")) == [
+        "data/sessions/59/cmw-status.yaml:7:7: warning: 28 August 2004 is a Saturday; date the document on a "
+        "working day"]

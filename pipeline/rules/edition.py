@@ -8,6 +8,7 @@ from ..compose import edition_facts, table_is_empty
 from ..load import Inputs, Sourced
 from ..model import Edition, ParagraphBlock, Series, TableBlock
 from ..problems import display_path
+from ..style import long_date
 from . import Problems, at, error, warning
 
 GA_SYMBOL = re.compile(r"^A/(?P<session>\d{1,3})/(?P<rest>[A-Z0-9.]+(/[A-Za-z0-9.]+)*)$")
@@ -54,6 +55,14 @@ def check_session_year(inputs: Inputs, sourced: Sourced) -> Problems:
         yield warning(at(sourced, "date"),
                       f"the document date {edition.date} is far from session {edition.session}, which opens in "
                       f"September {opens}; check 'date' and 'session'")
+
+
+def check_working_day(inputs: Inputs, sourced: Sourced) -> Problems:
+    """UN documents are dated on working days; a weekend date is usually a date carried over."""
+    edition: Edition = sourced.model
+    if edition.date.weekday() >= 5:
+        yield warning(at(sourced, "date"), f"{long_date(edition.date)} is a {edition.date:%A}; "
+                                           "date the document on a working day")
 
 
 def check_file_place(inputs: Inputs, sourced: Sourced) -> Problems:
