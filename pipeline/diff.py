@@ -228,7 +228,12 @@ def summary(diff: DocumentDiff) -> str:
     changed = [c for c in diff.changes if c.kind != "equal"]
     if not changed:
         return f"{diff.a_name} -> {diff.b_name}: no differences\n"
-    out = [f"{diff.a_name} -> {diff.b_name}: {_count(changed)}"]
+    edited = [c for c in changed if c.kind != "renumbered"]
+    renumbered = len(changed) - len(edited)
+    headline = _count(edited) if edited else "no text differs"
+    if renumbered:
+        headline += f"; {renumbered} renumbered, text unchanged"
+    out = [f"{diff.a_name} -> {diff.b_name}: {headline}"]
     for item in _with_renumberings_grouped(changed):
         out += [f"  {_renumbering(item)}"] if isinstance(item, list) else _describe(item)
     unchanged = _unchanged(diff.changes)
@@ -321,10 +326,11 @@ def _describe(change: Change) -> list[str]:
     if len(a) <= SHORT_BLOCK and len(b) <= SHORT_BLOCK:
         return [f"  {heading}: {_quote(a)} -> {_quote(b)}"]
     edits = word_edits(a, b)
+    swapped = [e for e in edits if e.removed and e.added and not (_names(e.removed) and _names(e.added))]
     groups = {
-        "replaced": [f"{_quote(e.removed)} -> {_quote(e.added)}" for e in edits if e.removed and e.added],
-        "added": [_quote(e.added) for e in edits if e.added and not e.removed],
-        "removed": [_quote(e.removed) for e in edits if e.removed and not e.added],
+        "replaced": [f"{_quote(e.removed)} -> {_quote(e.added)}" for e in swapped],
+        "added": [_quote(e.added) for e in edits if e.added and e not in swapped],
+        "removed": [_quote(e.removed) for e in edits if e.removed and e not in swapped],
     }
     lines = [f"  {heading}:"]
     for label, items in groups.items():
@@ -332,6 +338,13 @@ def _describe(change: Change) -> list[str]:
             lines += textwrap.wrap(f"{label}: " + "; ".join(items), 100,
                                    initial_indent="    ", subsequent_indent="      ")
     return lines
+
+
+def _names(text: str) -> bool:
+    """Whether an edited phrase is names (of States, say): a list lost one and gained another,
+    which reads better as removed and added than as 'replaced "Chile" -> "Cambodia"'."""
+    shown = text.strip().strip(",;").strip()
+    return bool(shown) and shown[0].isupper() and not any(ch.isdigit() for ch in shown)
 
 
 def _quote(text: str) -> str:

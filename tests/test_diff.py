@@ -42,8 +42,19 @@ def test_editions_59_and_60_summary_names_the_changed_blocks(canonical_59_60):
     assert "paragraph 5 changed:" in shown
     assert '"20 August 2004" -> "1 August 2005"' in shown and '"26" -> "30"' in shown
     added = " ".join(shown.split("    added:")[1].split("    removed:")[0].split())  # unwrapped
-    assert all(f'"{state}"' in added for state in ("Algeria", "Syrian Arab Republic", "Turkey", "Peru"))
+    assert all(f'"{state}"' in added for state in ("Algeria", "Syrian Arab Republic", "Turkey", "Peru", "Cambodia"))
+    assert '"Chile" -> "Cambodia"' not in shown  # names a list lost and gained are not "replaced"
     assert "unchanged: paragraphs 1-4, 6-12" in shown
+    assert shown.startswith("59/cmw-status -> 60/cmw-status: 4 masthead fields, 1 paragraph differ\n")
+
+
+def test_renumbered_paragraphs_are_not_counted_as_differing(canonical_59_60):
+    a, b = canonical_59_60
+    b = b.replace("\n¶5 ", "\n¶5 New paragraph.\n¶6 ").replace("¶12 ", "¶13 ")
+    b = "\n".join(line if not line.startswith(("¶6 In", "¶7 ", "¶8 ", "¶9 ", "¶10 ", "¶11 "))
+                  else "¶" + str(int(line[1:].split()[0]) + 1) + " " + line.split(" ", 1)[1] for line in b.splitlines())
+    headline = summary(diff_texts(a, b, "a", "b")).splitlines()[0]
+    assert headline.endswith("2 paragraphs differ; 7 renumbered, text unchanged"), headline
 
 
 def test_unified_diff_hunks_are_named_blocks(canonical_59_60):
