@@ -111,6 +111,9 @@ def _message(error: dict, raw: Any, model: type[BaseModel]) -> str:
         fields = _fields_at(model, loc[:-1])
         hint = did_you_mean(str(loc[-1]), fields)
         allowed = f"; the keys allowed here are {', '.join(fields)}" if fields else "; remove it"
+        home = _nested_home(model, loc[:-1], str(loc[-1]))
+        if home and not hint:
+            return f"unknown key '{loc[-1]}' here; it belongs under '{home}:' (indent it below that key)"
         return f"unknown key '{loc[-1]}'" + (hint or allowed)
     if kind in ("union_tag_not_found", "union_tag_invalid"):
         found = next(iter(value), "") if isinstance(value, dict) else ""
@@ -140,6 +143,17 @@ def _field_info(model: type[BaseModel], loc: tuple) -> Any:
         return None
     holder = _model_at(model, loc[:-1] if isinstance(loc[-1], str) else loc)
     return getattr(holder, "model_fields", {}).get(names[-1])
+
+
+def _nested_home(model: type[BaseModel], loc: tuple, key: str) -> str | None:
+    """The field of the model at `loc` whose own model has a field `key` (a key indented too
+    little: 'provisional_agenda' at the top of an edition belongs under 'agenda')."""
+    current = _model_at(model, loc)
+    for name, info in getattr(current, "model_fields", {}).items():
+        nested = _model_in(info.annotation)
+        if nested is not None and key in nested.model_fields:
+            return name
+    return None
 
 
 def _fields_at(model: type[BaseModel], loc: tuple) -> list[str]:

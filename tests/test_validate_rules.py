@@ -197,3 +197,11 @@ def test_a_weekend_document_date_is_a_warning(data_copy: Path, monkeypatch):
     assert problems_of(Path("data")) == [
         "data/sessions/59/cmw-status.yaml:7:7: warning: 28 August 2004 is a Saturday; date the document on a "
         "working day"]
+
+
+def test_a_key_indented_too_little_is_told_where_it_belongs(data_copy: Path, monkeypatch):
+    replace_in(data_copy / EDITION, "  provisional_agenda: A/59/150", "provisional_agenda: A/59/150")
+    monkeypatch.chdir(data_copy.parent)
+    assert problems_of(Path("data")) == [
+        "data/sessions/59/cmw-status.yaml:16:1: error: unknown key 'provisional_agenda' here; it belongs under "
+        "'agenda:' (indent it below that key)"]
