@@ -42,14 +42,42 @@ def states(values: list[State]) -> str:
 PARAGRAPH_FILTERS = {**style.FILTERS, "states": states}
 
 
+class FilterInputError(ValueError):
+    """A paragraph filter given data it cannot take ('{{ as_at|number }}')."""
+
+
+def _kind_of(value: Any) -> str:
+    """How a drafter would name a value's kind."""
+    if isinstance(value, dt.date):
+        return "a date"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, (list, tuple)):
+        return "a list"
+    return f"a {type(value).__name__}"
+
+
+def _checked(name: str, function: Any) -> Any:
+    """The filter, raising FilterInputError (in a drafter's words) for data it cannot take."""
+    def filter_(value: Any, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return function(value, *args, **kwargs)
+        except (TypeError, ValueError, AttributeError, ArithmeticError, LookupError):
+            raise FilterInputError(f"the filter '{name}' cannot take {_kind_of(value)}") from None
+    return filter_
+
+
 @lru_cache(maxsize=1)
 def paragraph_environment() -> ImmutableSandboxedEnvironment:
     """The sandbox paragraph expressions run in: only our filters, undefined names fail."""
     env = ImmutableSandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=False)
     env.globals.clear()  # no range(), lipsum(), cycler(), namespace(): paragraphs only read facts
     env.filters.clear()
-    env.filters.update(PARAGRAPH_FILTERS)
-    env.filters["count"] = env.filters["length"] = len
+    env.filters.update({name: _checked(name, f) for name, f in PARAGRAPH_FILTERS.items()})
+    env.filters["count"] = _checked("count", len)
+    env.filters["length"] = _checked("length", len)
     return env
 
 

@@ -204,7 +204,7 @@ CASES = [
             (E, 49, 7, 'error', "paragraph expression syntax: unexpected '}'; write expressions like {{ parties|count|number }}"),
     ]),
     Case('expression failing on its data', E, P5, '{{ parties|number }} States', [
-            (E, 49, 7, 'error', "paragraph expression failed: '<=' not supported between instances of 'int' and 'list'; check the filters it uses"),
+            (E, 49, 18, 'error', "the filter 'number' cannot take a list; see 'Writing paragraphs' in README for what each filter takes"),
     ]),
     Case('footnote without text', E, 'web site of the United Nations', 'web site[^site] of the United Nations', [
             (E, 52, 64, 'error', "footnote [^site] has no text under 'footnotes:'; add 'site: ...' there"),

@@ -205,3 +205,11 @@ def test_a_key_indented_too_little_is_told_where_it_belongs(data_copy: Path, mon
     assert problems_of(Path("data")) == [
         "data/sessions/59/cmw-status.yaml:16:1: error: unknown key 'provisional_agenda' here; it belongs under "
         "'agenda:' (indent it below that key)"]
+
+
+def test_a_filter_given_the_wrong_kind_of_data_says_so_in_a_drafters_words(data_copy: Path, monkeypatch):
+    replace_in(data_copy / EDITION, "As at {{ as_at|date }}", "As at {{ as_at|number }}")
+    monkeypatch.chdir(data_copy.parent)
+    assert problems_of(Path("data")) == [
+        "data/sessions/59/cmw-status.yaml:48:22: error: the filter 'number' cannot take a date; see 'Writing "
+        "paragraphs' in README for what each filter takes"]

@@ -14,7 +14,7 @@ from typing import Any
 import jinja2
 from jinja2.exceptions import SecurityError
 
-from ..compose import (PARAGRAPH_FILTERS, Footnotes, edition_facts, markup_paragraph, paragraph_environment,
+from ..compose import (PARAGRAPH_FILTERS, FilterInputError, Footnotes, edition_facts, markup_paragraph, paragraph_environment,
                        render_paragraph_text)
 from ..load import Inputs, Sourced
 from ..model import Edition, ParagraphBlock
@@ -125,6 +125,8 @@ def _expression_problem(sourced: Sourced, path: tuple, exc: Exception, context: 
     if isinstance(exc, SecurityError):
         return error(where, f"paragraph expression not allowed: {message.rstrip('.')}; use only the data and "
                             "filters of 'Writing paragraphs' in README")
+    if isinstance(exc, FilterInputError):
+        return error(where, f"{message}; see 'Writing paragraphs' in README for what each filter takes")
     return error(where, f"paragraph expression failed: {message}; check the filters it uses")
 
 
