@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -69,10 +70,28 @@ def _checked(name: str, function: Any) -> Any:
     return filter_
 
 
+MAX_REPEAT = 10_000  # '*' and '**' in a paragraph expression stay this small
+
+
+class ParagraphSandbox(ImmutableSandboxedEnvironment):
+    """Jinja's immutable sandbox, with '*' and '**' bounded: '{{ "x" * 10**9 }}' in a pasted
+    paragraph must fail, not fill the memory."""
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+        sizes = [abs(v) for v in (left, right) if isinstance(v, int)]
+        repeated = any(isinstance(v, (str, list, tuple)) for v in (left, right))
+        if (operator == "**" and isinstance(right, int) and abs(right) > 64) or (
+                operator == "*" and repeated and any(n > MAX_REPEAT for n in sizes)):
+            raise SecurityError(f"'{operator}' with operands this large is not allowed in a paragraph")
+        return super().call_binop(context, operator, left, right)
+
+
 @lru_cache(maxsize=1)
 def paragraph_environment() -> ImmutableSandboxedEnvironment:
     """The sandbox paragraph expressions run in: only our filters, undefined names fail."""
-    env = ImmutableSandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=False)
+    env = ParagraphSandbox(undefined=jinja2.StrictUndefined, autoescape=False)
     env.globals.clear()  # no range(), lipsum(), cycler(), namespace(): paragraphs only read facts
     env.filters.clear()
     env.filters.update({name: _checked(name, f) for name, f in PARAGRAPH_FILTERS.items()})

@@ -144,6 +144,9 @@ def test_markup_in_paragraphs_appears_literally_in_both_formats(data_copy, tmp_p
     ("{{ lipsum() }}", "unknown data"),
     ("{% for x in range(10**9) %}{% endfor %}", "unknown data"),
     ("{{ parties|attr('__class__') }}", "unknown filter 'attr'"),
+    ("{{ 'x' * 10**9 }}", "not allowed"),
+    ("{{ 'x' * 100000 }}", "not allowed"),
+    ("{{ [1] * 10**6 }}", "not allowed"),
 ])
 def test_sandbox_refuses_internals_with_a_located_error(data_copy, tmp_path, expression, fragment):
     set_paragraph_1(data_copy, expression)
