@@ -39,6 +39,14 @@ def exit_code(problems: list[Problem], strict: bool = False) -> int:
     return EXIT_WARNINGS if strict and problems else EXIT_OK
 
 
+def require_data_folder(data_dir: Path) -> None:
+    """Refuse a --data folder without sessions: nothing found must not read as nothing to do
+    (or, for `golden --update`, as every edition gone)."""
+    if not (data_dir / "sessions").is_dir():
+        raise InputError([Problem(Location(display_path(data_dir)), "error",
+                                  "no sessions folder here; give the folder of the input data with --data")])
+
+
 data_option = click.option("--data", "data_dir", type=click.Path(file_okay=False, path_type=Path),
                            default=Path("data"), show_default=True, help="Folder of the input data.")
 output_option = click.option("--output", "output_dir", type=click.Path(file_okay=False, path_type=Path),
@@ -69,7 +77,7 @@ def build(sessions: tuple[str, ...], all_sessions: bool, data_dir: Path, output_
     Reports whose inputs have not changed since they were built are skipped. A session with
     an input error gets nothing written; the other sessions are still built."""
     from .batch import BatchOptions, available_cores, run_batch
-    from .layout import TEMPLATES_DIR, session_folders
+    from .layout import TEMPLATES_DIR, session_numbers
     from .progress import progress_for_terminal
     from .writers import FORMATS
 
@@ -81,7 +89,9 @@ def build(sessions: tuple[str, ...], all_sessions: bool, data_dir: Path, output_
     options = BatchOptions(data_dir, output_dir, templates_dir or TEMPLATES_DIR, chosen,
                            jobs or available_cores(), force)
     try:
-        summary = run_batch(list(session_folders(data_dir) if all_sessions else sessions),
+        if all_sessions:
+            require_data_folder(data_dir)
+        summary = run_batch(list(session_numbers(data_dir) if all_sessions else sessions),
                             options, progress_for_terminal())
     except InputError as exc:  # a bad session id: nothing was built
         report_problems(exc.problems)
@@ -113,8 +123,9 @@ def _data_dir_of(path: Path) -> Path | None:
 
 
 def _problems_of(targets: tuple[str, ...], data_dir: Path, data_given: bool) -> tuple[list[Problem], int]:
-    """Every problem of the targets, and how many editions were checked."""
-    from .load import all_edition_files, check_session_id, edition_files, load_all, load_editions
+    """Every problem of the targets, and how many files were named (every edition when none)."""
+    from .layout import all_edition_files, check_session_id, edition_files
+    from .load import load_all, load_editions
     from .validate import validate as run_rules
 
     editions: list[Path] = []
@@ -132,6 +143,10 @@ def _problems_of(targets: tuple[str, ...], data_dir: Path, data_given: bool) -> 
                 raise InputError([Problem(Location(folder), "error", f"no editions for session {target} in {folder}")])
             editions.extend(found)
             continue
+        if path.is_dir() or not path.exists():
+            why = "cannot validate a folder; give a session number or a file" if path.is_dir() else \
+                "cannot read file: No such file or directory"
+            raise InputError([Problem(Location(display_path(path)), "error", why)])
         if not data_given:
             data_dir = _data_dir_of(path) or data_dir
         (editions if path.parent.parent.name == "sessions" else others).append(path)
@@ -143,7 +158,7 @@ def _problems_of(targets: tuple[str, ...], data_dir: Path, data_given: bool) -> 
     if others:  # a series or reference file: check all the data, show what is in that file
         shown = {display_path(path) for path in others}
         problems += [p for p in run_rules(load_all(data_dir)) if p.location.path in shown]
-    return sorted(set(problems)), len(editions)
+    return sorted(set(problems)), len(editions) + len(others)
 
 
 @main.command()
@@ -164,7 +179,7 @@ def validate(ctx: click.Context, targets: tuple[str, ...], data_dir: Path, stric
         problems, checked = exc.problems, 0
     report_problems(problems, to_stderr=False)
     if not problems:
-        click.echo(f"ok: {checked} edition(s) checked, no problems", err=True)
+        click.echo(f"ok: {checked} file(s) checked, no problems", err=True)
     sys.exit(exit_code(problems, strict))
 
 
@@ -270,6 +285,7 @@ def golden(update: bool, data_dir: Path, golden_dir: Path | None) -> None:
 
     folder = golden_dir or snapshots.GOLDEN_DIR
     try:
+        require_data_folder(data_dir)
         if update:
             written, removed = snapshots.update(data_dir, folder)
             for path in written:

@@ -19,11 +19,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+import lxml.etree
 import lxml.html
 
 from .compose import TEMPLATES_DIR, compose
 from .diff import diff_texts, report, summary
-from .load import SESSION_PATTERN, check_session_id, load_session
+from .layout import SESSION_PATTERN, check_session_id
+from .load import load_session
 from .pagediff import PageComparison, compare_pdfs
 from .problems import display_path
 from .validate import require_valid
@@ -151,10 +153,13 @@ def _read_into(document: Document, path: Path) -> None:
         return
     document.tree = text
     try:
-        document.date = dt.date.fromisoformat(lxml.html.document_fromstring(text).xpath('//meta[@name="date"]/@content')[0])
+        tree = lxml.html.document_fromstring(text)
+        if not tree.xpath('//body[contains(concat(" ", normalize-space(@class), " "), " un-report ")]'):
+            raise ValueError("no <body class=\"un-report\">")
+        document.date = dt.date.fromisoformat(tree.xpath('//meta[@name="date"]/@content')[0])
         derived = canonical_text(text)
-    except (ValueError, IndexError) as exc:
-        raise DiffInputError(f"{display_path(path)}: not a report tree ({exc})")
+    except (ValueError, IndexError, lxml.etree.LxmlError) as exc:
+        raise DiffInputError(f"{display_path(path)}: not a report tree ({exc})") from None
     document.canonical = document.canonical or derived
     if document.pdf is None:
         from .writers.pdf import write_pdf

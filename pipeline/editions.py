@@ -21,8 +21,8 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from .build import write_atomically
-from .layout import series_file
-from .load import check_session_id, edition_files, edition_path, load_editions
+from .layout import check_session_id, edition_files, edition_path, series_file
+from .load import load_editions
 from .model import Edition
 from .problems import InputError, display_path
 from .style import ordinal

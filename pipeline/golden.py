@@ -15,9 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .comparison import compose_session
-from .compose import TEMPLATES_DIR
 from .diff import diff_texts, report
-from .load import SESSION_PATTERN
+from .layout import TEMPLATES_DIR, session_numbers
 from .problems import display_path
 from .writers.text import canonical_text
 
@@ -46,10 +45,8 @@ class Snapshot:
 
 
 def sessions(data_dir: Path) -> list[str]:
-    """The committed sessions: every data/sessions/<number>/ holding an edition."""
-    folder = data_dir / "sessions"
-    found = [p.name for p in folder.iterdir() if p.is_dir() and SESSION_PATTERN.match(p.name) and any(p.glob("*.yaml"))]
-    return sorted(found, key=int)
+    """The sessions that have editions, as folder names."""
+    return [str(n) for n in session_numbers(data_dir)]
 
 
 def snapshots(data_dir: Path, session: str | None = None, templates_dir: Path = TEMPLATES_DIR) -> list[Snapshot]:

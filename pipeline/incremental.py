@@ -30,7 +30,7 @@ import sysconfig
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from .layout import reference_file, series_file
+from .layout import edition_path, reference_file, series_file, session_numbers
 
 MANIFEST_FOLDER = ".build-manifests"  # in the output folder, beside the session folders
 MANIFEST_VERSION = 1
@@ -112,12 +112,6 @@ def shared_reference_files(data_dir: Path) -> list[Path]:
     folder = data_dir / "reference"
     files = folder.iterdir() if folder.is_dir() else []
     return sorted(p for p in files if p.is_file() and not p.name.startswith(".") and p.name not in named)
-
-
-def sessions_with_series(data_dir: Path, series_id: str) -> list[int]:
-    """The sessions that have an edition of this series."""
-    found = (p.parent.name for p in (data_dir / "sessions").glob(f"*/{series_id}.yaml"))
-    return sorted(int(name) for name in found if name.isdigit())
 
 
 # ---------------------------------------------------------------- what a template uses
@@ -223,11 +217,11 @@ class Fingerprinter:
         if session is None and sources.session is not None:
             key = (data_dir, sources.series_id)
             if key not in self._sessions:
-                self._sessions[key] = sessions_with_series(data_dir, sources.series_id)
+                self._sessions[key] = session_numbers(data_dir, sources.series_id)
             session = max((s for s in self._sessions[key] if s < sources.session), default=None)
         if session is None:
             return None
-        return data_dir / "sessions" / str(session) / f"{sources.series_id}.yaml"
+        return edition_path(data_dir, session, sources.series_id)
 
     def file(self, path: Path) -> str:
         """The SHA-256 of a file's bytes ('missing' when it cannot be read)."""

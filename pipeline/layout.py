@@ -29,11 +29,21 @@ def check_session_id(session: str | int) -> int:
     return int(text)
 
 
-def session_folders(data_dir: Path) -> list[str]:
-    """The names of every folder in data/sessions, in numeric order where they are numbers."""
-    folder = data_dir / "sessions"
-    names = [p.name for p in folder.iterdir() if p.is_dir()] if folder.is_dir() else []
-    return sorted(names, key=lambda name: (not name.isdigit(), int(name) if name.isdigit() else 0, name))
+def session_numbers(data_dir: Path, series_id: str | None = None) -> list[int]:
+    """The sessions that have editions (of one series, when given), in order. Folders whose
+    names are not session numbers (a 'drafts' folder, '059') are not sessions."""
+    pattern = f"*/{series_id}.yaml" if series_id else "*/*.yaml"
+    names = {p.parent.name for p in (data_dir / "sessions").glob(pattern)}
+    return sorted(int(name) for name in names if SESSION_PATTERN.match(name))
+
+
+def edition_path(data_dir: Path, session: int, series_id: str) -> Path:
+    return data_dir / "sessions" / str(session) / f"{series_id}.yaml"
+
+
+def all_edition_files(data_dir: Path) -> list[Path]:
+    """Every edition of every session, in session order."""
+    return [path for number in session_numbers(data_dir) for path in edition_files(data_dir, number)]
 
 
 def edition_files(data_dir: Path, session: int) -> list[Path]:

@@ -13,7 +13,8 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from .facts import StateNames
-from .layout import NAME_CHANGES_FILE, SESSION_PATTERN, TEMPLATES_DIR, check_session_id, edition_files
+from .layout import (NAME_CHANGES_FILE, TEMPLATES_DIR, all_edition_files, check_session_id, edition_files,
+                     edition_path, session_numbers)
 from .model import Committee, Edition, Ledger, MemberStates, NameChange, Series
 from .problems import InputError, Location, Problem, did_you_mean, display_path
 from .sources import load_csv, load_yaml, locate, locate_key
@@ -282,18 +283,12 @@ def _named_file(folder: Path, name: str, named_at: Location | None, what: str, i
     return None
 
 
-def edition_path(data_dir: Path, session: int, series_id: str) -> Path:
-    return data_dir / "sessions" / str(session) / f"{series_id}.yaml"
-
-
 def previous_session(data_dir: Path, edition: Edition) -> int | None:
     """The session of the edition this one follows: its `previous`, or else the nearest
     earlier session that has an edition of the same series."""
     if edition.previous is not None:
         return edition.previous
-    earlier = [int(p.parent.name) for p in (data_dir / "sessions").glob(f"*/{edition.series}.yaml")
-               if SESSION_PATTERN.match(p.parent.name) and int(p.parent.name) < edition.session]
-    return max(earlier, default=None)
+    return max((n for n in session_numbers(data_dir, edition.series) if n < edition.session), default=None)
 
 
 def load_previous(data_dir: Path, sourced: Sourced, inputs: Inputs) -> None:
@@ -322,12 +317,6 @@ def load_previous(data_dir: Path, sourced: Sourced, inputs: Inputs) -> None:
     inputs.previous[sourced.path] = previous
 
 
-def all_edition_files(data_dir: Path) -> list[Path]:
-    """Every edition of every session, in session order."""
-    sessions = data_dir / "sessions"
-    folders = sorted((p for p in sessions.iterdir() if p.is_dir() and p.name.isdigit()), key=lambda p: int(p.name)) \
-        if sessions.is_dir() else []
-    return [path for folder in folders for path in sorted(folder.glob("*.yaml"))]
 
 
 def load_reference(data_dir: Path, inputs: Inputs, series: Sourced) -> None:

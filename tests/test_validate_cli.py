@@ -89,8 +89,13 @@ def run(*args: str) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
+def test_a_folder_cannot_be_validated_as_a_file(data_copy: Path):
+    code, out, err = run("validate", str(data_copy / "sessions" / "59"), "--data", str(data_copy))
+    assert code == 2 and "error: cannot validate a folder; give a session number or a file" in out + err
+
+
 def test_clean_data_exits_0(data_copy: Path):
-    assert run("validate", "59", "--data", str(data_copy)) == (0, "", "ok: 1 edition(s) checked, no problems\n")
+    assert run("validate", "59", "--data", str(data_copy)) == (0, "", "ok: 1 file(s) checked, no problems\n")
     assert run("validate", "--data", str(data_copy))[0] == 0
 
 
