@@ -9,12 +9,20 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from typing import Annotated, Literal, Union
+from typing import Any, Annotated, Literal, Union
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, StringConstraints, Tag
 from pydantic_core import PydanticCustomError
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+# The name of a file, series or template kind: never a path, so data cannot point outside data/.
+PLAIN_NAME = r"^\w[\w.-]*$"
+FileName = Annotated[str, StringConstraints(strip_whitespace=True, pattern=PLAIN_NAME)]
+
+
+def plain_name(example: str) -> Any:
+    """A field holding a plain name, with the words its error message uses."""
+    return Field(description="a plain name (letters, digits, '-' and '.'; no '/')", examples=[example])
 
 ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 FIRST_YEAR, LAST_YEAR = 1900, 2200  # any year outside is a typo
@@ -67,13 +75,14 @@ class Strict(BaseModel):
 class Series(Strict):
     """One kind of recurring report."""
 
-    id: NonEmpty
+    id: FileName = plain_name("cmw-status")
     title: NonEmpty
     author: NonEmpty
     organ: NonEmpty = "General Assembly"
-    template: NonEmpty
-    ledger: NonEmpty
-    committee: NonEmpty | None = None
+    template: FileName = plain_name("status-report")
+    ledger: FileName = plain_name("cmw-ledger.yaml")
+    committee: FileName | None = Field(None, description="a plain name (letters, digits, '-' and '.'; no '/')",
+                                       examples=["cmw-committee.yaml"])
     # added by new-edition after the status paragraph when an edition reports no changes yet
     change_paragraph: NonEmpty | None = None
 
@@ -127,7 +136,7 @@ Block = Annotated[
 class Edition(Strict):
     """One report of a series for one session."""
 
-    series: NonEmpty
+    series: FileName = plain_name("cmw-status")
     session: int = Field(gt=0, lt=1000)
     previous: int | None = Field(default=None, gt=0, lt=1000)  # session of the edition this one follows
     symbol: NonEmpty | None = None  # None: not yet assigned, the edition is a draft

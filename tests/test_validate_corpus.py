@@ -228,7 +228,10 @@ CASES = [
             (E, 33, 16, 'error', "'body[3]': a body block has one key, 'paragraph' or 'table'; make two blocks"),
     ]),
     Case('reference file named by a path', S, 'ledger: cmw-ledger.yaml', 'ledger: ../sessions/59/cmw-status.yaml', [
-            (S, 7, 9, 'error', "'../sessions/59/cmw-status.yaml' must be the name of a file in data/reference, not a path"),
+            (S, 7, 9, 'error', "'ledger': '../sessions/59/cmw-status.yaml' is not a plain name (letters, digits, '-' and '.'; no '/'), like 'cmw-ledger.yaml'"),
+    ]),
+    Case('series named by a path', E, 'series: cmw-status', 'series: ../series/cmw-status', [
+            (E, 4, 9, 'error', "'series': '../series/cmw-status' is not a plain name (letters, digits, '-' and '.'; no '/'), like 'cmw-status'"),
     ]),
     Case('unknown column in the name changes', N, 'old_name,new_name', 'old,new_name', [
             (N, 1, 1, 'error', "missing column 'old_name'; add it to the first line"),
