@@ -240,7 +240,15 @@ class EditionFacts:
 
 
 def edition_facts(inputs: Inputs, sourced: Sourced) -> EditionFacts:
-    """Compute the facts of one edition, and what changed since the previous one, from the reference data."""
+    """The facts of one edition, and what changed since the previous one, from the reference
+    data (worked out once per edition: validation rules and composing all ask)."""
+    key = ("facts", sourced.path)
+    if key not in inputs.memo:
+        inputs.memo[key] = _edition_facts(inputs, sourced)
+    return inputs.memo[key]
+
+
+def _edition_facts(inputs: Inputs, sourced: Sourced) -> EditionFacts:
     edition: Edition = sourced.model
     series: Series = inputs.series[edition.series].model
     ledger = inputs.ledgers[series.ledger].model
@@ -248,7 +256,7 @@ def edition_facts(inputs: Inputs, sourced: Sourced) -> EditionFacts:
 
     def facts_for(as_at: dt.date, on: dt.date) -> tuple[TreatyStatus, list[SeatedMember]]:
         status = treaty_status(ledger, inputs.names, as_at, named_on=edition.date)
-        return status, members_in_office(committee, inputs.names, on) if committee else []
+        return status, members_in_office(committee, inputs.names, on, named_on=edition.date) if committee else []
 
     status, members = facts_for(edition.as_at, edition.date)
     previous_report, changes = None, None
@@ -261,9 +269,25 @@ def edition_facts(inputs: Inputs, sourced: Sourced) -> EditionFacts:
                         previous_report, changes)
 
 
+@lru_cache(maxsize=2048)
+def _paragraph_template(source: str) -> jinja2.Template:
+    """A paragraph compiled once: carried-over paragraphs are the same text edition after edition."""
+    return paragraph_environment().from_string(source)
+
+
 def render_paragraph_text(source: str, context: dict[str, Any]) -> str:
     """Run a paragraph's `{{ ... }}` expressions in the sandbox (errors propagate)."""
-    return paragraph_environment().from_string(source).render(context)
+    return _paragraph_template(source).render(context)
+
+
+def facts_ready(inputs: Inputs, sourced: Sourced) -> bool:
+    """Whether the series and reference data an edition needs all loaded; when not, their
+    problems are reported already and the rules that need facts stay silent."""
+    series = inputs.series.get(sourced.model.series)
+    if series is None:
+        return False
+    model: Series = series.model
+    return model.ledger in inputs.ledgers and (not model.committee or model.committee in inputs.committees)
 
 
 @dataclass(frozen=True)

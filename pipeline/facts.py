@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Iterable
 
-from .model import Committee, Ledger, Member, NameChange, TreatyAction
+from .model import Committee, Ledger, NameChange, TreatyAction
 
 
 def un_sort_key(name: str) -> str:
@@ -101,22 +101,18 @@ class SeatedMember:
         return self.name
 
 
-def members_in_office(committee: Committee, names: StateNames, on: dt.date) -> list[SeatedMember]:
-    """Members whose term covers `on` (terms start 1 January after election, end 31 December)."""
-
-    def serving(member: Member) -> bool:
-        takes_office = dt.date(member.elected_on.year + 1, 1, 1)
-        return takes_office <= on and on.year <= member.term_ends
-
+def members_in_office(committee: Committee, names: StateNames, on: dt.date,
+                      named_on: dt.date | None = None) -> list[SeatedMember]:
+    """Members whose term covers `on`, their nationality named as on `named_on` (default `on`)."""
     seated = [
         SeatedMember(
             m.name,
             m.family_name,
-            State(names.current(m.nationality), names.in_force(m.nationality, on)),
+            State(names.current(m.nationality), names.in_force(m.nationality, named_on or on)),
             m.term_ends,
         )
         for m in committee.members
-        if serving(m)
+        if m.in_office(on)
     ]
     return sorted(seated, key=lambda m: un_sort_key(m.family_name))
 

@@ -48,6 +48,7 @@ class Inputs:
     previous: dict[Path, Sourced] = field(default_factory=dict)  # edition file -> the edition it follows
     problems: list[Problem] = field(default_factory=list)
     templates_dir: Path = TEMPLATES_DIR  # where the series' report templates must exist
+    memo: dict = field(default_factory=dict, repr=False, compare=False)  # derived once per edition
     unreadable: set[str] = field(default_factory=set)  # series and reference files that failed to load
 
     def raise_if_errors(self) -> None:

@@ -205,6 +205,15 @@ class Member(Strict):
     elected_on: Day
     term_ends: int = Field(gt=FIRST_YEAR, lt=LAST_YEAR)
 
+    @property
+    def takes_office(self) -> dt.date:
+        """Terms begin on 1 January after the election."""
+        return dt.date(self.elected_on.year + 1, 1, 1)
+
+    def in_office(self, on: dt.date) -> bool:
+        """Whether the term covers `on` (it ends on 31 December of `term_ends`)."""
+        return self.takes_office <= on and on.year <= self.term_ends
+
 
 class Committee(Strict):
     committee: NonEmpty

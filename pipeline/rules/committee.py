@@ -10,15 +10,6 @@ from ..model import Committee, Member
 from . import Problems, at, at_key, error, out_of_order
 
 
-def _takes_office(member: Member) -> dt.date:
-    """Terms begin on 1 January after the election."""
-    return dt.date(member.elected_on.year + 1, 1, 1)
-
-
-def _serving(member: Member, on: dt.date) -> bool:
-    return _takes_office(member) <= on and on.year <= member.term_ends
-
-
 def check_members(inputs: Inputs, committee: Sourced, ledger: Sourced | None) -> Problems:
     """Each member's family name is part of the name and the term ends after the election."""
     for index, member in enumerate(committee.model.members):
@@ -55,8 +46,8 @@ def check_nationality_is_party(inputs: Inputs, committee: Sourced, ledger: Sourc
 def check_seats(inputs: Inputs, committee: Sourced, ledger: Sourced | None) -> Problems:
     """No more members are in office at any time than the committee has seats."""
     model: Committee = committee.model
-    for day in sorted({_takes_office(m) for m in model.members}):
-        serving = [i for i, m in enumerate(model.members) if _serving(m, day)]
+    for day in sorted({m.takes_office for m in model.members}):
+        serving = [i for i, m in enumerate(model.members) if m.in_office(day)]
         if len(serving) > model.seats:
             extra = serving[model.seats]
             yield error(at_key(committee, "members", extra),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..compose import edition_facts, table_is_empty
+from ..compose import edition_facts, facts_ready, table_is_empty
 from ..load import Inputs, Sourced
 from ..model import Edition, ParagraphBlock, Series, TableBlock
 from ..problems import display_path
@@ -110,10 +110,9 @@ def check_agenda_filled_in(inputs: Inputs, sourced: Sourced) -> Problems:
 def check_empty_tables(inputs: Inputs, sourced: Sourced) -> Problems:
     """A committee table with nobody in office is left out of the document, and one with
     empty seats is probably missing the members elected since: say so where it stands."""
-    try:
-        facts = edition_facts(inputs, sourced)
-    except KeyError:
-        return  # the series or its reference data failed to load; reported already
+    if not facts_ready(inputs, sourced):
+        return
+    facts = edition_facts(inputs, sourced)
     if not facts.series.committee:
         return  # check_tables reports a committee table without a committee
     seats = inputs.committees[facts.series.committee].model.seats

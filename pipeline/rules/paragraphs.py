@@ -14,8 +14,8 @@ from typing import Any
 import jinja2
 from jinja2.exceptions import SecurityError
 
-from ..compose import (PARAGRAPH_FILTERS, FilterInputError, Footnotes, edition_facts, markup_paragraph, paragraph_environment,
-                       render_paragraph_text)
+from ..compose import (PARAGRAPH_FILTERS, FilterInputError, Footnotes, edition_facts, facts_ready,
+                       markup_paragraph, paragraph_environment, render_paragraph_text)
 from ..load import Inputs, Sourced
 from ..model import Edition, ParagraphBlock
 from ..problems import Location, Problem, did_you_mean
@@ -32,11 +32,18 @@ Rendered = list[tuple[int, "str | Exception"]]
 
 
 def _rendered(inputs: Inputs, sourced: Sourced) -> tuple[dict[str, Any], Rendered] | None:
-    """The paragraphs' data, and each paragraph's index and text after its expressions (or their error)."""
-    try:
-        context = edition_facts(inputs, sourced).context()
-    except KeyError:
-        return None  # the series or its reference data did not load; that is reported already
+    """The paragraphs' data, and each paragraph's index and text after its expressions (or
+    their error); worked out once per edition for the rules that read the text."""
+    if not facts_ready(inputs, sourced):
+        return None
+    key = ("rendered", sourced.path)
+    if key not in inputs.memo:
+        inputs.memo[key] = _render_all(inputs, sourced)
+    return inputs.memo[key]
+
+
+def _render_all(inputs: Inputs, sourced: Sourced) -> tuple[dict[str, Any], Rendered]:
+    context = edition_facts(inputs, sourced).context()
     out: Rendered = []
     for index, block in enumerate(sourced.model.body):
         if isinstance(block, ParagraphBlock):

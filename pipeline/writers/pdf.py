@@ -24,31 +24,40 @@ def restricted_fetcher(templates_dir: Path):
     Anything else (http:, other files, ../ escapes) is refused; WeasyPrint then leaves the
     resource out and the document renders without it.
     """
+    return _restricted_fetcher_class()(templates_dir.resolve(), allowed_protocols=("file", "data"))
+
+
+@lru_cache(maxsize=1)
+def _restricted_fetcher_class() -> type:
+    """The fetcher class, defined once WeasyPrint is imported."""
     import_weasyprint()
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-    root = templates_dir.resolve()
-
     class RestrictedFetcher(URLFetcher):
+        def __init__(self, root: Path, **options):
+            super().__init__(**options)
+            self.root = root
+
         def fetch(self, url: str, headers=None):
             if url.startswith("data:"):
                 return super().fetch(url, headers)
             parsed = urlparse(url)
             if parsed.scheme == "file":
                 target = Path(unquote(parsed.path)).resolve()
-                if target.is_relative_to(root) and target.is_file():
+                if target.is_relative_to(self.root) and target.is_file():
                     return URLFetcherResponse(url, target.read_bytes(), {"Content-Type": _mime(target)})
             raise ValueError(f"refused to fetch {url!r}: only files under templates/ may be used")
 
-    return RestrictedFetcher(allowed_protocols=("file", "data"))
+    return RestrictedFetcher
 
 
 def _mime(path: Path) -> str:
     return {".css": "text/css", ".svg": "image/svg+xml", ".png": "image/png"}.get(path.suffix, "application/octet-stream")
 
 
+@lru_cache(maxsize=1)
 def import_weasyprint():
-    """WeasyPrint, imported with library look-ups answered from one `ldconfig -p`.
+    """WeasyPrint, imported (once) with library look-ups answered from one `ldconfig -p`.
 
     WeasyPrint tries several names for each C library it loads; every miss makes cffi ask
     ctypes.util.find_library, which runs ldconfig, gcc and ld in turn: ~0.25 s of each
