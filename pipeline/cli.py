@@ -217,16 +217,17 @@ def new_edition(from_session: str, to_session: str, series_id: str | None, as_at
     try:
         write_editions(drafted)
     except OSError as exc:
-        targets = ", ".join(display_path(d.target) for d in drafted)
+        targets = ", ".join(display_path(d.target) for d in drafted if not d.kept)
         click.echo(f"error: cannot write {targets}: {exc.strerror or exc}; nothing was written", err=True)
         sys.exit(EXIT_ERRORS)
-    kept = [path for path in edition_files(data_dir, int(to_session)) if path not in {d.target for d in drafted}]
-    for path in kept:
-        click.echo(f"kept {display_path(path)}: it already exists (FORCE=1 / --force drafts it again)")
+    written = [d for d in drafted if not d.kept]
     for edition in drafted:
-        click.echo(f"wrote {display_path(edition.target)} (from {display_path(edition.source)})")
-    if drafted:
-        report_problems(run_rules(load_editions(data_dir, [d.target for d in drafted])))
+        if edition.kept:
+            click.echo(f"kept {display_path(edition.target)}: it already exists (FORCE=1 / --force drafts it again)")
+        else:
+            click.echo(f"wrote {display_path(edition.target)} (from {display_path(edition.source)})")
+    if written:
+        report_problems(run_rules(load_editions(data_dir, [d.target for d in written])))
         click.echo(f"next: fill in the agenda, review the paragraphs, then 'make report SESSION={to_session}'")
 
 

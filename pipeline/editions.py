@@ -45,6 +45,7 @@ class DraftedEdition:
     source: Path
     target: Path
     text: str
+    kept: bool = False  # the target exists and was asked to be kept: nothing to write
 
 
 def parse_date(text: str | None, option: str) -> dt.date | None:
@@ -169,7 +170,7 @@ def draft_editions(data_dir: Path, source_session: str | int, session: str | int
 
     Dates default to the source's, moved on one year a session (validation warns when that
     falls on a weekend: moving it here would make dates drift edition after edition). An existing target is
-    overwritten with `force`, skipped with `keep_existing` (it is not in the result), and
+    overwritten with `force`, kept with `keep_existing` (in the result, marked `kept`), and
     otherwise an EditionError. Raises EditionError for a bad request (unknown session or
     series, as-at after the date) and InputError when the source editions do not load.
     """
@@ -197,6 +198,7 @@ def draft_editions(data_dir: Path, source_session: str | int, session: str | int
         target = edition_path(data_dir, number, source.series)
         if target.exists() and not force:
             if keep_existing:
+                drafted.append(DraftedEdition(sourced.path, target, "", kept=True))
                 continue
             raise EditionError(f"{display_path(target)} already exists; use --force to overwrite it")
         new_date = date or years_later(source.date, years)
@@ -214,6 +216,7 @@ def write_editions(drafted: list[DraftedEdition]) -> None:
     """Write the drafted editions, all or none: each goes to a temporary file that is renamed
     into place only once every one is written; a session folder made for them is removed again
     if writing fails."""
+    drafted = [d for d in drafted if not d.kept]
     made = sorted({d.target.parent for d in drafted if not d.target.parent.exists()})
     try:
         write_atomically({d.target: d.text.encode("utf-8") for d in drafted})
