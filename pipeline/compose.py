@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -27,7 +27,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from . import style
 from .barcodes import code39_svg
 from .facts import (Changes, SeatedMember, State, TreatyStatus, changes_between, members_in_office,
-                    treaty_status)
+                    sorted_states, treaty_status)
 from .layout import TEMPLATES_DIR
 from .load import Inputs, Sourced
 from .model import Edition, ParagraphBlock, Series, TableBlock
@@ -35,8 +35,6 @@ from .model import Edition, ParagraphBlock, Series, TableBlock
 
 def states(values: list[State]) -> str:
     """A list of States in UN order, joined without a serial comma."""
-    from .facts import sorted_states
-
     return style.join_list(s.name for s in sorted_states(list(values)))
 
 
@@ -129,11 +127,12 @@ def inline_markdown() -> MarkdownIt:
 class Footnotes:
     """Footnotes numbered through the document in the order they are called."""
 
-    texts: list[str] = field(default_factory=list)
+    count: int = 0
 
-    def add(self, text_html: str) -> int:
-        self.texts.append(text_html)
-        return len(self.texts)
+    def add(self) -> int:
+        """The number of the next footnote."""
+        self.count += 1
+        return self.count
 
 
 def render_inline(tokens: list[Token], footnote_bodies: dict[int, list[Token]], notes: Footnotes) -> str:
@@ -159,7 +158,7 @@ def render_inline(tokens: list[Token], footnote_bodies: dict[int, list[Token]], 
             out.append("</a>")
         elif kind == "footnote_ref":
             body = render_inline(footnote_bodies[token.meta["id"]], footnote_bodies, notes)
-            number = notes.add(body)
+            number = notes.add()
             out.append(f'<span class="footnote" data-number="{number}">{body}</span>')
         elif kind == "inline":
             out.append(render_inline(token.children or [], footnote_bodies, notes))
