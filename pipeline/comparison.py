@@ -252,6 +252,7 @@ def _for_series(path: Path, series: str, many: bool) -> Path:
 
 
 def _write(path: Path, content: bytes, result: DiffResult) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(content)
+    from .build import write_atomically
+
+    write_atomically({path: content})
     result.written.append(path)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .comparison import compose_session
+from .build import write_atomically
 from .diff import diff_texts, report
 from .layout import TEMPLATES_DIR, session_numbers
 from .problems import display_path
@@ -107,8 +108,7 @@ def update(data_dir: Path, golden_dir: Path = GOLDEN_DIR) -> tuple[list[Path], l
     for snapshot in current:
         for path, content in zip(snapshot.golden_paths(golden_dir), (snapshot.canonical, snapshot.tree)):
             if not path.exists() or path.read_text(encoding="utf-8") != content:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_bytes(content.encode("utf-8"))  # "\n" line ends on every system
+                write_atomically({path: content.encode("utf-8")})  # "\n" line ends on every system
                 written.append(path)
     removed = stale_goldens(data_dir, golden_dir, current)
     for path in removed:

@@ -20,6 +20,11 @@ def document_timestamp(document_date: dt.date) -> dt.datetime:
     return dt.datetime.combine(document_date, dt.time(0, 0), tzinfo=dt.timezone.utc)
 
 
+def iso_stamp(stamp: dt.datetime) -> str:
+    """'2004-08-27T00:00:00Z', the form PDF metadata and Word revisions take."""
+    return stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
 @contextlib.contextmanager
 def source_date_epoch(stamp: dt.datetime) -> Iterator[None]:
     """Set SOURCE_DATE_EPOCH for the duration (fontTools stamps subset fonts with it)."""

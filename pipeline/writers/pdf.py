@@ -15,7 +15,7 @@ from typing import Iterator
 from urllib.parse import unquote, urlparse
 
 from ..layout import TEMPLATES_DIR
-from ..reproducible import document_timestamp, source_date_epoch
+from ..reproducible import document_timestamp, iso_stamp, source_date_epoch
 
 
 def restricted_fetcher(templates_dir: Path):
@@ -111,7 +111,7 @@ def write_pdf(tree_html: str, document_date: dt.date, templates_dir: Path = TEMP
             base_url=str(templates_dir.resolve()) + "/",
             url_fetcher=restricted_fetcher(templates_dir),
         ).render(font_config=shared_font_configuration())
-        pdf_date = stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
+        pdf_date = iso_stamp(stamp)
         document.metadata.created = pdf_date
         document.metadata.modified = pdf_date
         document.metadata.generator = "unreport"

@@ -23,7 +23,7 @@ import lxml.html
 from docx import Document
 from lxml import etree
 
-from ...reproducible import document_timestamp
+from ...reproducible import document_timestamp, iso_stamp
 from .blocks import add_blocks
 from .headers import add_headers_and_footers
 from .package import drop_template_leftovers, normalized_zip, set_core_properties
@@ -47,7 +47,8 @@ def write_docx(tree_html: str, document_date: dt.date) -> bytes:
     style_ids = define_styles(doc, meta, text_width)
     set_up_page(doc, page)
     b = new_build(doc, meta, text_width)
-    b.revision_date = document_timestamp(document_date).strftime("%Y-%m-%dT%H:%M:%SZ")
+    stamp = document_timestamp(document_date)  # the one time written into the file
+    b.revision_date = iso_stamp(stamp)
     b.style_ids = style_ids
     body = root.find("body")
     if body is None or classes_of(body) - {"un-report"}:
@@ -57,11 +58,11 @@ def write_docx(tree_html: str, document_date: dt.date) -> bytes:
     if unused:
         raise ValueError(f"masthead notes never called: {sorted(unused)}")
     add_headers_and_footers(b)
-    set_core_properties(doc, meta, document_date)
+    set_core_properties(doc, meta, stamp)
     drop_template_leftovers(doc)
     out = io.BytesIO()
     doc.save(out)
-    return normalized_zip(out.getvalue(), document_date)
+    return normalized_zip(out.getvalue(), stamp)
 
 
 def _meta_of_head(head: etree._Element | None) -> dict[str, str]:

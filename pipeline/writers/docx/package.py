@@ -10,15 +10,13 @@ import zipfile
 from docx.document import Document as DocxDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
-from ...reproducible import document_timestamp
 
 STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 
 
-def set_core_properties(doc: DocxDocument, meta: dict[str, str], document_date: dt.date) -> None:
+def set_core_properties(doc: DocxDocument, meta: dict[str, str], stamp: dt.datetime) -> None:
     """Core properties from the tree; every date is the document's timestamp (reproducible.py)."""
     props = doc.core_properties
-    stamp = document_timestamp(document_date)
     props.title = meta.get("title", "")
     props.subject = meta.get("subject", "")
     props.language = meta.get("language", "en")
@@ -38,9 +36,8 @@ def drop_template_leftovers(doc: DocxDocument) -> None:
                 del rels[r_id]
 
 
-def normalized_zip(raw: bytes, document_date: dt.date) -> bytes:
+def normalized_zip(raw: bytes, when: dt.datetime) -> bytes:
     """The same package with fixed entry times, attributes and order ([Content_Types] first)."""
-    when = document_timestamp(document_date)
     stamp = (max(when.year, 1980), when.month, when.day, when.hour, when.minute, when.second - when.second % 2)
     source = zipfile.ZipFile(io.BytesIO(raw))
     names = sorted(source.namelist(), key=lambda n: (n != "[Content_Types].xml", n))
