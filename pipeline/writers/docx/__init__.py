@@ -29,7 +29,7 @@ from .headers import add_headers_and_footers
 from .package import drop_template_leftovers, normalized_zip, set_core_properties
 from .state import new_build
 from .styles import PAGES, define_styles, set_up_page
-from .tree import child_elements, classes_of, text_of
+from .tree import child_elements, classes, text_of
 
 META_NAMES = {"symbol", "draft", "subject", "language", "date", "session", "place"}
 
@@ -51,7 +51,7 @@ def write_docx(tree_html: str, document_date: dt.date) -> bytes:
     b.revision_date = iso_stamp(stamp)
     b.style_ids = style_ids
     body = root.find("body")
-    if body is None or classes_of(body) - {"un-report"}:
+    if body is None or classes(body) - {"un-report"}:
         raise ValueError("the tree has no <body class='un-report'>")
     add_blocks(b, body)
     unused = set(b.masthead_notes) - b.called_notes

@@ -15,7 +15,7 @@ from .state import Build
 from .styles import PARAGRAPH_STYLE_OF_CLASS, set_style
 from .tables import (RULE_HEAVY, RULE_THIN, TABLE_INDENT, column_widths, new_table, set_cell_bottom_rule,
                      set_cell_margins, set_table_borders)
-from .tree import child_elements, classes_of, fail, kind_of, no_stray_text, only_children, text_of
+from .tree import child_elements, classes, fail, kind_of, no_stray_text, only_children, text_of
 
 REVISIONS = ("ins", "del")
 
@@ -134,12 +134,12 @@ def _add_data_table(b: Build, el: etree._Element) -> None:
     head_rows, body_rows = [], []
     for group in child_elements(el):
         no_stray_text(group)
-        if group.tag not in ("thead", "tbody") or classes_of(group):
+        if group.tag not in ("thead", "tbody") or classes(group):
             raise ValueError(f"unknown table part <{group.tag} class={group.get('class')!r}>")
         for tr in child_elements(group):
             no_stray_text(tr)
             cell_tag = "th" if group.tag == "thead" else "td"
-            if tr.tag != "tr" or classes_of(tr) or any(c.tag != cell_tag or classes_of(c) for c in child_elements(tr)):
+            if tr.tag != "tr" or classes(tr) or any(c.tag != cell_tag or classes(c) for c in child_elements(tr)):
                 raise ValueError(f"unknown table row content in <{group.tag}>")
             (head_rows if group.tag == "thead" else body_rows).append(tr)
     row_revisions = [_revision_of(tr) for tr in head_rows + body_rows]

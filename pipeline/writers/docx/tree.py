@@ -7,25 +7,22 @@ import re
 
 from lxml import etree
 
+from ..text import classes  # the class names of a tree element: one reading for every writer
+
 
 def child_elements(el: etree._Element) -> list[etree._Element]:
     """Element children, without comments."""
     return [c for c in el if isinstance(c.tag, str)]
 
 
-def classes_of(el: etree._Element) -> set[str]:
-    """The class names of *el*."""
-    return set((el.get("class") or "").split())
-
-
 def kind_of(el: etree._Element) -> tuple[str, str]:
     """(tag, the one class) of a tree element; data tables may add naming classes."""
-    classes = (el.get("class") or "").split()
-    if el.tag == "table" and "data-table" in classes:
+    names = (el.get("class") or "").split()
+    if el.tag == "table" and "data-table" in names:
         return ("table", "data-table")
-    if len(classes) > 1:
-        raise ValueError(f"unknown class combination {classes} on <{el.tag}>")
-    return (el.tag, classes[0] if classes else "")
+    if len(names) > 1:
+        raise ValueError(f"unknown class combination {names} on <{el.tag}>")
+    return (el.tag, names[0] if names else "")
 
 
 def only_children(el: etree._Element, allowed: set[tuple[str, str]]) -> list[etree._Element]:
