@@ -12,12 +12,13 @@ from .problems import InputError, Problem
 from .rules import CommitteeRule, EditionRule, FileRule
 from .rules.committee import check_member_order, check_members, check_nationality_is_party, check_seats
 from .rules.edition import (check_agenda_filled_in, check_dates, check_empty_tables, check_file_place,
-                            check_previous_symbol_when_final, check_session_year, check_symbols, check_tables,
+                            check_session_year, check_symbols, check_tables,
                             check_working_day)
 from .rules.ledger import check_action_order, check_actions, check_one_entry_per_state
 from .rules.names import (check_ledger_names, check_member_states_list, check_misspelt_state_names,
                           check_names_in_force, check_nationality_names)
-from .rules.paragraphs import check_footnotes_used, check_length, check_paragraphs
+from .rules.paragraphs import (check_footnotes_used, check_length, check_paragraphs,
+                               check_previous_symbol_when_final)
 from .rules.series import check_series_id, check_template
 
 EDITION_RULES: list[EditionRule] = [check_symbols, check_dates, check_session_year, check_working_day, check_file_place,

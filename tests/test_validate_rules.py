@@ -213,3 +213,14 @@ def test_a_filter_given_the_wrong_kind_of_data_says_so_in_a_drafters_words(data_
     assert problems_of(Path("data")) == [
         "data/sessions/59/cmw-status.yaml:48:22: error: the filter 'number' cannot take a date; see 'Writing "
         "paragraphs' in README for what each filter takes"]
+
+
+def test_final_report_citing_a_draft_predecessor_is_caught_however_it_is_written(data_copy: Path, monkeypatch):
+    sixty = data_copy / "sessions" / "60" / "cmw-status.yaml"
+    replace_in(sixty, "symbol: null", "symbol: A/60/300")
+    replace_in(sixty, "  todo: ", "  # todo: ")
+    replace_in(sixty, "  item: null\n  sub_item: null", "  item: 71\n  sub_item: a")
+    replace_in(sixty, "({{ previous.symbol }})", "({% set report = previous %}{{ report['symbol'] }})")
+    monkeypatch.chdir(data_copy.parent)
+    [problem] = problems_of(Path("data"), 60)
+    assert "cites the previous report (session 59), which has none yet and would print 'A/59/...'" in problem

@@ -6,8 +6,7 @@ import re
 
 from ..compose import edition_facts, facts_ready, table_is_empty
 from ..load import Inputs, Sourced
-from ..model import Edition, ParagraphBlock, Series, TableBlock
-from ..problems import display_path
+from ..model import Edition, Series, TableBlock
 from ..style import long_date
 from . import Problems, at, error, warning
 
@@ -128,19 +127,3 @@ def check_empty_tables(inputs: Inputs, sourced: Sourced) -> Problems:
                           f"only {len(facts.members)} of the committee's {seats} seats have a member in office "
                           f"on {facts.edition.date}: add the members elected since to the committee data")
 
-
-CITES_PREVIOUS_SYMBOL = re.compile(r"{{[^}]*\bprevious\.symbol\b")
-
-
-def check_previous_symbol_when_final(inputs: Inputs, sourced: Sourced) -> Problems:
-    """A report with its symbol must not cite its predecessor by a placeholder ('A/60/...')."""
-    edition: Edition = sourced.model
-    previous = inputs.previous.get(sourced.path)
-    if edition.is_draft or previous is None or not previous.model.is_draft:
-        return
-    for index, block in enumerate(edition.body):
-        if isinstance(block, ParagraphBlock) and CITES_PREVIOUS_SYMBOL.search(block.paragraph):
-            yield error(at(sourced, "body", index, "paragraph"),
-                        f"this report has its symbol, but it cites the previous report (session "
-                        f"{previous.model.session}), which has none yet and would print "
-                        f"'{previous.model.shown_symbol}'; give {display_path(previous.path)} its symbol first")

@@ -18,7 +18,7 @@ from ..compose import (PARAGRAPH_FILTERS, FilterInputError, Footnotes, edition_f
                        markup_paragraph, paragraph_environment, render_paragraph_text)
 from ..load import Inputs, Sourced
 from ..model import Edition, ParagraphBlock
-from ..problems import Location, Problem, did_you_mean
+from ..problems import Location, Problem, did_you_mean, display_path
 from ..sources import find_in_value
 from . import Problems, at, error, warning
 
@@ -81,6 +81,23 @@ def check_paragraphs(inputs: Inputs, sourced: Sourced) -> Problems:
             markup_paragraph(text, edition.footnotes, notes)
         except ValueError as exc:
             yield error(at(sourced, *path), f"{exc}; remove that markup")
+
+
+def check_previous_symbol_when_final(inputs: Inputs, sourced: Sourced) -> Problems:
+    """A report with its symbol must not print its predecessor's placeholder symbol
+    ('A/59/...'): judged on the rendered text, however a paragraph reaches the symbol."""
+    edition: Edition = sourced.model
+    previous = inputs.previous.get(sourced.path)
+    rendered = _rendered(inputs, sourced)
+    if edition.is_draft or previous is None or not previous.model.is_draft or rendered is None:
+        return
+    placeholder = previous.model.shown_symbol
+    for index, text in rendered[1]:
+        if isinstance(text, str) and placeholder in text:
+            yield error(at(sourced, "body", index, "paragraph"),
+                        f"this report has its symbol, but it cites the previous report (session "
+                        f"{previous.model.session}), which has none yet and would print "
+                        f"'{placeholder}'; give {display_path(previous.path)} its symbol first")
 
 
 def check_footnotes_used(inputs: Inputs, sourced: Sourced) -> Problems:
