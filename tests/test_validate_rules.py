@@ -175,12 +175,18 @@ def test_correct_state_names_and_ordinary_words_are_not_flagged(data_copy: Path,
     assert problems_of(Path("data")) == []
 
 
-def test_final_report_must_not_cite_a_draft_predecessor(data_copy: Path, monkeypatch):
-    """Session 60 with a symbol cites 59 'Since the previous report ({{ previous.symbol }})', but 59 has none."""
-    sixty = data_copy / "sessions" / "60" / "cmw-status.yaml"
+def final_sixty(data_dir: Path) -> Path:
+    """Session 60 given its symbol and agenda item: a final report, while 59 is still a draft."""
+    sixty = data_dir / "sessions" / "60" / "cmw-status.yaml"
     replace_in(sixty, "symbol: null", "symbol: A/60/300")
     replace_in(sixty, "  todo: ", "  # todo: ")
     replace_in(sixty, "  item: null\n  sub_item: null", "  item: 71\n  sub_item: a")
+    return sixty
+
+
+def test_final_report_must_not_cite_a_draft_predecessor(data_copy: Path, monkeypatch):
+    """Session 60 with a symbol cites 59 'Since the previous report ({{ previous.symbol }})', but 59 has none."""
+    final_sixty(data_copy)
     monkeypatch.chdir(data_copy.parent)
     assert problems_of(Path("data"), 60) == [
         "data/sessions/60/cmw-status.yaml:58:16: error: this report has its symbol, but it cites the previous "
@@ -216,10 +222,7 @@ def test_a_filter_given_the_wrong_kind_of_data_says_so_in_a_drafters_words(data_
 
 
 def test_final_report_citing_a_draft_predecessor_is_caught_however_it_is_written(data_copy: Path, monkeypatch):
-    sixty = data_copy / "sessions" / "60" / "cmw-status.yaml"
-    replace_in(sixty, "symbol: null", "symbol: A/60/300")
-    replace_in(sixty, "  todo: ", "  # todo: ")
-    replace_in(sixty, "  item: null\n  sub_item: null", "  item: 71\n  sub_item: a")
+    sixty = final_sixty(data_copy)
     replace_in(sixty, "({{ previous.symbol }})", "({% set report = previous %}{{ report['symbol'] }})")
     monkeypatch.chdir(data_copy.parent)
     [problem] = problems_of(Path("data"), 60)
