@@ -22,8 +22,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from pipeline.batch import BatchOptions, run_batch  # noqa: E402
-from pipeline.layout import TEMPLATES_DIR  # noqa: E402
+from pipeline.build.batch import BatchOptions, run_batch  # noqa: E402
+from pipeline.inputs.layout import TEMPLATES_DIR  # noqa: E402
 
 
 class Quiet:
@@ -118,7 +118,7 @@ def _function_name(function: tuple[str, int, str]) -> str:
 
 def imports() -> dict:
     """Import time of a cold build by package (the own time of each package's modules)."""
-    probe = ("import pipeline.cli, pipeline.batch, pipeline.build, pipeline.load, pipeline.validate, pipeline.compose\n"
+    probe = ("import pipeline.cli, pipeline.build.batch, pipeline.build.session, pipeline.inputs.load, pipeline.validate, pipeline.compose\n"
              "from pipeline.writers.pdf import import_weasyprint\nimport_weasyprint()\nimport pipeline.writers.docx")
     result = subprocess.run([sys.executable, "-X", "importtime", "-c", probe], capture_output=True,
                             text=True, cwd=REPO, check=True)

@@ -59,7 +59,7 @@ def replace_in(path: Path, old: str, new: str) -> None:
 
 def build(data_dir: Path, output_dir: Path, session: int = 59, formats=("html", "txt", "pdf", "docx")) -> dict[str, Path]:
     """Build one session's single report and return format -> path."""
-    from pipeline.build import build_session
+    from pipeline.build.session import build_session
 
     result = build_session(session, data_dir, output_dir, tuple(formats))
     assert len(result.editions) == 1

@@ -43,8 +43,8 @@ def scratch_data(tmp_dir: Path) -> Path:
 
 def compose_edition(data_dir: Path, session: int) -> str:
     """The tree of a session's one edition, composed in memory."""
-    from pipeline.compose import compose
-    from pipeline.load import load_session
+    from pipeline.compose.report import compose
+    from pipeline.inputs.load import load_session
 
     inputs = load_session(data_dir, session)
     return compose(inputs, inputs.editions[0])

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import DATA, REPO, replace_in
+from conftest import REPO, replace_in
 from pipeline.cli import main
-from pipeline.layout import TEMPLATES_DIR
+from pipeline.inputs.layout import TEMPLATES_DIR
 
 EDITION_59 = Path("sessions") / "59" / "cmw-status.yaml"
 
@@ -178,7 +178,7 @@ def test_a_failing_report_is_named_and_leaves_its_session_as_it_was(two_sessions
     before = states(out / "60")
     replace_in(two_sessions / "sessions" / "60" / "cmw-status.yaml", "as_at: 2004-08-20", "as_at: 2004-03-01")
     replace_in(two_sessions / "sessions" / "60" / "cmw-status-b.yaml", "as_at: 2004-08-20", "as_at: 2004-03-02")
-    import pipeline.build as build_module
+    import pipeline.build.session as build_module
 
     real_text_writer = build_module.canonical_text
 

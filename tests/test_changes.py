@@ -4,10 +4,12 @@ import datetime as dt
 from pathlib import Path
 
 from conftest import DATA
-from pipeline.facts import changes_between, members_in_office, treaty_status
-from pipeline.load import load_session
+from pipeline.facts.changes import changes_between
+from pipeline.facts.committee import members_in_office
+from pipeline.facts.treaty import treaty_status
+from pipeline.inputs.load import load_session
 from pipeline.model import Committee
-from pipeline.sources import load_yaml
+from pipeline.inputs.sources import load_yaml
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

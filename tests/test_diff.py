@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.diff import diff_texts, report, summary, unified, word_edits
+from pipeline.compare.textdiff import diff_texts, report, summary, unified, word_edits
 from pipeline.writers.text import canonical_text
 from scratch60 import compose_edition, scratch_data
 

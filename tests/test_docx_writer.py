@@ -38,8 +38,8 @@ MEMBERS = ["Francisco Alba", "José Serrano Brillantes", "Francisco Carrión Men
 @pytest.fixture(scope="module")
 def draft_tree() -> str:
     """The tree of the repository's session 59 edition (a draft: no symbol, no job number)."""
-    from pipeline.compose import compose
-    from pipeline.load import load_session
+    from pipeline.compose.report import compose
+    from pipeline.inputs.load import load_session
 
     inputs = load_session(DATA, 59)
     return compose(inputs, inputs.editions[0])

@@ -3,8 +3,8 @@
 import pytest
 
 from conftest import build, replace_in
-from pipeline.load import load_session
-from pipeline.problems import InputError
+from pipeline.inputs.load import load_session
+from pipeline.inputs.problems import InputError
 from pipeline.validate import require_valid, validate
 
 AGENDA_59 = "  item: 107\n  sub_item: a\n"

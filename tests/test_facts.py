@@ -5,8 +5,10 @@ import datetime as dt
 from pathlib import Path
 
 from conftest import DATA
-from pipeline.facts import members_in_office, treaty_status, un_sort_key
-from pipeline.load import load_session
+from pipeline.facts.committee import members_in_office
+from pipeline.facts.names import un_sort_key
+from pipeline.facts.treaty import treaty_status
+from pipeline.inputs.load import load_session
 
 FIXTURE_CSV = Path(__file__).parent / "fixtures" / "cmw-treaty-actions.csv"
 

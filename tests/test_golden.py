@@ -13,9 +13,9 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import DATA, REPO, replace_in
-from pipeline import golden
+from pipeline.compare import golden
 from pipeline.cli import main
-from pipeline.compose import TEMPLATES_DIR
+from pipeline.inputs.layout import TEMPLATES_DIR
 from scratch60 import add_session_60
 
 EDITIONS = sorted((DATA / "sessions").glob("*/*.yaml"))

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import DATA, replace_in
-from pipeline.incremental import (Fingerprinter, ManifestEntry, css_families, edition_sources, is_up_to_date,
+from pipeline.build.fingerprints import (Fingerprinter, ManifestEntry, css_families, edition_sources, is_up_to_date,
                                   read_manifest, shared_reference_files, template_closure, top_level_value)
-from pipeline.layout import TEMPLATES_DIR
+from pipeline.inputs.layout import TEMPLATES_DIR
 
 EDITION_59 = DATA / "sessions" / "59" / "cmw-status.yaml"
 

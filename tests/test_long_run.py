@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA
-from pipeline.compose import compose
-from pipeline.editions import draft_editions, write_editions
-from pipeline.load import load_session
+from pipeline.compose.report import compose
+from pipeline.drafting.new_edition import draft_editions, write_editions
+from pipeline.inputs.load import load_session
 from pipeline.validate import require_valid
 from pipeline.writers.text import canonical_text
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from pipeline.pagediff import CELL, compare_pdfs, changed_cells
+from pipeline.compare.pages import CELL, compare_pdfs, changed_cells
 from scratch60 import compose_edition, scratch_data
 
 SERIF = Path("/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf")

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import os
 import shutil
-from pathlib import Path
 
 import yaml
 from hypothesis import HealthCheck, event, given, settings, strategies as st
 
 from conftest import DATA
-from pipeline.build import build_session
-from pipeline.problems import InputError
+from pipeline.build.session import build_session
+from pipeline.inputs.problems import InputError
 
 settings.register_profile("ci", max_examples=int(os.environ.get("UNREPORT_HYPOTHESIS_EXAMPLES", "40")),
                           deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,

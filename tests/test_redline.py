@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from pipeline.redline import redline_page, redline_tree
+from pipeline.compare.redline import redline_page, redline_tree
 from pipeline.writers.docx import write_docx
 from scratch60 import compose_edition, scratch_data
 

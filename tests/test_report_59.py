@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import re
 import subprocess
-import zipfile
-from pathlib import Path
 
-import pytest
 from pypdf import PdfReader
 
 from conftest import build, pdftotext, replace_in
@@ -150,9 +147,9 @@ def test_docx_table_header_repeats(built_59):
 def test_computed_counts_equal_list_lengths(built_59):
     """Paragraph 5 prints each computed list whole, after the count of that same list."""
     from conftest import DATA
-    from pipeline.compose import edition_facts
-    from pipeline.load import load_session
-    from pipeline.style import join_list
+    from pipeline.facts.edition import edition_facts
+    from pipeline.inputs.load import load_session
+    from pipeline.i18n.style import join_list
 
     inputs = load_session(DATA, 59)
     facts = edition_facts(inputs, inputs.editions[0])

@@ -7,7 +7,7 @@ import re
 import pytest
 
 from conftest import DATA, build, pdftotext
-from pipeline.load import load_session
+from pipeline.inputs.load import load_session
 from pipeline.validate import validate
 from test_editions import NEW_PARTIES_2005, PARTIES_2005, SIGNATORIES_2005, listed, paragraphs, un_list
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import multiprocessing
-import os
 import signal
 import subprocess
 import sys
@@ -17,7 +16,7 @@ from click.testing import CliRunner
 from conftest import DATA, REPO, build, pdftotext, replace_in
 from docxtext import body_blocks
 from pipeline.cli import main
-from pipeline.problems import InputError
+from pipeline.inputs.problems import InputError
 
 EDITION_59 = Path("sessions") / "59" / "cmw-status.yaml"
 
@@ -58,7 +57,7 @@ def test_failing_writer_leaves_previous_outputs_identical(tmp_path, monkeypatch)
     out = tmp_path / "out"
     build(DATA, out)
     before = digests(out / "59")
-    import pipeline.build as build_module
+    import pipeline.build.session as build_module
 
     def broken(*args, **kwargs):
         raise RuntimeError("writer crashed mid-way")
@@ -71,7 +70,7 @@ def test_failing_writer_leaves_previous_outputs_identical(tmp_path, monkeypatch)
 
 
 def _build_in_subprocess(output: str) -> None:
-    from pipeline.build import build_session
+    from pipeline.build.session import build_session
 
     build_session(59, DATA, Path(output))
 
@@ -79,7 +78,7 @@ def _build_in_subprocess(output: str) -> None:
 KILLED_WHILE_WRITING = """
 import os, signal, sys
 from pathlib import Path
-import pipeline.build as build
+import pipeline.build.session as build
 
 def killed(*args):  # the moment every temporary is written and none renamed yet
     os.kill(os.getpid(), signal.SIGKILL)
@@ -178,7 +177,7 @@ def pdftotext_bytes(pdf: bytes) -> str:
 
 
 def test_restricted_fetcher_refuses_outside_urls():
-    from pipeline.compose import TEMPLATES_DIR
+    from pipeline.inputs.layout import TEMPLATES_DIR
     from pipeline.writers.pdf import restricted_fetcher
 
     fetch = restricted_fetcher(TEMPLATES_DIR)

@@ -4,9 +4,9 @@ import datetime as dt
 
 import pytest
 
-from pipeline import style
-from pipeline.compose import render_paragraph_text
-from pipeline.facts import State
+from pipeline.i18n import style
+from pipeline.compose.sandbox import render_paragraph_text
+from pipeline.facts.names import State
 
 
 @pytest.mark.parametrize("items, joined", [

@@ -13,8 +13,8 @@ from typing import NamedTuple
 import pytest
 
 from conftest import replace_in
-from pipeline.load import load_session
-from pipeline.problems import InputError
+from pipeline.inputs.load import load_session
+from pipeline.inputs.problems import InputError
 from pipeline.validate import validate
 
 E = "sessions/59/cmw-status.yaml"

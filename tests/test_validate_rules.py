@@ -11,9 +11,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import DATA, replace_in
-from pipeline.compose import compose
-from pipeline.load import load_session
-from pipeline.problems import InputError
+from pipeline.compose.report import compose
+from pipeline.inputs.load import load_session
+from pipeline.inputs.problems import InputError
 from pipeline.validate import validate
 from pipeline.writers.text import canonical_text
 

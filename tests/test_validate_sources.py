@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.problems import InputError
-from pipeline.sources import find_in_value, load_yaml, locate_key
+from pipeline.inputs.problems import InputError
+from pipeline.inputs.sources import find_in_value, load_yaml, locate_key
 
 # (file text, expected "line:col: message") -- each a small bad file
 SYNTAX_CASES = [

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Iterator
 from urllib.parse import unquote, urlparse
 
-from ..layout import TEMPLATES_DIR
-from ..reproducible import document_timestamp, iso_stamp, source_date_epoch
+from pipeline.inputs.layout import TEMPLATES_DIR
+from pipeline.writers.reproducible import document_timestamp, iso_stamp, source_date_epoch
 
 
 def restricted_fetcher(templates_dir: Path):

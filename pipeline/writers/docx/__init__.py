@@ -23,13 +23,14 @@ import lxml.html
 from docx import Document
 from lxml import etree
 
-from ...reproducible import document_timestamp, iso_stamp
-from .blocks import add_blocks
-from .headers import add_headers_and_footers
-from .package import drop_template_leftovers, normalized_zip, set_core_properties
-from .state import new_build
-from .styles import PAGES, define_styles, set_up_page
-from .tree import child_elements, classes, text_of
+from pipeline.writers.reproducible import document_timestamp, iso_stamp
+from pipeline.writers.docx.blocks import add_blocks
+from pipeline.writers.docx.headers import add_headers_and_footers
+from pipeline.writers.docx.package import drop_template_leftovers, normalized_zip, set_core_properties
+from pipeline.writers.docx.state import new_build
+from pipeline.writers.docx.styles import PAGES, define_styles, set_up_page
+from pipeline.writers.docx.tree import child_elements, text_of
+from pipeline.writers.text import classes
 
 META_NAMES = {"symbol", "draft", "subject", "language", "date", "session", "place"}
 

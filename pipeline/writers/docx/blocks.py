@@ -9,13 +9,14 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
-from .inline import fill_paragraph
-from .ooxml import TRPR_ORDER, insert_ordered, subelement
-from .state import Build
-from .styles import PARAGRAPH_STYLE_OF_CLASS, set_style
-from .tables import (RULE_HEAVY, RULE_THIN, TABLE_INDENT, column_widths, new_table, set_cell_bottom_rule,
+from pipeline.writers.docx.inline import fill_paragraph
+from pipeline.writers.docx.ooxml import TRPR_ORDER, insert_ordered, subelement
+from pipeline.writers.docx.state import Build
+from pipeline.writers.docx.styles import PARAGRAPH_STYLE_OF_CLASS, set_style
+from pipeline.writers.docx.tables import (RULE_HEAVY, RULE_THIN, TABLE_INDENT, column_widths, new_table, set_cell_bottom_rule,
                      set_cell_margins, set_table_borders)
-from .tree import child_elements, classes, fail, kind_of, no_stray_text, only_children, text_of
+from pipeline.writers.docx.tree import child_elements, fail, kind_of, no_stray_text, only_children, text_of
+from pipeline.writers.text import classes
 
 REVISIONS = ("ins", "del")
 

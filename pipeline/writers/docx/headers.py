@@ -8,11 +8,11 @@ import io
 from docx.shared import Inches
 from docx.text.paragraph import Paragraph
 
-from ...barcodes import code39_png
-from .ooxml import subelement
-from .state import Build
-from .styles import set_style
-from .tree import fail
+from pipeline.writers.barcodes import code39_png
+from pipeline.writers.docx.ooxml import subelement
+from pipeline.writers.docx.state import Build
+from pipeline.writers.docx.styles import set_style
+from pipeline.writers.docx.tree import fail
 
 
 def add_headers_and_footers(b: Build) -> None:

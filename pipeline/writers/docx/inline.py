@@ -11,10 +11,10 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 from lxml import etree
 
-from .ooxml import subelement
-from .state import Build
-from .styles import FOOTNOTE_REFERENCE, FOOTNOTE_TEXT, SYMBOL_LETTER, set_style
-from .tree import child_elements, fail, kind_of, text_of
+from pipeline.writers.docx.ooxml import subelement
+from pipeline.writers.docx.state import Build
+from pipeline.writers.docx.styles import FOOTNOTE_REFERENCE, FOOTNOTE_TEXT, SYMBOL_LETTER, set_style
+from pipeline.writers.docx.tree import child_elements, fail, kind_of, text_of
 
 
 def fill_paragraph(b: Build, par: Paragraph, el: etree._Element, revision: str | None = None) -> None:

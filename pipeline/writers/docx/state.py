@@ -13,7 +13,7 @@ from docx.oxml import OxmlElement
 from docx.parts.story import StoryPart
 from lxml import etree
 
-from .ooxml import NS_R, NS_W, SETTINGS_AFTER_FOOTNOTEPR, prefixed, subelement
+from pipeline.writers.docx.ooxml import NS_R, NS_W, SETTINGS_AFTER_FOOTNOTEPR, prefixed, subelement
 
 REVISION_AUTHOR = "unreport"  # the author of tracked changes in a redline
 

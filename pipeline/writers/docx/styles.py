@@ -16,8 +16,8 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 from lxml import etree
 
-from .ooxml import RPR_ORDER, insert_ordered, new_element
-from .state import Build
+from pipeline.writers.docx.ooxml import RPR_ORDER, insert_ordered, new_element
+from pipeline.writers.docx.state import Build
 
 # Tree class -> Word paragraph style.
 PARAGRAPH_STYLE_OF_CLASS = {

@@ -8,9 +8,9 @@ from docx.shared import Pt
 from docx.table import Table
 from lxml import etree
 
-from .ooxml import TBLPR_ORDER, TCPR_ORDER, insert_ordered, new_element, subelement
-from .state import Build
-from .tree import text_of
+from pipeline.writers.docx.ooxml import TBLPR_ORDER, TCPR_ORDER, insert_ordered, new_element, subelement
+from pipeline.writers.docx.state import Build
+from pipeline.writers.docx.tree import text_of
 
 TABLE_INDENT = 24  # pt: tables start at the paragraph text, like the numbered text
 TABLE_CELL_RIGHT_PAD = 6  # pt between columns

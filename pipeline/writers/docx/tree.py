@@ -7,8 +7,6 @@ import re
 
 from lxml import etree
 
-from ..text import classes  # the class names of a tree element: one reading for every writer
-
 
 def child_elements(el: etree._Element) -> list[etree._Element]:
     """Element children, without comments."""

@@ -1,0 +1,268 @@
+"""The build stage: validate a session, compose each edition, run the writers, and put the
+files in place atomically (all of a session's outputs, or none of them).
+
+The stages are separate functions so that pipeline/batch.py can run the writers of many
+editions in worker processes while validation and the final renames stay in one place:
+    prepare_session   load and validate (raises InputError; nothing is written)
+    edition_job       compose one edition's tree: what a worker needs
+    render_job        run the writers over a tree (in a worker): format -> bytes
+    write_session     rename a session's files and its manifest into place together
+Loading, validating and composing are imported only by the functions that do them, so a
+worker process that only writes does not import the models or the templates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import resource
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable
+
+from pipeline.build.fingerprints import Fingerprint, Fingerprinter, Manifest, ManifestEntry, manifest_path
+from pipeline.inputs.layout import TEMPLATES_DIR, check_session_id, edition_files
+from pipeline.inputs.problems import Problem
+from pipeline.writers import FORMATS
+from pipeline.writers.text import canonical_text
+
+if TYPE_CHECKING:
+    from pipeline.inputs.load import Inputs, Sourced
+
+
+@dataclass
+class BuiltEdition:
+    """The files written for one edition."""
+
+    series: str
+    files: dict[str, Path] = field(default_factory=dict)
+
+
+@dataclass
+class SessionBuild:
+    session: int
+    editions: list[BuiltEdition]
+    warnings: list[Problem]
+
+
+def render_edition(tree_html: str, document_date, formats: tuple[str, ...],
+                   templates_dir: Path = TEMPLATES_DIR) -> dict[str, bytes]:
+    """Run each writer over one tree; returns format -> bytes."""
+    writers: dict[str, Callable[[], bytes]] = {
+        "html": lambda: tree_html.encode("utf-8"),
+        "txt": lambda: canonical_text(tree_html).encode("utf-8"),
+        "pdf": lambda: _pdf(tree_html, document_date, templates_dir),
+        "docx": lambda: _docx(tree_html, document_date),
+    }
+    return {fmt: writers[fmt]() for fmt in formats}
+
+
+def _pdf(tree_html: str, document_date, templates_dir: Path = TEMPLATES_DIR) -> bytes:
+    from pipeline.writers.pdf import write_pdf  # WeasyPrint is imported only when a PDF is wanted
+
+    return write_pdf(tree_html, document_date, templates_dir)
+
+
+def _docx(tree_html: str, document_date) -> bytes:
+    from pipeline.writers.docx import write_docx
+
+    return write_docx(tree_html, document_date)
+
+
+def warm_up_writers(formats: tuple[str, ...]) -> None:
+    """Import the writers these formats need (a worker does it while the parent validates)."""
+    try:
+        if "pdf" in formats:
+            from pipeline.writers.pdf import shared_font_configuration
+
+            shared_font_configuration()
+        if "docx" in formats:
+            from pipeline.writers import docx  # noqa: F401
+    except Exception:  # the job that needs the writer will say what is wrong
+        pass
+
+
+# ---------------------------------------------------------------- stages
+
+@dataclass
+class PreparedSession:
+    """A loaded and validated session, with the fingerprint of each edition taken before
+    loading (so an edit made meanwhile makes the next build rebuild, never skip)."""
+
+    number: int
+    inputs: Inputs
+    warnings: list[Problem]
+    fingerprints: dict[Path, Fingerprint | None]
+
+
+@dataclass(frozen=True)
+class EditionJob:
+    """What a worker needs to write one edition: its composed tree and how to render it."""
+
+    session: int
+    series: str
+    tree_html: str
+    document_date: dt.date
+    formats: tuple[str, ...]
+    templates_dir: Path
+
+    @property
+    def name(self) -> str:
+        return f"{self.session}/{self.series}"
+
+
+@dataclass(frozen=True)
+class RenderedEdition:
+    """One edition's outputs, with what rendering it cost the worker."""
+
+    job: EditionJob
+    outputs: dict[str, bytes]
+    seconds: float
+    worker: int
+    peak_memory: int  # the worker's peak resident memory so far, in bytes
+
+
+def prepare_session(session: int | str, data_dir: Path, fingerprinter: Fingerprinter) -> PreparedSession:
+    """Fingerprint, load and validate a session; raises InputError when any error stands."""
+    from pipeline.inputs.load import load_session
+    from pipeline.validate import require_valid
+
+    number = check_session_id(session)
+    fingerprints = {path: fingerprinter.edition(data_dir, path) for path in edition_files(data_dir, number)}
+    inputs = load_session(data_dir, number)
+    inputs.templates_dir = fingerprinter.templates_dir
+    warnings = require_valid(inputs)
+    return PreparedSession(number, inputs, warnings, fingerprints)
+
+
+def edition_job(prepared: PreparedSession, sourced: Sourced, formats: tuple[str, ...],
+                templates_dir: Path = TEMPLATES_DIR) -> EditionJob:
+    """Compose one edition's tree (in the parent: composing is cheap, writing is not)."""
+    from pipeline.compose.report import compose
+
+    edition = sourced.model
+    return EditionJob(prepared.number, edition.series, compose(prepared.inputs, sourced, templates_dir),
+                      edition.date, formats, templates_dir)
+
+
+def render_job(job: EditionJob) -> RenderedEdition:
+    """Run the writers of one edition; this is what worker processes do."""
+    started = time.perf_counter()
+    outputs = render_edition(job.tree_html, job.document_date, job.formats, job.templates_dir)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # Linux reports KiB
+    return RenderedEdition(job, outputs, time.perf_counter() - started, os.getpid(), peak)
+
+
+def manifest_entry(prepared: PreparedSession, sourced: Sourced, outputs: dict[str, bytes]) -> ManifestEntry | None:
+    """The manifest entry of a freshly built edition; None (never skip it) when its
+    fingerprint is missing or was taken from other files than the ones the build read."""
+    fingerprint = prepared.fingerprints.get(sourced.path)
+    inputs, edition = prepared.inputs, sourced.model
+    series = inputs.series.get(edition.series)
+    if fingerprint is None or series is None:
+        return None
+    read = (edition.series, series.model.template, series.model.ledger, series.model.committee)
+    named = fingerprint.sources
+    if read != (named.series_id, named.template, named.ledger, named.committee):
+        return None
+    return ManifestEntry(fingerprint.digest, {fmt: {"name": f"{edition.series}.{fmt}", "size": len(content)}
+                                              for fmt, content in outputs.items()})
+
+
+def write_session(output_dir: Path, number: int, outputs: dict[str, dict[str, bytes]],
+                  manifest: Manifest) -> list[BuiltEdition]:
+    """Rename the files of a session (series -> format -> bytes) and its manifest into
+    place, all together."""
+    target_dir = output_dir / str(number)
+    manifest_file = manifest_path(output_dir, number)
+    for folder in (target_dir, manifest_file.parent):
+        if folder.is_dir():
+            remove_stale_temporaries(folder)
+    pending: dict[Path, bytes] = {}
+    built: list[BuiltEdition] = []
+    for series, contents in sorted(outputs.items()):
+        edition = BuiltEdition(series)
+        for fmt, content in contents.items():
+            path = target_dir / f"{series}.{fmt}"
+            pending[path] = content
+            edition.files[fmt] = path
+        built.append(edition)
+    pending[manifest_file] = manifest.to_bytes()
+    write_atomically(pending)
+    return built
+
+
+# ---------------------------------------------------------------- atomic writes
+
+TEMP_SUFFIX = ".tmp"
+
+
+def _temp_prefix(target: Path, pid: int) -> str:
+    return f".{target.name}.{pid}."
+
+
+def remove_stale_temporaries(folder: Path) -> None:
+    """Delete temporaries left by builds that were killed (their process no longer exists)."""
+    for temp in folder.glob(f".*{TEMP_SUFFIX}"):
+        parts = temp.name.split(".")
+        pid = int(parts[-3]) if len(parts) >= 4 and parts[-3].isdigit() else None
+        if pid is None or _process_alive(pid):
+            continue
+        temp.unlink(missing_ok=True)
+
+
+def _process_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def write_atomically(files: dict[Path, bytes]) -> None:
+    """Write every file to a temporary sibling, then rename them all into place.
+
+    Nothing is renamed until every file has been written, so a failure leaves the
+    previous outputs as they were; each rename is atomic on POSIX file systems, so a
+    reader (or a concurrent build) only ever sees a complete file.
+    """
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for target, content in files.items():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            handle, temp_name = tempfile.mkstemp(prefix=_temp_prefix(target, os.getpid()),
+                                                 suffix=TEMP_SUFFIX, dir=target.parent)
+            staged.append((Path(temp_name), target))  # from now on removed again if anything fails
+            with os.fdopen(handle, "wb") as out:
+                out.write(content)
+                out.flush()
+                os.fsync(out.fileno())
+            os.chmod(temp_name, 0o644)
+        for temp, target in staged:
+            os.replace(temp, target)
+    finally:
+        for temp, _ in staged:
+            temp.unlink(missing_ok=True)
+
+
+# ---------------------------------------------------------------- one session, in process
+
+def build_session(session: int | str, data_dir: Path, output_dir: Path,
+                  formats: tuple[str, ...] = FORMATS, templates_dir: Path = TEMPLATES_DIR) -> SessionBuild:
+    """Validate and build every edition of a session into output_dir/<session>/, in this
+    process, whether or not its inputs changed (`unreport build` skips unchanged ones)."""
+    prepared = prepare_session(session, data_dir, Fingerprinter(templates_dir))
+    manifest = Manifest(warnings=[str(p) for p in prepared.warnings])
+    outputs: dict[str, dict[str, bytes]] = {}
+    for sourced in prepared.inputs.editions:
+        result = render_job(edition_job(prepared, sourced, formats, templates_dir))
+        outputs[sourced.model.series] = result.outputs
+        entry = manifest_entry(prepared, sourced, result.outputs)
+        if entry is not None:
+            manifest.editions[sourced.model.series] = entry
+    built = write_session(output_dir, prepared.number, outputs, manifest)
+    return SessionBuild(prepared.number, built, prepared.warnings)

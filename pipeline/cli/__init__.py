@@ -1,0 +1,328 @@
+"""The `unreport` command line.
+
+Problems are printed one a line as `path:line:col: severity: message`, sorted by file and
+line. Exit codes: 0 clean (or warnings only), 1 warnings only with --strict, 2 errors.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from pipeline.inputs.problems import InputError, Location, Problem, display_path
+
+if TYPE_CHECKING:
+    from pipeline.build.batch import BatchSummary
+
+EXIT_OK, EXIT_WARNINGS, EXIT_ERRORS = 0, 1, 2
+DATA_FOLDERS = ("sessions", "series", "reference")
+EXIT_BUILD_FAILED = 1  # build: a report failed in a writer (the inputs were valid)
+
+
+def report_problems(problems: list[Problem], to_stderr: bool = True) -> None:
+    """Each problem on its own line, then a count of errors and warnings on stderr."""
+    for problem in problems:
+        click.echo(str(problem), err=to_stderr)
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
+    if problems:
+        click.echo(f"{errors} error(s), {warnings} warning(s)", err=True)
+
+
+def exit_code(problems: list[Problem], strict: bool = False) -> int:
+    if any(p.severity == "error" for p in problems):
+        return EXIT_ERRORS
+    return EXIT_WARNINGS if strict and problems else EXIT_OK
+
+
+def require_data_folder(data_dir: Path) -> None:
+    """Refuse a --data folder without sessions: nothing found must not read as nothing to do
+    (or, for `golden --update`, as every edition gone)."""
+    if not (data_dir / "sessions").is_dir():
+        raise InputError([Problem(Location(display_path(data_dir)), "error",
+                                  "no sessions folder here; give the folder of the input data with --data")])
+
+
+data_option = click.option("--data", "data_dir", type=click.Path(file_okay=False, path_type=Path),
+                           default=Path("data"), show_default=True, help="Folder of the input data.")
+output_option = click.option("--output", "output_dir", type=click.Path(file_okay=False, path_type=Path),
+                             default=Path("output"), show_default=True, help="Folder the builds are written to.")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def main() -> None:
+    """Build United Nations parliamentary reports from structured data."""
+
+
+@main.command()
+@click.argument("sessions", nargs=-1)
+@click.option("--all", "all_sessions", is_flag=True, help="Every session folder in DATA/sessions.")
+@data_option
+@output_option
+@click.option("--templates", "templates_dir", type=click.Path(file_okay=False, exists=True, path_type=Path),
+              default=None, help="Folder of the report templates and CSS (default: the repository's templates/).")
+@click.option("--format", "formats", multiple=True, type=click.Choice(["pdf", "docx", "html", "txt"]),
+              help="Only these formats (default: all).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Reports built at once, each in its own process (default: the number of cores).")
+@click.option("--force", is_flag=True, help="Build every report, even those whose inputs have not changed.")
+def build(sessions: tuple[str, ...], all_sessions: bool, data_dir: Path, output_dir: Path,
+          templates_dir: Path | None, formats: tuple[str, ...], jobs: int | None, force: bool) -> None:
+    """Validate and build the reports of each SESSION (or --all) into OUTPUT/SESSION/.
+
+    Reports whose inputs have not changed since they were built are skipped. A session with
+    an input error gets nothing written; the other sessions are still built."""
+    from pipeline.build.batch import BatchOptions, available_cores, run_batch
+    from pipeline.inputs.layout import TEMPLATES_DIR, session_numbers
+    from pipeline.build.progress import progress_for_terminal
+    from pipeline.writers import FORMATS
+
+    if all_sessions == bool(sessions):
+        raise click.UsageError("give SESSION numbers or --all (not both)")
+    chosen = tuple(f for f in FORMATS if not formats or f in formats)
+    if "html" not in chosen:
+        chosen = ("html",) + chosen  # the tree is always written beside the documents
+    options = BatchOptions(data_dir, output_dir, templates_dir or TEMPLATES_DIR, chosen,
+                           jobs or available_cores(), force)
+    try:
+        if all_sessions:
+            require_data_folder(data_dir)
+        summary = run_batch(list(session_numbers(data_dir) if all_sessions else sessions),
+                            options, progress_for_terminal())
+    except InputError as exc:  # a bad session id: nothing was built
+        report_problems(exc.problems)
+        sys.exit(EXIT_ERRORS)
+    for failure in summary.failed:
+        click.echo(f"not built: {failure.what}: {failure.message}", err=True)
+    click.echo(summary_line(summary))
+    if any(f.input_error for f in summary.failed):
+        sys.exit(EXIT_ERRORS)
+    sys.exit(EXIT_BUILD_FAILED if summary.failed else EXIT_OK)
+
+
+def summary_line(summary: BatchSummary) -> str:
+    """'built 3, skipped 1, failed 0 report(s) in 1.2 s; 2 worker(s), peak memory 150 MB each at most'."""
+    line = (f"built {len(summary.built)}, skipped {len(summary.skipped)}, failed {len(summary.failed)} "
+            f"report(s) in {summary.seconds:.2f} s")
+    if summary.peak_memory:
+        line += (f"; {summary.workers} worker(s), peak memory per worker "
+                 f"{summary.peak_worker_memory / 2**20:.0f} MB")
+    return line
+
+
+def _data_dir_of(path: Path) -> Path | None:
+    """The data folder a data file lies in (data/sessions/59/x.yaml -> data), if it is one."""
+    for parent in path.resolve().parents:
+        if parent.name in DATA_FOLDERS:
+            return parent.parent
+    return None
+
+
+def _problems_of(targets: tuple[str, ...], data_dir: Path, data_given: bool) -> tuple[list[Problem], int]:
+    """Every problem of the targets, and how many files were named (every edition when none)."""
+    from pipeline.inputs.layout import all_edition_files, check_session_id, edition_files
+    from pipeline.inputs.load import load_all, load_editions
+    from pipeline.validate import validate as run_rules
+
+    editions: list[Path] = []
+    others: list[Path] = []
+    problems: list[Problem] = []
+    if not targets and not data_dir.is_dir():
+        raise InputError([Problem(Location(display_path(data_dir)), "error",
+                                  "no such data folder; give the folder of the input data with --data")])
+    for target in targets:
+        path = Path(target)
+        if not (target.endswith((".yaml", ".yml", ".csv")) or "/" in target):
+            found = edition_files(data_dir, check_session_id(target))
+            if not found:
+                folder = display_path(data_dir / "sessions" / target)
+                raise InputError([Problem(Location(folder), "error", f"no editions for session {target} in {folder}")])
+            editions.extend(found)
+            continue
+        if path.is_dir() or not path.exists():
+            why = "cannot validate a folder; give a session number or a file" if path.is_dir() else \
+                "cannot read file: No such file or directory"
+            raise InputError([Problem(Location(display_path(path)), "error", why)])
+        if not data_given:
+            data_dir = _data_dir_of(path) or data_dir
+        (editions if path.parent.parent.name == "sessions" else others).append(path)
+    if not targets:
+        editions = all_edition_files(data_dir)
+        problems = run_rules(load_all(data_dir))
+    elif editions:
+        problems = run_rules(load_editions(data_dir, editions))
+    if others:  # a series or reference file: check all the data, show what is in that file
+        shown = {display_path(path) for path in others}
+        problems += [p for p in run_rules(load_all(data_dir)) if p.location.path in shown]
+    return sorted(set(problems)), len(editions) + len(others)
+
+
+@main.command()
+@click.argument("targets", nargs=-1)
+@data_option
+@click.option("--strict", is_flag=True, help="Exit 1 when there are warnings (and no errors).")
+@click.pass_context
+def validate(ctx: click.Context, targets: tuple[str, ...], data_dir: Path, strict: bool) -> None:
+    """Check SESSION numbers or data FILES (default: all the data) and list every problem.
+
+    Problems go to stdout as path:line:col: error|warning: message, sorted by file and line.
+    Exit 0 when clean, 1 when there are only warnings and --strict is given, 2 on errors.
+    """
+    data_given = ctx.get_parameter_source("data_dir") is not click.core.ParameterSource.DEFAULT
+    try:
+        problems, checked = _problems_of(targets, data_dir, data_given)
+    except InputError as exc:
+        problems, checked = exc.problems, 0
+    report_problems(problems, to_stderr=False)
+    if not problems:
+        click.echo(f"ok: {checked} file(s) checked, no problems", err=True)
+    sys.exit(exit_code(problems, strict))
+
+
+@main.command("new-edition")
+@click.argument("from_session", metavar="FROM")
+@click.argument("to_session", metavar="TO")
+@click.option("--series", "series_id", metavar="ID", help="Only this series (default: every edition of FROM).")
+@click.option("--as-at", "as_at", metavar="YYYY-MM-DD",
+              help="Date the facts are as at (default: FROM's, moved on a year per session).")
+@click.option("--date", "date", metavar="YYYY-MM-DD",
+              help="Document date (default: FROM's, moved on a year per session).")
+@click.option("--force", is_flag=True, help="Overwrite editions of TO that already exist.")
+@click.option("--keep-existing", is_flag=True,
+              help="Leave editions of TO that already exist as they are (exit 0) instead of refusing.")
+@data_option
+def new_edition(from_session: str, to_session: str, series_id: str | None, as_at: str | None,
+                date: str | None, force: bool, keep_existing: bool, data_dir: Path) -> None:
+    """Start session TO's editions from session FROM's: new session and dates, no symbol yet,
+    the agenda item left to fill in, paragraphs carried over."""
+    from pipeline.drafting.new_edition import EditionError, draft_editions, parse_date, write_editions
+    from pipeline.inputs.load import load_editions
+    from pipeline.validate import validate as run_rules
+
+    try:
+        drafted = draft_editions(data_dir, from_session, to_session, series_id,
+                                 date=parse_date(date, "--date"), as_at=parse_date(as_at, "--as-at"),
+                                 force=force, keep_existing=keep_existing)
+    except EditionError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_ERRORS)
+    except InputError as exc:
+        report_problems(exc.problems)
+        click.echo(f"error: session {from_session} does not load; fix it first", err=True)
+        sys.exit(EXIT_ERRORS)
+    try:
+        write_editions(drafted)
+    except OSError as exc:
+        targets = ", ".join(display_path(d.target) for d in drafted if not d.kept)
+        click.echo(f"error: cannot write {targets}: {exc.strerror or exc}; nothing was written", err=True)
+        sys.exit(EXIT_ERRORS)
+    written = [d for d in drafted if not d.kept]
+    for edition in drafted:
+        if edition.kept:
+            click.echo(f"kept {display_path(edition.target)}: it already exists (FORCE=1 / --force drafts it again)")
+        else:
+            click.echo(f"wrote {display_path(edition.target)} (from {display_path(edition.source)})")
+    if written:
+        report_problems(run_rules(load_editions(data_dir, [d.target for d in written])))
+        click.echo(f"next: fill in the agenda, review the paragraphs, then 'make report SESSION={to_session}'")
+
+
+@main.command()
+@click.argument("a")
+@click.argument("b")
+@data_option
+@click.option("--html", "html_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write B as an HTML page with the changes from A marked.")
+@click.option("--docx", "docx_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write B as a DOCX whose changes from A are Word tracked changes.")
+@click.option("--pages", "pages_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Write a PNG of each changed PDF page (A and B side by side) into this folder.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Write every view into this folder: summary.txt, redline.html, redline.docx, pages/.")
+def diff(a: str, b: str, data_dir: Path, html_file: Path | None, docx_file: Path | None,
+         pages_dir: Path | None, out_dir: Path | None) -> None:
+    """Show what changed from A to B.
+
+    A and B are two session numbers (59 60: every report of each, composed in memory and
+    paired by series), two build folders (output/59), or two files (.txt canonical text,
+    .html tree, .pdf pages; write ./59 for a folder named like a session). Exit 0 when they
+    are the same, 1 when they differ, 2 when they cannot be compared.
+    """
+    from pipeline.compare.command import DiffInputError, Views, run_diff
+    from pipeline.compare.pages import PageDiffError
+
+    views = Views.under(out_dir) if out_dir else Views()
+    views.html, views.docx, views.pages = html_file or views.html, docx_file or views.docx, pages_dir or views.pages
+    try:
+        result = run_diff(a, b, data_dir, views)
+    except InputError as exc:  # an unknown session, or data that does not validate
+        for problem in exc.problems:
+            click.echo(str(problem), err=True)
+        sys.exit(EXIT_ERRORS)
+    except (DiffInputError, PageDiffError, OSError) as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_ERRORS)
+    click.echo(result.text, nl=False)
+    for path in result.written:
+        click.echo(f"wrote {display_path(path)}", err=True)
+    sys.exit(EXIT_WARNINGS if result.differs else EXIT_OK)
+
+
+@main.command()
+@click.option("--update", is_flag=True, help="Accept the current output as golden (after reviewing it).")
+@data_option
+@click.option("--golden", "golden_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder of the golden snapshots (default: tests/golden).")
+def golden(update: bool, data_dir: Path, golden_dir: Path | None) -> None:
+    """Compare every committed edition's canonical text and tree with its golden snapshot.
+
+    Exit 1 when one differs or has none; --update records the current output instead.
+    """
+    from pipeline.compare import golden as snapshots
+
+    folder = golden_dir or snapshots.GOLDEN_DIR
+    try:
+        require_data_folder(data_dir)
+        if update:
+            written, removed = snapshots.update(data_dir, folder)
+            for path in written:
+                click.echo(f"wrote {display_path(path)}")
+            for path in removed:
+                click.echo(f"removed {display_path(path)} (no such edition any more)")
+            click.echo(f"golden snapshots up to date in {display_path(folder)}")
+            sys.exit(EXIT_OK)
+        current = snapshots.snapshots(data_dir)
+    except InputError as exc:
+        report_problems(exc.problems)
+        sys.exit(EXIT_ERRORS)
+    problems = [p for p in (snapshots.check(s, folder) for s in current) if p]
+    problems += [f"{display_path(p)}: golden of an edition that no longer exists: run `make golden`\n"
+                 for p in snapshots.stale_goldens(data_dir, folder, current)]
+    for problem in problems:
+        click.echo(problem, nl=False)
+    if problems:
+        sys.exit(EXIT_WARNINGS)
+    click.echo(f"ok: {len(current)} edition(s) match their golden snapshots")
+
+
+def run() -> None:
+    """The `unreport` executable: the commands, then an exit that skips tearing the
+    interpreter down (freeing WeasyPrint's ~100,000 objects one by one costs a cold build
+    ~0.1 s). Output is flushed first; nothing else needs the interpreter's clean-up."""
+    try:
+        main()
+        code = EXIT_OK
+    except SystemExit as done:
+        code = done.code
+    if code is not None and not isinstance(code, int):
+        click.echo(code, err=True)
+        code = 1
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code or EXIT_OK)
+
+

@@ -1,0 +1,5 @@
+"""`python -m pipeline.cli`: the same as the `unreport` command."""
+
+from pipeline.cli import run
+
+run()

@@ -1,0 +1,260 @@
+"""What `unreport diff` compares, and the views it writes.
+
+A and B are each a session number (its editions composed in memory, nothing written), a
+build folder (output/59: files paired by name, <series>.html/.txt/.pdf), or a file (.txt
+canonical text, .html document tree, .pdf pages). Sessions and folders pair their reports
+by series; two files are one pair. Then, for each pair:
+- text: the block-by-block summary and unified diff (pipeline/diff.py), from the canonical
+  texts (a tree gives its canonical text);
+- --html: B's tree with A's changes marked, as a page (pipeline/redline.py);
+- --docx: the same redline tree through the DOCX writer: Word tracked changes;
+- --pages: both PDFs rasterized and compared (pipeline/pagediff.py); a session's PDFs are
+  rendered in memory, a folder's are read, a tree's are rendered.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+import lxml.etree
+import lxml.html
+
+from pipeline.compose.report import compose
+
+from pipeline.inputs.layout import TEMPLATES_DIR
+from pipeline.compare.textdiff import diff_texts, report, summary
+from pipeline.inputs.layout import SESSION_PATTERN, check_session_id
+from pipeline.inputs.load import load_session
+from pipeline.compare.pages import PageComparison, compare_pdfs
+from pipeline.inputs.problems import display_path
+from pipeline.validate import require_valid
+from pipeline.writers.text import canonical_text
+
+FILE_KINDS = {".txt": "canonical text", ".html": "document tree", ".htm": "document tree", ".pdf": "PDF"}
+
+
+class DiffInputError(Exception):
+    """What was asked cannot be compared; the message says why in one line."""
+
+
+@dataclass(frozen=True)
+class ComposedEdition:
+    """One edition composed in memory: its tree and what a writer needs beside it."""
+
+    series: str
+    session: int
+    source: Path
+    date: dt.date
+    tree: str
+
+
+def compose_session(data_dir: Path, session: int | str, templates_dir: Path = TEMPLATES_DIR) -> list[ComposedEdition]:
+    """Validate a session and compose each of its editions (InputError when invalid)."""
+    number = check_session_id(session)
+    inputs = load_session(data_dir, number)
+    require_valid(inputs)
+    return [ComposedEdition(s.model.series, number, s.path, s.model.date, compose(inputs, s, templates_dir))
+            for s in inputs.editions]
+
+
+@dataclass
+class Document:
+    """One side of a comparison: whatever is known of one report."""
+
+    name: str  # as messages call it: "59/cmw-status", "output/59/cmw-status.html"
+    label: str  # the side's short name for page images: "59"
+    canonical: str | None = None
+    tree: str | None = None
+    date: dt.date | None = None
+    pdf: Callable[[], bytes] | None = None
+
+
+@dataclass(frozen=True)
+class Pair:
+    series: str
+    a: Document | None
+    b: Document | None
+
+
+@dataclass
+class Views:
+    """Where to write the views; None leaves one out."""
+
+    html: Path | None = None
+    docx: Path | None = None
+    pages: Path | None = None
+    summary: Path | None = None
+
+    @classmethod
+    def under(cls, folder: Path) -> "Views":
+        """Every view in one folder: summary.txt, redline.html, redline.docx, pages/."""
+        return cls(folder / "redline.html", folder / "redline.docx", folder / "pages", folder / "summary.txt")
+
+
+@dataclass
+class DiffResult:
+    text: str
+    differs: bool
+    written: list[Path] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------- the two sides
+
+def documents(target: str, data_dir: Path) -> dict[str, Document]:
+    """The reports of one side, by series (a single file counts as one report)."""
+    path = Path(target)
+    if SESSION_PATTERN.match(target):
+        return {e.series: _edition_document(e) for e in compose_session(data_dir, target)}
+    if path.is_dir():
+        return _folder_documents(path)
+    if path.is_file():
+        return {path.stem: _file_document(path)}
+    raise DiffInputError(f"{target}: no such file or folder, and not a session number")
+
+
+def _edition_document(edition: ComposedEdition) -> Document:
+    from pipeline.writers.pdf import write_pdf
+
+    return Document(f"{edition.session}/{edition.series}", str(edition.session), canonical_text(edition.tree),
+                    edition.tree, edition.date, lambda: write_pdf(edition.tree, edition.date))
+
+
+def _folder_documents(folder: Path) -> dict[str, Document]:
+    found: dict[str, Document] = {}
+    for path in sorted(folder.iterdir()):
+        if path.suffix in FILE_KINDS and not path.name.startswith("."):
+            found.setdefault(path.stem, Document(display_path(folder / path.stem), display_path(folder)))
+            _read_into(found[path.stem], path)
+    if not found:
+        raise DiffInputError(f"{display_path(folder)}: no reports in it (.html, .txt or .pdf files)")
+    return found
+
+
+def _file_document(path: Path) -> Document:
+    if path.suffix not in FILE_KINDS:
+        raise DiffInputError(f"{display_path(path)}: not a file diff knows (.txt, .html or .pdf)")
+    document = Document(display_path(path), path.name)
+    _read_into(document, path)
+    return document
+
+
+def _read_into(document: Document, path: Path) -> None:
+    """Fill in what a file says about a report: tree, canonical text or PDF."""
+    if path.suffix == ".pdf":
+        document.pdf = path.read_bytes
+        return
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DiffInputError(f"{display_path(path)}: cannot be read as UTF-8 text ({exc.__class__.__name__})")
+    if path.suffix == ".txt":
+        document.canonical = text
+        return
+    document.tree = text
+    try:
+        tree = lxml.html.document_fromstring(text)
+        if not tree.xpath('//body[contains(concat(" ", normalize-space(@class), " "), " un-report ")]'):
+            raise ValueError("no <body class=\"un-report\">")
+        document.date = dt.date.fromisoformat(tree.xpath('//meta[@name="date"]/@content')[0])
+        derived = canonical_text(text)
+    except (ValueError, IndexError, lxml.etree.LxmlError) as exc:
+        raise DiffInputError(f"{display_path(path)}: not a report tree ({exc})") from None
+    document.canonical = document.canonical or derived
+    if document.pdf is None:
+        from pipeline.writers.pdf import write_pdf
+
+        tree, date = text, document.date
+        document.pdf = lambda: write_pdf(tree, date)
+
+
+def pairs(a: str, b: str, data_dir: Path) -> list[Pair]:
+    """The reports of A and B paired by series; two files are one pair."""
+    a_is_file, b_is_file = (Path(t).is_file() and not SESSION_PATTERN.match(t) for t in (a, b))
+    if a_is_file != b_is_file:
+        raise DiffInputError("compare two sessions or folders, or two files, not a file with a session or folder")
+    a_docs, b_docs = documents(a, data_dir), documents(b, data_dir)
+    if a_is_file:
+        (a_doc,), ((series, b_doc),) = a_docs.values(), b_docs.items()
+        return [Pair(series, a_doc, b_doc)]
+    return [Pair(s, a_docs.get(s), b_docs.get(s)) for s in sorted(set(a_docs) | set(b_docs))]
+
+
+# ---------------------------------------------------------------- the views
+
+def run_diff(a: str, b: str, data_dir: Path, views: Views) -> DiffResult:
+    """Compare A and B, write the views asked for, and say what changed."""
+    found = pairs(a, b, data_dir)
+    _check_views(found, views)
+    result = DiffResult("", False)
+    many = len(found) > 1
+    for pair in found:
+        if pair.a is None or pair.b is None:
+            side, other = (a, b) if pair.a is not None else (b, a)
+            result.text += f"{pair.series}: only in {side}, not in {other}\n"
+            result.differs = True
+            continue
+        result.text += ("\n" if result.text else "") + _compare_pair(pair, views, many, result)
+    if views.summary is not None:
+        _write(views.summary, result.text.encode("utf-8"), result)
+    return result
+
+
+def _check_views(found: list[Pair], views: Views) -> None:
+    """Refuse up front a view the inputs cannot give."""
+    both = [p for p in found if p.a is not None and p.b is not None]
+    if (views.html or views.docx) and any(p.a.tree is None or p.b.tree is None for p in both):  # type: ignore[union-attr]
+        raise DiffInputError("--html and --docx need document trees: give sessions, build folders with .html files, or .html files")
+    if views.pages and any(p.a.pdf is None or p.b.pdf is None for p in both):  # type: ignore[union-attr]
+        raise DiffInputError("--pages needs PDFs or trees to render: give sessions, build folders, or .pdf/.html files")
+
+
+def _compare_pair(pair: Pair, views: Views, many: bool, result: DiffResult) -> str:
+    a, b = pair.a, pair.b
+    assert a is not None and b is not None
+    text = ""
+    if a.canonical is not None and b.canonical is not None:
+        diff = diff_texts(a.canonical, b.canonical, a.name, b.name)
+        text += report(diff)
+        result.differs |= diff.differs
+        if a.tree is not None and b.tree is not None and (views.html or views.docx):
+            _write_redlines(a, b, pair.series, summary(diff), views, many, result)
+    if a.pdf is not None and b.pdf is not None and (views.pages or a.canonical is None or b.canonical is None):
+        pages = compare_pdfs(a.pdf(), b.pdf(), views.pages, pair.series, (a.label, b.label))
+        result.written += [c.image for c in pages.changes if c.image is not None]
+        result.differs |= bool(pages.changes)
+        text += _pages_line(pages, views.pages, a.name, b.name, bool(text))
+    return text
+
+
+def _pages_line(pages: PageComparison, folder: Path | None, a_name: str, b_name: str, after_text: bool) -> str:
+    line = pages.describe() + (f"; images in {display_path(folder)}" if folder and pages.changes else "")
+    return ("\n" if after_text else f"{a_name} -> {b_name}\n") + line + "\n"
+
+
+def _write_redlines(a: Document, b: Document, series: str, summary_text: str, views: Views,
+                    many: bool, result: DiffResult) -> None:
+    from pipeline.compare.redline import redline_page, redline_tree
+
+    tree = redline_tree(a.tree, b.tree)  # type: ignore[arg-type]
+    if views.html is not None:
+        page = redline_page(tree, f"Changes from {a.name} to {b.name}", summary_text)
+        _write(_for_series(views.html, series, many), page.encode("utf-8"), result)
+    if views.docx is not None:
+        from pipeline.writers.docx import write_docx
+
+        _write(_for_series(views.docx, series, many), write_docx(tree, b.date), result)  # type: ignore[arg-type]
+
+
+def _for_series(path: Path, series: str, many: bool) -> Path:
+    """redline.html, or redline-<series>.html when the sides hold several reports."""
+    return path.with_name(f"{path.stem}-{series}{path.suffix}") if many else path
+
+
+def _write(path: Path, content: bytes, result: DiffResult) -> None:
+    from pipeline.build.session import write_atomically
+
+    write_atomically({path: content})
+    result.written.append(path)

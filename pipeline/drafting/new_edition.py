@@ -1,0 +1,227 @@
+"""The new-edition stage: start session TO's editions from session FROM's.
+
+Each edition of FROM is copied with a YAML round trip (ruamel.yaml), so the drafter's comments,
+folded paragraphs, quoting and key order stay as they were; only the facts of the new session
+change: session, `previous`, symbol (none yet: a draft), dates, job number, and the agenda item,
+which is left for the drafter (`agenda.todo`) because the next session's agenda is not known yet.
+Paragraphs are carried over verbatim; their `{{ ... }}` expressions update themselves.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml as pyyaml
+from pydantic import ValidationError
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from pipeline.build.session import write_atomically
+from pipeline.inputs.layout import check_session_id, edition_files, edition_path, series_file
+from pipeline.inputs.load import load_editions
+from pipeline.model import Edition
+from pipeline.inputs.problems import InputError, display_path
+from pipeline.i18n.style import ordinal
+
+IDENTITY_LINE = re.compile(r"^# Session \d+ \(\d{4}\)")
+USES_CHANGES = re.compile(r"{{[^}]*\bchanges\b")
+USES_PARTIES = re.compile(r"{{[^}]*\bparties\b")
+CHANGE_COMMENT = "Added by new-edition (the series' change_paragraph): what changed since the previous report."
+DRAFTED_LINE_START = "# Drafted from the session "
+
+
+class EditionError(Exception):
+    """A request new-edition cannot carry out; its message is one line for the user."""
+
+
+@dataclass(frozen=True)
+class DraftedEdition:
+    """A new edition's text, not yet written, and where it comes from and goes."""
+
+    source: Path
+    target: Path
+    text: str
+    kept: bool = False  # the target exists and was asked to be kept: nothing to write
+
+
+def parse_date(text: str | None, option: str) -> dt.date | None:
+    """A date from the command line, or a one-line EditionError naming the option."""
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise EditionError(f"{option}: {text!r} is not a real date (write YYYY-MM-DD)") from None
+
+
+def years_later(day: dt.date, years: int) -> dt.date:
+    """The same day and month `years` later (29 February becomes 28 February)."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+def round_trip_yaml() -> YAML:
+    """ruamel.yaml in round-trip mode, set to the layout of our data files; nulls stay `null`."""
+    yaml = YAML()
+    yaml.preserve_quotes = True
+    yaml.width = 4096  # never re-wrap the drafter's lines
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.representer.add_representer(
+        type(None), lambda representer, _: representer.represent_scalar("tag:yaml.org,2002:null", "null"))
+    yaml.representer.ignore_aliases = lambda _data: True  # report data refuses aliases (sources.py)
+    return yaml
+
+
+def set_key(mapping: CommentedMap, key: str, value: object, after: str | None = None, comment: str | None = None) -> None:
+    """Set a key in place, or insert it after `after` (at the end when absent), with an end-of-line comment."""
+    if key in mapping:
+        mapping[key] = value
+    else:
+        keys = list(mapping)
+        position = keys.index(after) + 1 if after in keys else len(keys)
+        mapping.insert(position, key, value)
+    if comment and key not in mapping.ca.items:
+        mapping.yaml_add_eol_comment(comment, key)
+
+
+def agenda_todo(session: int) -> str:
+    return (f"fill in item, sub_item and provisional_agenda from the provisional agenda of the "
+            f"{ordinal(session)} session (A/{session}/...), check the title, then delete this todo line")
+
+
+def retitled_header(text: str, source_session: int, session: int, year: int) -> str:
+    """The leading comment block for the new edition: its 'Session N (YYYY)' line renumbered,
+    a line saying where it was drafted from; the drafter's other comments kept."""
+    lines = text.splitlines(keepends=True)
+    end = next((i for i, line in enumerate(lines) if not line.startswith("#")), len(lines))
+    header = [line for line in lines[:end] if not line.startswith(DRAFTED_LINE_START)]
+    if header and IDENTITY_LINE.match(header[0]):
+        header[0] = IDENTITY_LINE.sub(f"# Session {session} ({year})", header[0])
+    else:
+        header.insert(0, f"# Session {session} ({year}) edition.\n")
+    header.insert(1, f"{DRAFTED_LINE_START}{source_session} edition by `unreport new-edition "
+                     f"{source_session} {session}`; see README, \"Drafting the next edition\".\n")
+    return "".join(header + lines[end:])
+
+
+def series_change_paragraph(series_path: Path) -> object | None:
+    """The series' change paragraph as ruamel loads it (so its folding is kept), if it has one."""
+    if not series_path.is_file():
+        return None
+    return round_trip_yaml().load(series_path.read_text(encoding="utf-8")).get("change_paragraph")
+
+
+def add_change_paragraph(body: CommentedSeq, paragraph: object) -> None:
+    """Put the change paragraph after the status paragraph (the last that lists `parties`),
+    unless a paragraph already reports changes; at the end when no paragraph gives the status."""
+    texts = [str(block.get("paragraph", "")) for block in body]
+    if any(USES_CHANGES.search(text) for text in texts):
+        return
+    status = [i for i, text in enumerate(texts) if USES_PARTIES.search(text)]
+    position = status[-1] + 1 if status else len(body)
+    block = CommentedMap(paragraph=paragraph)
+    body.insert(position, block)
+    body.yaml_set_comment_before_after_key(position, before=CHANGE_COMMENT, indent=2)
+
+
+def draft_text(source_text: str, source: Edition, session: int, date: dt.date, as_at: dt.date,
+               change_paragraph: object | None = None) -> str:
+    """The new edition's YAML: the source's text with the new session's facts set, and the
+    series' change paragraph added when the source reports no changes."""
+    yaml = round_trip_yaml()
+    data = yaml.load(source_text)
+    if change_paragraph is not None:
+        add_change_paragraph(data["body"], change_paragraph)
+    data["session"] = session
+    set_key(data, "previous", source.session, after="session", comment="the edition this one follows")
+    set_key(data, "symbol", None, after="previous", comment="not yet assigned: the edition renders as a draft")
+    data["date"] = date
+    data["as_at"] = as_at
+    if "job_number" in data:
+        data["job_number"] = None
+    agenda = data["agenda"]
+    set_key(agenda, "todo", agenda_todo(session))
+    agenda.move_to_end("todo", last=False)
+    for key in ("item", "sub_item", "provisional_agenda"):
+        set_key(agenda, key, None)
+    out = io.StringIO()
+    yaml.dump(data, out)
+    return retitled_header(out.getvalue(), source.session, session, date.year)
+
+
+def check_drafted(text: str, target: Path) -> None:
+    """The drafted text must load as an edition; anything else is a defect of this module."""
+    try:
+        Edition.model_validate(pyyaml.safe_load(text))
+    except (pyyaml.YAMLError, ValidationError) as exc:
+        raise EditionError(f"drafted {display_path(target)} does not load ({exc}); nothing was written") from None
+
+
+def draft_editions(data_dir: Path, source_session: str | int, session: str | int, series: str | None = None,
+                   date: dt.date | None = None, as_at: dt.date | None = None,
+                   force: bool = False, keep_existing: bool = False) -> list[DraftedEdition]:
+    """Draft session `session`'s editions from `source_session`'s, in memory.
+
+    Dates default to the source's, moved on one year a session (validation warns when that
+    falls on a weekend: moving it here would make dates drift edition after edition). An existing target is
+    overwritten with `force`, kept with `keep_existing` (in the result, marked `kept`), and
+    otherwise an EditionError. Raises EditionError for a bad request (unknown session or
+    series, as-at after the date) and InputError when the source editions do not load.
+    """
+    try:
+        source_number, number = check_session_id(source_session), check_session_id(session)
+    except InputError as exc:
+        raise EditionError(exc.problems[0].message) from None
+    if number <= source_number:
+        raise EditionError(f"the new session ({number}) must come after the session it is drafted from ({source_number})")
+    files = edition_files(data_dir, source_number)
+    if not files:
+        raise EditionError(f"no editions for session {source_number} in {display_path(data_dir / 'sessions')}")
+    if series is not None:
+        chosen = [f for f in files if f.stem == series]
+        if not chosen:
+            raise EditionError(f"session {source_number} has no '{series}' edition "
+                               f"(it has: {', '.join(f.stem for f in files)})")
+        files = chosen
+    inputs = load_editions(data_dir, files)
+    inputs.raise_if_errors()
+    years = number - source_number
+    drafted = []
+    for sourced in inputs.editions:
+        source: Edition = sourced.model
+        target = edition_path(data_dir, number, source.series)
+        if target.exists() and not force:
+            if keep_existing:
+                drafted.append(DraftedEdition(sourced.path, target, "", kept=True))
+                continue
+            raise EditionError(f"{display_path(target)} already exists; use --force to overwrite it")
+        new_date = date or years_later(source.date, years)
+        new_as_at = as_at or years_later(source.as_at, years)
+        if new_as_at > new_date:
+            raise EditionError(f"the as-at date {new_as_at} is after the document date {new_date}")
+        text = draft_text(sourced.path.read_text(encoding="utf-8"), source, number, new_date, new_as_at,
+                          series_change_paragraph(series_file(data_dir, source.series)))
+        check_drafted(text, target)
+        drafted.append(DraftedEdition(sourced.path, target, text))
+    return drafted
+
+
+def write_editions(drafted: list[DraftedEdition]) -> None:
+    """Write the drafted editions, all or none: each goes to a temporary file that is renamed
+    into place only once every one is written; a session folder made for them is removed again
+    if writing fails."""
+    drafted = [d for d in drafted if not d.kept]
+    made = sorted({d.target.parent for d in drafted if not d.target.parent.exists()})
+    try:
+        write_atomically({d.target: d.text.encode("utf-8") for d in drafted})
+    except BaseException:
+        for folder in made:
+            if folder.exists() and not any(folder.iterdir()):
+                folder.rmdir()
+        raise

@@ -1,0 +1,60 @@
+"""Where the inputs live in the data folder, and which session ids are valid.
+
+Kept free of heavy imports: the no-op build check finds its files through this module
+without loading the typed models.
+
+    data/series/<series-id>.yaml               one file per report series
+    data/sessions/<session>/<series-id>.yaml   one edition per series and session
+    data/reference/                            ledgers, committees, State name changes
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from pipeline.inputs.problems import InputError, Location, Problem
+
+REPOSITORY = Path(__file__).resolve().parents[2]  # the checkout this package runs from
+PIPELINE_DIR = REPOSITORY / "pipeline"
+TEMPLATES_DIR = REPOSITORY / "templates"  # the repository's templates
+SESSION_PATTERN = re.compile(r"^[1-9][0-9]{0,2}$")
+NAME_CHANGES_FILE = "state-name-changes.csv"
+
+
+def check_session_id(session: str | int) -> int:
+    """A session number from the command line; anything but 1-999 is refused."""
+    text = str(session)
+    if not SESSION_PATTERN.match(text):
+        raise InputError([Problem(Location("<command line>"), "error",
+                                  f"session must be a number from 1 to 999, not {text!r}")])
+    return int(text)
+
+
+def session_numbers(data_dir: Path, series_id: str | None = None) -> list[int]:
+    """The sessions that have editions (of one series, when given), in order. Folders whose
+    names are not session numbers (a 'drafts' folder, '059') are not sessions."""
+    pattern = f"*/{series_id}.yaml" if series_id else "*/*.yaml"
+    names = {p.parent.name for p in (data_dir / "sessions").glob(pattern)}
+    return sorted(int(name) for name in names if SESSION_PATTERN.match(name))
+
+
+def edition_path(data_dir: Path, session: int, series_id: str) -> Path:
+    return data_dir / "sessions" / str(session) / f"{series_id}.yaml"
+
+
+def all_edition_files(data_dir: Path) -> list[Path]:
+    """Every edition of every session, in session order."""
+    return [path for number in session_numbers(data_dir) for path in edition_files(data_dir, number)]
+
+
+def edition_files(data_dir: Path, session: int) -> list[Path]:
+    return sorted((data_dir / "sessions" / str(session)).glob("*.yaml"))
+
+
+def series_file(data_dir: Path, series_id: str) -> Path:
+    return data_dir / "series" / f"{series_id}.yaml"
+
+
+def reference_file(data_dir: Path, name: str) -> Path:
+    return data_dir / "reference" / name

@@ -1,0 +1,425 @@
+"""The load stage: input files -> typed models, with every shape error located.
+
+The data folder's layout is in layout.py.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from pipeline.facts.names import StateNames
+from pipeline.inputs.layout import (NAME_CHANGES_FILE, TEMPLATES_DIR, all_edition_files, edition_files,
+                     edition_path, session_numbers)
+from pipeline.model import Committee, Edition, Ledger, MemberStates, NameChange, Series
+from pipeline.inputs.problems import InputError, Location, Problem, did_you_mean, display_path
+from pipeline.inputs.sources import load_csv, load_yaml, locate, locate_key
+
+M = TypeVar("M", bound=BaseModel)
+
+MEMBER_STATES_FILE = "un-member-states.yaml"
+
+
+@dataclass
+class Sourced:
+    """A validated model with the file it came from and its raw located values."""
+
+    model: Any
+    path: Path
+    raw: Any
+
+
+@dataclass
+class Inputs:
+    """Everything a build reads, validated for shape; `problems` holds what was wrong."""
+
+    data_dir: Path
+    series: dict[str, Sourced] = field(default_factory=dict)
+    editions: list[Sourced] = field(default_factory=list)
+    ledgers: dict[str, Sourced] = field(default_factory=dict)
+    committees: dict[str, Sourced] = field(default_factory=dict)
+    names: StateNames = field(default_factory=lambda: StateNames([]))
+    name_changes: list[Sourced] = field(default_factory=list)
+    member_states: Sourced | None = None
+    previous: dict[Path, Sourced] = field(default_factory=dict)  # edition file -> the edition it follows
+    problems: list[Problem] = field(default_factory=list)
+    templates_dir: Path = TEMPLATES_DIR  # where the series' report templates must exist
+    memo: dict = field(default_factory=dict, repr=False, compare=False)  # derived once per edition
+    unreadable: set[str] = field(default_factory=set)  # series and reference files that failed to load
+
+    def raise_if_errors(self) -> None:
+        if any(p.severity == "error" for p in self.problems):
+            raise InputError(self.problems)
+
+
+def _readable_path(raw: Any, loc: tuple) -> str:
+    """'body[3].paragraph' from a pydantic loc, skipping union tags absent from the data."""
+    parts: list[str] = []
+    node = raw
+    loc = tuple(step for i, step in enumerate(loc) if i == 0 or step != loc[i - 1])  # union tags repeat a key
+    for step in loc:
+        if isinstance(step, int) and isinstance(node, list):
+            parts.append(f"[{step}]")
+            node = node[step] if step < len(node) else None
+        elif isinstance(node, dict) and step in node:
+            parts.append(f".{step}" if parts else str(step))
+            node = node[step]
+        elif step == loc[-1]:
+            parts.append(f".{step}" if parts else str(step))
+    return "".join(parts)
+
+
+def _shown_input(value: Any) -> str:
+    """How a wrong value is quoted in a message."""
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return repr(value) if isinstance(value, str) else str(value)
+
+
+def _type_message(kind: str, value: Any) -> str | None:
+    """What to write instead of a value of the wrong type."""
+    if value is None:
+        return "has no value; write one or remove the key"
+    if kind in ("int_parsing", "int_type", "int_from_float"):
+        return f"must be a whole number, not {_shown_input(value)}"
+    if kind == "string_type":
+        if isinstance(value, (int, float, bool)):
+            return f"must be text, not {_shown_input(value)}; put it in double quotes"
+        return f"must be text, not {_shown_input(value)}"
+    if kind == "list_type":
+        return f"must be a list (lines starting with '- '), not {_shown_input(value)}"
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        return f"must be a mapping of 'key: value' lines, not {_shown_input(value)}"
+    return None
+
+
+def _message(error: dict, raw: Any, model: type[BaseModel]) -> str:
+    """An editor's message for one pydantic error: what is wrong and what to write instead."""
+    loc, kind, value = error["loc"], error["type"], error.get("input")
+    where = _readable_path(raw, loc)
+    parent = _readable_path(raw, loc[:-1])
+    if kind == "missing":
+        under = f" under '{parent}'" if parent else ""
+        return f"missing key '{loc[-1]}'{under}; add it"
+    if kind == "extra_forbidden" and len(loc) == 4 and loc[0] == "body" and loc[3] in ("paragraph", "table"):
+        return f"'{_readable_path(raw, loc[:2])}': a body block has one key, 'paragraph' or 'table'; make two blocks"
+    if kind == "extra_forbidden":
+        fields = _fields_at(model, loc[:-1])
+        hint = did_you_mean(str(loc[-1]), fields)
+        allowed = f"; the keys allowed here are {', '.join(fields)}" if fields else "; remove it"
+        home = _nested_home(model, loc[:-1], str(loc[-1]))
+        if home and not hint:
+            return f"unknown key '{loc[-1]}' here; it belongs under '{home}:' (indent it below that key)"
+        return f"unknown key '{loc[-1]}'" + (hint or allowed)
+    if kind in ("union_tag_not_found", "union_tag_invalid"):
+        found = next(iter(value), "") if isinstance(value, dict) else ""
+        instead = f", not '{found}'{did_you_mean(found, ['paragraph', 'table'])}" if found else ""
+        return f"'{where}': a body block is '- paragraph: ...' or '- table: ...'{instead}"
+    if kind == "literal_error":
+        allowed = re.findall(r"'([^']*)'", error["ctx"]["expected"])
+        hint = did_you_mean(str(value), allowed) if isinstance(value, str) else ""
+        return f"'{where}': {_shown_input(value)} is not one of {', '.join(allowed)}{hint}"
+    if kind == "string_too_short":
+        return f"'{where}': must not be empty"
+    if kind == "too_short":
+        return f"'{where}': must have at least {error['ctx']['min_length']} item(s)"
+    if kind == "string_pattern_mismatch":
+        info = _field_info(model, loc)
+        form = info.description if info and info.description else "the expected form"
+        example = f", like '{info.examples[0]}'" if info and info.examples else ""
+        return f"'{where}': {_shown_input(value)} is not {form}{example}"
+    text = _type_message(kind, value) or error["msg"].replace("Input should be", "must be")
+    return f"'{where}': {text}"
+
+
+def _field_info(model: type[BaseModel], loc: tuple) -> Any:
+    """The pydantic FieldInfo a loc ends at, if it ends at a model field."""
+    names = [step for step in loc if isinstance(step, str)]
+    if not names:
+        return None
+    holder = _model_at(model, loc[:-1] if isinstance(loc[-1], str) else loc)
+    return getattr(holder, "model_fields", {}).get(names[-1])
+
+
+def _nested_home(model: type[BaseModel], loc: tuple, key: str) -> str | None:
+    """The field of the model at `loc` whose own model has a field `key` (a key indented too
+    little: 'provisional_agenda' at the top of an edition belongs under 'agenda')."""
+    current = _model_at(model, loc)
+    for name, info in getattr(current, "model_fields", {}).items():
+        nested = _model_in(info.annotation)
+        if nested is not None and key in nested.model_fields:
+            return name
+    return None
+
+
+def _fields_at(model: type[BaseModel], loc: tuple) -> list[str]:
+    """Field names of the (nested) model that a pydantic loc points into."""
+    return list(getattr(_model_at(model, loc), "model_fields", {}))
+
+
+def _model_at(model: type[BaseModel], loc: tuple) -> Any:
+    """The (nested) model class a pydantic loc points into."""
+    current: Any = model
+    for step in loc:
+        if isinstance(step, int) or not hasattr(current, "model_fields"):
+            continue
+        info = current.model_fields.get(step)
+        if info is None:
+            break
+        current = _model_in(info.annotation)
+    return current
+
+
+def _model_in(annotation: Any) -> Any:
+    """The first BaseModel class inside a (possibly generic) annotation."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def _error_location(error: dict, raw: Any, shown: str) -> Location:
+    """Unknown keys are shown at the key, missing ones at their parent's key, others at the value."""
+    loc = error["loc"]
+    if error["type"] == "extra_forbidden":
+        found = locate_key(raw, *loc)
+    elif error["type"] == "missing":
+        found = locate_key(raw, *loc[:-1]) if loc[:-1] else getattr(raw, "location", None)
+    else:
+        found = locate(raw, *loc)
+    return found or Location(shown, 1, 1)
+
+
+def parse_model(model: type[M], raw: Any, path: Path, salvage: bool = False) -> tuple[M | None, list[Problem]]:
+    """Validate raw located data against a model; problems are located at the bad value.
+
+    With `salvage`, a model whose only faults are unknown keys or bad optional values is
+    still returned (without them), so later rules can report the file's other mistakes in
+    the same run; its problems are returned all the same and keep the build from running.
+    """
+    shown = display_path(path)
+    if not isinstance(raw, dict):
+        where = getattr(raw, "location", Location(shown, 1, 1))
+        return None, [Problem(where, "error",
+                              f"expected a mapping of 'key: value' lines for a {model.__name__.lower()}")]
+    try:
+        return model.model_validate(raw), []
+    except ValidationError as exc:
+        errors = exc.errors()
+        problems = [Problem(_error_location(e, raw, shown), "error", _message(e, raw, model)) for e in errors]
+        return (_salvaged(model, raw, errors) if salvage else None), problems
+
+
+def _salvaged(model: type[M], raw: Any, errors: list[dict]) -> M | None:
+    """The model without the keys that were in error, when each of them may be left out."""
+    plain = _plain(raw)
+    for error in errors:
+        loc = error["loc"]
+        info = _field_info(model, loc)
+        optional = info is not None and not info.is_required() and all(isinstance(s, str) for s in loc)
+        if not (error["type"] == "extra_forbidden" or optional):
+            return None
+        try:
+            parent: Any = plain
+            for step in loc[:-1]:
+                parent = parent[step]
+            parent.pop(loc[-1], None)
+        except (KeyError, IndexError, TypeError, AttributeError):
+            return None  # the path runs through a union's tag: not a place we can prune
+    try:
+        return model.model_validate(plain)
+    except ValidationError:
+        return None
+
+
+def _plain(value: Any) -> Any:
+    """A copy of located data as plain dicts and lists (to edit without touching the original)."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _load(path: Path, inputs: Inputs) -> Any:
+    """A YAML file's located data, or None when it cannot be read (the problem is recorded)."""
+    try:
+        return load_yaml(path)
+    except InputError as exc:
+        inputs.problems.extend(exc.problems)
+        return None
+
+
+def _read(path: Path, model: type[M], inputs: Inputs, salvage: bool = False) -> Sourced | None:
+    raw = _load(path, inputs)
+    if raw is None:
+        return None
+    parsed, problems = parse_model(model, raw, path, salvage)
+    inputs.problems.extend(problems)
+    return Sourced(parsed, path, raw) if parsed is not None else None
+
+
+def _named_file(folder: Path, name: str, named_at: Location | None, what: str, inputs: Inputs) -> Path | None:
+    """The file a data file names, or a problem where it is named (with the nearest real name)."""
+    path = folder / name
+    if Path(name).name != name or name.startswith("."):
+        inputs.problems.append(Problem(named_at or Location(display_path(folder)), "error",
+                                       f"'{name}' must be the name of a file in {display_path(folder)}, not a path"))
+        return None
+    if path.is_file():
+        return path
+    known = sorted(p.name for p in folder.glob("*")) if folder.is_dir() else []
+    hint = did_you_mean(name, known) or (f"; the {what} files are: {', '.join(known)}" if known else "")
+    inputs.problems.append(Problem(named_at or Location(display_path(folder)), "error",
+                                   f"no {what} file '{name}' in {display_path(folder)}{hint}"))
+    return None
+
+
+def previous_session(data_dir: Path, edition: Edition) -> int | None:
+    """The session of the edition this one follows: its `previous`, or else the nearest
+    earlier session that has an edition of the same series."""
+    if edition.previous is not None:
+        return edition.previous
+    return max((n for n in session_numbers(data_dir, edition.series) if n < edition.session), default=None)
+
+
+def load_previous(data_dir: Path, sourced: Sourced, inputs: Inputs) -> None:
+    """Load the edition `sourced` follows, if any, into inputs.previous; a missing or broken
+    one is a problem located at `previous` (or at `session` when it was derived)."""
+    edition: Edition = sourced.model
+    session = previous_session(data_dir, edition)
+    if session is None:
+        return
+    key = "previous" if edition.previous is not None else "session"
+    where = locate(sourced.raw, key) or Location(display_path(sourced.path))
+    if session >= edition.session:
+        inputs.problems.append(Problem(where, "error",
+                                       f"previous edition must be of an earlier session than {edition.session}, not {session}"))
+        return
+    path = edition_path(data_dir, session, edition.series)
+    if not path.exists():
+        inputs.problems.append(Problem(where, "error", f"previous edition {display_path(path)} does not exist"))
+        return
+    scratch = Inputs(data_dir)
+    previous = _read(path, Edition, scratch)
+    if previous is None:
+        inputs.problems.append(Problem(where, "error", f"previous edition {display_path(path)} has errors: "
+                                                       f"run 'unreport validate {session}'"))
+        return
+    inputs.previous[sourced.path] = previous
+
+
+
+
+def load_reference(data_dir: Path, inputs: Inputs, series: Sourced) -> None:
+    """Load the ledger and committee a series uses (once each)."""
+    reference = data_dir / "reference"
+    model: Series = series.model
+    for name, key, model_class, loaded in ((model.ledger, "ledger", Ledger, inputs.ledgers),
+                                           (model.committee, "committee", Committee, inputs.committees)):
+        if not name or name in loaded or name in inputs.unreadable:
+            continue
+        path = _named_file(reference, name, locate(series.raw, key), key, inputs)
+        found = _read(path, model_class, inputs) if path else None
+        if found:
+            loaded[name] = found
+        else:
+            inputs.unreadable.add(name)
+
+
+def load_names(data_dir: Path, inputs: Inputs) -> None:
+    """The UN Member States' names and the history of name changes: every known State name."""
+    inputs.member_states = _read(data_dir / "reference" / MEMBER_STATES_FILE, MemberStates, inputs)
+    path = data_dir / "reference" / NAME_CHANGES_FILE
+    try:
+        rows = load_csv(path)
+    except InputError as exc:
+        inputs.problems.extend(exc.problems)
+        rows = []
+    header_problems = _header_problems(rows, NameChange)
+    inputs.problems.extend(header_problems)
+    for row in rows if not header_problems else []:
+        parsed, problems = parse_model(NameChange, row, path)
+        inputs.problems.extend(problems)
+        if parsed:
+            inputs.name_changes.append(Sourced(parsed, path, row))
+    members = inputs.member_states.model.states if inputs.member_states else []
+    inputs.names = StateNames([s.model for s in inputs.name_changes], members)
+
+
+def _header_problems(rows: Any, model: type[BaseModel]) -> list[Problem]:
+    """A CSV file's columns against a model's fields: reported once, not on every row."""
+    if not rows:
+        return []
+    columns = list(model.model_fields)
+    unknown = [Problem(rows.location, "error", f"unknown column '{c}'{did_you_mean(c, columns)}; "
+                                               f"the columns are {', '.join(columns)}")
+               for c in rows.header if c not in columns]
+    missing = [Problem(rows.location, "error", f"missing column '{c}'; add it to the first line")
+               for c, info in model.model_fields.items() if info.is_required() and c not in rows.header]
+    return unknown + missing
+
+
+def load_series(data_dir: Path, series_id: str, named_at: Location | None, inputs: Inputs) -> Sourced | None:
+    """A series and the reference data it uses, loaded once; None when it cannot be read."""
+    if series_id in inputs.series:
+        return inputs.series[series_id]
+    if series_id in inputs.unreadable:
+        return None
+    path = data_dir / "series" / f"{series_id}.yaml"
+    if not path.is_file():
+        known = sorted(p.stem for p in (data_dir / "series").glob("*.yaml"))
+        inputs.problems.append(Problem(named_at or Location(display_path(path)), "error",
+                                       f"unknown series '{series_id}'{did_you_mean(series_id, known)}; "
+                                       f"the series are the files in {display_path(data_dir / 'series')}"))
+    series = _read(path, Series, inputs) if path.is_file() else None
+    if series is None:
+        inputs.unreadable.add(series_id)
+        return None
+    inputs.series[series_id] = series
+    load_reference(data_dir, inputs, series)
+    return series
+
+
+def load_editions(data_dir: Path, files: list[Path]) -> Inputs:
+    """Load the given edition files and everything they refer to."""
+    inputs = Inputs(data_dir)
+    load_names(data_dir, inputs)
+    for path in files:
+        raw = _load(path, inputs)
+        parsed, problems = parse_model(Edition, raw, path, salvage=True) if raw is not None else (None, [])
+        inputs.problems.extend(problems)
+        if parsed is not None:
+            inputs.editions.append(Sourced(parsed, path, raw))
+            load_previous(data_dir, inputs.editions[-1], inputs)
+        series_id = raw.get("series") if isinstance(raw, dict) else None
+        if isinstance(series_id, str):  # even for a broken edition, so the series' own problems show too
+            load_series(data_dir, series_id, locate(raw, "series"), inputs)
+    return inputs
+
+
+def load_all(data_dir: Path) -> Inputs:
+    """Every edition of every session, and every series with its reference data."""
+    inputs = load_editions(data_dir, all_edition_files(data_dir))
+    for path in sorted((data_dir / "series").glob("*.yaml")):
+        load_series(data_dir, path.stem, None, inputs)
+    return inputs
+
+
+def load_session(data_dir: Path, session: int) -> Inputs:
+    """Load every edition of a session (an empty session is an error)."""
+    files = edition_files(data_dir, session)
+    if not files:
+        folder = display_path(data_dir / "sessions" / str(session))
+        raise InputError([Problem(Location(folder), "error",
+                                  f"no editions for session {session}: add {folder}/<series>.yaml")])
+    return load_editions(data_dir, files)

@@ -1,0 +1,131 @@
+"""Rules over an edition's own fields: symbols, dates, where the file lives, what it uses."""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.compose.report import table_is_empty
+
+from pipeline.facts.edition import edition_facts, facts_ready
+from pipeline.inputs.load import Inputs, Sourced
+from pipeline.model import Edition, Series, TableBlock
+from pipeline.i18n.style import long_date
+from pipeline.validate.rules import Problems, at, error, warning
+
+GA_SYMBOL = re.compile(r"^A/(?P<session>\d{1,3})/(?P<rest>[A-Z0-9.]+(/[A-Za-z0-9.]+)*)$")
+AS_AT_MAX_DAYS = 60  # figures older than this at the document date are worth a second look
+FIRST_SESSION_YEAR = 1946  # session 1 met in 1946; session N opens in September of 1945 + N
+
+
+def check_symbols(inputs: Inputs, sourced: Sourced) -> Problems:
+    """The symbol and the provisional agenda's symbol are GA symbols of the edition's session."""
+    edition: Edition = sourced.model
+    symbols = ((("symbol",), edition.symbol), (("agenda", "provisional_agenda"), edition.agenda.provisional_agenda))
+    for path, value in symbols:
+        if value is None:
+            continue
+        match = GA_SYMBOL.match(value)
+        if not match:
+            yield error(at(sourced, *path),
+                        f"'{value}' is not a General Assembly symbol; write it like A/{edition.session}/150")
+        elif int(match["session"]) != edition.session:
+            yield error(at(sourced, *path),
+                        f"'{value}' belongs to session {match['session']}, but this edition is for session "
+                        f"{edition.session}; write A/{edition.session}/{match['rest']} or correct 'session'")
+
+
+def check_dates(inputs: Inputs, sourced: Sourced) -> Problems:
+    """The figures are as at a day no later than the document date (and not long before it)."""
+    edition: Edition = sourced.model
+    if edition.as_at > edition.date:
+        yield error(at(sourced, "as_at"),
+                    f"as_at {edition.as_at} is after the document date {edition.date}; "
+                    "the figures cannot be as at a later day than the document")
+    elif (edition.date - edition.as_at).days > AS_AT_MAX_DAYS:
+        days = (edition.date - edition.as_at).days
+        yield warning(at(sourced, "as_at"),
+                      f"as_at {edition.as_at} is {days} days before the document date {edition.date}; "
+                      f"update the figures or check the date (more than {AS_AT_MAX_DAYS} days)")
+
+
+def check_session_year(inputs: Inputs, sourced: Sourced) -> Problems:
+    """A document of session N is dated from the year before it opens to the year it closes."""
+    edition: Edition = sourced.model
+    opens = FIRST_SESSION_YEAR - 1 + edition.session
+    if not opens - 1 <= edition.date.year <= opens + 1:
+        yield warning(at(sourced, "date"),
+                      f"the document date {edition.date} is far from session {edition.session}, which opens in "
+                      f"September {opens}; check 'date' and 'session'")
+
+
+def check_working_day(inputs: Inputs, sourced: Sourced) -> Problems:
+    """UN documents are dated on working days; a weekend date is usually a date carried over."""
+    edition: Edition = sourced.model
+    if edition.date.weekday() >= 5:
+        yield warning(at(sourced, "date"), f"{long_date(edition.date)} is a {edition.date:%A}; "
+                                           "date the document on a working day")
+
+
+def check_file_place(inputs: Inputs, sourced: Sourced) -> Problems:
+    """data/sessions/<session>/<series>.yaml: the folder and file name agree with the contents."""
+    edition: Edition = sourced.model
+    folder = sourced.path.parent
+    if folder.parent.name == "sessions" and folder.name.isdigit() and int(folder.name) != edition.session:
+        yield error(at(sourced, "session"),
+                    f"this edition says session {edition.session} but is in the folder of session {folder.name}; "
+                    f"correct 'session' or move the file to sessions/{edition.session}/")
+    if folder.parent.name == "sessions" and sourced.path.stem != edition.series and edition.series in inputs.series:
+        yield error(at(sourced, "series"),
+                    f"the file is named '{sourced.path.name}' but its series is '{edition.series}'; "
+                    f"name the file '{edition.series}.yaml' (one edition of each series per session)")
+
+
+def check_tables(inputs: Inputs, sourced: Sourced) -> Problems:
+    """A committee table needs a committee in the edition's series."""
+    edition: Edition = sourced.model
+    series = inputs.series.get(edition.series)
+    if series is None:
+        return
+    model: Series = series.model
+    for index, block in enumerate(edition.body):
+        if isinstance(block, TableBlock) and block.table == "committee-members" and not model.committee:
+            yield error(at(sourced, "body", index, "table"),
+                        f"a committee-members table needs a committee, but series '{model.id}' names none; "
+                        "add 'committee:' to the series or remove the table")
+
+
+def check_agenda_filled_in(inputs: Inputs, sourced: Sourced) -> Problems:
+    """A new edition's agenda item is left for the drafter (`agenda.todo`, no item number):
+    a warning while the edition is a draft, an error once it has a symbol."""
+    edition: Edition = sourced.model
+    if edition.agenda.is_filled_in:
+        return
+    report = warning if edition.is_draft else error
+    why = "" if edition.is_draft else " (an edition with a symbol needs its agenda)"
+    if edition.agenda.todo:
+        yield report(at(sourced, "agenda", "todo"), f"agenda.todo: {edition.agenda.todo}{why}")
+    else:
+        yield report(at(sourced, "agenda", "item"), f"agenda item number to fill in from the provisional agenda{why}")
+
+
+def check_empty_tables(inputs: Inputs, sourced: Sourced) -> Problems:
+    """A committee table with nobody in office is left out of the document, and one with
+    empty seats is probably missing the members elected since: say so where it stands."""
+    if not facts_ready(inputs, sourced):
+        return
+    facts = edition_facts(inputs, sourced)
+    if not facts.series.committee:
+        return  # check_tables reports a committee table without a committee
+    seats = inputs.committees[facts.series.committee].model.seats
+    for index, block in enumerate(facts.edition.body):
+        if not isinstance(block, TableBlock):
+            continue
+        if table_is_empty(block, facts):
+            yield warning(at(sourced, "body", index),
+                          f"no committee member is in office on {facts.edition.date}: the {block.table} "
+                          "table is left out (add the members elected since to the committee data)")
+        elif len(facts.members) < seats:
+            yield warning(at(sourced, "body", index),
+                          f"only {len(facts.members)} of the committee's {seats} seats have a member in office "
+                          f"on {facts.edition.date}: add the members elected since to the committee data")
+

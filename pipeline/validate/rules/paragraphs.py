@@ -1,0 +1,187 @@
+"""Rules over paragraph text: expressions name known data, footnotes resolve, nothing is empty.
+
+Paragraph text is usually a folded YAML block, which Jinja sees as one long line, so a
+Jinja line number says little. Problems are placed by searching the paragraph's source for
+what the error names (the unknown name or filter, the unclosed '{{'), so the line shown is
+the line the editor must change.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import jinja2
+from jinja2.exceptions import SecurityError
+
+from pipeline.compose.inline import Footnotes, markup_paragraph
+
+from pipeline.compose.sandbox import FilterInputError, PARAGRAPH_FILTERS, paragraph_environment, render_paragraph_text
+
+from pipeline.facts.edition import edition_facts, facts_ready
+from pipeline.inputs.load import Inputs, Sourced
+from pipeline.model import Edition, ParagraphBlock
+from pipeline.inputs.problems import Location, Problem, did_you_mean, display_path
+from pipeline.inputs.sources import find_in_value
+from pipeline.validate.rules import Problems, at, error, warning
+
+MAX_WORDS = 8500  # UN Editorial Manual: a manuscript should not exceed 8,500 words
+TAGS = re.compile(r"\{\{(?P<expression>.*?)\}\}|\{%(?P<statement>.*?)%\}|\{#.*?#\}|(?P<unclosed>\{[{%#])", re.S)
+FOOTNOTE_CALL = re.compile(r"\[\^([^\]]+)\]")
+WORD = re.compile(r"[^\W_][\w'’-]*")
+
+
+Rendered = list[tuple[int, "str | Exception"]]
+
+
+def _rendered(inputs: Inputs, sourced: Sourced) -> tuple[dict[str, Any], Rendered] | None:
+    """The paragraphs' data, and each paragraph's index and text after its expressions (or
+    their error); worked out once per edition for the rules that read the text."""
+    if not facts_ready(inputs, sourced):
+        return None
+    key = ("rendered", sourced.path)
+    if key not in inputs.memo:
+        inputs.memo[key] = _render_all(inputs, sourced)
+    return inputs.memo[key]
+
+
+def _render_all(inputs: Inputs, sourced: Sourced) -> tuple[dict[str, Any], Rendered]:
+    context = edition_facts(inputs, sourced).context()
+    out: Rendered = []
+    for index, block in enumerate(sourced.model.body):
+        if isinstance(block, ParagraphBlock):
+            try:
+                out.append((index, render_paragraph_text(block.paragraph, context)))
+            except (jinja2.TemplateError, TypeError, ValueError, AttributeError, ArithmeticError, LookupError) as exc:
+                out.append((index, exc))
+    return context, out
+
+
+def check_paragraphs(inputs: Inputs, sourced: Sourced) -> Problems:
+    """Every paragraph's expressions and inline markup render; footnotes resolve."""
+    edition: Edition = sourced.model
+    rendered = _rendered(inputs, sourced)
+    if rendered is None:
+        return
+    context, paragraphs = rendered
+    notes = Footnotes()
+    for index, text in paragraphs:
+        path = ("body", index, "paragraph")
+        if isinstance(text, Exception):
+            yield _expression_problem(sourced, path, text, context)
+            continue
+        if not text.strip():
+            yield error(at(sourced, *path), "paragraph is empty once its expressions are filled in; "
+                                            "write its text or remove the block")
+            continue
+        for label in dict.fromkeys(FOOTNOTE_CALL.findall(text)):
+            if label not in edition.footnotes:
+                found = find_in_value(sourced.raw, path, re.escape(f"[^{label}]"))
+                yield error(found[0][0] if found else at(sourced, *path),
+                            f"footnote [^{label}] has no text under 'footnotes:'"
+                            f"{did_you_mean(label, edition.footnotes)}; add '{label}: ...' there")
+        try:
+            markup_paragraph(text, edition.footnotes, notes)
+        except ValueError as exc:
+            yield error(at(sourced, *path), f"{exc}; remove that markup")
+
+
+def check_previous_symbol_when_final(inputs: Inputs, sourced: Sourced) -> Problems:
+    """A report with its symbol must not print its predecessor's placeholder symbol
+    ('A/59/...'): judged on the rendered text, however a paragraph reaches the symbol."""
+    edition: Edition = sourced.model
+    previous = inputs.previous.get(sourced.path)
+    rendered = _rendered(inputs, sourced)
+    if edition.is_draft or previous is None or not previous.model.is_draft or rendered is None:
+        return
+    placeholder = previous.model.shown_symbol
+    for index, text in rendered[1]:
+        if isinstance(text, str) and placeholder in text:
+            yield error(at(sourced, "body", index, "paragraph"),
+                        f"this report has its symbol, but it cites the previous report (session "
+                        f"{previous.model.session}), which has none yet and would print "
+                        f"'{placeholder}'; give {display_path(previous.path)} its symbol first")
+
+
+def check_footnotes_used(inputs: Inputs, sourced: Sourced) -> Problems:
+    """A footnote under 'footnotes:' that no paragraph calls is probably a mistake."""
+    edition: Edition = sourced.model
+    called = {label for block in edition.body if isinstance(block, ParagraphBlock)
+              for label in FOOTNOTE_CALL.findall(block.paragraph)}
+    for label in edition.footnotes:
+        if label not in called:
+            yield warning(at(sourced, "footnotes", label),
+                          f"footnote '{label}' is never called; add [^{label}] to a paragraph or remove it")
+
+
+def check_length(inputs: Inputs, sourced: Sourced) -> Problems:
+    """The UN asks that a manuscript not exceed 8,500 words."""
+    rendered = _rendered(inputs, sourced)
+    paragraphs = rendered[1] if rendered else []
+    texts = [t for _, t in paragraphs if isinstance(t, str)] + list(sourced.model.footnotes.values())
+    words = sum(len(WORD.findall(t)) for t in texts)
+    if words > MAX_WORDS:
+        yield warning(at(sourced, "body"), f"the report has {words:,} words, more than the {MAX_WORDS:,} a UN "
+                                           "manuscript should not exceed; shorten it")
+
+
+def _expression_problem(sourced: Sourced, path: tuple, exc: Exception, context: dict[str, Any]) -> Problem:
+    """A paragraph expression's error, at the line of the expression, with what to do."""
+    tags = find_in_value(sourced.raw, path, TAGS)
+    where = _where(tags, exc, context) or at(sourced, *path)
+    message = getattr(exc, "message", None) or str(exc)
+    names = sorted(context)
+    if isinstance(exc, jinja2.UndefinedError) and (unknown := re.fullmatch(r"'(\w+)' is undefined", message)):
+        name = unknown[1]
+        return error(where, f"paragraph uses unknown data '{name}'{did_you_mean(name, names)}; "
+                            f"the data a paragraph can use: {', '.join(names)}")
+    if isinstance(exc, jinja2.UndefinedError):
+        message = re.sub(r"'[\w.]+\.(\w+) object'", r"a \1", message)  # not our module paths
+        return error(where, f"paragraph uses data that does not exist: {message}")
+    if isinstance(exc, jinja2.TemplateAssertionError) and (unknown := re.match(r"No filter named '(\w+)'", message)):
+        name = unknown[1]
+        return error(where, f"unknown filter '{name}'{did_you_mean(name, paragraph_environment().filters)}; "
+                            f"the filters are: {', '.join(PARAGRAPH_FILTERS)} and count")
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        if any(m["unclosed"] for _, m in tags):
+            return error(where, "an expression opened here is not closed; end it with '}}' (or '%}')")
+        if before := re.match(r"expected token 'end of print statement', got '(.+)'", message):
+            return error(where, f"the expression is not closed before '{before[1]}'; end it with '}}}}'")
+        return error(where, f"paragraph expression syntax: {message}; write expressions like "
+                            "{{ parties|count|number }}")
+    if isinstance(exc, SecurityError):
+        return error(where, f"paragraph expression not allowed: {message.rstrip('.')}; use only the data and "
+                            "filters of 'Writing paragraphs' in README")
+    if isinstance(exc, FilterInputError):
+        return error(where, f"{message}; see 'Writing paragraphs' in README for what each filter takes")
+    return error(where, f"paragraph expression failed: {message}; check the filters it uses")
+
+
+def _where(tags: list[tuple[Location, re.Match]], exc: Exception, context: dict[str, Any]) -> Location | None:
+    """The location of the expression at fault: the one holding the name the error quotes,
+    an unclosed one, or the first that fails on its own."""
+    message = getattr(exc, "message", None) or str(exc)
+    for name in re.findall(r"'(\w+)'", message):
+        for where, match in tags:
+            group = "expression" if match["expression"] is not None else "statement"
+            found = re.search(rf"\b{re.escape(name)}\b", match[group] or "")
+            if found:
+                return _advance(where, match.string[match.start(): match.start(group) + found.start()])
+    for where, match in tags:
+        if match["unclosed"]:
+            return where
+    if any(match["statement"] is not None for _, match in tags):
+        return None  # with statements, expressions cannot be tried one by one
+    for where, match in tags:
+        try:
+            paragraph_environment().from_string(match.group()).render(context)
+        except Exception:  # noqa: BLE001 -- any failure marks the culprit; the message comes from `exc`
+            return where
+    return None
+
+
+def _advance(where: Location, before: str) -> Location:
+    """The location `before` characters further on in the source text."""
+    if "\n" in before:
+        return Location(where.path, where.line + before.count("\n"), len(before) - before.rfind("\n"))
+    return Location(where.path, where.line, where.column + len(before))

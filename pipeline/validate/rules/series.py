@@ -1,0 +1,26 @@
+"""Rules over a series file: its name and the template it asks for."""
+
+from __future__ import annotations
+
+from pipeline.inputs.load import Inputs, Sourced
+from pipeline.model import Series
+from pipeline.inputs.problems import did_you_mean
+from pipeline.validate.rules import Problems, at, error
+
+
+def check_series_id(inputs: Inputs, sourced: Sourced) -> Problems:
+    """A series is known by its file name, so 'id' must agree with it."""
+    series: Series = sourced.model
+    if series.id != sourced.path.stem:
+        yield error(at(sourced, "id"),
+                    f"id '{series.id}' differs from the file name '{sourced.path.name}'; make them the same")
+
+
+def check_template(inputs: Inputs, sourced: Sourced) -> Problems:
+    """The report template the series names exists under templates/."""
+    series: Series = sourced.model
+    if (inputs.templates_dir / series.template / "report.html.j2").is_file():
+        return
+    known = sorted(p.parent.name for p in inputs.templates_dir.glob("*/report.html.j2"))
+    yield error(at(sourced, "template"), f"no template '{series.template}'{did_you_mean(series.template, known)}; "
+                                         f"the templates are: {', '.join(known)}")
