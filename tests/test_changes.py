@@ -8,7 +8,7 @@ from pipeline.facts.changes import changes_between
 from pipeline.facts.committee import members_in_office
 from pipeline.facts.treaty import treaty_status
 from pipeline.inputs.load import load_session
-from pipeline.model import Committee
+from pipeline.model.reference import Committee
 from pipeline.inputs.sources import load_yaml
 
 FIXTURES = Path(__file__).parent / "fixtures"

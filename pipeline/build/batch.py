@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Callable, Protocol
 from pipeline.build.fingerprints import Fingerprint, Fingerprinter, Manifest, is_up_to_date, read_manifest
 from pipeline.inputs.layout import check_session_id, edition_files
 from pipeline.inputs.problems import InputError, display_path
-from pipeline.writers import FORMATS
+from pipeline.writers.registry import WRITERS, formats as registered_formats
 
 if TYPE_CHECKING:  # the build stage is imported only when there is something to build
     from pipeline.build.session import PreparedSession
@@ -45,7 +45,7 @@ class BatchOptions:
     data_dir: Path
     output_dir: Path
     templates_dir: Path
-    formats: tuple[str, ...] = FORMATS
+    formats: tuple[str, ...] = field(default_factory=registered_formats)
     jobs: int = 1
     force: bool = False
 
@@ -151,7 +151,11 @@ def make_pool(workers: int, formats: tuple[str, ...]) -> Executor:
     return executor
 
 
-PDF_ONLY = ("pdf",)
+
+
+def slow_part(formats: tuple[str, ...]) -> tuple[str, ...]:
+    """The formats whose writers are slow (the PDF): worth a worker of their own."""
+    return tuple(f for f in formats if WRITERS[f].slow)
 
 
 @dataclass(frozen=True)
@@ -170,7 +174,7 @@ class Workers:
     def for_batch(cls, editions: int, jobs: int, formats: tuple[str, ...]) -> Workers:
         if jobs <= 1 or editions == 0:
             return cls(0, False)
-        if editions < jobs and "pdf" in formats and len(formats) > 1:
+        if editions < jobs and 0 < len(slow_part(formats)) < len(formats):
             return cls(min(jobs - 1, editions), True)
         pool = min(jobs, editions)
         return cls(pool if pool > 1 else 0, False)
@@ -181,11 +185,12 @@ class Workers:
 
     def parts(self, formats: tuple[str, ...]) -> list[tuple[str, ...]]:
         """One edition's formats as the jobs it is built in (the PDF first when split)."""
-        return [PDF_ONLY, tuple(f for f in formats if f != "pdf")] if self.split else [formats]
+        slow = slow_part(formats)
+        return [slow, tuple(f for f in formats if f not in slow)] if self.split else [formats]
 
     def warm_up(self, formats: tuple[str, ...]) -> tuple[str, ...]:
         """What the pool's workers will write, so they import it on starting."""
-        return PDF_ONLY if self.split else formats
+        return slow_part(formats) if self.split else formats
 
 
 @dataclass
@@ -246,6 +251,14 @@ class _Batch:
             edition = session.editions[sourced.model.series] = _EditionState(sourced)
             try:
                 job = edition_job(prepared, sourced, self.options.formats, self.options.templates_dir)
+            except InputError as exc:  # a template's mistake, or a text validation could not try
+                for problem in exc.problems:
+                    self.progress.note(str(problem), error=True)
+                edition.failed = True
+                name = _name(session, edition)
+                self.summary.failed.append(Failure(name, f"{len(exc.errors)} error(s), listed above", input_error=True))
+                self.progress.finished(name, False, 0.0)
+                continue
             except Exception as exc:  # composing passed validation, so this is a defect: name it, go on
                 self._report_failure(session, edition, exc)
                 continue
@@ -253,7 +266,7 @@ class _Batch:
                 self.progress.working_on(job.name)
             for formats in self.workers.parts(job.formats):
                 edition.parts_left += 1
-                runner = self.here if self.workers.split and formats != PDF_ONLY else self.pool
+                runner = self.here if self.workers.split and formats != slow_part(job.formats) else self.pool
                 future = runner.submit(render_job, dataclasses.replace(job, formats=formats))
                 self.futures[future] = (session, edition)
             self.collect(wait=False)  # keeps the progress moving (and --jobs 1 runs jobs at once)

@@ -25,8 +25,7 @@ from typing import TYPE_CHECKING, Callable
 from pipeline.build.fingerprints import Fingerprint, Fingerprinter, Manifest, ManifestEntry, manifest_path
 from pipeline.inputs.layout import TEMPLATES_DIR, check_session_id, edition_files
 from pipeline.inputs.problems import Problem
-from pipeline.writers import FORMATS
-from pipeline.writers.text import canonical_text
+from pipeline.writers.registry import WRITERS, WriteContext, formats as registered_formats, write
 
 if TYPE_CHECKING:
     from pipeline.inputs.load import Inputs, Sourced
@@ -50,38 +49,17 @@ class SessionBuild:
 def render_edition(tree_html: str, document_date, formats: tuple[str, ...],
                    templates_dir: Path = TEMPLATES_DIR) -> dict[str, bytes]:
     """Run each writer over one tree; returns format -> bytes."""
-    writers: dict[str, Callable[[], bytes]] = {
-        "html": lambda: tree_html.encode("utf-8"),
-        "txt": lambda: canonical_text(tree_html).encode("utf-8"),
-        "pdf": lambda: _pdf(tree_html, document_date, templates_dir),
-        "docx": lambda: _docx(tree_html, document_date),
-    }
-    return {fmt: writers[fmt]() for fmt in formats}
-
-
-def _pdf(tree_html: str, document_date, templates_dir: Path = TEMPLATES_DIR) -> bytes:
-    from pipeline.writers.pdf import write_pdf  # WeasyPrint is imported only when a PDF is wanted
-
-    return write_pdf(tree_html, document_date, templates_dir)
-
-
-def _docx(tree_html: str, document_date) -> bytes:
-    from pipeline.writers.docx import write_docx
-
-    return write_docx(tree_html, document_date)
+    context = WriteContext(document_date, templates_dir)
+    return {fmt: write(fmt, tree_html, context) for fmt in formats}
 
 
 def warm_up_writers(formats: tuple[str, ...]) -> None:
     """Import the writers these formats need (a worker does it while the parent validates)."""
-    try:
-        if "pdf" in formats:
-            from pipeline.writers.pdf import shared_font_configuration
-
-            shared_font_configuration()
-        if "docx" in formats:
-            from pipeline.writers import docx  # noqa: F401
-    except Exception:  # the job that needs the writer will say what is wrong
-        pass
+    for fmt in formats:
+        try:
+            WRITERS[fmt].warm_up()
+        except Exception:  # noqa: BLE001 -- the job that needs the writer will say what is wrong
+            pass
 
 
 # ---------------------------------------------------------------- stages
@@ -252,9 +230,10 @@ def write_atomically(files: dict[Path, bytes]) -> None:
 # ---------------------------------------------------------------- one session, in process
 
 def build_session(session: int | str, data_dir: Path, output_dir: Path,
-                  formats: tuple[str, ...] = FORMATS, templates_dir: Path = TEMPLATES_DIR) -> SessionBuild:
+                  formats: tuple[str, ...] | None = None, templates_dir: Path = TEMPLATES_DIR) -> SessionBuild:
     """Validate and build every edition of a session into output_dir/<session>/, in this
     process, whether or not its inputs changed (`unreport build` skips unchanged ones)."""
+    formats = formats or registered_formats()
     prepared = prepare_session(session, data_dir, Fingerprinter(templates_dir))
     manifest = Manifest(warnings=[str(p) for p in prepared.warnings])
     outputs: dict[str, dict[str, bytes]] = {}

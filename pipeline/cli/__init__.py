@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import click
 
 from pipeline.inputs.problems import InputError, Location, Problem, display_path
+from pipeline.writers.registry import WRITERS
 
 if TYPE_CHECKING:
     from pipeline.build.batch import BatchSummary
@@ -47,6 +48,18 @@ def require_data_folder(data_dir: Path) -> None:
                                   "no sessions folder here; give the folder of the input data with --data")])
 
 
+class RegisteredFormat(click.Choice):
+    """A format of the writer registry, read when the option is used (so a writer registered
+    later, by a test say, is a choice too)."""
+
+    def __init__(self) -> None:
+        super().__init__([])
+
+    def convert(self, value, param, ctx):  # type: ignore[no-untyped-def]
+        self.choices = tuple(WRITERS)
+        return super().convert(value, param, ctx)
+
+
 data_option = click.option("--data", "data_dir", type=click.Path(file_okay=False, path_type=Path),
                            default=Path("data"), show_default=True, help="Folder of the input data.")
 output_option = click.option("--output", "output_dir", type=click.Path(file_okay=False, path_type=Path),
@@ -65,8 +78,8 @@ def main() -> None:
 @output_option
 @click.option("--templates", "templates_dir", type=click.Path(file_okay=False, exists=True, path_type=Path),
               default=None, help="Folder of the report templates and CSS (default: the repository's templates/).")
-@click.option("--format", "formats", multiple=True, type=click.Choice(["pdf", "docx", "html", "txt"]),
-              help="Only these formats (default: all).")
+@click.option("--format", "formats", multiple=True, type=RegisteredFormat(), metavar="FORMAT",
+              help="Only these formats (default: all): " + ", ".join(WRITERS) + ".")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Reports built at once, each in its own process (default: the number of cores).")
 @click.option("--force", is_flag=True, help="Build every report, even those whose inputs have not changed.")
@@ -79,11 +92,10 @@ def build(sessions: tuple[str, ...], all_sessions: bool, data_dir: Path, output_
     from pipeline.build.batch import BatchOptions, available_cores, run_batch
     from pipeline.inputs.layout import TEMPLATES_DIR, session_numbers
     from pipeline.build.progress import progress_for_terminal
-    from pipeline.writers import FORMATS
 
     if all_sessions == bool(sessions):
         raise click.UsageError("give SESSION numbers or --all (not both)")
-    chosen = tuple(f for f in FORMATS if not formats or f in formats)
+    chosen = tuple(f for f in WRITERS if not formats or f in formats)
     if "html" not in chosen:
         chosen = ("html",) + chosen  # the tree is always written beside the documents
     options = BatchOptions(data_dir, output_dir, templates_dir or TEMPLATES_DIR, chosen,

@@ -1,17 +1,31 @@
 """Inline markup of paragraph text: Markdown (emphasis, links, footnotes) -> the tree's inline
-HTML, with footnotes numbered through the document."""
+HTML.
+
+- `*italic*`, `**bold**`, `<http://address>`, `[text](http://address)`;
+- `[text](#id)`: a cross-reference to the block with that id (`{{ ref("id") }}` writes one);
+- footnotes `[^label]` (text under the edition's `footnotes:`) or `^[inline text]`, numbered
+  (or lettered) through the document in the order they are first called; a note called again
+  is the same note, called again;
+- in a table, `[^a]` calls the table's own lettered note `a` when the table has one.
+"""
 
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Literal
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from markupsafe import Markup
 from mdit_py_plugins.footnote import footnote_plugin
+
+from pipeline.compose.numbering import letter
+
+
+class InlineError(ValueError):
+    """Markup a paragraph cannot hold, said in a drafter's words."""
 
 
 @lru_cache(maxsize=1)
@@ -22,74 +36,147 @@ def inline_markdown() -> MarkdownIt:
 
 
 @dataclass
-class Footnotes:
-    """Footnotes numbered through the document in the order they are called."""
+class NoteMarks:
+    """The marks of the document's footnotes: 1, 2, 3 (or a, b, c), in the order of first call."""
 
+    style: Literal["numbers", "letters"] = "numbers"
+    by_label: dict[str, str] = field(default_factory=dict)
     count: int = 0
 
-    def add(self) -> int:
-        """The number of the next footnote."""
+    def new(self) -> str:
         self.count += 1
-        return self.count
+        return str(self.count) if self.style == "numbers" else letter(self.count)
+
+    def call(self, label: str | None) -> tuple[str, bool]:
+        """The mark of the note a call names, and whether this is its first call."""
+        if label is not None and label in self.by_label:
+            return self.by_label[label], False
+        mark = self.new()
+        if label is not None:
+            self.by_label[label] = mark
+        return mark, True
 
 
-def render_inline(tokens: list[Token], footnote_bodies: dict[int, list[Token]], notes: Footnotes) -> str:
-    """Markdown inline tokens -> the tree's inline HTML (em, strong, a, span.footnote)."""
+@dataclass
+class TableNotes:
+    """A table's lettered notes (a, b, c in the order the cells first call them)."""
+
+    texts: dict[str, str]
+    anchor: str  # the table's anchor; a note's id is '<anchor>-note-<mark>'
+    marks: dict[str, str] = field(default_factory=dict)
+
+    def call(self, label: str) -> str:
+        if label not in self.marks:
+            self.marks[label] = letter(len(self.marks) + 1)
+        return self.marks[label]
+
+    def note_id(self, mark: str) -> str:
+        return f"{self.anchor}-note-{mark}"
+
+
+@dataclass
+class InlineContext:
+    """What inline markup resolves against: the footnotes, the ids a link may point at."""
+
+    footnotes: dict[str, str]
+    marks: NoteMarks
+    anchors: set[str] = field(default_factory=set)
+    table_notes: TableNotes | None = None
+    notes_allowed: bool = True  # no footnotes inside footnotes or masthead notes
+
+    def within(self, **changes) -> InlineContext:
+        return InlineContext(**{**self.__dict__, **changes})
+
+
+def markup(text: str, context: InlineContext) -> Markup:
+    """Paragraph text with inline Markdown -> inline HTML, marking any footnotes it calls."""
+    definitions = dict(context.footnotes)
+    if context.table_notes is not None:
+        definitions.update(context.table_notes.texts)
+    source = text + "".join(f"\n\n[^{label}]: {body}" for label, body in definitions.items())
+    env: dict = {}
+    tokens = inline_markdown().parse(source, env)
+    inline = next((t for t in tokens if t.type == "inline"), None)
+    if inline is None:
+        return Markup("")
+    return Markup(_render(inline.children or [], _NoteBodies(tokens, env), context))
+
+
+@dataclass
+class _NoteBodies:
+    """The inline tokens of each note the parse found, by the plugin's note id, and their labels."""
+
+    bodies: dict[int, list[Token]]
+    labels: dict[int, str | None]
+
+    def __init__(self, tokens: list[Token], env: dict):
+        by_label: dict[str, list[Token]] = {}
+        label: str | None = None
+        for token in tokens:
+            if token.type == "footnote_reference_open":
+                label = token.meta["label"]
+            elif token.type == "footnote_reference_close":
+                label = None
+            elif token.type == "inline" and label is not None:
+                by_label.setdefault(label, token.children or [])
+        self.bodies, self.labels = {}, {}
+        for index, item in env.get("footnotes", {}).get("list", {}).items():
+            self.labels[index] = item.get("label")
+            if "tokens" in item:  # an inline note ^[...]
+                self.bodies[index] = item["tokens"]
+            elif item.get("label") in by_label:
+                self.bodies[index] = by_label[item["label"]]
+
+
+SIMPLE_TAGS = {"em_open": "<em>", "em_close": "</em>", "strong_open": "<strong>", "strong_close": "</strong>",
+               "link_close": "</a>", "softbreak": " ", "hardbreak": " "}
+
+
+def _render(tokens: list[Token], notes: _NoteBodies, context: InlineContext) -> str:
+    """Markdown inline tokens -> the tree's inline HTML."""
     out: list[str] = []
     for token in tokens:
         kind = token.type
         if kind == "text":
             out.append(html.escape(token.content, quote=False))
-        elif kind in ("softbreak", "hardbreak"):
-            out.append(" ")
-        elif kind == "em_open":
-            out.append("<em>")
-        elif kind == "em_close":
-            out.append("</em>")
-        elif kind == "strong_open":
-            out.append("<strong>")
-        elif kind == "strong_close":
-            out.append("</strong>")
+        elif kind in SIMPLE_TAGS:
+            out.append(SIMPLE_TAGS[kind])
         elif kind == "link_open":
-            out.append(f'<a href="{html.escape(token.attrGet("href") or "", quote=True)}">')
-        elif kind == "link_close":
-            out.append("</a>")
+            out.append(_link(token.attrGet("href") or "", context))
         elif kind == "footnote_ref":
-            body = render_inline(footnote_bodies[token.meta["id"]], footnote_bodies, notes)
-            number = notes.add()
-            out.append(f'<span class="footnote" data-number="{number}">{body}</span>')
+            out.append(_note_call(token, notes, context))
         elif kind == "inline":
-            out.append(render_inline(token.children or [], footnote_bodies, notes))
+            out.append(_render(token.children or [], notes, context))
         else:  # a token our vocabulary has no name for is a defect, never a silent drop
-            raise ValueError(f"inline markup {kind!r} is not supported in paragraph text")
+            raise InlineError(f"inline markup {kind!r} is not supported in paragraph text")
     return "".join(out)
 
 
-def markup_paragraph(text: str, footnotes: dict[str, str], notes: Footnotes) -> Markup:
-    """Paragraph text with inline Markdown -> inline HTML, numbering any footnotes it calls."""
-    definitions = "\n\n".join(f"[^{label}]: {body}" for label, body in footnotes.items())
-    env: dict[str, Any] = {}
-    tokens = inline_markdown().parse(text + ("\n\n" + definitions if definitions else ""), env)
-    bodies = _footnote_bodies(tokens, env)
-    inline = next((t for t in tokens if t.type == "inline"), None)
-    return Markup(render_inline(inline.children or [], bodies, notes) if inline else "")
+def _link(href: str, context: InlineContext) -> str:
+    """An internal link ('#id') is a cross-reference to a block of the report; others are links."""
+    if href.startswith("#"):
+        anchor = href[1:]
+        if anchor not in context.anchors:
+            raise InlineError(f"the link '#{anchor}' names no block of the report; give the block 'id: {anchor}' "
+                              "or correct the link")
+        return f'<a class="cross-reference" href="#{html.escape(anchor, quote=True)}">'
+    return f'<a href="{html.escape(href, quote=True)}">'
 
 
-def _footnote_bodies(tokens: list[Token], env: dict) -> dict[int, list[Token]]:
-    """Footnote id -> the inline tokens of its text, for both [^label] and ^[inline] notes."""
-    by_label: dict[str, list[Token]] = {}
-    label: str | None = None
-    for token in tokens:
-        if token.type == "footnote_reference_open":
-            label = token.meta["label"]
-        elif token.type == "footnote_reference_close":
-            label = None
-        elif token.type == "inline" and label is not None:
-            by_label.setdefault(label, token.children or [])
-    bodies: dict[int, list[Token]] = {}
-    for index, item in env.get("footnotes", {}).get("list", {}).items():
-        if "tokens" in item:  # inline note ^[...]
-            bodies[index] = item["tokens"]
-        elif item.get("label") in by_label:
-            bodies[index] = by_label[item["label"]]
-    return bodies
+def _note_call(token: Token, notes: _NoteBodies, context: InlineContext) -> str:
+    """A call of a table note, or of a footnote: the note itself at its first call, a further
+    call of the same note after that."""
+    note_id = token.meta["id"]
+    label = notes.labels.get(note_id)
+    tables = context.table_notes
+    if tables is not None and label in tables.texts:
+        mark = tables.call(label)
+        return f'<a class="table-note-call" href="#{tables.note_id(mark)}">{mark}</a>'
+    if not context.notes_allowed:
+        shown = f"[^{label}]" if label else "^[...]"
+        raise InlineError(f"a note cannot call another note ({shown}); write its text in the note itself")
+    mark, first = context.marks.call(label)
+    if not first:
+        return f'<a class="footnote-ref" href="#footnote-{mark}" data-number="{mark}"></a>'
+    body = _render(notes.bodies.get(note_id, []), notes, context.within(notes_allowed=False))
+    return f'<span class="footnote" id="footnote-{mark}" data-number="{mark}">{body}</span>'

@@ -1,23 +1,35 @@
 """Composing a report: a validated edition and its facts -> the document tree (semantic HTML),
-through the trusted report templates in `templates/<kind>/`."""
+through the trusted report templates in `templates/<kind>/`, checked against the vocabulary.
+
+Whatever goes wrong here is a located problem, never a traceback: a drafted text that fails
+points at its line in the data; a template that fails, or that writes an element the
+vocabulary does not declare (or one where it may not stand), points at the template line.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+import traceback
 from functools import lru_cache
 from pathlib import Path
 
 import jinja2
+import jinja2.meta
 from markupsafe import Markup
 
-from pipeline.compose.inline import Footnotes, markup_paragraph
-from pipeline.compose.sandbox import PARAGRAPH_FILTERS, render_paragraph_text
+from pipeline.compose.blocks import ComposeError, ComposedReport, compose_blocks
+from pipeline.compose.sandbox import PARAGRAPH_FILTERS
+from pipeline.doctree.check import TreeError, check_tree, element_summary
+from pipeline.doctree.vocabulary import kind_of
 from pipeline.facts.edition import EditionFacts, edition_facts
 from pipeline.i18n import style
 from pipeline.inputs.layout import TEMPLATES_DIR
 from pipeline.inputs.load import Inputs, Sourced
-from pipeline.model import ParagraphBlock, TableBlock
+from pipeline.inputs.problems import InputError, Location, Problem, display_path
+from pipeline.inputs.sources import locate
 from pipeline.writers.barcodes import code39_svg
+
+REPORT_TEMPLATE = "report.html.j2"  # each template kind's entry point: templates/<kind>/report.html.j2
 
 
 @lru_cache(maxsize=8)
@@ -38,43 +50,87 @@ def report_environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environmen
     return env
 
 
-@dataclass(frozen=True)
-class ComposedBlock:
-    kind: str  # "paragraph" | "table"
-    number: int | None = None
-    html: Markup = Markup("")
-    name: str = ""
-
-
-def compose_body(facts: EditionFacts) -> list[ComposedBlock]:
-    """Paragraphs numbered 1, 2, 3 ... through the document; tables named for the template."""
-    notes = Footnotes()
-    blocks: list[ComposedBlock] = []
-    number = 0
-    context = facts.context()
-    for block in facts.edition.body:
-        if isinstance(block, ParagraphBlock):
-            number += 1
-            text = render_paragraph_text(block.paragraph, context)
-            blocks.append(ComposedBlock("paragraph", number, markup_paragraph(text, facts.edition.footnotes, notes)))
-        elif isinstance(block, TableBlock) and not table_is_empty(block, facts):
-            blocks.append(ComposedBlock("table", name=block.table))
-    return blocks
-
-
-def table_is_empty(block: TableBlock, facts: EditionFacts) -> bool:
-    """A table with no rows is left out of the document (validation warns about it): a
-    committee-members table when no member is in office on the document date."""
-    return block.table == "committee-members" and not facts.members
+def compose_report(facts: EditionFacts, sourced: Sourced) -> ComposedReport:
+    """The edition's blocks composed; a text that fails is a problem at its line."""
+    try:
+        return compose_blocks(facts, facts.series.tables)
+    except ComposeError as exc:
+        where = locate(sourced.raw, *exc.path) or Location(display_path(sourced.path))
+        raise InputError([Problem(where, "error", f"cannot compose this text: {exc.cause}")]) from None
 
 
 def compose(inputs: Inputs, sourced: Sourced, templates_dir: Path = TEMPLATES_DIR) -> str:
-    """The document tree of one edition, as a complete semantic HTML document."""
+    """The document tree of one edition, as a complete semantic HTML document, checked
+    against the vocabulary."""
     facts = edition_facts(inputs, sourced)
-    template = report_environment(templates_dir).get_template(f"{facts.series.template}/report.html.j2")
-    return template.render(
-        edition=facts.edition,
-        series=facts.series,
-        facts=facts,
-        body=compose_body(facts),
-    )
+    report = compose_report(facts, sourced)
+    env = report_environment(templates_dir)
+    name = f"{facts.series.template}/{REPORT_TEMPLATE}"
+    try:
+        tree = env.get_template(name).render(edition=facts.edition, series=facts.series, facts=facts,
+                                             report=report)
+    except jinja2.TemplateError as exc:
+        raise InputError([_template_problem(exc, templates_dir, name)]) from None
+    try:
+        check_tree(tree)
+    except TreeError as exc:
+        raise InputError([_tree_problem(exc, env, templates_dir, name)]) from None
+    return tree
+
+
+def _template_problem(exc: jinja2.TemplateError, templates_dir: Path, name: str) -> Problem:
+    """A template's own error, at the template line Jinja reports (or its traceback shows)."""
+    filename, line = getattr(exc, "filename", None), getattr(exc, "lineno", None)
+    if not line:
+        frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(".j2")]
+        if frames:
+            filename, line = frames[-1].filename, frames[-1].lineno
+    path = display_path(Path(filename) if filename else templates_dir / name)
+    message = getattr(exc, "message", None) or str(exc)
+    return Problem(Location(path, line or 0, 1 if line else 0), "error", f"the template failed: {message}")
+
+
+def _tree_problem(exc: TreeError, env: jinja2.Environment, templates_dir: Path, name: str) -> Problem:
+    """A tree that breaks the vocabulary is the template's doing: the problem stands at the
+    first template line (of the report template, then those it extends or includes) that
+    writes the element at fault."""
+    shown = element_summary(exc.element) if exc.element is not None else ""
+    message = f"the template writes {shown}: {exc.message}" if shown else f"the template writes a bad tree: {exc}"
+    for template_name in _template_chain(env, name):
+        source = (templates_dir / template_name).read_text(encoding="utf-8")
+        for pattern in _patterns_of(exc.element):
+            found = re.search(pattern, source)
+            if found:
+                line = source.count("\n", 0, found.start()) + 1
+                column = found.start() - source.rfind("\n", 0, found.start())
+                return Problem(Location(display_path(templates_dir / template_name), line, column), "error", message)
+    return Problem(Location(display_path(templates_dir / name), 1, 1), "error", message)
+
+
+def _template_chain(env: jinja2.Environment, name: str) -> list[str]:
+    """The report template, then every template it extends, includes or imports."""
+    chain: list[str] = []
+    pending = [name]
+    while pending:
+        current = pending.pop(0)
+        if current in chain:
+            continue
+        chain.append(current)
+        source = env.loader.get_source(env, current)[0]  # type: ignore[union-attr]
+        pending.extend(n for n in jinja2.meta.find_referenced_templates(env.parse(source)) if n)
+    return chain
+
+
+def _patterns_of(element) -> list[str]:
+    """What a template line that writes this element looks like: its class, else its tag."""
+    if element is None:
+        return []
+    patterns = []
+    try:
+        kind = kind_of(element)
+        patterns.append(rf'class="[^"]*\b{re.escape(kind)}\b')
+    except ValueError:
+        classes = (element.get("class") or "").split()
+        patterns.extend(rf'class="[^"]*\b{re.escape(c)}\b' for c in classes)
+    patterns.append(rf"<{re.escape(element.tag)}\b")
+    return patterns

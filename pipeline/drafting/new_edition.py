@@ -23,7 +23,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from pipeline.build.session import write_atomically
 from pipeline.inputs.layout import check_session_id, edition_files, edition_path, series_file
 from pipeline.inputs.load import load_editions
-from pipeline.model import Edition
+from pipeline.model.edition import Edition
 from pipeline.inputs.problems import InputError, display_path
 from pipeline.i18n.style import ordinal
 

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from pipeline.facts.names import State, StateNames, un_sort_key
-from pipeline.model import Committee
+from pipeline.model.reference import Committee
 
 
 @dataclass(frozen=True)

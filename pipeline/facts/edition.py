@@ -11,7 +11,8 @@ from pipeline.facts.changes import Changes, changes_between
 from pipeline.facts.committee import SeatedMember, members_in_office
 from pipeline.facts.treaty import TreatyStatus, treaty_status
 from pipeline.inputs.load import Inputs, Sourced
-from pipeline.model import Edition, Series
+from pipeline.model.edition import Edition
+from pipeline.model.series import Series
 
 
 @dataclass(frozen=True)

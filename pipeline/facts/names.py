@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Iterable
 
-from pipeline.model import NameChange
+from pipeline.model.reference import NameChange
 
 
 def un_sort_key(name: str) -> str:

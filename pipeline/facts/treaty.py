@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from pipeline.facts.names import State, StateNames, sorted_states
-from pipeline.model import Ledger, TreatyAction
+from pipeline.model.reference import Ledger, TreatyAction
 
 
 @dataclass(frozen=True)

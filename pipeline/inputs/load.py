@@ -15,7 +15,9 @@ from pydantic import BaseModel, ValidationError
 from pipeline.facts.names import StateNames
 from pipeline.inputs.layout import (NAME_CHANGES_FILE, TEMPLATES_DIR, all_edition_files, edition_files,
                      edition_path, session_numbers)
-from pipeline.model import Committee, Edition, Ledger, MemberStates, NameChange, Series
+from pipeline.model.edition import Edition
+from pipeline.model.reference import Committee, Ledger, MemberStates, NameChange
+from pipeline.model.series import Series
 from pipeline.inputs.problems import InputError, Location, Problem, did_you_mean, display_path
 from pipeline.inputs.sources import load_csv, load_yaml, locate, locate_key
 

@@ -1,3 +1,1 @@
-"""The writers: each turns the document tree into one format."""
-
-FORMATS = ("html", "txt", "pdf", "docx")  # what a build writes, in this order
+"""The writers: each turns the document tree into one format; registry.py lists them."""

@@ -15,6 +15,7 @@ from typing import Iterator
 from urllib.parse import unquote, urlparse
 
 from pipeline.inputs.layout import TEMPLATES_DIR
+from pipeline.writers.registry import WriteContext
 from pipeline.writers.reproducible import document_timestamp, iso_stamp, source_date_epoch
 
 
@@ -116,3 +117,13 @@ def write_pdf(tree_html: str, document_date: dt.date, templates_dir: Path = TEMP
         document.metadata.modified = pdf_date
         document.metadata.generator = "unreport"
         return document.write_pdf(pdf_identifier=b"unreport-" + pdf_date.encode())
+
+
+def write(tree_html: str, context: WriteContext) -> bytes:
+    """The PDF writer's entry in the registry."""
+    return write_pdf(tree_html, context.document_date, context.templates_dir)
+
+
+def warm_up() -> None:
+    """Import WeasyPrint and set up fontconfig before the first document."""
+    shared_font_configuration()

@@ -1,34 +1,29 @@
 """The canonical text writer: the document tree -> a labelled, deterministic plain text.
 
-One line per block, each labelled with what it is (masthead fields, paragraph numbers, table
-cells, footnotes), so that a diff of two builds reads paragraph by paragraph. The form
-depends only on the tree, never on fonts, page breaks or library versions.
+One line per block, in the form the vocabulary declares for its element (masthead fields by
+name, paragraphs by number, headings, list items, table rows, footnotes), so that a diff of
+two builds reads block by block. The walk covers every element by its role, so no text of
+the tree is left out; the form depends only on the tree, never on fonts, page breaks or
+library versions.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from lxml import html as lxml_html
 from lxml.etree import _Element
 
-MASTHEAD_FIELDS = [
-    ("organization", "organization"),
-    ("symbol", "symbol"),
-    ("organ", "organ"),
-    ("distribution", "distribution"),
-    ("doc-date", "date"),
-    ("original-language", "original"),
-    ("session", "session"),
-    ("agenda-item", "agenda item"),
-    ("agenda-title", "agenda title"),
-    ("report-title", "title"),
-    ("report-author", "author"),
-]
+from pipeline.doctree.check import parse_tree
+from pipeline.doctree.vocabulary import Role, element_of
+from pipeline.writers.registry import WriteContext
+
+PARTS = ("head", "masthead", "masthead notes", "body", "notes", "end")  # the canonical text's parts, in order
+WALKED = (Role.DOCUMENT, Role.CONTAINER, Role.LIST, Role.TABLE)  # roles whose children make lines
 
 
 def classes(element: _Element) -> set[str]:
+    """The class names of a tree element."""
     return set((element.get("class") or "").split())
 
 
@@ -37,87 +32,106 @@ def squeeze(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def inline_text(element: _Element, notes: list[str] | None = None) -> str:
-    """The readable text of an inline run; footnotes become [n] calls collected in `notes`."""
-    parts = [element.text or ""]
-    for child in element:
-        child_classes = classes(child)
-        if "footnote" in child_classes:
-            number = child.get("data-number", "?")
-            if notes is not None:
-                notes.append(f"{number} {squeeze(inline_text(child))}")
-            parts.append(f"[{number}]")
-        elif "paragraph-number" in child_classes or child.tag == "svg":
-            pass
-        elif child.tag == "em":
-            parts.append(f"_{inline_text(child, notes)}_")
-        else:
-            parts.append(inline_text(child, notes))
-        parts.append(child.tail or "")
-    return "".join(parts)
-
-
-def first(tree: _Element, css_class: str) -> _Element | None:
-    found = tree.xpath(f'//*[contains(concat(" ", normalize-space(@class), " "), " {css_class} ")]')
-    return found[0] if found else None
-
-
 @dataclass(frozen=True)
 class CanonicalLine:
     """One line of the canonical text and the tree element it was read from (None for the
-    draft flag, table captions and blank separators)."""
+    draft flag and blank separators)."""
 
     text: str
     element: _Element | None = None
 
 
+@dataclass
+class _Lines:
+    """Lines collected by part while the tree is walked."""
+
+    parts: dict[str, list[CanonicalLine]] = field(default_factory=lambda: {p: [] for p in PARTS})
+    notes: list[tuple[str, _Element]] = field(default_factory=list)  # (number, footnote span)
+
+    def add(self, part: str, text: str, element: _Element | None) -> None:
+        self.parts[part].append(CanonicalLine(text, element))
+
+
+def inline_text(element: _Element, notes: list[tuple[str, _Element]] | None = None) -> str:
+    """The readable text of an inline run: italics as _x_, footnote calls as [n] (the notes
+    collected in `notes`), numbers the line's label shows left out, nested lists left to
+    their own lines."""
+    parts = [element.text or ""]
+    for child in element:
+        if not isinstance(child.tag, str):
+            parts.append(child.tail or "")
+            continue
+        declared = element_of(child)
+        if declared.role is Role.NOTE:
+            number = child.get("data-number", "?")
+            if notes is not None:
+                notes.append((number, child))
+            parts.append(f"[{number}]")
+        elif declared.kind == "footnote-ref":
+            parts.append(f"[{child.get('data-number', '?')}]")
+        elif declared.kind == "table-note-call":
+            parts.append(f"[{squeeze(child.text_content())}]")
+        elif declared.shown_by_label or declared.role in (Role.GRAPHIC, Role.LIST):
+            pass
+        elif declared.kind == "em":
+            parts.append(f"_{inline_text(child, notes)}_")
+        else:
+            parts.append(inline_text(child, notes) + declared.joiner)
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _line(node: _Element, form: str, notes: list[tuple[str, _Element]]) -> str:
+    """An element's canonical line, its form's fields filled in from the element."""
+    fields = {
+        "number": node.get("data-number", ""),
+        "mark": node.get("data-mark", ""),
+        "code": node.get("data-code", ""),
+        "table": node.get("data-table", ""),
+        "indent": "  " * int(node.get("data-depth") or 0),
+        "row": "head" if node.getparent() is not None and node.getparent().tag == "thead" else "row",
+    }
+    if node.tag == "tr":
+        fields["text"] = " | ".join(squeeze(inline_text(cell, notes)) for cell in node if cell.tag in ("th", "td"))
+    elif "{text}" in form:
+        fields["text"] = squeeze(inline_text(node, notes))
+    return form.format(**fields).rstrip(" |")
+
+
+def _walk(node: _Element, lines: _Lines) -> None:
+    declared = element_of(node)
+    if declared.canonical:
+        lines.add(declared.part, _line(node, declared.canonical, lines.notes), node)
+    if declared.role in WALKED or declared.role is Role.ITEM:
+        for child in node:
+            if not isinstance(child.tag, str):
+                continue
+            child_role = element_of(child).role
+            if declared.role is Role.ITEM and child_role is not Role.LIST:
+                continue  # an item's inline content is in its own line
+            _walk(child, lines)
+
+
 def canonical_lines(tree: _Element) -> list[CanonicalLine]:
     """The canonical text of a parsed tree, line by line, with the element behind each line."""
-    lines: list[CanonicalLine] = []
-
-    def add(text: str, element: _Element | None = None) -> None:
-        lines.append(CanonicalLine(text, element))
-
-    draft = tree.xpath('//meta[@name="draft"]/@content')
-    add(f"draft: {draft[0] if draft else 'no'}")
-    for css_class, label in MASTHEAD_FIELDS:
-        element = first(tree, css_class)
-        if element is not None:
-            add(f"{label}: {squeeze(inline_text(element))}", element)
-    for note in tree.xpath('//*[contains(@class, "masthead-note")]'):
-        add(f"masthead note {note.get('data-mark')}: {squeeze(inline_text(note))}", note)
-    body = first(tree, "report-body")
-    notes: list[str] = []
-    if body is not None:
-        add("")
-        for block in body:
-            block_classes = classes(block)
-            if "numbered-paragraph" in block_classes:
-                add(f"¶{block.get('data-number')} {squeeze(inline_text(block, notes))}", block)
-            elif block.tag == "table":
-                add(f"[table {' '.join(sorted(block_classes - {'data-table'}))}]", block)
-                for row in block.iter("tr"):
-                    cells = [squeeze(inline_text(cell, notes)) for cell in row if cell.tag in ("th", "td")]
-                    marker = "head" if row.getparent().tag == "thead" else "row"
-                    add(f"  {marker}: " + " | ".join(cells), row)
-            else:
-                raise ValueError(f"canonical text: no rule for <{block.tag} class={sorted(block_classes)}>")
-    if notes:
-        add("")
-        spans = body.xpath('.//*[contains(concat(" ", normalize-space(@class), " "), " footnote ")]')
-        for note, span in zip(notes, spans):
-            add(f"footnote {note}", span)
-    job = first(tree, "job-number")
-    if job is not None:
-        add("")
-        add(f"job number: {squeeze(job.text_content())}", job)
-        barcode = first(tree, "barcode")
-        if barcode is not None:
-            add(f"barcode: *{barcode.get('data-code')}*", barcode)
-    return lines
+    body = tree.find("body")
+    lines = _Lines()
+    _walk(body, lines)
+    for _, span in lines.notes:
+        lines.add("notes", _line(span, element_of(span).canonical or "", []), span)
+    head = lines.parts["head"] or [CanonicalLine("draft: no")]
+    out = head + lines.parts["masthead"] + lines.parts["masthead notes"]
+    for part in ("body", "notes", "end"):
+        if lines.parts[part]:
+            out += [CanonicalLine("")] + lines.parts[part]
+    return out
 
 
 def canonical_text(tree_html: str) -> str:
     """The canonical text of a document tree."""
-    tree = lxml_html.document_fromstring(tree_html)
-    return "\n".join(line.text for line in canonical_lines(tree)) + "\n"
+    return "\n".join(line.text for line in canonical_lines(parse_tree(tree_html))) + "\n"
+
+
+def write(tree_html: str, context: WriteContext) -> bytes:
+    """The canonical text writer's entry in the registry."""
+    return canonical_text(tree_html).encode("utf-8")

@@ -6,7 +6,7 @@ import datetime as dt
 
 from pipeline.facts.names import un_sort_key
 from pipeline.inputs.load import Inputs, Sourced
-from pipeline.model import Committee, Member
+from pipeline.model.reference import Committee, Member
 from pipeline.validate.rules import Problems, at, at_key, error, out_of_order
 
 

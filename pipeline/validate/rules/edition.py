@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import re
 
-from pipeline.compose.report import table_is_empty
-
-from pipeline.facts.edition import edition_facts, facts_ready
 from pipeline.inputs.load import Inputs, Sourced
-from pipeline.model import Edition, Series, TableBlock
+from pipeline.model.edition import Edition
 from pipeline.i18n.style import long_date
 from pipeline.validate.rules import Problems, at, error, warning
 
@@ -20,7 +17,8 @@ FIRST_SESSION_YEAR = 1946  # session 1 met in 1946; session N opens in September
 def check_symbols(inputs: Inputs, sourced: Sourced) -> Problems:
     """The symbol and the provisional agenda's symbol are GA symbols of the edition's session."""
     edition: Edition = sourced.model
-    symbols = ((("symbol",), edition.symbol), (("agenda", "provisional_agenda"), edition.agenda.provisional_agenda))
+    provisional = edition.agenda.provisional_agenda if edition.agenda else None
+    symbols = ((("symbol",), edition.symbol), (("agenda", "provisional_agenda"), provisional))
     for path, value in symbols:
         if value is None:
             continue
@@ -80,25 +78,11 @@ def check_file_place(inputs: Inputs, sourced: Sourced) -> Problems:
                     f"name the file '{edition.series}.yaml' (one edition of each series per session)")
 
 
-def check_tables(inputs: Inputs, sourced: Sourced) -> Problems:
-    """A committee table needs a committee in the edition's series."""
-    edition: Edition = sourced.model
-    series = inputs.series.get(edition.series)
-    if series is None:
-        return
-    model: Series = series.model
-    for index, block in enumerate(edition.body):
-        if isinstance(block, TableBlock) and block.table == "committee-members" and not model.committee:
-            yield error(at(sourced, "body", index, "table"),
-                        f"a committee-members table needs a committee, but series '{model.id}' names none; "
-                        "add 'committee:' to the series or remove the table")
-
-
 def check_agenda_filled_in(inputs: Inputs, sourced: Sourced) -> Problems:
     """A new edition's agenda item is left for the drafter (`agenda.todo`, no item number):
     a warning while the edition is a draft, an error once it has a symbol."""
     edition: Edition = sourced.model
-    if edition.agenda.is_filled_in:
+    if edition.agenda is None or edition.agenda.is_filled_in:
         return
     report = warning if edition.is_draft else error
     why = "" if edition.is_draft else " (an edition with a symbol needs its agenda)"
@@ -106,26 +90,3 @@ def check_agenda_filled_in(inputs: Inputs, sourced: Sourced) -> Problems:
         yield report(at(sourced, "agenda", "todo"), f"agenda.todo: {edition.agenda.todo}{why}")
     else:
         yield report(at(sourced, "agenda", "item"), f"agenda item number to fill in from the provisional agenda{why}")
-
-
-def check_empty_tables(inputs: Inputs, sourced: Sourced) -> Problems:
-    """A committee table with nobody in office is left out of the document, and one with
-    empty seats is probably missing the members elected since: say so where it stands."""
-    if not facts_ready(inputs, sourced):
-        return
-    facts = edition_facts(inputs, sourced)
-    if not facts.series.committee:
-        return  # check_tables reports a committee table without a committee
-    seats = inputs.committees[facts.series.committee].model.seats
-    for index, block in enumerate(facts.edition.body):
-        if not isinstance(block, TableBlock):
-            continue
-        if table_is_empty(block, facts):
-            yield warning(at(sourced, "body", index),
-                          f"no committee member is in office on {facts.edition.date}: the {block.table} "
-                          "table is left out (add the members elected since to the committee data)")
-        elif len(facts.members) < seats:
-            yield warning(at(sourced, "body", index),
-                          f"only {len(facts.members)} of the committee's {seats} seats have a member in office "
-                          f"on {facts.edition.date}: add the members elected since to the committee data")
-

@@ -6,7 +6,7 @@ import datetime as dt
 
 from pipeline.facts.names import un_sort_key
 from pipeline.inputs.load import Inputs, Sourced
-from pipeline.model import Ledger, TreatyAction
+from pipeline.model.reference import Ledger, TreatyAction
 from pipeline.validate.rules import Problems, at, at_key, error, out_of_order
 
 

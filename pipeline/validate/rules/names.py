@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from pipeline.facts.names import StateNames, un_sort_key
 from pipeline.inputs.load import MEMBER_STATES_FILE, Inputs, Sourced
-from pipeline.model import Edition
+from pipeline.model.edition import Edition
 from pipeline.inputs.problems import Location, did_you_mean
 from pipeline.inputs.sources import find_in_value
 from pipeline.i18n.style import long_date

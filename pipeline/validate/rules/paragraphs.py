@@ -1,7 +1,8 @@
-"""Rules over paragraph text: expressions name known data, footnotes resolve, nothing is empty.
+"""Rules over drafted text (paragraphs, headings, list items, table cells, notes): expressions
+name known data, cross-references and footnotes resolve, nothing is empty or too long.
 
 Paragraph text is usually a folded YAML block, which Jinja sees as one long line, so a
-Jinja line number says little. Problems are placed by searching the paragraph's source for
+Jinja line number says little. Problems are placed by searching the text's source for
 what the error names (the unknown name or filter, the unclosed '{{'), so the line shown is
 the line the editor must change.
 """
@@ -9,20 +10,20 @@ the line the editor must change.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 import jinja2
 from jinja2.exceptions import SecurityError
 
-from pipeline.compose.inline import Footnotes, markup_paragraph
-
-from pipeline.compose.sandbox import FilterInputError, PARAGRAPH_FILTERS, paragraph_environment, render_paragraph_text
-
+from pipeline.compose.blocks import EXPRESSION_ERRORS, Composer, DraftedText, UnknownReference, drafted_texts
+from pipeline.compose.inline import InlineContext, NoteMarks, TableNotes, markup
+from pipeline.compose.sandbox import PARAGRAPH_FILTERS, FilterInputError, paragraph_environment, render_paragraph_text
 from pipeline.facts.edition import edition_facts, facts_ready
 from pipeline.inputs.load import Inputs, Sourced
-from pipeline.model import Edition, ParagraphBlock
 from pipeline.inputs.problems import Location, Problem, did_you_mean, display_path
 from pipeline.inputs.sources import find_in_value
+from pipeline.model.edition import Edition
 from pipeline.validate.rules import Problems, at, error, warning
 
 MAX_WORDS = 8500  # UN Editorial Manual: a manuscript should not exceed 8,500 words
@@ -31,12 +32,18 @@ FOOTNOTE_CALL = re.compile(r"\[\^([^\]]+)\]")
 WORD = re.compile(r"[^\W_][\w'’-]*")
 
 
-Rendered = list[tuple[int, "str | Exception"]]
+@dataclass(frozen=True)
+class Rendered:
+    """Every drafted text of an edition after its expressions (or the error they raised)."""
+
+    context: dict[str, Any]
+    composer: Composer
+    texts: list[tuple[DraftedText, str | Exception]]
 
 
-def _rendered(inputs: Inputs, sourced: Sourced) -> tuple[dict[str, Any], Rendered] | None:
-    """The paragraphs' data, and each paragraph's index and text after its expressions (or
-    their error); worked out once per edition for the rules that read the text."""
+def rendered_texts(inputs: Inputs, sourced: Sourced) -> Rendered | None:
+    """The edition's drafted texts rendered, worked out once per edition for the rules that
+    read them; None when its series or reference data did not load."""
     if not facts_ready(inputs, sourced):
         return None
     key = ("rendered", sourced.path)
@@ -45,45 +52,85 @@ def _rendered(inputs: Inputs, sourced: Sourced) -> tuple[dict[str, Any], Rendere
     return inputs.memo[key]
 
 
-def _render_all(inputs: Inputs, sourced: Sourced) -> tuple[dict[str, Any], Rendered]:
-    context = edition_facts(inputs, sourced).context()
-    out: Rendered = []
-    for index, block in enumerate(sourced.model.body):
-        if isinstance(block, ParagraphBlock):
-            try:
-                out.append((index, render_paragraph_text(block.paragraph, context)))
-            except (jinja2.TemplateError, TypeError, ValueError, AttributeError, ArithmeticError, LookupError) as exc:
-                out.append((index, exc))
-    return context, out
+def _render_all(inputs: Inputs, sourced: Sourced) -> Rendered:
+    facts = edition_facts(inputs, sourced)
+    composer = Composer(facts, facts.series.tables)
+    out: list[tuple[DraftedText, str | Exception]] = []
+    for text in drafted_texts(sourced.model, facts.series.tables, composer.context):
+        try:
+            out.append((text, render_paragraph_text(text.source, {**composer.context, **dict(text.names)})))
+        except EXPRESSION_ERRORS as exc:
+            out.append((text, exc))
+    return Rendered(composer.context, composer, out)
 
 
 def check_paragraphs(inputs: Inputs, sourced: Sourced) -> Problems:
-    """Every paragraph's expressions and inline markup render; footnotes resolve."""
+    """Every drafted text's expressions and inline markup render; footnotes and
+    cross-references resolve."""
     edition: Edition = sourced.model
-    rendered = _rendered(inputs, sourced)
+    rendered = rendered_texts(inputs, sourced)
     if rendered is None:
         return
-    context, paragraphs = rendered
-    notes = Footnotes()
-    for index, text in paragraphs:
-        path = ("body", index, "paragraph")
+    # Notes that call notes are reported at the note (check_footnote_calls), not at each call.
+    footnotes = {label: FOOTNOTE_CALL.sub("", text) for label, text in edition.footnotes.items()}
+    inline = InlineContext(footnotes, NoteMarks(edition.footnote_marks),
+                           anchors=set(rendered.composer.numbers.anchors.values()))
+    for drafted, text in rendered.texts:
+        path = drafted.path
         if isinstance(text, Exception):
-            yield _expression_problem(sourced, path, text, context)
+            yield _expression_problem(sourced, path, text, rendered.context)
             continue
         if not text.strip():
-            yield error(at(sourced, *path), "paragraph is empty once its expressions are filled in; "
+            yield error(at(sourced, *path), "this text is empty once its expressions are filled in; "
                                             "write its text or remove the block")
             continue
         for label in dict.fromkeys(FOOTNOTE_CALL.findall(text)):
-            if label not in edition.footnotes:
+            if label not in edition.footnotes and label not in drafted.table_notes:
                 found = find_in_value(sourced.raw, path, re.escape(f"[^{label}]"))
+                where = "under 'footnotes:'" + (" or the table's 'notes:'" if drafted.kind == "cell" else "")
                 yield error(found[0][0] if found else at(sourced, *path),
-                            f"footnote [^{label}] has no text under 'footnotes:'"
-                            f"{did_you_mean(label, edition.footnotes)}; add '{label}: ...' there")
+                            f"footnote [^{label}] has no text {where}"
+                            f"{did_you_mean(label, list(edition.footnotes) + list(drafted.table_notes))}; "
+                            f"add '{label}: ...' there")
+        notes = TableNotes({label: "" for label in drafted.table_notes}, "t") if drafted.table_notes else None
+        allowed = drafted.kind not in ("note",)
         try:
-            markup_paragraph(text, edition.footnotes, notes)
+            markup(text, inline.within(table_notes=notes, notes_allowed=allowed))
         except ValueError as exc:
-            yield error(at(sourced, *path), f"{exc}; remove that markup")
+            yield error(at(sourced, *path), f"{exc}")
+
+
+def check_footnote_calls(inputs: Inputs, sourced: Sourced) -> Problems:
+    """A footnote may not call a footnote: one that cites itself, directly or through others,
+    would never end."""
+    edition: Edition = sourced.model
+    calls = {label: FOOTNOTE_CALL.findall(text) for label, text in edition.footnotes.items()}
+    for label, called in calls.items():
+        if not called:
+            continue
+        cycle = _cycle_from(label, calls)
+        if cycle:
+            yield error(at(sourced, "footnotes", label),
+                        f"footnote '{label}' cites itself ({' → '.join(cycle)}); a note cannot call a note")
+        else:
+            yield error(at(sourced, "footnotes", label),
+                        f"footnote '{label}' calls footnote '{called[0]}'; a note cannot call a note: write "
+                        "its text in this note, or call both from the paragraph")
+
+
+def _cycle_from(start: str, calls: dict[str, list[str]]) -> list[str] | None:
+    """The labels of a chain of calls from `start` back to itself, if there is one."""
+    stack: list[tuple[str, list[str]]] = [(start, [start])]
+    seen: set[str] = set()
+    while stack:
+        label, chain = stack.pop()
+        for called in calls.get(label, []):
+            if called == start:
+                return chain + [start]
+            if called not in seen:
+                seen.add(called)
+                stack.append((called, chain + [called]))
+    return None
 
 
 def check_previous_symbol_when_final(inputs: Inputs, sourced: Sourced) -> Problems:
@@ -91,23 +138,24 @@ def check_previous_symbol_when_final(inputs: Inputs, sourced: Sourced) -> Proble
     ('A/59/...'): judged on the rendered text, however a paragraph reaches the symbol."""
     edition: Edition = sourced.model
     previous = inputs.previous.get(sourced.path)
-    rendered = _rendered(inputs, sourced)
+    rendered = rendered_texts(inputs, sourced)
     if edition.is_draft or previous is None or not previous.model.is_draft or rendered is None:
         return
     placeholder = previous.model.shown_symbol
-    for index, text in rendered[1]:
+    for drafted, text in rendered.texts:
         if isinstance(text, str) and placeholder in text:
-            yield error(at(sourced, "body", index, "paragraph"),
+            yield error(at(sourced, *drafted.path),
                         f"this report has its symbol, but it cites the previous report (session "
                         f"{previous.model.session}), which has none yet and would print "
                         f"'{placeholder}'; give {display_path(previous.path)} its symbol first")
 
 
 def check_footnotes_used(inputs: Inputs, sourced: Sourced) -> Problems:
-    """A footnote under 'footnotes:' that no paragraph calls is probably a mistake."""
+    """A footnote under 'footnotes:' that no text calls is probably a mistake."""
     edition: Edition = sourced.model
-    called = {label for block in edition.body if isinstance(block, ParagraphBlock)
-              for label in FOOTNOTE_CALL.findall(block.paragraph)}
+    rendered = rendered_texts(inputs, sourced)
+    sources = [d.source for d, _ in rendered.texts] if rendered else []
+    called = {label for source in sources for label in FOOTNOTE_CALL.findall(source)}
     for label in edition.footnotes:
         if label not in called:
             yield warning(at(sourced, "footnotes", label),
@@ -115,14 +163,15 @@ def check_footnotes_used(inputs: Inputs, sourced: Sourced) -> Problems:
 
 
 def check_length(inputs: Inputs, sourced: Sourced) -> Problems:
-    """The UN asks that a manuscript not exceed 8,500 words."""
-    rendered = _rendered(inputs, sourced)
-    paragraphs = rendered[1] if rendered else []
-    texts = [t for _, t in paragraphs if isinstance(t, str)] + list(sourced.model.footnotes.values())
-    words = sum(len(WORD.findall(t)) for t in texts)
+    """The UN asks that a manuscript from the Secretariat not exceed 8,500 words, footnotes
+    and headings included."""
+    rendered = rendered_texts(inputs, sourced)
+    texts = [t for _, t in rendered.texts if isinstance(t, str)] if rendered else []
+    texts += list(sourced.model.footnotes.values())
+    words = sum(len(WORD.findall(re.sub(r"\]\(#[^)]*\)", "]", t))) for t in texts)
     if words > MAX_WORDS:
         yield warning(at(sourced, "body"), f"the report has {words:,} words, more than the {MAX_WORDS:,} a UN "
-                                           "manuscript should not exceed; shorten it")
+                                           "manuscript should not exceed; shorten it or ask for a waiver")
 
 
 def _expression_problem(sourced: Sourced, path: tuple, exc: Exception, context: dict[str, Any]) -> Problem:
@@ -154,6 +203,8 @@ def _expression_problem(sourced: Sourced, path: tuple, exc: Exception, context: 
                             "filters of 'Writing paragraphs' in README")
     if isinstance(exc, FilterInputError):
         return error(where, f"{message}; see 'Writing paragraphs' in README for what each filter takes")
+    if isinstance(exc, UnknownReference):
+        return error(where, message)
     return error(where, f"paragraph expression failed: {message}; check the filters it uses")
 
 

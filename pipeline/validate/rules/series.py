@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pipeline.inputs.load import Inputs, Sourced
-from pipeline.model import Series
+from pipeline.model.series import Series
 from pipeline.inputs.problems import did_you_mean
 from pipeline.validate.rules import Problems, at, error
 

@@ -23,6 +23,7 @@ import lxml.html
 from docx import Document
 from lxml import etree
 
+from pipeline.writers.registry import WriteContext
 from pipeline.writers.reproducible import document_timestamp, iso_stamp
 from pipeline.writers.docx.blocks import add_blocks
 from pipeline.writers.docx.headers import add_headers_and_footers
@@ -83,3 +84,8 @@ def _meta_of_head(head: etree._Element | None) -> dict[str, str]:
         else:
             raise ValueError(f"unknown head element <{el.tag} {dict(el.attrib)}>")
     return meta
+
+
+def write(tree_html: str, context: WriteContext) -> bytes:
+    """The DOCX writer's entry in the registry."""
+    return write_docx(tree_html, context.document_date)

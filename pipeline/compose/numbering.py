@@ -1,0 +1,237 @@
+"""Numbering: every number a report prints, worked out from the blocks before any text is
+rendered, so that a cross-reference can name a paragraph that comes later.
+
+- headings: Part one; I., II.; A., B.; 1., 2.; (a), (b); (i), (ii); a., b. -- a heading resets
+  the counters of the levels below it;
+- paragraphs: 1, 2, 3 ... through the body (not restarting per chapter); each annex numbers
+  its own from 1; the summary and unnumbered paragraphs take no number;
+- subparagraphs: (a) -> (i) -> a. -> i.; bullets: a bullet, then a dash;
+- annexes: "Annex" alone, or "Annex I", "Annex II" when there are several;
+- tables: those with a title are "Table 1", "Table 2" ... through the document.
+
+Each block is keyed by its path in the edition's data (("body", 3), ("annexes", 0, "body", 2),
+("body", 5, "items", 1)), the same path validation uses to point at it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from num2words import num2words
+
+from pipeline.model.blocks import HEADING_KEYS, HeadingBlock, ListItem, ParagraphBlock, TableBlock, TableSpec
+from pipeline.model.edition import Edition
+
+Path = tuple  # a path into the edition's data: ("body", 3, "items", 0)
+HEADING_LEVELS = tuple(key.replace("_", "-") for key in HEADING_KEYS)
+CONTENTS_LEVELS = ("part", "chapter", "section")  # the levels a contents list shows
+
+
+def roman(number: int) -> str:
+    """1 -> 'I', 14 -> 'XIV'."""
+    numerals = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
+                (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+    out = []
+    for value, numeral in numerals:
+        count, number = divmod(number, value)
+        out.append(numeral * count)
+    return "".join(out)
+
+
+def letter(number: int) -> str:
+    """1 -> 'a', 26 -> 'z', 27 -> 'aa' (as the Editorial Manual continues a lettered series)."""
+    return chr(ord("a") + (number - 1) % 26) * ((number - 1) // 26 + 1)
+
+
+HEADING_NUMBER = {
+    "part": lambda n: f"Part {num2words(n)}",
+    "chapter": lambda n: f"{roman(n)}.",
+    "section": lambda n: f"{letter(n).upper()}.",
+    "subsection": lambda n: f"{n}.",
+    "third-degree": lambda n: f"({letter(n)})",
+    "fourth-degree": lambda n: f"({roman(n).lower()})",
+    "fifth-degree": lambda n: f"{letter(n)}.",
+}
+# What a reference shows of each level: "chapter II", "section II.B", "section II.B.1 (a)".
+HEADING_REFERENCE_PART = {
+    "part": lambda n: num2words(n),
+    "chapter": roman,
+    "section": lambda n: letter(n).upper(),
+    "subsection": str,
+    "third-degree": lambda n: f" ({letter(n)})",
+    "fourth-degree": lambda n: f" ({roman(n).lower()})",
+    "fifth-degree": lambda n: f" {letter(n)}.",
+}
+SUBPARAGRAPH_LABELS = (lambda n: f"({letter(n)})", lambda n: f"({roman(n).lower()})",
+                       lambda n: f"{letter(n)}.", lambda n: f"{roman(n).lower()}.")
+BULLETS = ("\u2022", "\u2013")  # a bullet, then an en dash for nested bullets
+
+
+@dataclass(frozen=True)
+class Target:
+    """Something a cross-reference can point at: its label in running text and its anchor."""
+
+    label: str  # "paragraph 3", "chapter II", "annex I", "table 2"
+    anchor: str  # the id of its element in the tree
+
+
+@dataclass
+class Numbers:
+    """The numbers of one edition's blocks, by data path."""
+
+    headings: dict[Path, str] = field(default_factory=dict)  # path -> "I.", "(a)"
+    heading_depth: dict[Path, int] = field(default_factory=dict)  # path -> 0 for the outermost level used
+    paragraphs: dict[Path, int] = field(default_factory=dict)
+    items: dict[Path, str] = field(default_factory=dict)  # list item path -> "(a)", "\u2022"
+    tables: dict[Path, int] = field(default_factory=dict)  # titled tables only
+    annexes: dict[int, str] = field(default_factory=dict)  # annex index -> "I" ("" when it is the only one)
+    anchors: dict[Path, str] = field(default_factory=dict)  # path -> id of its element in the tree
+    targets: dict[str, Target] = field(default_factory=dict)  # the drafter's block ids
+    outline: list[OutlineEntry] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class OutlineEntry:
+    """A heading or an annex as a contents list shows it."""
+
+    path: Path
+    level: str  # a heading level, or "annex"
+    number: str
+    text: str  # its text as in the data (rendered later)
+    anchor: str
+    first_paragraph: int | None = None
+    last_paragraph: int | None = None
+
+
+def annex_label_number(index: int, count: int) -> str:
+    """'I', 'II' when there are several annexes; '' for the only one."""
+    return roman(index + 1) if count > 1 else ""
+
+
+def number_edition(edition: Edition, tables: dict[str, TableSpec]) -> Numbers:
+    """Number every block of an edition (body, then each annex)."""
+    numbers = Numbers()
+    depth_of = _depths(edition)
+    table_count = [0]
+    _number_blocks(numbers, edition.body, ("body",), depth_of, table_count, tables, of_annex="")
+    for index, annex in enumerate(edition.annexes):
+        number = annex_label_number(index, len(edition.annexes))
+        numbers.annexes[index] = number
+        anchor = annex.id or f"annex_{index + 1}"
+        numbers.anchors[("annexes", index)] = anchor
+        label = f"annex {number}".strip()
+        if annex.id:
+            numbers.targets[annex.id] = Target(label, anchor)
+        numbers.outline.append(OutlineEntry(("annexes", index), "annex", number, annex.title, anchor))
+        _number_blocks(numbers, annex.body, ("annexes", index, "body"), depth_of, table_count, tables,
+                       of_annex=f" of {label}")
+    _paragraph_ranges(numbers)
+    return numbers
+
+
+def _depths(edition: Edition) -> dict[str, int]:
+    """Heading level -> its depth among the levels the edition uses (0: the outermost)."""
+    blocks = list(edition.body) + [b for annex in edition.annexes for b in annex.body]
+    used = {b.level for b in blocks if isinstance(b, HeadingBlock)}
+    return {level: depth for depth, level in enumerate(lvl for lvl in HEADING_LEVELS if lvl in used)}
+
+
+def _number_blocks(numbers: Numbers, blocks: list, at: Path, depth_of: dict[str, int], table_count: list[int],
+                   tables: dict[str, TableSpec], of_annex: str) -> None:
+    counters = {level: 0 for level in HEADING_LEVELS}
+    reference: dict[str, str] = {}  # level -> its part of a reference ("II", "B", "1")
+    paragraph = 0
+    for index, block in enumerate(blocks):
+        path = at + (index,)
+        if isinstance(block, HeadingBlock):
+            level = block.level
+            numbers.heading_depth[path] = depth_of[level]
+            anchor = block.id or "_".join(str(p) for p in ("h",) + path[:-1] + (index,))
+            numbers.anchors[path] = anchor
+            if not block.numbered:
+                numbers.outline.append(OutlineEntry(path, level, "", block.text, anchor))
+                continue
+            counters[level] += 1
+            below = HEADING_LEVELS[HEADING_LEVELS.index(level) + 1:]
+            for lower in below:
+                counters[lower] = 0
+                reference.pop(lower, None)
+            numbers.headings[path] = HEADING_NUMBER[level](counters[level])
+            reference[level] = HEADING_REFERENCE_PART[level](counters[level])
+            numbers.outline.append(OutlineEntry(path, level, numbers.headings[path], block.text, anchor))
+            if block.id:
+                numbers.targets[block.id] = Target(_heading_reference(level, reference) + of_annex, anchor)
+        elif isinstance(block, ParagraphBlock):
+            if block.numbered:
+                paragraph += 1
+                numbers.paragraphs[path] = paragraph
+            if block.id:
+                anchor = block.id
+                numbers.anchors[path] = anchor
+                label = f"paragraph {paragraph}" if block.numbered else None
+                numbers.targets[block.id] = Target(label + of_annex if label else "", anchor)
+            _number_items(numbers, block, path, f"paragraph {paragraph}" if block.numbered else None, of_annex)
+        elif isinstance(block, TableBlock):
+            spec = tables.get(block.table) if isinstance(block.table, str) else block.table
+            name = block.table if isinstance(block.table, str) else (spec.id if spec else None)
+            anchor = (spec.id if spec and spec.id else None) or name or "_".join(str(p) for p in ("t",) + path)
+            numbers.anchors[path] = anchor
+            if spec is not None and spec.title:
+                table_count[0] += 1
+                numbers.tables[path] = table_count[0]
+                if spec.id:
+                    numbers.targets[spec.id] = Target(f"table {table_count[0]}", anchor)
+            elif spec is not None and spec.id:
+                numbers.targets[spec.id] = Target("", anchor)
+
+
+def _number_items(numbers: Numbers, holder: ParagraphBlock | ListItem, path: Path, reference: str | None,
+                  of_annex: str, depth: int = 0) -> None:
+    """Label the subparagraphs and bullets under a paragraph or an item, at any depth."""
+    for key in ("items", "bullets"):
+        items: list[ListItem] = getattr(holder, key) or []
+        for index, item in enumerate(items, start=1):
+            item_path = path + (key, index - 1)
+            if key == "items":
+                label = SUBPARAGRAPH_LABELS[depth % len(SUBPARAGRAPH_LABELS)](index)
+            else:
+                label = BULLETS[min(depth, len(BULLETS) - 1)]
+            numbers.items[item_path] = label
+            item_reference = f"{reference} {label}" if reference and key == "items" else None
+            if item.id:
+                numbers.anchors[item_path] = item.id
+                numbers.targets[item.id] = Target(item_reference + of_annex if item_reference else "", item.id)
+            _number_items(numbers, item, item_path, item_reference, of_annex, depth + 1)
+
+
+def _heading_reference(level: str, reference: dict[str, str]) -> str:
+    """'part two', 'chapter II', 'section II.B', 'section II.B.1 (a)'."""
+    if level == "part":
+        return f"part {reference['part']}"
+    if level == "chapter":
+        return f"chapter {reference['chapter']}"
+    joined = ""
+    for name in HEADING_LEVELS[1:HEADING_LEVELS.index(level) + 1]:
+        part = reference.get(name)
+        if part is None:
+            continue
+        joined += part if not joined or part.startswith(" ") else f".{part}"
+    return f"section {joined}"
+
+
+def _paragraph_ranges(numbers: Numbers) -> None:
+    """The first and last numbered paragraph under each heading: up to the next heading of the
+    same or a higher level in the same body."""
+    outline = numbers.outline
+    for position, entry in enumerate(outline):
+        if entry.level == "annex":
+            continue
+        container, start = entry.path[:-1], entry.path[-1]
+        rank = HEADING_LEVELS.index(entry.level)
+        end = next((e.path[-1] for e in outline[position + 1:] if e.path[:-1] == container
+                    and e.level != "annex" and HEADING_LEVELS.index(e.level) <= rank), None)
+        inside = sorted(n for p, n in numbers.paragraphs.items()
+                        if p[:-1] == container and p[-1] > start and (end is None or p[-1] < end))
+        if inside:
+            outline[position] = OutlineEntry(entry.path, entry.level, entry.number, entry.text, entry.anchor,
+                                             inside[0], inside[-1])

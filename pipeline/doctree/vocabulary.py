@@ -1,0 +1,292 @@
+"""The vocabulary of the document tree, declared once.
+
+Every element a report tree may hold is declared here: its kind (the CSS class that names
+it, or the bare tag for structural HTML such as `tr` or `em`), the tags it may have, its
+role (how every writer treats it), what it may contain, its line in the canonical text, its
+Word style and its Akoma Ntoso element. The composer checks each composed tree against it
+(doctree/check.py); the canonical text, the DOCX writer, the diff and the redline read it
+instead of restating it. Adding an element is one entry here, its looks in the CSS, and its
+Word style's looks in writers/docx/styles.py.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from typing import Iterable
+
+from lxml import etree
+
+
+class Role(str, Enum):
+    """How writers treat an element (each writer handles roles, not element names)."""
+
+    DOCUMENT = "document"    # the <body>: the root of the tree
+    CONTAINER = "container"  # groups other elements; its own text is only white space
+    FIELD = "field"          # a masthead line: one labelled line of canonical text
+    BLOCK = "block"          # a paragraph-like block in the reading flow
+    HEADING = "heading"      # a numbered or unnumbered heading (an outline level)
+    LIST = "list"            # a list of items (subparagraphs or bullets)
+    ITEM = "item"            # one list item: inline text, then perhaps a nested list
+    TABLE = "table"          # a table and its parts
+    RUNNING = "running"      # printed on the page's furniture (header or footer), not in the flow
+    NOTE = "note"            # a note whose text is printed away from its call (footnote)
+    INLINE = "inline"        # inline markup within a line of text
+    GRAPHIC = "graphic"      # a picture (the barcode), opaque to text
+
+
+# Canonical text (writers/text.py): each element with a `canonical` form makes one line. The
+# form's fields: {text} its text, {number} data-number, {mark} data-mark, {code} data-code,
+# {table} data-table, {row} "head" or "row", {indent} two spaces per list depth. The line
+# kinds, by their shape (pipeline/compare/textdiff.py reads them back):
+#   label: text            masthead fields, masthead notes, job number, barcode
+#   ¶N text / ¶ text       numbered and unnumbered paragraphs
+#   [label] text           headings, and the first line of a summary, contents, table or annex
+#   <indent>label: text    table rows and notes, contents entries (indented under their opener)
+#   <indent>(a) text       list items
+#   footnote N text        footnotes, after the body
+# `part` says where the line goes: head (the draft flag), masthead, masthead notes, body, notes, end.
+
+
+@dataclass(frozen=True)
+class Element:
+    """One kind of element of the tree."""
+
+    kind: str                          # the class naming it, or the tag of bare structural HTML
+    tags: tuple[str, ...]              # the HTML tags it may have
+    role: Role
+    contains: tuple[str, ...] = ()     # kinds allowed as children ("inline" = text and inline kinds)
+    canonical: str | None = None       # its line form in the canonical text (None: no line of its own)
+    word_style: str | None = None      # the Word paragraph or character style it maps to
+    akn: str | None = None             # its Akoma Ntoso element
+    attributes: tuple[str, ...] = ()   # attributes it may carry besides class
+    once: bool = False                 # at most one in a document
+    part: str = "body"                 # where the canonical text puts its line (writers/text.py PARTS)
+    joiner: str = ""                   # what the canonical text puts after it in a line (" " after a number)
+    shown_by_label: bool = False       # its text is what the line's label says ("5." of "¶5")
+    doc: str = ""                      # what it is, for the README and error messages
+
+    @property
+    def inline_content(self) -> bool:
+        return "inline" in self.contains
+
+
+INLINE_KINDS = ("em", "strong", "link", "footnote", "footnote-ref", "note-call", "cross-reference",
+                "table-note-call", "ins", "del")
+INLINE = ("inline",)
+BODY_BLOCKS = ("part-heading", "chapter-heading", "section-heading", "subsection-heading",
+               "third-degree-heading", "fourth-degree-heading", "fifth-degree-heading",
+               "numbered-paragraph", "unnumbered-paragraph", "subparagraphs", "bullets", "table-block")
+REVISION = ("data-revision",)  # a redline marks whole blocks inserted or deleted
+
+# Heading levels of the UN Editorial Manual, outermost first.
+HEADING_LEVELS = ("part", "chapter", "section", "subsection", "third-degree", "fourth-degree", "fifth-degree")
+
+
+def _heading(level: str, look: str, akn: str) -> Element:
+    return Element(f"{level}-heading", ("h2", "h3", "h4", "h5", "h6"), Role.HEADING,
+                   ("heading-number",) + INLINE, canonical=f"[{level}] {{text}}", word_style=f"UN {level.replace('-', ' ').title()} Heading",
+                   akn=akn, attributes=("id", "data-number") + REVISION, doc=f"a {level} heading ({look})")
+
+
+ELEMENTS: tuple[Element, ...] = (
+    # ---- the document
+    Element("un-report", ("body",), Role.DOCUMENT,
+            ("draft-mark", "first-page-footer", "masthead", "session-block", "report-title", "report-author",
+             "summary", "contents", "report-body", "annex"),
+            akn="doc", attributes=("data-place", "dir"), once=True, doc="the report"),
+    # ---- page furniture
+    Element("draft-mark", ("p",), Role.RUNNING, INLINE, canonical="draft: yes", word_style="UN Draft Mark", part="head",
+            once=True, doc="DRAFT at the top of every page while the symbol is not assigned"),
+    Element("first-page-footer", ("footer",), Role.CONTAINER, ("masthead-note", "job-number", "barcode"),
+            once=True, doc="the foot of page 1: masthead notes, job number, barcode"),
+    Element("masthead-note", ("p",), Role.RUNNING, INLINE, canonical="masthead note {mark}: {text}", word_style="footnote text",
+            part="masthead notes",
+            akn="authorialNote", attributes=("id", "data-mark") + REVISION, doc="a masthead note (*, **, ***)"),
+    Element("job-number", ("p",), Role.RUNNING, INLINE, canonical="job number: {text}", word_style="UN Job Number", part="end",
+            once=True, doc="the job number"),
+    Element("barcode", ("p",), Role.GRAPHIC, ("svg",), canonical="barcode: *{code}*", word_style="UN Barcode", part="end",
+            attributes=("data-code",), once=True, doc="the Code 39 barcode of the job number"),
+    Element("svg", ("svg",), Role.GRAPHIC, doc="drawing of a graphic (opaque)"),
+    # ---- masthead
+    Element("masthead", ("header",), Role.CONTAINER, ("masthead-top", "masthead-organ"), once=True,
+            akn="preface", doc="the masthead"),
+    Element("masthead-top", ("div",), Role.CONTAINER, ("organization", "symbol"), once=True),
+    Element("organization", ("p",), Role.FIELD, INLINE, canonical="organization: {text}", part="masthead", word_style="UN Organization",
+            once=True),
+    Element("symbol", ("p",), Role.FIELD, ("symbol-letter", "symbol-rest"), canonical="symbol: {text}", part="masthead",
+            word_style="UN Symbol", akn="docNumber", once=True),
+    Element("symbol-letter", ("span",), Role.INLINE, INLINE, word_style="UN Symbol Letter"),
+    Element("symbol-rest", ("span",), Role.INLINE, INLINE),
+    Element("masthead-organ", ("div",), Role.CONTAINER, ("organ", "distribution-block"), once=True),
+    Element("organ", ("p",), Role.FIELD, INLINE, canonical="organ: {text}", part="masthead", word_style="UN Organ", akn="docAuthority",
+            once=True),
+    Element("distribution-block", ("div",), Role.CONTAINER,
+            ("distribution", "doc-date", "version-language", "original-language"), once=True),
+    Element("distribution", ("p",), Role.FIELD, INLINE, canonical="distribution: {text}", part="masthead", word_style="UN Distribution",
+            once=True),
+    Element("doc-date", ("p",), Role.FIELD, INLINE, canonical="date: {text}", part="masthead", word_style="UN Document Date",
+            akn="docDate", once=True),
+    Element("version-language", ("p",), Role.FIELD, INLINE, canonical="language: {text}", part="masthead",
+            word_style="UN Version Language", once=True, doc="the language of a translated version"),
+    Element("original-language", ("p",), Role.FIELD, INLINE, canonical="original: {text}", part="masthead",
+            word_style="UN Original Language", once=True),
+    Element("session-block", ("section",), Role.CONTAINER, ("session", "agenda-item", "agenda-title"), once=True),
+    Element("session", ("p",), Role.FIELD, INLINE, canonical="session: {text}", part="masthead", word_style="UN Session",
+            akn="session", once=True),
+    Element("agenda-item", ("p",), Role.FIELD, INLINE, canonical="agenda item: {text}", part="masthead", word_style="UN Agenda Item",
+            once=True),
+    Element("agenda-title", ("p",), Role.FIELD, INLINE, canonical="agenda title: {text}", part="masthead", word_style="UN Agenda Title",
+            once=True),
+    Element("report-title", ("h1",), Role.FIELD, INLINE, canonical="title: {text}", part="masthead", word_style="UN Title",
+            akn="docTitle", once=True),
+    Element("report-author", ("p",), Role.FIELD, INLINE, canonical="author: {text}", part="masthead", word_style="UN Author",
+            akn="docProponent", once=True),
+    Element("note-call", ("a",), Role.INLINE, INLINE, attributes=("href",), doc="the call of a masthead note"),
+    # ---- summary and contents
+    Element("summary", ("section",), Role.CONTAINER,
+            ("summary-heading", "unnumbered-paragraph", "subparagraphs", "bullets"), once=True,
+            akn="longTitle", doc="the summary box on page 1"),
+    Element("summary-heading", ("h2",), Role.BLOCK, INLINE, canonical="[summary] {text}", word_style="UN Summary Heading",
+            once=True),
+    Element("contents", ("nav",), Role.CONTAINER, ("contents-heading", "contents-columns", "contents-entry"),
+            once=True, akn="toc", doc="the contents list"),
+    Element("contents-heading", ("h2",), Role.BLOCK, INLINE, canonical="[contents] {text}",
+            word_style="UN Contents Heading", once=True),
+    Element("contents-columns", ("p",), Role.BLOCK, ("contents-paragraphs-label", "contents-page-label"),
+            canonical="  columns: {text}", word_style="UN Contents Columns", once=True),
+    Element("contents-paragraphs-label", ("span",), Role.INLINE, INLINE, joiner=" | "),
+    Element("contents-page-label", ("span",), Role.INLINE, INLINE),
+    Element("contents-entry", ("p",), Role.BLOCK,
+            ("contents-number", "contents-title", "contents-paragraphs", "contents-page"),
+            canonical="  entry: {text}", word_style="UN Contents Entry", attributes=("data-level",), akn="tocItem"),
+    Element("contents-number", ("span",), Role.INLINE, INLINE, joiner=" "),
+    Element("contents-title", ("span",), Role.INLINE, INLINE, joiner=" | "),
+    Element("contents-paragraphs", ("span",), Role.INLINE, INLINE),
+    Element("contents-page", ("a",), Role.INLINE, (), attributes=("href",),
+            doc="the page of a contents entry (filled in by the page layout)"),
+    # ---- body
+    Element("report-body", ("main",), Role.CONTAINER, BODY_BLOCKS, once=True, akn="mainBody"),
+    _heading("part", "Part one, 20 pt bold", "part"),
+    _heading("chapter", "I., 14 pt bold", "chapter"),
+    _heading("section", "A., 12 pt bold", "section"),
+    _heading("subsection", "1., 10 pt bold", "subsection"),
+    _heading("third-degree", "(a), 10 pt bold", "subsection"),
+    _heading("fourth-degree", "(i), 10 pt italic", "subsection"),
+    _heading("fifth-degree", "a., 10 pt roman", "subsection"),
+    Element("heading-number", ("span",), Role.INLINE, INLINE, akn="num", joiner=" "),
+    Element("numbered-paragraph", ("p",), Role.BLOCK, ("paragraph-number",) + INLINE, canonical="¶{number} {text}",
+            word_style="UN Numbered Paragraph", akn="paragraph",
+            attributes=("id", "data-number", "data-recommendation") + REVISION),
+    Element("paragraph-number", ("span",), Role.INLINE, INLINE, akn="num", shown_by_label=True),
+    Element("unnumbered-paragraph", ("p",), Role.BLOCK, INLINE, canonical="¶ {text}", word_style="UN Paragraph",
+            akn="p", attributes=("id", "data-recommendation") + REVISION),
+    Element("subparagraphs", ("ol",), Role.LIST, ("subparagraph",), akn="blockList",
+            attributes=("data-depth",), doc="subparagraphs (a), (i), a., i."),
+    Element("subparagraph", ("li",), Role.ITEM, ("item-label",) + INLINE + ("subparagraphs", "bullets"),
+            canonical="{indent}{text}", word_style="UN Subparagraph", akn="item", attributes=("id", "data-depth") + REVISION),
+    Element("item-label", ("span",), Role.INLINE, INLINE, akn="num", joiner=" "),
+    Element("bullets", ("ul",), Role.LIST, ("bullet",), akn="blockList", attributes=("data-depth",)),
+    Element("bullet", ("li",), Role.ITEM, ("item-label",) + INLINE + ("subparagraphs", "bullets"), canonical="{indent}{text}",
+            word_style="UN Bullet", akn="item", attributes=("id", "data-depth") + REVISION),
+    # ---- tables
+    Element("table-block", ("div",), Role.CONTAINER, ("data-table", "table-note", "table-source"),
+            canonical="[table {table}]", attributes=("id", "data-table", "data-number") + REVISION, akn="tblock",
+            doc="a table with its notes and source"),
+    Element("data-table", ("table",), Role.TABLE, ("table-caption", "thead", "tbody"), akn="table"),
+    Element("table-caption", ("caption",), Role.TABLE, ("table-number", "table-title"), canonical="  caption: {text}",
+            word_style="UN Table Caption"),
+    Element("table-number", ("span",), Role.INLINE, INLINE, akn="num", joiner=" "),
+    Element("table-title", ("span",), Role.INLINE, INLINE),
+    Element("thead", ("thead",), Role.TABLE, ("tr",)),
+    Element("tbody", ("tbody",), Role.TABLE, ("tr",)),
+    Element("tr", ("tr",), Role.TABLE, ("th", "td"), canonical="  {row}: {text}", akn="tr", attributes=REVISION),
+    Element("th", ("th",), Role.TABLE, INLINE, word_style="UN Table Head", akn="th",
+            attributes=("scope", "data-align")),
+    Element("td", ("td",), Role.TABLE, INLINE, word_style="UN Table Cell", akn="td", attributes=("data-align",)),
+    Element("table-note", ("p",), Role.BLOCK, INLINE, canonical="  note {mark}: {text}", word_style="UN Table Note",
+            attributes=("id", "data-mark")),
+    Element("table-note-call", ("a",), Role.INLINE, INLINE, attributes=("href",)),
+    Element("table-source", ("p",), Role.BLOCK, INLINE, canonical="  source: {text}", word_style="UN Table Source"),
+    # ---- annexes
+    Element("annex", ("section",), Role.CONTAINER, ("annex-label", "annex-original", "annex-title") + BODY_BLOCKS,
+            attributes=("id", "data-number"), akn="attachment", doc="an annex"),
+    Element("annex-label", ("p",), Role.BLOCK, INLINE, canonical="[annex] {text}", word_style="UN Annex Label"),
+    Element("annex-original", ("p",), Role.BLOCK, INLINE, canonical="  original: {text}", word_style="UN Annex Original"),
+    Element("annex-title", ("h2",), Role.HEADING, INLINE, canonical="[annex title] {text}", word_style="UN Annex Title",
+            akn="docTitle"),
+    # ---- inline
+    Element("em", ("em",), Role.INLINE, INLINE, akn="i"),
+    Element("strong", ("strong",), Role.INLINE, INLINE, akn="b"),
+    Element("link", ("a",), Role.INLINE, INLINE, attributes=("href",), akn="a", doc="a link to an address"),
+    Element("cross-reference", ("a",), Role.INLINE, INLINE, attributes=("href",), akn="ref",
+            doc="a reference to a paragraph, heading, annex or table of the report"),
+    Element("footnote", ("span",), Role.NOTE, INLINE, canonical="footnote {number} {text}", word_style="footnote text", part="notes",
+            akn="authorialNote", attributes=("id", "data-number")),
+    Element("footnote-ref", ("a",), Role.INLINE, (), attributes=("href", "data-number"),
+            doc="a further call of a footnote already called"),
+    Element("ins", ("ins",), Role.INLINE, INLINE, doc="inserted text in a redline"),
+    Element("del", ("del",), Role.INLINE, INLINE, doc="deleted text in a redline"),
+)
+
+VOCABULARY: dict[str, Element] = {element.kind: element for element in ELEMENTS}
+BARE_TAGS = {"em", "strong", "thead", "tbody", "tr", "th", "td", "svg", "ins", "del"}  # no class needed
+HEADINGS = tuple(f"{level}-heading" for level in HEADING_LEVELS)
+HEAD_ELEMENTS = {"title", "meta", "link"}  # what <head> may hold (read by writers/meta.py)
+
+
+def kind_of(element: etree._Element) -> str:
+    """The vocabulary kind of a tree element: its one class, the tag of bare structural HTML,
+    or 'link' for an <a> with no class. Raises ValueError for anything else."""
+    tag = element.tag if isinstance(element.tag, str) else ""
+    names = (element.get("class") or "").split()
+    if len(names) > 1:
+        raise ValueError(f"<{tag} class='{' '.join(names)}'> has more than one class; the tree gives each "
+                         "element one class")
+    if names:
+        return names[0]
+    if tag == "a":
+        return "link"
+    if tag in BARE_TAGS:
+        return tag
+    raise ValueError(f"<{tag}> has no class; every element of the tree is named by its class")
+
+
+def element_of(node: etree._Element) -> Element:
+    """The declaration of a tree element (ValueError when the vocabulary has none)."""
+    kind = kind_of(node)
+    declared = VOCABULARY.get(kind)
+    if declared is None:
+        raise ValueError(f"<{node.tag} class='{kind}'> is not in the tree's vocabulary")
+    if node.tag not in declared.tags:
+        raise ValueError(f"'{kind}' is a <{'/'.join(declared.tags)}>, not a <{node.tag}>")
+    return declared
+
+
+def role_of(node: etree._Element) -> Role:
+    return element_of(node).role
+
+
+def kinds_with_role(*roles: Role) -> set[str]:
+    return {e.kind for e in ELEMENTS if e.role in roles}
+
+
+def canonical_labels() -> dict[str, str]:
+    """Element kind -> its canonical-text label, for every element that makes a line."""
+    return {e.kind: e.canonical for e in ELEMENTS if e.canonical}
+
+
+def word_styles() -> dict[str, str]:
+    """Element kind -> the Word style it maps to."""
+    return {e.kind: e.word_style for e in ELEMENTS if e.word_style}
+
+
+def heading_level(kind: str) -> str | None:
+    """'chapter' for 'chapter-heading'; None for other kinds."""
+    return kind.removesuffix("-heading") if kind in HEADINGS else None
+
+
+def describe(kinds: Iterable[str]) -> str:
+    """A readable list of element kinds for messages."""
+    return ", ".join(sorted(kinds))
+

@@ -1,0 +1,153 @@
+"""The blocks a report is written in: headings, paragraphs (with subparagraphs or bullets) and
+tables. An edition's body, its summary and each annex are lists of these; the pipeline numbers
+them, the drafter never types a number."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import BeforeValidator, Discriminator, Field, StrictBool, Tag, model_validator
+from pydantic_core import PydanticCustomError
+
+from pipeline.model.common import BlockId, FileName, NonEmpty, Strict, block_id_field, plain_name
+
+# The heading levels of the UN Editorial Manual, outermost first, as data keys
+# (part: "Part one"; chapter: I.; section: A.; subsection: 1.; then (a), (i), a.).
+HEADING_KEYS = ("part", "chapter", "section", "subsection", "third_degree", "fourth_degree", "fifth_degree")
+
+
+def _text_item(value: Any) -> Any:
+    """A list item given as plain text is an item with that text."""
+    return {"text": value} if isinstance(value, str) else value
+
+
+class ListItem(Strict):
+    """One subparagraph or bullet: its text, and perhaps a nested list."""
+
+    text: NonEmpty
+    id: BlockId | None = block_id_field()
+    items: list[Item] | None = Field(None, min_length=1)
+    bullets: list[Item] | None = Field(None, min_length=1)
+
+
+Item = Annotated[ListItem, BeforeValidator(_text_item)]
+ListItem.model_rebuild()
+
+
+class ParagraphBlock(Strict):
+    """A paragraph: numbered unless `numbered: false`; bold when it is a recommendation; with
+    subparagraphs (a), (b) under `items:` or bullets under `bullets:`."""
+
+    paragraph: NonEmpty
+    id: BlockId | None = block_id_field()
+    numbered: StrictBool = True
+    recommendation: StrictBool = False
+    items: list[Item] | None = Field(None, min_length=1)
+    bullets: list[Item] | None = Field(None, min_length=1)
+
+    @property
+    def text(self) -> str:
+        return self.paragraph
+
+
+class HeadingBlock(Strict):
+    """A heading at one level of the Editorial Manual, numbered by the pipeline unless
+    `numbered: false`."""
+
+    part: NonEmpty | None = None
+    chapter: NonEmpty | None = None
+    section: NonEmpty | None = None
+    subsection: NonEmpty | None = None
+    third_degree: NonEmpty | None = None
+    fourth_degree: NonEmpty | None = None
+    fifth_degree: NonEmpty | None = None
+    id: BlockId | None = block_id_field()
+    numbered: StrictBool = True
+
+    @model_validator(mode="after")
+    def _one_level(self) -> HeadingBlock:
+        given = [key for key in HEADING_KEYS if getattr(self, key) is not None]
+        if len(given) != 1:
+            raise PydanticCustomError("heading_levels", "a heading has one level, not {levels}; make separate blocks",
+                                      {"levels": " and ".join(given)})
+        return self
+
+    @property
+    def level(self) -> str:
+        """'chapter', 'third-degree', ...: the level as the tree names it."""
+        key = next(key for key in HEADING_KEYS if getattr(self, key) is not None)
+        return key.replace("_", "-")
+
+    @property
+    def text(self) -> str:
+        return next(getattr(self, key) for key in HEADING_KEYS if getattr(self, key) is not None)
+
+
+def _column(value: Any) -> Any:
+    return {"text": value} if isinstance(value, str) else value
+
+
+class Column(Strict):
+    """A table column: its heading, and its alignment (default: right when every cell is a number)."""
+
+    text: NonEmpty
+    align: Literal["left", "right", "center"] | None = None
+
+
+def _cell(value: Any) -> Any:
+    """Numbers in a table row print as written ("2007")."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+Cell = Annotated[NonEmpty, BeforeValidator(_cell)]
+
+
+class TableSpec(Strict):
+    """A general table: columns, and rows given in the data (`rows`) or made from a list of
+    facts (`rows_from` with a `row` of cell texts that use `row`); numbered and titled when it
+    has a `title`; lettered notes called in cells as [^a]; a source line."""
+
+    id: BlockId | None = block_id_field()
+    title: NonEmpty | None = None
+    columns: list[Annotated[Column, BeforeValidator(_column)]] = Field(min_length=1)
+    rows: list[list[Cell]] | None = None
+    rows_from: NonEmpty | None = None
+    row: list[Cell] | None = None
+    notes: dict[str, NonEmpty] = {}
+    source: NonEmpty | None = None
+
+
+def _table_form(value: Any) -> str:
+    return "name" if isinstance(value, str) else "spec"
+
+
+TableName = Annotated[FileName, plain_name("committee-members")]
+
+
+class TableBlock(Strict):
+    """A table: the name of one the series defines, or the table itself."""
+
+    table: Annotated[Union[Annotated[TableName, Tag("name")], Annotated[TableSpec, Tag("spec")]],
+                     Discriminator(_table_form)]
+
+
+BLOCK_KEYS = {"paragraph": "paragraph", "table": "table", **{key: "heading" for key in HEADING_KEYS}}
+
+
+def block_kind(value: object) -> str | None:
+    """Which kind of block a raw mapping is, by its keys."""
+    if isinstance(value, dict):
+        return next((BLOCK_KEYS[k] for k in value if k in BLOCK_KEYS), None)
+    for kind, model in (("paragraph", ParagraphBlock), ("heading", HeadingBlock), ("table", TableBlock)):
+        if isinstance(value, model):
+            return kind
+    return None
+
+
+Block = Annotated[
+    Union[Annotated[ParagraphBlock, Tag("paragraph")], Annotated[HeadingBlock, Tag("heading")],
+          Annotated[TableBlock, Tag("table")]],
+    Discriminator(block_kind),
+]

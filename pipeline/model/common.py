@@ -1,0 +1,78 @@
+"""Types shared by the input models: strict models, plain names, calendar days."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from typing import Any, Annotated, Union
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic_core import PydanticCustomError
+
+NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+# The name of a file, series or template kind: never a path, so data cannot point outside data/.
+PLAIN_NAME = r"^\w[\w.-]*$"
+FileName = Annotated[str, StringConstraints(strip_whitespace=True, pattern=PLAIN_NAME)]
+
+
+def plain_name(example: str) -> Any:
+    """A field holding a plain name, with the words its error message uses."""
+    return Field(description="a plain name (letters, digits, '-' and '.'; no '/')", examples=[example])
+
+ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+FIRST_YEAR, LAST_YEAR = 1900, 2200  # any year outside is a typo
+
+
+def _day(value: object) -> object:
+    """A real calendar day, written YYYY-MM-DD (numbers are not dates, 2004-02-30 is not a day)."""
+    if isinstance(value, dt.datetime):
+        raise PydanticCustomError("date_with_time", "{value} has a time; write the date alone as YYYY-MM-DD",
+                                  {"value": str(value)})
+    if isinstance(value, dt.date):
+        return value
+    if value is None:
+        raise PydanticCustomError("no_date", "has no value; write a date as YYYY-MM-DD")
+    match = ISO_DAY.match(value) if isinstance(value, str) else None
+    if match is None:
+        raise PydanticCustomError("not_a_date", "{value} is not a date; write it as YYYY-MM-DD, like 2004-08-27",
+                                  {"value": repr(value)})
+    year, month, day = (int(part) for part in match.groups())
+    if not 1 <= month <= 12:
+        raise PydanticCustomError("impossible_date", "{value} is not a real date: there is no month {month}",
+                                  {"value": value, "month": month})
+    last = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= last:
+        raise PydanticCustomError("impossible_date", "{value} is not a real date: {month} {year} has {last} days",
+                                  {"value": value, "month": calendar.month_name[month], "year": year, "last": last})
+    return dt.date(year, month, day)
+
+
+def _day_or_year(value: object) -> object:
+    """A day, or a year alone (an int) when the day is not known."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        if not FIRST_YEAR <= value <= LAST_YEAR:
+            raise PydanticCustomError("not_a_year", "{value} is not a year; write a date as YYYY-MM-DD or a year "
+                                      "like 2013", {"value": value})
+        return value
+    return None if value is None else _day(value)
+
+
+Day = Annotated[dt.date, BeforeValidator(_day)]
+DayOrYear = Annotated[Union[dt.date, int, None], BeforeValidator(_day_or_year)]
+
+
+class Strict(BaseModel):
+    """Base for input models: unknown keys are errors, values are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+# A block's id, for cross-references and for translations to name the block they translate.
+BLOCK_ID = r"^[a-z][a-z0-9-]*$"
+BlockId = Annotated[str, StringConstraints(strip_whitespace=True, pattern=BLOCK_ID)]
+
+
+def block_id_field() -> Any:
+    """An optional block id, with the words its error message uses."""
+    return Field(None, description="an id of lower-case letters, digits and '-', starting with a letter",
+                 examples=["election"])

@@ -1,0 +1,96 @@
+"""An edition: one report of a series for one session, written as data."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field, StrictBool, StringConstraints
+
+from pipeline.model.blocks import Block, ParagraphBlock
+from pipeline.model.common import BlockId, Day, FileName, NonEmpty, Strict, block_id_field, plain_name
+
+
+class AgendaItem(Strict):
+    """The agenda item the report is issued under.
+
+    A new edition starts with `todo` set and `item` and `provisional_agenda` empty: the agenda
+    of the next session is not known when it is drafted. Validation flags it until filled in.
+    """
+
+    todo: NonEmpty | None = None  # what the drafter still has to fill in; delete it when done
+    item: int | None = Field(default=None, gt=0)
+    sub_item: Annotated[str, StringConstraints(pattern=r"^[a-z]$")] | None = Field(
+        None, description="a single lower-case letter", examples=["a"])
+    title: NonEmpty
+    provisional_agenda: NonEmpty | None = None  # symbol of the provisional agenda; None once adopted
+
+    @property
+    def is_filled_in(self) -> bool:
+        return self.todo is None and self.item is not None
+
+    @property
+    def label(self) -> str:
+        """'107 (a)', '107', or '...' while the item number is not yet filled in."""
+        number = "..." if self.item is None else str(self.item)
+        return f"{number} ({self.sub_item})" if self.sub_item else number
+
+
+class MastheadNote(Strict):
+    """A further masthead note (**, ***): on the agenda item, the title or the author line."""
+
+    attached_to: Literal["agenda", "title", "author"]
+    text: NonEmpty
+
+
+class Annex(Strict):
+    """An annex: from a new page, with its title, its original language when it differs, and
+    its own blocks (its paragraphs numbered from 1)."""
+
+    id: BlockId | None = block_id_field()
+    title: NonEmpty
+    original_language: NonEmpty | None = None
+    body: list[Block] = Field(min_length=1)
+
+
+class Edition(Strict):
+    """One report of a series for one session."""
+
+    series: FileName = plain_name("cmw-status")
+    session: int = Field(gt=0, lt=1000)
+    previous: int | None = Field(default=None, gt=0, lt=1000)  # session of the edition this one follows
+    symbol: NonEmpty | None = None  # None: not yet assigned, the edition is a draft
+    date: Day
+    as_at: Day
+    distribution: Literal["General", "Limited", "Restricted"] = "General"
+    original_language: NonEmpty = "English"
+    place: Literal["New York", "Geneva"] = "New York"
+    job_number: Annotated[str, StringConstraints(pattern=r"^\d{2}-\d{5} \([A-Z]\) \d{6}( \d{6})?$")] | None = Field(
+        None, description="a job number", examples=["04-39651 (E) 300704"])
+    agenda: AgendaItem | None = None
+    masthead_notes: list[MastheadNote] = []
+    summary: list[ParagraphBlock] = []
+    contents: StrictBool = False
+    footnotes: dict[str, NonEmpty] = {}
+    footnote_marks: Literal["numbers", "letters"] = "numbers"
+    body: list[Block] = Field(min_length=1)
+    annexes: list[Annex] = []
+
+    @property
+    def is_draft(self) -> bool:
+        return self.symbol is None
+
+    @property
+    def shown_symbol(self) -> str:
+        """The symbol as printed: the real one, or 'A/59/...' while it is not yet assigned."""
+        return self.symbol or f"A/{self.session}/..."
+
+    @property
+    def shown_provisional_agenda(self) -> str | None:
+        """The provisional agenda's symbol as printed in the masthead note: the real one,
+        'A/60/...' while it is still to be filled in, or None once the agenda is adopted
+        (or when the report is issued under no agenda item)."""
+        if self.agenda is None:
+            return None
+        if self.agenda.provisional_agenda:
+            return self.agenda.provisional_agenda
+        return None if self.agenda.is_filled_in else f"A/{self.session}/..."

@@ -1,0 +1,25 @@
+"""A report series: one recurring report, issued again each session."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from pipeline.model.blocks import TableSpec
+from pipeline.model.common import FileName, NonEmpty, Strict, plain_name
+
+
+class Series(Strict):
+    """One kind of recurring report."""
+
+    id: FileName = plain_name("cmw-status")
+    title: NonEmpty
+    author: NonEmpty
+    organ: NonEmpty = "General Assembly"
+    template: FileName = Field("report", description="a plain name (letters, digits, '-' and '.'; no '/')", examples=["report"])
+    ledger: FileName = plain_name("cmw-ledger.yaml")
+    committee: FileName | None = Field(None, description="a plain name (letters, digits, '-' and '.'; no '/')",
+                                       examples=["cmw-committee.yaml"])
+    # tables every edition of the series may use by name ('- table: committee-members')
+    tables: dict[str, TableSpec] = {}
+    # added by new-edition after the status paragraph when an edition reports no changes yet
+    change_paragraph: NonEmpty | None = None

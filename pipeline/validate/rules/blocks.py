@@ -1,0 +1,185 @@
+"""Rules over an edition's blocks: ids, headings as the Editorial Manual wants them, list
+items, and tables (their shape, their rows, their notes)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterator
+
+from pipeline.compose.blocks import table_rows_source, table_spec
+from pipeline.compose.numbering import HEADING_LEVELS, HEADING_NUMBER
+from pipeline.facts.edition import edition_facts, facts_ready
+from pipeline.inputs.load import Inputs, Sourced
+from pipeline.inputs.problems import did_you_mean
+from pipeline.model.blocks import HeadingBlock, ListItem, ParagraphBlock, TableBlock, TableSpec
+from pipeline.model.edition import Edition
+from pipeline.validate.rules import Problems, at, error, warning
+from pipeline.validate.rules.paragraphs import FOOTNOTE_CALL, rendered_texts
+
+Path = tuple
+
+# A number a drafter typed at the start of a heading: "I.", "A.", "1.", "(a)", "(iv)", "a.", "Part one"
+TYPED_NUMBER = re.compile(r"^\s*(?P<number>Part\s+[a-z]+\b|[IVXLC]+\.|[A-Z]\.|\d+(\.\d+)*\.?|\([a-z]{1,4}\)|[a-z]\.)\s")
+
+
+def _all_blocks(edition: Edition) -> Iterator[tuple[Path, Any]]:
+    """Every block and list item with its data path, in document order."""
+    for index, block in enumerate(edition.summary):
+        yield ("summary", index), block
+        yield from _items(block, ("summary", index))
+    containers = [(("body",), edition.body)] + [(("annexes", i, "body"), a.body) for i, a in enumerate(edition.annexes)]
+    for at_path, blocks in containers:
+        for index, block in enumerate(blocks):
+            yield at_path + (index,), block
+            if isinstance(block, ParagraphBlock):
+                yield from _items(block, at_path + (index,))
+
+
+def _items(holder: ParagraphBlock | ListItem, path: Path) -> Iterator[tuple[Path, ListItem]]:
+    for key in ("items", "bullets"):
+        for index, item in enumerate(getattr(holder, key) or []):
+            yield path + (key, index), item
+            yield from _items(item, path + (key, index))
+
+
+def _id_of(block: Any) -> tuple[str | None, Path]:
+    """A block's own id and the path of its 'id' key."""
+    if isinstance(block, TableBlock) and isinstance(block.table, TableSpec):
+        return block.table.id, ("table", "id")
+    return getattr(block, "id", None), ("id",)
+
+
+def check_block_ids(inputs: Inputs, sourced: Sourced) -> Problems:
+    """Each id names one block: cross-references must not be ambiguous."""
+    edition: Edition = sourced.model
+    seen: dict[str, Path] = {}
+    places = list(_all_blocks(edition)) + [(("annexes", i), a) for i, a in enumerate(edition.annexes)]
+    for path, block in places:
+        block_id, key = _id_of(block)
+        if block_id is None:
+            continue
+        if block_id in seen:
+            yield error(at(sourced, *path, *key), f"id '{block_id}' is used twice; give each block its own id")
+        seen[block_id] = path
+
+
+def check_headings(inputs: Inputs, sourced: Sourced) -> Problems:
+    """A level with a single heading under its parent ('an A. needs a B.') and a number typed
+    by hand at the start of a heading are editorial errors: warnings."""
+    edition: Edition = sourced.model
+    containers = [(("body",), edition.body)] + [(("annexes", i, "body"), a.body) for i, a in enumerate(edition.annexes)]
+    for at_path, blocks in containers:
+        groups: dict[tuple, list[int]] = {}
+        parents: dict[str, int] = {}  # level -> index of the last heading at that level
+        for index, block in enumerate(blocks):
+            if not isinstance(block, HeadingBlock):
+                continue
+            rank = HEADING_LEVELS.index(block.level)
+            for lower in HEADING_LEVELS[rank:]:
+                parents.pop(lower, None)
+            parent = max((i for lvl, i in parents.items() if HEADING_LEVELS.index(lvl) < rank), default=None)
+            parents[block.level] = index
+            if block.numbered:
+                groups.setdefault((parent, block.level), []).append(index)
+            typed = TYPED_NUMBER.match(block.text)
+            if typed:
+                key = block.level.replace("-", "_")
+                yield warning(at(sourced, *at_path, index, key),
+                              f"the heading starts with '{typed['number']}', a number typed by hand; the pipeline "
+                              f"numbers headings ({HEADING_NUMBER[block.level](1)}, ...): remove it")
+        for (parent, level), indexes in groups.items():
+            if len(indexes) == 1:
+                index = indexes[0]
+                under = "in the report" if parent is None else "under its heading"
+                yield warning(at(sourced, *at_path, index, level.replace("-", "_")),
+                              f"this is the only {level} heading {under}; a level with a single heading is an "
+                              f"editorial error (if there is an A. there must be a B.): add another or remove it")
+
+
+def check_bullets(inputs: Inputs, sourced: Sourced) -> Problems:
+    """Bulleted items take no semicolons (the Editorial Manual): short ones no punctuation,
+    sentences a full stop."""
+    for path, block in _all_blocks(sourced.model):
+        if isinstance(block, ListItem) and "bullets" in path and block.text.rstrip().endswith(";"):
+            yield warning(at(sourced, *path, "text"), "a bullet does not end with a semicolon; end a short item with nothing and a "
+                          "sentence with a full stop")
+
+
+def check_tables(inputs: Inputs, sourced: Sourced) -> Problems:
+    """Every table is one the series defines or a complete table: columns, rows given or
+    made from a list of facts, rows as wide as the columns, notes that are called."""
+    if not facts_ready(inputs, sourced):
+        return
+    facts = edition_facts(inputs, sourced)
+    tables = facts.series.tables
+    rendered = rendered_texts(inputs, sourced)
+    context = rendered.context if rendered else {}
+    for path, block in _all_blocks(sourced.model):
+        if not isinstance(block, TableBlock):
+            continue
+        spec = table_spec(block, tables)
+        if spec is None:
+            yield error(at(sourced, *path, "table"),
+                        f"no table named '{block.table}' in series '{facts.series.id}'"
+                        f"{did_you_mean(str(block.table), tables) or ''}; the series' tables: "
+                        f"{', '.join(tables) or 'none'} (or write the table here, with its columns and rows)")
+            continue
+        # a named table's mistakes are the series' (check_series_tables); here, what depends on the edition
+        where = (lambda *p: at(sourced, *path, "table", *p)) if isinstance(block.table, TableSpec) else \
+            (lambda *p: at(sourced, *path))
+        if isinstance(block.table, TableSpec):
+            yield from _table_shape(spec, where)
+        yield from _table_rows(inputs, facts, spec, context, where, block)
+
+
+def check_series_tables(inputs: Inputs, sourced: Sourced) -> Problems:
+    """The shape of each table a series defines."""
+    for name, spec in sourced.model.tables.items():
+        yield from _table_shape(spec, lambda *p, name=name: at(sourced, "tables", name, *p))
+
+
+def _table_shape(spec: TableSpec, where) -> Problems:
+    width = len(spec.columns)
+    if (spec.rows is None) == (spec.rows_from is None):
+        yield error(where(), "a table has its rows under 'rows:' or makes them from facts with 'rows_from:' "
+                             "and 'row:'; give one of the two")
+    if spec.rows_from is not None and spec.row is None:
+        yield error(where("rows_from"), "'rows_from:' needs a 'row:' with the text of each cell (using 'row')")
+    if spec.row is not None and spec.rows_from is None:
+        yield error(where("row"), "'row:' makes rows from facts: add 'rows_from:' naming the list of facts")
+    if spec.row is not None and len(spec.row) != width:
+        yield error(where("row"), f"the row has {len(spec.row)} cell(s) but the table has {width} column(s)")
+    for index, row in enumerate(spec.rows or []):
+        if len(row) != width:
+            yield error(where("rows", index), f"this row has {len(row)} cell(s) but the table has {width} column(s)")
+    called = {label for texts in [[c.text for c in spec.columns], spec.row or []] + (spec.rows or [])
+              for text in texts for label in FOOTNOTE_CALL.findall(text)}
+    for label in spec.notes:
+        if label not in called:
+            yield warning(where("notes", label), f"table note '{label}' is never called; add [^{label}] to a cell "
+                                                 "or remove it")
+
+
+def _table_rows(inputs: Inputs, facts, spec: TableSpec, context: dict, where, block: TableBlock) -> Problems:
+    """Rows from facts: a list the edition has; none makes the table go, which is worth a word."""
+    if spec.rows_from is None:
+        return
+    lists = sorted(name for name, value in context.items() if isinstance(value, (list, tuple)))
+    if spec.rows_from not in lists:
+        yield error(where("rows_from"), f"rows_from: '{spec.rows_from}' is not a list of facts"
+                                        f"{did_you_mean(spec.rows_from, lists)}; the lists: {', '.join(lists)}")
+        return
+    rows = table_rows_source(spec, context) or []
+    name = block.table if isinstance(block.table, str) else (spec.id or "")
+    shown = f"the {name} table" if name else "the table"
+    if not rows and spec.rows_from == "members":
+        yield warning(where(), f"no committee member is in office on {facts.edition.date}: {shown} is left out "
+                               "(add the members elected since to the committee data)")
+    elif not rows:
+        yield warning(where(), f"'{spec.rows_from}' has nothing on {facts.edition.date}: {shown} is left out")
+    elif spec.rows_from == "members" and facts.series.committee in inputs.committees:
+        seats = inputs.committees[facts.series.committee].model.seats
+        if len(rows) < seats:
+            yield warning(where(), f"only {len(rows)} of the committee's {seats} seats have a member in office "
+                                   f"on {facts.edition.date}: add the members elected since to the committee data")
+
