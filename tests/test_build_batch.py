@@ -26,7 +26,7 @@ def add_edition(data_dir: Path, session: int, series: str = "cmw-status", templa
         text = (data_dir / "series" / "cmw-status.yaml").read_text(encoding="utf-8")
         text = text.replace("id: cmw-status\n", f"id: {series}\n")
         if template:
-            text = text.replace("template: status-report\n", f"template: {template}\n")
+            text = text.replace("organ: General Assembly\n", f"organ: General Assembly\ntemplate: {template}\n")
         (data_dir / "series" / f"{series}.yaml").write_text(text, encoding="utf-8")
     text = (data_dir / EDITION_59).read_text(encoding="utf-8")
     text = (text.replace("series: cmw-status\n", f"series: {series}\n")
@@ -100,16 +100,17 @@ def test_a_data_change_rebuilds_only_the_report_that_reads_it(two_sessions, tmp_
 def test_a_template_change_rebuilds_the_reports_that_use_it_and_nothing_else(data_copy, tmp_path):
     templates = tmp_path / "templates"
     shutil.copytree(TEMPLATES_DIR, templates)
-    shutil.copytree(templates / "status-report", templates / "other-report")
+    shutil.copytree(templates / "report", templates / "other-report")
     add_edition(data_copy, 61, series="other-status", template="other-report")
     out = tmp_path / "out"
     args = ["59", "61", "--data", str(data_copy), "--output", str(out), "--templates", str(templates), "--format", "txt"]
     assert run_build(*args)[0] == 0
     before_61 = states(out / "61")
-    replace_in(templates / "status-report" / "report.html.j2", "<th>Name of member</th>", "<th>Member</th>")
+    with (templates / "report" / "report.html.j2").open("a", encoding="utf-8") as template:
+        template.write("{% block author %}Note by the Secretary-General{% endblock %}\n")
     code, output = run_build(*args)
     assert code == 0 and "built 1, skipped 1" in output and "59/cmw-status" in output
-    assert "Member | Country of nationality" in (out / "59" / "cmw-status.txt").read_text(encoding="utf-8")
+    assert "author: Note by the Secretary-General" in (out / "59" / "cmw-status.txt").read_text(encoding="utf-8")
     assert states(out / "61") == before_61
     # the shared base template (and its CSS) is used by both
     replace_in(templates / "base" / "un-report.css", "font-size: 10pt;\n  line-height: 12pt;\n  color: black;",

@@ -14,6 +14,7 @@ from click.testing import CliRunner
 
 from conftest import DATA, REPO, replace_in
 from pipeline.compare import golden
+from pipeline.inputs.problems import InputError
 from pipeline.cli import main
 from pipeline.inputs.layout import TEMPLATES_DIR
 from scratch60 import add_session_60
@@ -48,7 +49,7 @@ def check_59_with(templates: Path) -> str | None:
 
 def test_moving_the_agenda_note_fails_naming_both_lines(templates_copy):
     base = templates_copy / "base" / "un-report.html.j2"
-    call = '<a class="note-call" href="#masthead-note-1">*</a>'
+    call = '{{ blocks.note_calls(report, "agenda") }}'
     replace_in(base, f"of the provisional agenda{call}</p>", "of the provisional agenda</p>")
     replace_in(base, "{{ edition.agenda.title }}</p>", "{{ edition.agenda.title }}" + call + "</p>")
     problem = check_59_with(templates_copy)
@@ -59,17 +60,27 @@ def test_moving_the_agenda_note_fails_naming_both_lines(templates_copy):
 
 
 def test_renaming_a_table_heading_fails_naming_the_row(templates_copy):
-    replace_in(templates_copy / "status-report" / "report.html.j2", "<th>Name of member</th>", "<th>Member</th>")
+    replace_in(templates_copy / "base" / "blocks.html.j2", "{{ heading }}</th>", "{{ heading|replace('Name of', 'Name of the') }}</th>")
     problem = check_59_with(templates_copy)
     assert '  table committee-members head row changed: "Name of member | ' in problem
     assert "@@ table committee-members head row changed @@" in problem
 
 
 def test_a_markup_only_change_fails_on_the_tree(templates_copy):
-    replace_in(templates_copy / "base" / "un-report.html.j2", '<p class="report-author">', '<p class="report-author" lang="en">')
+    replace_in(templates_copy / "base" / "un-report.html.j2", '{% block author %}{{ series.author }}{% endblock %}',
+               '<strong>{% block author %}{{ series.author }}{% endblock %}</strong>')
     problem = check_59_with(templates_copy)
     assert "cmw-status document tree (golden)" in problem
-    assert '+<p class="report-author" lang="en">Report of the Secretary-General</p>' in problem
+    assert '+<p class="report-author"><strong>Report of the Secretary-General</strong></p>' in problem
+
+
+def test_an_undeclared_attribute_fails_the_build_at_its_template_line(templates_copy):
+    replace_in(templates_copy / "base" / "un-report.html.j2", '<p class="report-author">', '<p class="report-author" lang="en">')
+    with pytest.raises(InputError) as caught:
+        check_59_with(templates_copy)
+    (problem,) = caught.value.problems
+    assert str(problem.location).endswith("base/un-report.html.j2:61:4")
+    assert "attribute 'lang' is not declared for 'report-author'" in problem.message
 
 
 def test_unchanged_templates_pass(templates_copy):

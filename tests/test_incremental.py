@@ -23,7 +23,7 @@ def test_top_level_values_are_read_like_yaml_scalars():
 
 def test_an_edition_reads_its_series_and_the_reference_data_it_names():
     sources = edition_sources(DATA, EDITION_59)
-    assert sources.series_id == "cmw-status" and sources.template == "status-report" and sources.session == 59
+    assert sources.series_id == "cmw-status" and sources.template == "report" and sources.session == 59
     assert [p.name for p in sources.files] == ["cmw-status.yaml", "cmw-status.yaml", "cmw-ledger.yaml",
                                                "cmw-committee.yaml"]
 
@@ -37,7 +37,7 @@ def test_reference_files_no_series_names_are_shared_by_every_report():
 def test_a_new_shared_reference_file_changes_every_fingerprint_another_ledger_none(data_copy):
     edition = data_copy / "sessions" / "59" / "cmw-status.yaml"
     first = Fingerprinter(TEMPLATES_DIR).edition(data_copy, edition).digest
-    (data_copy / "series" / "other.yaml").write_text("id: other\ntemplate: status-report\nledger: other-ledger.yaml\n")
+    (data_copy / "series" / "other.yaml").write_text("id: other\ntemplate: report\nledger: other-ledger.yaml\n")
     (data_copy / "reference" / "other-ledger.yaml").write_text("treaty: other\n")
     assert Fingerprinter(TEMPLATES_DIR).edition(data_copy, edition).digest == first
     (data_copy / "reference" / "un-member-states.yaml").write_text("states: []\n")
@@ -65,8 +65,8 @@ def test_names_that_are_not_plain_file_names_are_not_followed(data_copy):
 
 
 def test_a_report_template_uses_its_base_template_and_stylesheet():
-    used = {str(p.relative_to(TEMPLATES_DIR)) for p in template_closure(TEMPLATES_DIR, "status-report")}
-    assert used == {"status-report/report.html.j2", "base/un-report.html.j2", "base/un-report.css"}
+    used = {str(p.relative_to(TEMPLATES_DIR)) for p in template_closure(TEMPLATES_DIR, "report")}
+    assert used == {"report/report.html.j2", "base/un-report.html.j2", "base/blocks.html.j2", "base/un-report.css"}
 
 
 def test_font_families_come_from_font_and_font_family_declarations():

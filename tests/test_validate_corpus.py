@@ -39,7 +39,7 @@ CASES = [
             (E, 9, 1, 'error', "unknown key 'distribuion' (did you mean 'distribution'?)"),
     ]),
     Case('unknown key, nothing close', E, 'distribution: General', 'distribution: General\ncolour: blue', [
-            (E, 10, 1, 'error', "unknown key 'colour'; the keys allowed here are series, session, previous, symbol, date, as_at, distribution, original_language, place, job_number, agenda, footnotes, body"),
+            (E, 10, 1, 'error', "unknown key 'colour'; the keys allowed here are series, session, previous, symbol, date, as_at, distribution, original_language, place, job_number, agenda, masthead_notes, summary, contents, footnotes, footnote_marks, body, annexes"),
     ]),
     Case('missing key', E, 'as_at: 2004-08-20\n', '', [
             (E, 4, 1, 'error', "missing key 'as_at'; add it"),
@@ -69,10 +69,10 @@ CASES = [
             (E, 11, 13, 'error', "'job_number': '04-3965 (E)' is not a job number, like '04-39651 (E) 300704'"),
     ]),
     Case('body block of no known kind', E, '  - table: committee-members', '  - tabel: committee-members', [
-            (E, 32, 5, 'error', "'body[3]': a body block is '- paragraph: ...' or '- table: ...', not 'tabel' (did you mean 'table'?)"),
+            (E, 32, 5, 'error', "'body[3]': a block is '- paragraph: ...', a heading ('- chapter: ...', '- section: ...', ...) or '- table: ...', not 'tabel' (did you mean 'table'?)"),
     ]),
     Case('unknown table', E, '  - table: committee-members', '  - table: committee-member', [
-            (E, 32, 12, 'error', "'body[3].table': 'committee-member' is not one of committee-members (did you mean 'committee-members'?)"),
+            (E, 32, 12, 'error', "no table named 'committee-member' in series 'cmw-status' (did you mean 'committee-members'?); the series' tables: committee-members (or write the table here, with its columns and rows)"),
     ]),
     Case('key without colon', E, 'series: cmw-status', 'series cmw-status', [
             (E, 4, 1, 'error', "YAML syntax: this line has no ':' after its key; write 'key: value'"),
@@ -114,14 +114,14 @@ CASES = [
     Case('unknown series', E, 'series: cmw-status', 'series: cmw-stats', [
             (E, 4, 9, 'error', "unknown series 'cmw-stats' (did you mean 'cmw-status'?); the series are the files in data/series"),
     ]),
-    Case('unknown template', S, 'template: status-report', 'template: status-reprot', [
-            (S, 6, 11, 'error', "no template 'status-reprot' (did you mean 'status-report'?); the templates are: status-report"),
+    Case('unknown template', S, 'organ: General Assembly\n', 'organ: General Assembly\ntemplate: reprot\n', [
+            (S, 6, 11, 'error', "no template 'reprot' (did you mean 'report'?); the templates are: report"),
     ]),
     Case('series id not its file name', S, 'id: cmw-status', 'id: cmw-statuses', [
             (S, 2, 5, 'error', "id 'cmw-statuses' differs from the file name 'cmw-status.yaml'; make them the same"),
     ]),
     Case('missing ledger file', S, 'ledger: cmw-ledger.yaml', 'ledger: cmw-ledgr.yaml', [
-            (S, 7, 9, 'error', "no ledger file 'cmw-ledgr.yaml' in data/reference (did you mean 'cmw-ledger.yaml'?)"),
+            (S, 6, 9, 'error', "no ledger file 'cmw-ledgr.yaml' in data/reference (did you mean 'cmw-ledger.yaml'?)"),
     ]),
     Case('unknown kind', L, '    kind: accession\n  - state: Algeria', '    kind: acession\n  - state: Algeria', [
             (L, 15, 11, 'error', "'actions[0].kind': 'acession' is not one of ratification, accession (did you mean 'accession'?)"),
@@ -225,10 +225,10 @@ CASES = [
             (N, 6, 1, 'error', "'in_force_from': 2022-06-31 is not a real date: June 2022 has 30 days"),
     ]),
     Case('body block with two keys', E, '  - table: committee-members\n', '  - table: committee-members\n    paragraph: Text.\n', [
-            (E, 33, 16, 'error', "'body[3]': a body block has one key, 'paragraph' or 'table'; make two blocks"),
+            (E, 33, 16, 'error', "'body[3]': a block is of one kind ('paragraph' or 'table', not both); make two blocks"),
     ]),
     Case('reference file named by a path', S, 'ledger: cmw-ledger.yaml', 'ledger: ../sessions/59/cmw-status.yaml', [
-            (S, 7, 9, 'error', "'ledger': '../sessions/59/cmw-status.yaml' is not a plain name (letters, digits, '-' and '.'; no '/'), like 'cmw-ledger.yaml'"),
+            (S, 6, 9, 'error', "'ledger': '../sessions/59/cmw-status.yaml' is not a plain name (letters, digits, '-' and '.'; no '/'), like 'cmw-ledger.yaml'"),
     ]),
     Case('series named by a path', E, 'series: cmw-status', 'series: ../series/cmw-status', [
             (E, 4, 9, 'error', "'series': '../series/cmw-status' is not a plain name (letters, digits, '-' and '.'; no '/'), like 'cmw-status'"),
@@ -246,7 +246,7 @@ CASES = [
             (L, 62, 14, 'error', "Chle's consent has no kind; add 'kind: ratification' or 'kind: accession'"),
     ]),
     Case('committee table without a committee', S, 'committee: cmw-committee.yaml\n', '', [
-            (E, 32, 12, 'error', "a committee-members table needs a committee, but series 'cmw-status' names none; add 'committee:' to the series or remove the table"),
+            (E, 32, 12, 'error', "a table of committee members needs a committee, but series 'cmw-status' names none; add 'committee:' to the series or remove the table"),
     ]),
     Case('State with no action', L, '  - state: Armenia\n    signature: 2013-09-26\n', '  - state: Armenia\n', [
             (L, 23, 5, 'error', "Armenia has neither a signature nor a consent; add one or remove the entry"),

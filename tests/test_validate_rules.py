@@ -64,8 +64,8 @@ def test_long_report_is_a_warning_not_an_error(data_copy: Path, monkeypatch):
     replace_in(data_copy / EDITION, "as a matter of priority.", f"as a matter of priority. {filler}")
     monkeypatch.chdir(data_copy.parent)
     problems = problems_of(Path("data"))
-    assert problems == ["data/sessions/59/cmw-status.yaml:18:3: warning: the report has 8,963 words, more than "
-                        "the 8,500 a UN manuscript should not exceed; shorten it"]
+    assert problems == ["data/sessions/59/cmw-status.yaml:18:3: warning: the report has 9,024 words, more than "
+                        "the 8,500 a UN manuscript should not exceed; shorten it or ask for a waiver"]
 
 
 def test_document_date_far_from_the_session_is_a_warning(data_copy: Path, monkeypatch):

@@ -30,7 +30,7 @@ import sysconfig
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from pipeline.inputs.layout import PIPELINE_DIR, edition_path, reference_file, series_file, session_numbers
+from pipeline.inputs.layout import DEFAULT_TEMPLATE, PIPELINE_DIR, edition_path, reference_file, series_file, session_numbers
 
 MANIFEST_FOLDER = ".build-manifests"  # in the output folder, beside the session folders
 MANIFEST_VERSION = 1
@@ -86,6 +86,7 @@ def edition_sources(data_dir: Path, edition: Path) -> EditionSources | None:
     except (OSError, UnicodeDecodeError):
         return None
     template, ledger, committee = (top_level_value(series_text, key) for key in ("template", "ledger", "committee"))
+    template = template or DEFAULT_TEMPLATE
     if not (template and ledger) or not all(SIMPLE_NAME.match(v) for v in (template, ledger, committee or "x")):
         return None
     files = [edition, series_path, reference_file(data_dir, ledger)]

@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 import lxml.html
 from lxml.etree import _Element
 
+from pipeline.compose.numbering import letter
+from pipeline.doctree.vocabulary import Role, role_of
 from pipeline.inputs.layout import TEMPLATES_DIR
 from pipeline.compare.textdiff import Block, Change, align, diff_opcodes, parse_blocks, tokens
 from pipeline.writers.text import canonical_lines, classes
@@ -32,7 +34,8 @@ REDLINE_CSS = TEMPLATES_DIR / "redline" / "redline.css"
 # Inline elements whose content is diffed word by word (with the element kept around it).
 WRAPPERS = {("em", ""), ("strong", ""), ("a", ""), ("span", "symbol-rest")}
 NOT_REDLINED = {"job-number", "barcode"}  # first-page footer lines the writers print as plain text
-BODY_LEVEL = ("paragraph", "table")
+BODY_LEVEL = ("paragraph", "heading", "item", "table")
+TEXT_BLOCKS = (Role.BLOCK, Role.HEADING, Role.ITEM, Role.FIELD, Role.RUNNING)
 
 
 @dataclass(frozen=True)
@@ -93,23 +96,32 @@ def _changed_elements(change: Change) -> list[tuple[_Element, _Element]]:
         if a.text == b.text:
             return []
         return [(_enclosing_block(a.element), _enclosing_block(b.element))]
-    if a.kind == "row":
+    if a.kind == "row" and b.element.tag == "tr":
         a_cells, b_cells = _cells(a.element), _cells(b.element)
         return list(zip(a_cells, b_cells)) if len(a_cells) == len(b_cells) else []
     if a.kind == "field" and classes(b.element) & NOT_REDLINED:
         return []
-    if a.kind in ("field", "paragraph"):
+    if a.kind in ("field", "paragraph", "heading", "item", "row"):
         return [(a.element, b.element)]
     return []
 
 
 def _enclosing_block(element: _Element) -> _Element:
-    """The numbered paragraph or table cell an inline element stands in."""
+    """The paragraph, heading, list item or table cell an inline element stands in."""
     node = element.getparent()
-    while node is not None and not ("numbered-paragraph" in classes(node) or node.tag in ("td", "th")):
+    while node is not None and not (node.tag in ("td", "th") or role_of(node) in TEXT_BLOCKS):
         node = node.getparent()
     if node is None:
         raise ValueError("a footnote outside any paragraph or table cell")
+    return node
+
+
+def _block_of(element: _Element) -> _Element:
+    """The block an element is part of: itself, or its ancestor that stands in a container of
+    blocks (the body, the summary, an annex)."""
+    node = element
+    while node.getparent() is not None and role_of(node.getparent()) not in (Role.CONTAINER, Role.DOCUMENT):
+        node = node.getparent()
     return node
 
 
@@ -124,19 +136,21 @@ def _mark_added(block: Block) -> None:
     el = block.element
     if el is None or classes(el) & NOT_REDLINED:
         return
-    if block.kind in ("paragraph", "row") or "masthead-note" in classes(el):
+    if block.kind in ("paragraph", "heading", "item") or el.tag == "tr" or "masthead-note" in classes(el):
         el.set("data-revision", "ins")  # a note's text follows its call, which is marked inserted
-    elif block.kind == "field":
+    elif block.kind in ("field", "row"):
         _rebuild(el, [("ins", t) for t in tokens_of(el)])
 
 
 def _copy_removed(redline: _Redline, block: Block, after: _Element | None) -> _Element | None:
     """Copy a paragraph, table or row only A has into B, after *after*, marked deleted."""
     el = block.element
-    if el is None or block.kind not in ("paragraph", "table", "row"):
+    if el is None or block.kind not in ("paragraph", "heading", "item", "table", "row"):
         return None
-    if block.kind == "row" and id(el.getparent().getparent()) in redline.copied_tables:
-        return None  # its table was copied whole
+    if block.kind == "row" and (el.tag != "tr" or id(_table_of(el)) in redline.copied_tables):
+        return None  # its table was copied whole (or it is a table's note: the summary reports it)
+    if block.kind == "item" and (after is None or after.tag != "li"):
+        return None  # an item needs a list of B to go in: the summary reports it
     removed = copy.deepcopy(el)
     removed.tail = "\n"
     if block.kind == "table":
@@ -152,27 +166,33 @@ def _copy_removed(redline: _Redline, block: Block, after: _Element | None) -> _E
 def _insert_after(redline: _Redline, new: _Element, after: _Element | None, *, row: bool, original: _Element) -> None:
     """Put *new* (a copy of A's *original*) after *after*; a row goes into its table's same part."""
     if row:
-        if after is not None and after.tag == "tr" and _table_of(after).get("class") == _table_of(original).get("class"):
+        if after is not None and after.tag == "tr" and _table_name(after) == _table_name(original):
             after.addnext(new)
             return
         part = original.getparent().tag
-        table = after if after is not None and after.tag == "table" else None
-        group = table.find(part) if table is not None else None
+        table = after if after is not None and "table-block" in classes(after) else None
+        group = table.find(f".//{part}") if table is not None else None
         if group is None:
             return  # no table of B to put it in; the summary reports it
         group.insert(0, new)
         return
-    body = redline.root.xpath('//*[contains(concat(" ", @class, " "), " report-body ")]')[0]
-    if after is not None and after.tag == "tr":
-        after = _table_of(after)
-    if after is not None and after.getparent() is body:
+    if after is not None and new.tag == "li":
         after.addnext(new)
-    else:
-        body.insert(0, new)
+        return
+    if after is not None:
+        _block_of(after).addnext(new)
+        return
+    body = redline.root.xpath('//*[contains(concat(" ", @class, " "), " report-body ")]')[0]
+    body.insert(0, new)
 
 
 def _table_of(row: _Element) -> _Element:
-    return next(a for a in row.iterancestors() if a.tag == "table")
+    """The table block a row belongs to."""
+    return next(a for a in row.iterancestors() if "table-block" in classes(a))
+
+
+def _table_name(row: _Element) -> str | None:
+    return _table_of(row).get("data-table")
 
 
 def _restore_deleted_masthead_notes(redline: _Redline) -> None:
@@ -190,10 +210,19 @@ def _restore_deleted_masthead_notes(redline: _Redline) -> None:
 
 
 def _renumber_footnotes(root: _Element) -> None:
-    """Number footnotes 1, 2, 3 ... in document order, deleted ones included (as Word does)."""
-    spans = root.xpath('//*[contains(concat(" ", normalize-space(@class), " "), " footnote ")]')
+    """Number footnotes 1, 2, 3 (or a, b, c) in document order, deleted ones included (as Word
+    does); further calls of a note follow it."""
+    spans = root.xpath('//span[@class="footnote"]')
+    lettered = any(not (span.get("data-number") or "1").isdigit() for span in spans)
+    new_marks: dict[str, str] = {}
     for number, span in enumerate(spans, start=1):
-        span.set("data-number", str(number))
+        mark = letter(number) if lettered else str(number)
+        new_marks.setdefault(span.get("id") or "", mark)
+        span.set("data-number", mark)
+    for call in root.xpath('//a[@class="footnote-ref"]'):
+        target = (call.get("href") or "").removeprefix("#")
+        if target in new_marks:
+            call.set("data-number", new_marks[target])
 
 
 # ---------------------------------------------------------------- word-level marks
@@ -241,8 +270,15 @@ def _atom_key(el: _Element) -> tuple:
 
 def _mark_inline(a_el: _Element, b_el: _Element) -> None:
     """Replace B's inline content with the word diff from A's: equal tokens from B,
-    deleted ones from A in <del>, inserted ones in <ins>."""
-    a_tokens, b_tokens = tokens_of(a_el), tokens_of(b_el)
+    deleted ones from A in <del>, inserted ones in <ins>. A list item's nested lists are
+    blocks of their own: they are kept out of its words and put back after them."""
+    nested = [child for child in b_el if isinstance(child.tag, str) and role_of(child) is Role.LIST]
+    for child in nested:
+        b_el.remove(child)
+    a_inline = copy.deepcopy(a_el)
+    for child in [c for c in a_inline if isinstance(c.tag, str) and role_of(c) is Role.LIST]:
+        a_inline.remove(child)
+    a_tokens, b_tokens = tokens_of(a_inline), tokens_of(b_el)
     pieces: list[tuple[str | None, Token]] = []
     for op, i1, i2, j1, j2 in _merge_space_gaps(diff_opcodes([t.key for t in a_tokens], [t.key for t in b_tokens]),
                                                 b_tokens):
@@ -251,6 +287,9 @@ def _mark_inline(a_el: _Element, b_el: _Element) -> None:
         else:
             pieces += [("del", t) for t in a_tokens[i1:i2]] + [("ins", t) for t in b_tokens[j1:j2]]
     _rebuild(b_el, pieces)
+    for child in nested:
+        child.tail = None
+        b_el.append(child)
 
 
 def _merge_space_gaps(opcodes: list[tuple[str, int, int, int, int]],

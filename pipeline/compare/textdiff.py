@@ -19,6 +19,8 @@ from lxml.etree import _Element
 
 from pipeline.writers.text import CanonicalLine
 
+# The number a heading's text starts with ("I.", "A.", "1.", "(a)", "Part one", "Annex II").
+NUMBER = re.compile(r"^(Part \w+|Annex(?: [IVXLC]+)?|[IVXLC]+\.|[A-Z]\.|\d+\.|\([a-z]+\)|[a-z]+\.)(?:\s|$)")
 # A word (with inner hyphens, apostrophes, slashes or dots: "Timor-Leste", "45/158"), a run
 # of white space, or one punctuation mark.
 TOKEN = re.compile(r"\w+(?:[-'’./:]\w+)*|\s+|[^\w\s]")
@@ -30,7 +32,7 @@ SHORT_BLOCK = 100  # characters: a changed block this short is shown whole, old 
 class Block:
     """One block of a document: a masthead field, a paragraph, a table, a row or a footnote."""
 
-    kind: str  # "field" | "paragraph" | "table" | "row" | "footnote" | "text"
+    kind: str  # "field" | "heading" | "paragraph" | "item" | "table" | "row" | "footnote" | "text"
     name: str  # what a reader calls it: "symbol", "paragraph 5", "table committee-members row"
     text: str  # the content compared (paragraph and footnote numbers left out)
     line: str  # the canonical line as written
@@ -39,8 +41,9 @@ class Block:
     @property
     def identity(self) -> tuple[str, str, str]:
         """What makes two blocks "the same block, unchanged" when aligning sequences."""
-        numbered = self.kind in ("paragraph", "footnote")
-        return (self.kind, "" if numbered else self.name, self.text)
+        numbered = self.kind in ("paragraph", "footnote", "item", "heading")
+        text = NUMBER.sub("", self.text, count=1) if self.kind == "heading" else self.text
+        return (self.kind, "" if numbered else self.name, text)
 
 
 @dataclass(frozen=True)
@@ -84,21 +87,42 @@ class DocumentDiff:
 # ---------------------------------------------------------------- blocks
 
 def parse_blocks(lines: Sequence[CanonicalLine | str]) -> list[Block]:
-    """The blocks of a canonical text (lines as strings, or with their tree elements)."""
+    """The blocks of a canonical text (lines as strings, or with their tree elements), in the
+    line forms pipeline/doctree/vocabulary.py declares."""
     blocks: list[Block] = []
-    table = ""
+    opener = ""  # the table, contents or annex the indented lines below belong to
+    scope = ""  # " of annex I" inside an annex: its paragraphs have their own numbers
+    paragraph = ""  # the paragraph list items belong to
+    labels: list[str] = []  # the labels of the list items above, by depth: "(b)", "(i)"
     for index, item in enumerate(lines, start=1):
         line, element = (item, None) if isinstance(item, str) else (item.text, item.element)
         if not line.strip():
             continue
-        if match := re.fullmatch(r"¶(\S+) ?(.*)", line):
-            blocks.append(Block("paragraph", f"paragraph {match[1]}", match[2], line, element))
-        elif match := re.fullmatch(r"\[table (.*)\]", line):
-            table = match[1]
-            blocks.append(Block("table", f"table {table}", table, line, element))
+        if match := re.fullmatch(r"¶(\S*) (.*)", line):
+            paragraph = f"paragraph {match[1]}{scope}" if match[1] else "unnumbered paragraph"
+            blocks.append(Block("paragraph", paragraph, match[2], line, element))
+        elif match := re.fullmatch(r"\[table ?(.*)\]", line):
+            opener = f"table {match[1]}".strip()
+            blocks.append(Block("table", opener, match[1], line, element))
+        elif match := re.fullmatch(r"\[([^\]]+)\] ?(.*)", line):
+            label, text = match[1], match[2]
+            if label == "annex":
+                scope = " of " + text[:1].lower() + text[1:]
+                opener = text
+            elif label in ("summary", "contents"):
+                opener = label
+            number = NUMBER.match(text)
+            name = f"{label} {number[1]}" if number else f"{label} \"{_short(text)}\""
+            blocks.append(Block("heading", name + (scope if label not in ("annex", "annex title") else ""),
+                                text, line, element))
         elif match := re.fullmatch(r"  (head|row): (.*)", line):
-            name = f"table {table} {'head row' if match[1] == 'head' else 'row'}"
+            name = f"{opener} {'head row' if match[1] == 'head' else 'row'}"
             blocks.append(Block("row", name, match[2], line, element))
+        elif match := re.fullmatch(r"  ([\w ]+): (.*)", line):
+            blocks.append(Block("row", f"{opener} {match[1]}", match[2], line, element))
+        elif match := re.fullmatch(r"((?:  )+)(\S+) (.*)", line):
+            labels = labels[:len(match[1]) // 2 - 1] + [match[2]]
+            blocks.append(Block("item", f"{paragraph} {' '.join(labels)}", match[3], line, element))
         elif match := re.fullmatch(r"footnote (\S+) ?(.*)", line):
             blocks.append(Block("footnote", f"footnote {match[1]}", match[2], line, element))
         elif match := re.fullmatch(r"([^:]+): ?(.*)", line):
@@ -106,6 +130,10 @@ def parse_blocks(lines: Sequence[CanonicalLine | str]) -> list[Block]:
         else:
             blocks.append(Block("text", f"line {index}", line, line, element))
     return blocks
+
+
+def _short(text: str, length: int = 40) -> str:
+    return text if len(text) <= length else text[:length - 3].rstrip() + "..."
 
 
 # ---------------------------------------------------------------- alignment
@@ -306,8 +334,8 @@ def _heading(change: Change) -> str:
 
 
 def _count(changed: list[Change]) -> str:
-    kinds = {"field": "masthead field", "paragraph": "paragraph", "row": "table row",
-             "table": "table", "footnote": "footnote", "text": "line"}
+    kinds = {"field": "masthead field", "heading": "heading", "paragraph": "paragraph", "item": "list item",
+             "row": "table row", "table": "table", "footnote": "footnote", "text": "line"}
     counts: dict[str, int] = {}
     for change in changed:
         label = kinds.get(change.block.kind, change.block.kind)
@@ -356,11 +384,13 @@ def _quote(text: str) -> str:
 def _unchanged(changes: list[Change]) -> str:
     """"paragraphs 1-4, 6-12; 10 table rows; ..." for the blocks that did not change."""
     equal = [c.b for c in changes if c.kind == "equal" and c.b is not None]
-    numbers = [int(b.name.split()[1]) for b in equal if b.kind == "paragraph" and b.name.split()[1].isdigit()]
+    numbers = [int(b.name.split()[1]) for b in equal
+               if b.kind == "paragraph" and b.name.split()[1].isdigit() and " of " not in b.name]
     parts = []
     if numbers:
         parts.append(("paragraphs " if len(numbers) > 1 else "paragraph ") + _ranges(numbers))
-    for kind, label in (("field", "masthead field"), ("row", "table row"), ("footnote", "footnote")):
+    for kind, label in (("field", "masthead field"), ("heading", "heading"), ("item", "list item"),
+                        ("row", "table row"), ("footnote", "footnote")):
         n = sum(1 for b in equal if b.kind == kind)
         if n:
             parts.append(f"{n} {label}{'s' if n != 1 else ''}")

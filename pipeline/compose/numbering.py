@@ -2,7 +2,7 @@
 rendered, so that a cross-reference can name a paragraph that comes later.
 
 - headings: Part one; I., II.; A., B.; 1., 2.; (a), (b); (i), (ii); a., b. -- a heading resets
-  the counters of the levels below it;
+  the counters of the levels below it, but chapters run on through the parts;
 - paragraphs: 1, 2, 3 ... through the body (not restarting per chapter); each annex numbers
   its own from 1; the summary and unnumbered paragraphs take no number;
 - subparagraphs: (a) -> (i) -> a. -> i.; bullets: a bullet, then a dash;
@@ -152,7 +152,8 @@ def _number_blocks(numbers: Numbers, blocks: list, at: Path, depth_of: dict[str,
                 numbers.outline.append(OutlineEntry(path, level, "", block.text, anchor))
                 continue
             counters[level] += 1
-            below = HEADING_LEVELS[HEADING_LEVELS.index(level) + 1:]
+            # chapters run on through the parts, as paragraphs do; a chapter restarts its sections
+            below = HEADING_LEVELS[HEADING_LEVELS.index(level) + 1:] if level != "part" else ()
             for lower in below:
                 counters[lower] = 0
                 reference.pop(lower, None)

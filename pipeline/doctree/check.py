@@ -65,7 +65,7 @@ def _check(node: etree._Element, declared: Element, counts: Counter[str]) -> Non
         raise TreeError(f"a second '{declared.kind}' element: a report has only one", node)
     if declared.role is Role.GRAPHIC and node.tag == "svg":
         return  # a drawing: its inside is not the tree's business
-    allowed_attributes = {"class", *declared.attributes}
+    allowed_attributes = {"class", *declared.allowed_attributes}
     for name in node.attrib:
         if name not in allowed_attributes:
             raise TreeError(f"attribute '{name}' is not declared for '{declared.kind}'", node)

@@ -70,6 +70,12 @@ class Element:
     def inline_content(self) -> bool:
         return "inline" in self.contains
 
+    @property
+    def allowed_attributes(self) -> tuple[str, ...]:
+        """Its attributes; a redline may mark any block, item or table row inserted or deleted."""
+        revisable = self.role in (Role.BLOCK, Role.HEADING, Role.ITEM) or self.kind in ("tr", "table-block")
+        return self.attributes + (REVISION if revisable and REVISION[0] not in self.attributes else ())
+
 
 INLINE_KINDS = ("em", "strong", "link", "footnote", "footnote-ref", "note-call", "cross-reference",
                 "table-note-call", "ins", "del")
@@ -86,7 +92,7 @@ HEADING_LEVELS = ("part", "chapter", "section", "subsection", "third-degree", "f
 def _heading(level: str, look: str, akn: str) -> Element:
     return Element(f"{level}-heading", ("h2", "h3", "h4", "h5", "h6"), Role.HEADING,
                    ("heading-number",) + INLINE, canonical=f"[{level}] {{text}}", word_style=f"UN {level.replace('-', ' ').title()} Heading",
-                   akn=akn, attributes=("id", "data-number") + REVISION, doc=f"a {level} heading ({look})")
+                   akn=akn, attributes=("id", "data-number"), doc=f"a {level} heading ({look})")
 
 
 ELEMENTS: tuple[Element, ...] = (
@@ -102,7 +108,7 @@ ELEMENTS: tuple[Element, ...] = (
             once=True, doc="the foot of page 1: masthead notes, job number, barcode"),
     Element("masthead-note", ("p",), Role.RUNNING, INLINE, canonical="masthead note {mark}: {text}", word_style="footnote text",
             part="masthead notes",
-            akn="authorialNote", attributes=("id", "data-mark") + REVISION, doc="a masthead note (*, **, ***)"),
+            akn="authorialNote", attributes=("id", "data-mark", "data-revision"), doc="a masthead note (*, **, ***)"),
     Element("job-number", ("p",), Role.RUNNING, INLINE, canonical="job number: {text}", word_style="UN Job Number", part="end",
             once=True, doc="the job number"),
     Element("barcode", ("p",), Role.GRAPHIC, ("svg",), canonical="barcode: *{code}*", word_style="UN Barcode", part="end",
@@ -177,21 +183,21 @@ ELEMENTS: tuple[Element, ...] = (
     Element("heading-number", ("span",), Role.INLINE, INLINE, akn="num", joiner=" "),
     Element("numbered-paragraph", ("p",), Role.BLOCK, ("paragraph-number",) + INLINE, canonical="¶{number} {text}",
             word_style="UN Numbered Paragraph", akn="paragraph",
-            attributes=("id", "data-number", "data-recommendation") + REVISION),
+            attributes=("id", "data-number", "data-recommendation")),
     Element("paragraph-number", ("span",), Role.INLINE, INLINE, akn="num", shown_by_label=True),
     Element("unnumbered-paragraph", ("p",), Role.BLOCK, INLINE, canonical="¶ {text}", word_style="UN Paragraph",
-            akn="p", attributes=("id", "data-recommendation") + REVISION),
+            akn="p", attributes=("id", "data-recommendation")),
     Element("subparagraphs", ("ol",), Role.LIST, ("subparagraph",), akn="blockList",
             attributes=("data-depth",), doc="subparagraphs (a), (i), a., i."),
     Element("subparagraph", ("li",), Role.ITEM, ("item-label",) + INLINE + ("subparagraphs", "bullets"),
-            canonical="{indent}{text}", word_style="UN Subparagraph", akn="item", attributes=("id", "data-depth") + REVISION),
+            canonical="{indent}{text}", word_style="UN Subparagraph", akn="item", attributes=("id", "data-depth")),
     Element("item-label", ("span",), Role.INLINE, INLINE, akn="num", joiner=" "),
     Element("bullets", ("ul",), Role.LIST, ("bullet",), akn="blockList", attributes=("data-depth",)),
     Element("bullet", ("li",), Role.ITEM, ("item-label",) + INLINE + ("subparagraphs", "bullets"), canonical="{indent}{text}",
-            word_style="UN Bullet", akn="item", attributes=("id", "data-depth") + REVISION),
+            word_style="UN Bullet", akn="item", attributes=("id", "data-depth")),
     # ---- tables
     Element("table-block", ("div",), Role.CONTAINER, ("data-table", "table-note", "table-source"),
-            canonical="[table {table}]", attributes=("id", "data-table", "data-number") + REVISION, akn="tblock",
+            canonical="[table {table}]", attributes=("id", "data-table", "data-number"), akn="tblock",
             doc="a table with its notes and source"),
     Element("data-table", ("table",), Role.TABLE, ("table-caption", "thead", "tbody"), akn="table"),
     Element("table-caption", ("caption",), Role.TABLE, ("table-number", "table-title"), canonical="  caption: {text}",
@@ -200,7 +206,7 @@ ELEMENTS: tuple[Element, ...] = (
     Element("table-title", ("span",), Role.INLINE, INLINE),
     Element("thead", ("thead",), Role.TABLE, ("tr",)),
     Element("tbody", ("tbody",), Role.TABLE, ("tr",)),
-    Element("tr", ("tr",), Role.TABLE, ("th", "td"), canonical="  {row}: {text}", akn="tr", attributes=REVISION),
+    Element("tr", ("tr",), Role.TABLE, ("th", "td"), canonical="  {row}: {text}", akn="tr"),
     Element("th", ("th",), Role.TABLE, INLINE, word_style="UN Table Head", akn="th",
             attributes=("scope", "data-align")),
     Element("td", ("td",), Role.TABLE, INLINE, word_style="UN Table Cell", akn="td", attributes=("data-align",)),

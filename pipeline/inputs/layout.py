@@ -18,6 +18,7 @@ from pipeline.inputs.problems import InputError, Location, Problem
 REPOSITORY = Path(__file__).resolve().parents[2]  # the checkout this package runs from
 PIPELINE_DIR = REPOSITORY / "pipeline"
 TEMPLATES_DIR = REPOSITORY / "templates"  # the repository's templates
+DEFAULT_TEMPLATE = "report"  # the template kind of a series that names none: templates/report/
 SESSION_PATTERN = re.compile(r"^[1-9][0-9]{0,2}$")
 NAME_CHANGES_FILE = "state-name-changes.csv"
 

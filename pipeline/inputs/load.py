@@ -15,6 +15,7 @@ from pydantic import BaseModel, ValidationError
 from pipeline.facts.names import StateNames
 from pipeline.inputs.layout import (NAME_CHANGES_FILE, TEMPLATES_DIR, all_edition_files, edition_files,
                      edition_path, session_numbers)
+from pipeline.model.blocks import BLOCK_KEYS
 from pipeline.model.edition import Edition
 from pipeline.model.reference import Committee, Ledger, MemberStates, NameChange
 from pipeline.model.series import Series
@@ -109,8 +110,9 @@ def _message(error: dict, raw: Any, model: type[BaseModel]) -> str:
     if kind == "missing":
         under = f" under '{parent}'" if parent else ""
         return f"missing key '{loc[-1]}'{under}; add it"
-    if kind == "extra_forbidden" and len(loc) == 4 and loc[0] == "body" and loc[3] in ("paragraph", "table"):
-        return f"'{_readable_path(raw, loc[:2])}': a body block has one key, 'paragraph' or 'table'; make two blocks"
+    if kind == "extra_forbidden" and len(loc) >= 4 and loc[-1] in BLOCK_KEYS and isinstance(loc[-3], int):
+        return (f"'{_readable_path(raw, loc[:-2])}': a block is of one kind ('{loc[-2]}' or '{loc[-1]}', not both); "
+                "make two blocks")
     if kind == "extra_forbidden":
         fields = _fields_at(model, loc[:-1])
         hint = did_you_mean(str(loc[-1]), fields)
@@ -121,8 +123,9 @@ def _message(error: dict, raw: Any, model: type[BaseModel]) -> str:
         return f"unknown key '{loc[-1]}'" + (hint or allowed)
     if kind in ("union_tag_not_found", "union_tag_invalid"):
         found = next(iter(value), "") if isinstance(value, dict) else ""
-        instead = f", not '{found}'{did_you_mean(found, ['paragraph', 'table'])}" if found else ""
-        return f"'{where}': a body block is '- paragraph: ...' or '- table: ...'{instead}"
+        instead = f", not '{found}'{did_you_mean(found, list(BLOCK_KEYS))}" if found else ""
+        return (f"'{where}': a block is '- paragraph: ...', a heading ('- chapter: ...', '- section: ...', ...) "
+                f"or '- table: ...'{instead}")
     if kind == "literal_error":
         allowed = re.findall(r"'([^']*)'", error["ctx"]["expected"])
         hint = did_you_mean(str(value), allowed) if isinstance(value, str) else ""

@@ -133,13 +133,14 @@ class TableBlock(Strict):
                      Discriminator(_table_form)]
 
 
-BLOCK_KEYS = {"paragraph": "paragraph", "table": "table", **{key: "heading" for key in HEADING_KEYS}}
+# The key that names a block's kind (checked in this order when a block has two).
+BLOCK_KEYS = {"paragraph": "paragraph", **{key: "heading" for key in HEADING_KEYS}, "table": "table"}
 
 
 def block_kind(value: object) -> str | None:
     """Which kind of block a raw mapping is, by its keys."""
     if isinstance(value, dict):
-        return next((BLOCK_KEYS[k] for k in value if k in BLOCK_KEYS), None)
+        return next((kind for key, kind in BLOCK_KEYS.items() if key in value), None)
     for kind, model in (("paragraph", ParagraphBlock), ("heading", HeadingBlock), ("table", TableBlock)):
         if isinstance(value, model):
             return kind

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field
 
+from pipeline.inputs.layout import DEFAULT_TEMPLATE
 from pipeline.model.blocks import TableSpec
 from pipeline.model.common import FileName, NonEmpty, Strict, plain_name
 
@@ -15,7 +16,7 @@ class Series(Strict):
     title: NonEmpty
     author: NonEmpty
     organ: NonEmpty = "General Assembly"
-    template: FileName = Field("report", description="a plain name (letters, digits, '-' and '.'; no '/')", examples=["report"])
+    template: FileName = Field(DEFAULT_TEMPLATE, description="a plain name (letters, digits, '-' and '.'; no '/')", examples=["report"])
     ledger: FileName = plain_name("cmw-ledger.yaml")
     committee: FileName | None = Field(None, description="a plain name (letters, digits, '-' and '.'; no '/')",
                                        examples=["cmw-committee.yaml"])

@@ -129,7 +129,7 @@ def check_tables(inputs: Inputs, sourced: Sourced) -> Problems:
             (lambda *p: at(sourced, *path))
         if isinstance(block.table, TableSpec):
             yield from _table_shape(spec, where)
-        yield from _table_rows(inputs, facts, spec, context, where, block)
+        yield from _table_rows(inputs, facts, spec, context, where, block, lambda: at(sourced, *path, "table"))
 
 
 def check_series_tables(inputs: Inputs, sourced: Sourced) -> Problems:
@@ -160,9 +160,15 @@ def _table_shape(spec: TableSpec, where) -> Problems:
                                                  "or remove it")
 
 
-def _table_rows(inputs: Inputs, facts, spec: TableSpec, context: dict, where, block: TableBlock) -> Problems:
+def _table_rows(inputs: Inputs, facts, spec: TableSpec, context: dict, where, block: TableBlock,
+                at_table) -> Problems:
     """Rows from facts: a list the edition has; none makes the table go, which is worth a word."""
     if spec.rows_from is None:
+        return
+    if spec.rows_from == "members" and not facts.series.committee:
+        yield error(where("rows_from") if isinstance(block.table, TableSpec) else at_table(),
+                    f"a table of committee members needs a committee, but series '{facts.series.id}' names none; "
+                    "add 'committee:' to the series or remove the table")
         return
     lists = sorted(name for name, value in context.items() if isinstance(value, (list, tuple)))
     if spec.rows_from not in lists:

@@ -28,6 +28,8 @@ from pipeline.validate.rules import Problems, at, error, warning
 
 MAX_WORDS = 8500  # UN Editorial Manual: a manuscript should not exceed 8,500 words
 TAGS = re.compile(r"\{\{(?P<expression>.*?)\}\}|\{%(?P<statement>.*?)%\}|\{#.*?#\}|(?P<unclosed>\{[{%#])", re.S)
+KIND_WORDS = {"paragraph": "paragraph", "heading": "heading", "item": "list item", "cell": "table cell",
+              "note": "note", "title": "title", "text": "text"}
 FOOTNOTE_CALL = re.compile(r"\[\^([^\]]+)\]")
 WORD = re.compile(r"[^\W_][\w'’-]*")
 
@@ -81,8 +83,8 @@ def check_paragraphs(inputs: Inputs, sourced: Sourced) -> Problems:
             yield _expression_problem(sourced, path, text, rendered.context)
             continue
         if not text.strip():
-            yield error(at(sourced, *path), "this text is empty once its expressions are filled in; "
-                                            "write its text or remove the block")
+            yield error(at(sourced, *path), f"{KIND_WORDS[drafted.kind]} is empty once its expressions are filled "
+                                            "in; write its text or remove the block")
             continue
         for label in dict.fromkeys(FOOTNOTE_CALL.findall(text)):
             if label not in edition.footnotes and label not in drafted.table_notes:
@@ -179,7 +181,7 @@ def _expression_problem(sourced: Sourced, path: tuple, exc: Exception, context: 
     tags = find_in_value(sourced.raw, path, TAGS)
     where = _where(tags, exc, context) or at(sourced, *path)
     message = getattr(exc, "message", None) or str(exc)
-    names = sorted(context)
+    names = sorted(name for name, value in context.items() if not callable(value))
     if isinstance(exc, jinja2.UndefinedError) and (unknown := re.fullmatch(r"'(\w+)' is undefined", message)):
         name = unknown[1]
         return error(where, f"paragraph uses unknown data '{name}'{did_you_mean(name, names)}; "
