@@ -20,7 +20,6 @@ from markupsafe import Markup
 from pipeline.compose.blocks import ComposeError, ComposedReport, compose_blocks
 from pipeline.compose.sandbox import PARAGRAPH_FILTERS
 from pipeline.doctree.check import TreeError, check_tree, element_summary
-from pipeline.doctree.vocabulary import kind_of
 from pipeline.facts.edition import EditionFacts, edition_facts
 from pipeline.i18n import style
 from pipeline.inputs.layout import TEMPLATES_DIR
@@ -92,18 +91,19 @@ def _template_problem(exc: jinja2.TemplateError, templates_dir: Path, name: str)
 
 def _tree_problem(exc: TreeError, env: jinja2.Environment, templates_dir: Path, name: str) -> Problem:
     """A tree that breaks the vocabulary is the template's doing: the problem stands at the
-    first template line (of the report template, then those it extends or includes) that
-    writes the element at fault."""
+    template line that writes the element at fault (the report template first, then those it
+    extends or includes): its stray text, or the n-th line writing its class for its n-th
+    element of that kind."""
     shown = element_summary(exc.element) if exc.element is not None else ""
     message = f"the template writes {shown}: {exc.message}" if shown else f"the template writes a bad tree: {exc}"
-    for template_name in _template_chain(env, name):
-        source = (templates_dir / template_name).read_text(encoding="utf-8")
-        for pattern in _patterns_of(exc.element):
-            found = re.search(pattern, source)
-            if found:
-                line = source.count("\n", 0, found.start()) + 1
-                column = found.start() - source.rfind("\n", 0, found.start())
-                return Problem(Location(display_path(templates_dir / template_name), line, column), "error", message)
+    sources = [(templates_dir / n, (templates_dir / n).read_text(encoding="utf-8")) for n in _template_chain(env, name)]
+    for pattern, nth in _patterns_of(exc):
+        found = [(path, source, m) for path, source in sources for m in re.finditer(pattern, source)]
+        if found:
+            path, source, match = found[min(nth, len(found) - 1)]
+            line = source.count("\n", 0, match.start()) + 1
+            column = match.start() - source.rfind("\n", 0, match.start())
+            return Problem(Location(display_path(path), line, column), "error", message)
     return Problem(Location(display_path(templates_dir / name), 1, 1), "error", message)
 
 
@@ -121,16 +121,28 @@ def _template_chain(env: jinja2.Environment, name: str) -> list[str]:
     return chain
 
 
-def _patterns_of(element) -> list[str]:
-    """What a template line that writes this element looks like: its class, else its tag."""
+def _patterns_of(exc: TreeError) -> list[tuple[str, int]]:
+    """What a template line that writes the element at fault looks like (its stray text, its
+    class, else its tag), and which of the lines that match to take (0: the first)."""
+    element = exc.element
     if element is None:
         return []
-    patterns = []
-    try:
-        kind = kind_of(element)
-        patterns.append(rf'class="[^"]*\b{re.escape(kind)}\b')
-    except ValueError:
-        classes = (element.get("class") or "").split()
-        patterns.extend(rf'class="[^"]*\b{re.escape(c)}\b' for c in classes)
-    patterns.append(rf"<{re.escape(element.tag)}\b")
+    patterns = [(re.escape(exc.stray_text), 0)] if exc.stray_text else []
+    names = (element.get("class") or "").split()
+    for name in names:
+        pattern = rf'class="[^"]*\b{re.escape(name)}\b'
+        before = sum(1 for other in element.getroottree().iter() if other is not element and
+                     name in (other.get("class") or "").split() and _precedes(other, element))
+        patterns.append((pattern, before))
+    patterns.append((rf"<{re.escape(element.tag)}\b", 0))
     return patterns
+
+
+def _precedes(first, second) -> bool:
+    """Whether an element opens before another in the document."""
+    for node in second.getroottree().iter():
+        if node is first:
+            return True
+        if node is second:
+            return False
+    return False

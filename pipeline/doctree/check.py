@@ -22,6 +22,7 @@ class TreeError(Exception):
 
     message: str
     element: etree._Element | None = None
+    stray_text: str | None = None  # text standing where no text may: what to look for in a template
 
     def __str__(self) -> str:
         return self.message
@@ -102,7 +103,7 @@ def _no_text(node: etree._Element, declared: Element) -> None:
     stray = next((t for t in texts if t and t.strip()), None)
     if stray is not None:
         raise TreeError(f"text {stray.strip()[:40]!r} stands directly inside '{declared.kind}', "
-                        "which holds no text of its own; put it in a paragraph", node)
+                        "which holds no text of its own; put it in a paragraph", node, stray.strip())
 
 
 def element_summary(node: etree._Element) -> str:

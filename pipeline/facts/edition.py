@@ -15,6 +15,10 @@ from pipeline.model.edition import Edition
 from pipeline.model.series import Series
 
 
+# The facts that are lists, which a table can make its rows from (`rows_from`).
+LIST_FACTS = ("members", "parties", "signatories")
+
+
 @dataclass(frozen=True)
 class PreviousReport:
     """The edition this one follows, as paragraphs cite it: 'the previous report (A/59/...)'."""

@@ -8,7 +8,7 @@ from typing import Any, Iterator
 
 from pipeline.compose.blocks import table_rows_source, table_spec
 from pipeline.compose.numbering import HEADING_LEVELS, HEADING_NUMBER
-from pipeline.facts.edition import edition_facts, facts_ready
+from pipeline.facts.edition import LIST_FACTS, edition_facts, facts_ready
 from pipeline.inputs.load import Inputs, Sourced
 from pipeline.inputs.problems import did_you_mean
 from pipeline.model.blocks import HeadingBlock, ListItem, ParagraphBlock, TableBlock, TableSpec
@@ -145,6 +145,9 @@ def _table_shape(spec: TableSpec, where) -> Problems:
                              "and 'row:'; give one of the two")
     if spec.rows_from is not None and spec.row is None:
         yield error(where("rows_from"), "'rows_from:' needs a 'row:' with the text of each cell (using 'row')")
+    if spec.rows_from is not None and spec.rows_from not in LIST_FACTS:
+        yield error(where("rows_from"), f"rows_from: '{spec.rows_from}' is not a list of facts"
+                                        f"{did_you_mean(spec.rows_from, LIST_FACTS)}; the lists: {', '.join(LIST_FACTS)}")
     if spec.row is not None and spec.rows_from is None:
         yield error(where("row"), "'row:' makes rows from facts: add 'rows_from:' naming the list of facts")
     if spec.row is not None and len(spec.row) != width:
@@ -170,11 +173,8 @@ def _table_rows(inputs: Inputs, facts, spec: TableSpec, context: dict, where, bl
                     f"a table of committee members needs a committee, but series '{facts.series.id}' names none; "
                     "add 'committee:' to the series or remove the table")
         return
-    lists = sorted(name for name, value in context.items() if isinstance(value, (list, tuple)))
-    if spec.rows_from not in lists:
-        yield error(where("rows_from"), f"rows_from: '{spec.rows_from}' is not a list of facts"
-                                        f"{did_you_mean(spec.rows_from, lists)}; the lists: {', '.join(lists)}")
-        return
+    if spec.rows_from not in LIST_FACTS:
+        return  # reported with the table's shape
     rows = table_rows_source(spec, context) or []
     name = block.table if isinstance(block.table, str) else (spec.id or "")
     shown = f"the {name} table" if name else "the table"
