@@ -356,3 +356,22 @@ def test_a_new_format_is_one_module_and_one_registry_line(tmp_path, monkeypatch)
     assert result.exit_code == 0, result.output
     count = int((tmp_path / "59" / "cmw-status.words").read_text())
     assert 900 < count < 1200
+
+
+def test_the_readme_example_builds(tmp_path):
+    """The example of "Writing a report" in README.md, in the session 59 edition."""
+    import yaml
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### Writing a report"):]
+    example = yaml.safe_load(section[section.index("```yaml") + 7:section.index("```", section.index("```yaml") + 7)])
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    edition = yaml.safe_load((data / "sessions/59/cmw-status.yaml").read_text(encoding="utf-8"))
+    edition.update(example)
+    (data / "sessions/59/cmw-status.yaml").write_text(yaml.safe_dump(edition, allow_unicode=True), encoding="utf-8")
+    done = run_build("59", "--data", str(data), "--output", str(tmp_path / "out"), "--format", "txt")
+    assert done.returncode == 0, done.stderr
+    text = (tmp_path / "out" / "59" / "cmw-status.txt").read_text(encoding="utf-8")
+    assert "(see table 1); the date of entry into force is in paragraph 1." in text
+    assert "  caption: Table 1 States parties" in text and "  (b) Other States, in particular:" in text

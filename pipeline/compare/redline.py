@@ -25,15 +25,15 @@ import lxml.html
 from lxml.etree import _Element
 
 from pipeline.compose.numbering import letter
-from pipeline.doctree.vocabulary import Role, role_of
+from pipeline.doctree.vocabulary import ELEMENTS, Role, kind_of, role_of
 from pipeline.inputs.layout import TEMPLATES_DIR
 from pipeline.compare.textdiff import Block, Change, align, diff_opcodes, parse_blocks, tokens
 from pipeline.writers.text import canonical_lines, classes
 
 REDLINE_CSS = TEMPLATES_DIR / "redline" / "redline.css"
 # Inline elements whose content is diffed word by word (with the element kept around it).
-WRAPPERS = {("em", ""), ("strong", ""), ("a", ""), ("span", "symbol-rest")}
-NOT_REDLINED = {"job-number", "barcode"}  # first-page footer lines the writers print as plain text
+WRAPPERS = {e.kind for e in ELEMENTS if e.formatting}
+NOT_REDLINED = {e.kind for e in ELEMENTS if e.part == "end"}  # job number and barcode: printed as plain text
 BODY_LEVEL = ("paragraph", "heading", "item", "table")
 TEXT_BLOCKS = (Role.BLOCK, Role.HEADING, Role.ITEM, Role.FIELD, Role.RUNNING)
 
@@ -239,7 +239,7 @@ def _collect(el: _Element, wrappers: tuple[_Element, ...], found: list[Token]) -
     for child in el:
         if not isinstance(child.tag, str):
             pass
-        elif (child.tag, child.get("class") or "") in WRAPPERS:
+        elif kind_of(child) in WRAPPERS:
             _collect(child, wrappers + (child,), found)
         else:
             found.append(Token(_atom_key(child), wrappers=wrappers, atom=child))

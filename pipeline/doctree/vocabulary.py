@@ -64,6 +64,7 @@ class Element:
     part: str = "body"                 # where the canonical text puts its line (writers/text.py PARTS)
     joiner: str = ""                   # what the canonical text puts after it in a line (" " after a number)
     shown_by_label: bool = False       # its text is what the line's label says ("5." of "¶5")
+    formatting: bool = False           # inline formatting around words (a redline diffs the words inside)
     doc: str = ""                      # what it is, for the README and error messages
 
     @property
@@ -123,7 +124,7 @@ ELEMENTS: tuple[Element, ...] = (
     Element("symbol", ("p",), Role.FIELD, ("symbol-letter", "symbol-rest"), canonical="symbol: {text}", part="masthead",
             word_style="UN Symbol", akn="docNumber", once=True),
     Element("symbol-letter", ("span",), Role.INLINE, INLINE, word_style="UN Symbol Letter"),
-    Element("symbol-rest", ("span",), Role.INLINE, INLINE),
+    Element("symbol-rest", ("span",), Role.INLINE, INLINE, formatting=True),
     Element("masthead-organ", ("div",), Role.CONTAINER, ("organ", "distribution-block"), once=True),
     Element("organ", ("p",), Role.FIELD, INLINE, canonical="organ: {text}", part="masthead", word_style="UN Organ", akn="docAuthority",
             once=True),
@@ -222,9 +223,10 @@ ELEMENTS: tuple[Element, ...] = (
     Element("annex-title", ("h2",), Role.HEADING, INLINE, canonical="[annex title] {text}", word_style="UN Annex Title",
             akn="docTitle"),
     # ---- inline
-    Element("em", ("em",), Role.INLINE, INLINE, akn="i"),
-    Element("strong", ("strong",), Role.INLINE, INLINE, akn="b"),
-    Element("link", ("a",), Role.INLINE, INLINE, attributes=("href",), akn="a", doc="a link to an address"),
+    Element("em", ("em",), Role.INLINE, INLINE, akn="i", formatting=True),
+    Element("strong", ("strong",), Role.INLINE, INLINE, akn="b", formatting=True),
+    Element("link", ("a",), Role.INLINE, INLINE, attributes=("href",), akn="a", formatting=True,
+            doc="a link to an address"),
     Element("cross-reference", ("a",), Role.INLINE, INLINE, attributes=("href",), akn="ref",
             doc="a reference to a paragraph, heading, annex or table of the report"),
     Element("footnote", ("span",), Role.NOTE, INLINE, canonical="footnote {number} {text}", word_style="footnote text", part="notes",
