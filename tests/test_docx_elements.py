@@ -340,7 +340,7 @@ def test_table_caption_notes_and_source(docx):
     assert title[0].style.name == "UN Table Title" and doc.styles["UN Table Title"].font.bold
     assert doc.styles["UN Table Caption"].paragraph_format.keep_with_next
     table = doc.tables[2]
-    assert table._tbl.tblPr.find(f"{W}tblCaption").get(f"{W}val") == caption.text.replace("\n", "")
+    assert table._tbl.tblPr.find(f"{W}tblCaption").get(f"{W}val") == caption.text.replace("\n", " ")
     assert [[c.text for c in row.cells] for row in table.rows] == [
         ["State", "Status"], ["26 Statesa", "Parties"], ["10 States", "Signatoriesb"]]
     assert table.rows[0]._tr.trPr.find(f"{W}tblHeader") is not None

@@ -212,7 +212,7 @@ def _add_footnote(b: Build, par: Paragraph, span: etree._Element, declared: Elem
     run = _new_run(b, par, at, style=FOOTNOTE_REFERENCE)
     subelement(run._r, "w:footnoteReference", {"w:id": str(note_id)})
     anchor = span.get("id")
-    if anchor:
+    if anchor and anchor not in b.note_mark_of:  # an id given twice (a redline's deleted and inserted note) names the first
         b.note_mark_of[anchor] = mark
         enclose(b, b.bookmark_names[anchor], run._r.getparent(), first=run._r, last=run._r)
     note_par = _new_note_paragraph(b, note_id)

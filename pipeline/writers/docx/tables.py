@@ -49,7 +49,8 @@ def add_data_table(b: Build, el: etree._Element, revision: str | None) -> None:
     table = new_table(b, len(rows), column_widths(cells, b.text_width - TABLE_INDENT), indent=TABLE_INDENT)
     set_table_borders(table, {"top": RULE_THIN, "bottom": RULE_THIN})
     if caption is not None:
-        insert_ordered(table._tbl.tblPr, new_element("w:tblCaption", {"w:val": text_of(caption)}), TBLPR_ORDER)
+        title = " ".join(text_of(part) for part in child_elements(caption))  # the table's name for screen readers
+        insert_ordered(table._tbl.tblPr, new_element("w:tblCaption", {"w:val": title}), TBLPR_ORDER)
     for index, (row, (tr, is_head), row_cells) in enumerate(zip(table.rows, rows, cells)):
         tr_pr = row._tr.get_or_add_trPr()
         insert_ordered(tr_pr, OxmlElement("w:cantSplit"), TRPR_ORDER)
