@@ -21,8 +21,6 @@ from pipeline.writers.docx.tree import child_elements, text_of
 TABLE_INDENT = 24  # pt: tables start at the paragraph text, like the numbered text
 TABLE_CELL_RIGHT_PAD = 6  # pt between columns
 RULE_THIN, RULE_HEAVY = 4, 12  # border sizes in eighths of a point: 0.5 pt and 1.5 pt
-
-
 ALIGNMENTS = ("left", "right", "center")  # data-align values; a style per alignment ("UN Table Cell Right")
 BOX_PADDING = 8  # pt above the summary's text inside the frame (its right matches the text's indent on the left)
 

@@ -1,6 +1,6 @@
-"""Reading the document tree: its elements, their declarations in the vocabulary
-(pipeline/doctree/vocabulary.py) and their text, and the checks that make anything unknown an
-error."""
+"""Reading the document tree: child elements, text, and the check that a container holds no
+text of its own. What each element is comes from the vocabulary
+(pipeline.doctree.vocabulary.element_of)."""
 
 from __future__ import annotations
 
