@@ -20,7 +20,7 @@ from docx.shared import Pt
 from lxml import etree
 
 from pipeline.writers.docx import write_docx
-from pipeline.writers.docx.styles import PARAGRAPH_STYLES
+from pipeline.writers.docx.styles import ALL_PARAGRAPH_STYLES
 
 from conftest import DATA
 REPO = Path(__file__).resolve().parent.parent
@@ -172,8 +172,9 @@ def test_table_rows_rules_and_repeating_header(draft_docx):
     assert tbl_pr.find(f"{W}tblInd").get(f"{W}w") == "480"    # 24 pt, like the paragraph text
     head = table.rows[0].cells[0].paragraphs[0].style
     assert head.name == "UN Table Head" and head.font.italic is True
-    last = table.rows[1].cells[2].paragraphs[0].style
-    assert last.name == "UN Table Cell Last" and last.paragraph_format.alignment == WD_ALIGN_PARAGRAPH.RIGHT
+    last = table.rows[1].cells[2].paragraphs[0].style    # data-align="right" in the tree
+    assert last.name == "UN Table Cell Right" and last.paragraph_format.alignment == WD_ALIGN_PARAGRAPH.RIGHT
+    assert table.rows[0].cells[2].paragraphs[0].style.name == "UN Table Head Right"
 
 
 # ---------------------------------------------------------------- footnotes
@@ -301,7 +302,7 @@ def test_page_is_letter_with_the_un_text_column(sample_docx, sample_tree):
 # ---------------------------------------------------------------- styles
 
 def test_paragraphs_use_named_styles_without_direct_formatting(draft_docx, sample_docx):
-    allowed = set(PARAGRAPH_STYLES) | {"UN Running Header", "UN Page Number"}
+    allowed = set(ALL_PARAGRAPH_STYLES)
     for data in (draft_docx, sample_docx):
         used = style_names_used(opened(data))
         assert set(used) <= allowed, set(used) - allowed
@@ -323,7 +324,7 @@ def test_paragraphs_use_named_styles_without_direct_formatting(draft_docx, sampl
 def test_styles_defined_once_with_un_properties(sample_docx):
     styles = part(sample_docx, "word/styles.xml")
     names = [s.find(f"{W}name").get(f"{W}val") for s in styles.iter(f"{W}style")]
-    for name in list(PARAGRAPH_STYLES) + ["UN Symbol Letter", "footnote reference"]:
+    for name in list(ALL_PARAGRAPH_STYLES) + ["UN Symbol Letter", "footnote reference"]:
         assert names.count(name) == 1, name
     doc = opened(sample_docx)
     normal = doc.styles["Normal"]
@@ -382,6 +383,11 @@ def test_hyperlink_is_real(sample_docx):
     ('<a class="note-call" href="#masthead-note-1">*</a>', ''),
     ('<main class="report-body">', '<main class="report-body">stray text'),
     ('<p class="agenda-title">', '<p class="agenda-title"><i>italic by another name</i>'),
+    ('<div class="table-block"', '<div class="table-blocks"'),
+    ('<td data-align="right">2007</td>', '<td data-align="justify">2007</td>'),
+    ('<span class="paragraph-number">4.</span>', '<span class="paragraph-number">4.</span><ol class="subparagraphs"></ol>'),
+    ('<p class="numbered-paragraph" data-number="4">', '<p class="numbered-paragraph" data-number="4" id="p4">'
+                                                        '<a class="cross-reference" href="#nowhere">x</a>'),
 ])
 def test_unknown_tree_parts_are_refused(sample_tree, old, new):
     assert old in sample_tree

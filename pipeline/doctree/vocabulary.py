@@ -204,7 +204,7 @@ ELEMENTS: tuple[Element, ...] = (
     Element("table-caption", ("caption",), Role.TABLE, ("table-number", "table-title"), canonical="  caption: {text}",
             word_style="UN Table Caption"),
     Element("table-number", ("span",), Role.INLINE, INLINE, akn="num", joiner=" "),
-    Element("table-title", ("span",), Role.INLINE, INLINE),
+    Element("table-title", ("span",), Role.INLINE, INLINE, word_style="UN Table Title"),
     Element("thead", ("thead",), Role.TABLE, ("tr",)),
     Element("tbody", ("tbody",), Role.TABLE, ("tr",)),
     Element("tr", ("tr",), Role.TABLE, ("th", "td"), canonical="  {row}: {text}", akn="tr"),
@@ -213,7 +213,7 @@ ELEMENTS: tuple[Element, ...] = (
     Element("td", ("td",), Role.TABLE, INLINE, word_style="UN Table Cell", akn="td", attributes=("data-align",)),
     Element("table-note", ("p",), Role.BLOCK, INLINE, canonical="  note {mark}: {text}", word_style="UN Table Note",
             attributes=("id", "data-mark")),
-    Element("table-note-call", ("a",), Role.INLINE, INLINE, attributes=("href",)),
+    Element("table-note-call", ("a",), Role.INLINE, INLINE, word_style="UN Table Note Call", attributes=("href",)),
     Element("table-source", ("p",), Role.BLOCK, INLINE, canonical="  source: {text}", word_style="UN Table Source"),
     # ---- annexes
     Element("annex", ("section",), Role.CONTAINER, ("annex-label", "annex-original", "annex-title") + BODY_BLOCKS,

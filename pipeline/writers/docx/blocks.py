@@ -1,186 +1,188 @@
-"""Blocks of the tree: the masthead, styled and numbered paragraphs, data tables, and the
-parts that go to the page headers and footers instead of the body."""
+"""Blocks of the tree, read by their role in the vocabulary (pipeline/doctree/vocabulary.py):
+a field, block or heading is a paragraph in the element's Word style; a container writes its
+children; a list writes its items, each a paragraph in its style for its depth, nested lists
+after it; a data table is a Word table.
+
+A few elements have a layout of their own in Word, by kind: the draft mark and the first-page
+footer go to the page headers and footers (headers.py), the masthead is a borderless two-column
+table, the summary a framed box, and a contents line is tab-stop columns with a PAGEREF field.
+Anything else raises ValueError: nothing is dropped.
+"""
 
 from __future__ import annotations
 
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.text.paragraph import Paragraph
 from lxml import etree
 
-from pipeline.writers.docx.inline import fill_paragraph
-from pipeline.writers.docx.ooxml import TRPR_ORDER, insert_ordered, subelement
+from pipeline.doctree.vocabulary import HEADING_LEVELS, VOCABULARY, Element, Role, element_of
+from pipeline.writers.docx.anchors import expect_anchor
+from pipeline.writers.docx.inline import At, add_inline, add_page_reference, add_tab
+from pipeline.writers.docx.paragraph import finish_paragraph, in_story, new_paragraph, revision_of, write_paragraph
 from pipeline.writers.docx.state import Build
-from pipeline.writers.docx.styles import PARAGRAPH_STYLE_OF_CLASS, set_style
-from pipeline.writers.docx.tables import (RULE_HEAVY, RULE_THIN, TABLE_INDENT, column_widths, new_table, set_cell_bottom_rule,
-                     set_cell_margins, set_table_borders)
-from pipeline.writers.docx.tree import child_elements, fail, kind_of, no_stray_text, only_children, text_of
-from pipeline.writers.text import classes
+from pipeline.writers.docx.styles import CONTENTS_DEPTHS, LIST_DEPTHS, depth_style
+from pipeline.writers.docx.tables import (RULE_HEAVY, RULE_THIN, add_data_table, new_box, new_table, set_table_borders)
+from pipeline.writers.docx.tree import child_elements, fail, no_stray_text, text_of
 
-REVISIONS = ("ins", "del")
+SPACER = "UN Table Spacer"  # an empty 12 pt line: the margin under a table (Word tables have none)
+MASTHEAD_RIGHT = 108  # pt: the width of the masthead's right column (the distribution block)
+# A contents line's columns, one tab apart: number, title, paragraph range, page.
+CONTENTS_COLUMN = {"contents-number": 0, "contents-title": 1, "contents-paragraphs": 2, "contents-paragraphs-label": 2,
+                   "contents-page": 3, "contents-page-label": 3}
+CONTENTS_ANNEX = "UN Contents Entry Annex"
 
 
-def add_blocks(b: Build, container: etree._Element) -> None:
+def add_blocks(b: Build, container: etree._Element, revision: str | None = None) -> None:
     """Add every block child of *container* in order; stray text is an error."""
     no_stray_text(container)
     for el in child_elements(container):
-        kind = kind_of(el)
-        handler = BLOCK_HANDLERS.get(kind)
-        if handler is None and kind[1] in PARAGRAPH_STYLE_OF_CLASS and kind[0] in ("p", "h1"):
-            handler = _add_styled_paragraph
-        if handler is None:
-            raise ValueError(f"unknown block <{el.tag} class={el.get('class')!r}> in the tree")
-        handler(b, el)
+        add_block(b, el, revision)
 
 
-def _add_styled_paragraph(b: Build, el: etree._Element) -> Paragraph:
-    """A body paragraph in the style of its class, with its inline content."""
-    par = b.doc.add_paragraph()
-    set_style(b, par, PARAGRAPH_STYLE_OF_CLASS[kind_of(el)[1]])
-    revision = _revision_of(el)
-    fill_paragraph(b, par, el, revision)
-    if revision:
-        _mark_paragraph(b, par, revision)
-    return par
+def add_block(b: Build, el: etree._Element, revision: str | None = None) -> None:
+    """One element of the tree, by its kind's own Word layout or else by its role."""
+    declared = element_of(el)
+    writer = BY_KIND.get(declared.kind) or BY_ROLE.get(declared.role)
+    if writer is None:
+        raise ValueError(f"<{el.tag} class={el.get('class')!r}> ({declared.role.value}) cannot stand as a block")
+    writer(b, el, declared, revision_of(el, revision))
 
 
-def _revision_of(el: etree._Element) -> str | None:
-    """The data-revision of a block: "ins", "del" or None."""
-    revision = el.get("data-revision")
-    if revision is not None and revision not in REVISIONS:
-        raise ValueError(f"unknown data-revision {revision!r} on <{el.tag}>")
-    return revision
+# ---------------------------------------------------------------- by role
+
+def _add_paragraph(b: Build, el: etree._Element, declared: Element, revision: str | None) -> None:
+    """A field, block or heading: one paragraph in its Word style (headings' styles are based
+    on Word's built-in headings, so they carry the outline level)."""
+    expect_anchor(b, el)
+    write_paragraph(b, el, declared.word_style or fail(f"'{declared.kind}' has no Word style"), revision)
 
 
-def _mark_paragraph(b: Build, par: Paragraph, revision: str) -> None:
-    """Mark the paragraph mark itself inserted or deleted (w:pPr/w:rPr/w:ins|w:del)."""
-    ppr = par._p.get_or_add_pPr()
-    rpr = ppr.find(qn("w:rPr"))
-    if rpr is None:
-        rpr = subelement(ppr, "w:rPr")
-    subelement(rpr, f"w:{revision}", b.revision_attributes())
+def _add_container(b: Build, el: etree._Element, declared: Element, revision: str | None) -> None:
+    """A container's children in order; its id marks its first paragraph. One that holds a
+    table ends with the table's bottom margin."""
+    expect_anchor(b, el)
+    add_blocks(b, el, revision)
+    if any(VOCABULARY[kind].role is Role.TABLE for kind in declared.contains):
+        new_paragraph(b, SPACER)
 
 
-def _record_draft_mark(b: Build, el: etree._Element) -> None:
+def _add_list(b: Build, el: etree._Element, declared: Element, revision: str | None) -> None:
+    add_blocks(b, el, revision)
+
+
+def _add_item(b: Build, el: etree._Element, declared: Element, revision: str | None) -> None:
+    """A list item: label, tab, text, in its style for its depth (each depth indented further);
+    its nested lists follow it."""
+    expect_anchor(b, el)
+    depth = min(int(el.get("data-depth") or 1), LIST_DEPTHS)
+    write_paragraph(b, el, depth_style(declared.word_style, depth), revision)
+    for child in child_elements(el):
+        if element_of(child).role is Role.LIST:
+            add_block(b, child, revision)
+
+
+def _add_table(b: Build, el: etree._Element, declared: Element, revision: str | None) -> None:
+    add_data_table(b, el, revision)
+
+
+BY_ROLE = {
+    Role.FIELD: _add_paragraph,
+    Role.BLOCK: _add_paragraph,
+    Role.HEADING: _add_paragraph,
+    Role.CONTAINER: _add_container,
+    Role.LIST: _add_list,
+    Role.ITEM: _add_item,
+    Role.TABLE: _add_table,
+}
+
+
+# ---------------------------------------------------------------- by kind: layouts of their own
+
+def _record_draft_mark(b: Build, el: etree._Element, declared: Element, revision: str | None) -> None:
     """The draft mark goes into every page header, not the body."""
     b.draft_mark = text_of(el)
 
 
-def _record_first_page_footer(b: Build, el: etree._Element) -> None:
+def _record_first_page_footer(b: Build, el: etree._Element, declared: Element, revision: str | None) -> None:
     """Masthead notes wait for their call; job number and barcode go to the first footer."""
     no_stray_text(el)
     for child in child_elements(el):
-        kind = kind_of(child)
-        if kind == ("p", "masthead-note"):
+        kind = element_of(child).kind
+        if kind == "masthead-note":
             b.masthead_notes[child.get("id", "")] = child
-        elif kind == ("p", "job-number"):
+        elif kind == "job-number":
             b.job_number = text_of(child)
-        elif kind == ("p", "barcode"):
+        elif kind == "barcode":
             b.barcode = child.get("data-code") or fail(f"barcode without data-code: {child.attrib}")
         else:
-            raise ValueError(f"unknown first-page footer element <{child.tag} class={child.get('class')!r}>")
+            raise ValueError(f"'{kind}' cannot stand in the first-page footer")
 
 
-def _add_masthead(b: Build, el: etree._Element) -> None:
+def _add_masthead(b: Build, el: etree._Element, declared: Element, revision: str | None) -> None:
     """The masthead as a borderless 2-column table with a thin and a heavy rule under its rows."""
     no_stray_text(el)
-    rows = only_children(el, {("div", "masthead-top"), ("div", "masthead-organ")})
-    if [kind_of(r)[1] for r in rows] != ["masthead-top", "masthead-organ"]:
-        raise ValueError("the masthead must hold .masthead-top then .masthead-organ")
-    right_width = 108  # the distribution block's width
-    table = new_table(b, len(rows), [b.text_width - right_width, right_width], indent=0)
+    rows = child_elements(el)
+    if [element_of(r).kind for r in rows] != list(declared.contains):
+        raise ValueError(f"the masthead must hold {' then '.join(declared.contains)}")
+    table = new_table(b, len(rows), [b.text_width - MASTHEAD_RIGHT, MASTHEAD_RIGHT], indent=0)
     set_table_borders(table, {"insideH": RULE_THIN, "bottom": RULE_HEAVY})
     for row, row_el in zip(table.rows, rows):
         no_stray_text(row_el)
         parts = child_elements(row_el)
         if len(parts) != 2:
-            raise ValueError(f"masthead row .{kind_of(row_el)[1]} must have two parts")
+            raise ValueError(f"masthead row '{element_of(row_el).kind}' must have two parts")
         align = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM if row_el is rows[0] else WD_CELL_VERTICAL_ALIGNMENT.TOP
         for cell, part in zip(row.cells, parts):
             cell.vertical_alignment = align
-            _fill_masthead_cell(b, cell, _masthead_paragraphs(part))
+            with in_story(b, cell, cell.paragraphs[0]):
+                add_block(b, part, revision)
 
 
-def _masthead_paragraphs(part: etree._Element) -> list[etree._Element]:
-    """The <p> elements of one masthead cell: the part itself or the distribution block's."""
-    if kind_of(part) == ("div", "distribution-block"):
-        no_stray_text(part)
-        return child_elements(part)
-    return [part]
+def _add_summary(b: Build, el: etree._Element, declared: Element, revision: str | None) -> None:
+    """The summary in a framed box on page 1."""
+    cell = new_box(b)
+    with in_story(b, cell, cell.paragraphs[0]):
+        add_blocks(b, el, revision)
+    new_paragraph(b, SPACER)
 
 
-def _fill_masthead_cell(b: Build, cell, paragraphs: list[etree._Element]) -> None:
-    """Styled paragraphs in a masthead cell (its first, empty paragraph is reused)."""
-    for i, block in enumerate(paragraphs):
-        tag, cls = kind_of(block)
-        if tag != "p" or cls not in PARAGRAPH_STYLE_OF_CLASS:
-            raise ValueError(f"unknown masthead element <{tag} class={block.get('class')!r}>")
-        par = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
-        set_style(b, par, PARAGRAPH_STYLE_OF_CLASS[cls])
-        fill_paragraph(b, par, block)
+def _add_contents_line(b: Build, el: etree._Element, declared: Element, revision: str | None) -> None:
+    """A contents entry (number, title, dot leader, paragraph range, page) or the columns'
+    heads ("Paragraphs", "Page"): its parts in the tab-stop columns of its style; the page is
+    a PAGEREF field to the bookmark of the heading or annex it lists."""
+    par = new_paragraph(b, _contents_style(el, declared))
+    at, column = At(revision=revision), 0
+    for child in child_elements(el):
+        kind = element_of(child).kind
+        for _ in range(CONTENTS_COLUMN[kind] - column):
+            add_tab(b, par, at)
+        column = CONTENTS_COLUMN[kind]
+        if kind == "contents-page":
+            add_page_reference(b, par, child.get("href"), at)
+        else:
+            add_inline(b, par, child, at)
+    finish_paragraph(b, par, revision)
 
 
-def _add_numbered_paragraph(b: Build, el: etree._Element) -> None:
-    """A numbered paragraph: the number, a tab, the text (the style hangs the number)."""
-    first = next(iter(child_elements(el)), None)
-    if first is None or kind_of(first) != ("span", "paragraph-number") or (el.text or "").strip():
-        raise ValueError(f"numbered paragraph {el.get('data-number')} does not start with its number")
-    _add_styled_paragraph(b, el)
+def _contents_style(el: etree._Element, declared: Element) -> str:
+    """The style of a contents line: an entry's by its level's depth among the levels the
+    contents lists (chapters, then sections further in), or the annexes'."""
+    level = el.get("data-level")
+    if level is None:
+        return declared.word_style
+    if level == "annex":
+        return CONTENTS_ANNEX
+    listed = {entry.get("data-level") for entry in el.getparent()}
+    depths = [lvl for lvl in HEADING_LEVELS if lvl in listed]
+    if level not in depths:
+        raise ValueError(f"unknown contents level {level!r}")
+    return depth_style(declared.word_style, min(depths.index(level) + 1, CONTENTS_DEPTHS))
 
 
-def _add_data_table(b: Build, el: etree._Element) -> None:
-    """A data table: rules above, under the heads and below; heads italic and repeated."""
-    no_stray_text(el)
-    head_rows, body_rows = [], []
-    for group in child_elements(el):
-        no_stray_text(group)
-        if group.tag not in ("thead", "tbody") or classes(group):
-            raise ValueError(f"unknown table part <{group.tag} class={group.get('class')!r}>")
-        for tr in child_elements(group):
-            no_stray_text(tr)
-            cell_tag = "th" if group.tag == "thead" else "td"
-            if tr.tag != "tr" or classes(tr) or any(c.tag != cell_tag or classes(c) for c in child_elements(tr)):
-                raise ValueError(f"unknown table row content in <{group.tag}>")
-            (head_rows if group.tag == "thead" else body_rows).append(tr)
-    row_revisions = [_revision_of(tr) for tr in head_rows + body_rows]
-    rows = [child_elements(tr) for tr in head_rows + body_rows]
-    ncols = max(map(len, rows), default=0)
-    if not ncols or any(len(r) != ncols for r in rows):
-        raise ValueError("a data table needs rows that all have the same number of cells")
-    widths = column_widths(rows, b.text_width - TABLE_INDENT)
-    table = new_table(b, len(rows), widths, indent=TABLE_INDENT)
-    set_table_borders(table, {"top": RULE_THIN, "bottom": RULE_THIN})
-    for index, (row, cells) in enumerate(zip(table.rows, rows)):
-        is_head = index < len(head_rows)
-        tr_pr = row._tr.get_or_add_trPr()
-        insert_ordered(tr_pr, OxmlElement("w:cantSplit"), TRPR_ORDER)
-        if is_head:
-            insert_ordered(tr_pr, OxmlElement("w:tblHeader"), TRPR_ORDER)
-        revision = row_revisions[index]
-        if revision:
-            subelement(tr_pr, f"w:{revision}", b.revision_attributes())  # after the row properties
-        for col, (cell, cell_el) in enumerate(zip(row.cells, cells)):
-            last = col == ncols - 1
-            kind = ("UN Table Head" if is_head else "UN Table Cell") + (" Last" if last else "")
-            par = cell.paragraphs[0]
-            set_style(b, par, kind)
-            fill_paragraph(b, par, cell_el, revision)
-            if is_head:
-                cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
-                if index == len(head_rows) - 1:
-                    set_cell_bottom_rule(cell)
-            if last:
-                set_cell_margins(cell, right=0)
-    set_style(b, b.doc.add_paragraph(), "UN Table Spacer")  # the table's 12 pt bottom margin
-
-
-BLOCK_HANDLERS = {
-    ("p", "draft-mark"): _record_draft_mark,
-    ("footer", "first-page-footer"): _record_first_page_footer,
-    ("header", "masthead"): _add_masthead,
-    ("section", "session-block"): add_blocks,
-    ("main", "report-body"): add_blocks,
-    ("p", "numbered-paragraph"): _add_numbered_paragraph,
-    ("table", "data-table"): _add_data_table,
+BY_KIND = {
+    "draft-mark": _record_draft_mark,
+    "first-page-footer": _record_first_page_footer,
+    "masthead": _add_masthead,
+    "summary": _add_summary,
+    "contents-entry": _add_contents_line,
+    "contents-columns": _add_contents_line,
 }

@@ -9,7 +9,7 @@ from docx.shared import Inches
 from docx.text.paragraph import Paragraph
 
 from pipeline.writers.barcodes import code39_png
-from pipeline.writers.docx.ooxml import subelement
+from pipeline.writers.docx.fields import add_field
 from pipeline.writers.docx.state import Build
 from pipeline.writers.docx.styles import set_style
 from pipeline.writers.docx.tree import fail
@@ -26,7 +26,7 @@ def add_headers_and_footers(b: Build) -> None:
     _fill_story(b, section.header, draft + [("UN Running Header" + under, symbol)])
     _fill_story(b, section.even_page_header, draft + [("UN Running Header Even" + under, symbol)])
     for footer, style in ((section.footer, "UN Page Number"), (section.even_page_footer, "UN Page Number Even")):
-        _add_page_field(_fill_story(b, footer, [(style, "")])[0])
+        add_field(_fill_story(b, footer, [(style, "")])[0].add_run, "PAGE", "1")
     first = [("UN Job Number", b.job_number or "")] + ([("UN Barcode", "")] if b.barcode else [])
     paragraphs = _fill_story(b, section.first_page_footer, first)
     if b.barcode:
@@ -46,15 +46,3 @@ def _fill_story(b: Build, story, paragraphs: list[tuple[str, str]]) -> list[Para
             par.add_run(text)
         result.append(par)
     return result
-
-
-def _add_page_field(par: Paragraph) -> None:
-    """A PAGE field (begin, instruction, separate, result, end)."""
-    for kind in ("begin", None, "separate", "1", "end"):
-        run = par.add_run()
-        if kind is None:
-            subelement(run._r, "w:instrText", {"xml:space": "preserve"}).text = " PAGE "
-        elif kind == "1":
-            run.add_text("1")
-        else:
-            subelement(run._r, "w:fldChar", {"w:fldCharType": kind})

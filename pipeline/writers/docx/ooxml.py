@@ -11,18 +11,20 @@ NS_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 # Schema order of the children of w:rPr, w:tblPr, w:tcPr and w:trPr, and what follows
-# w:footnotePr in w:settings.
+# w:footnotePr in w:settings and in w:sectPr.
 RPR_ORDER = ("rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint "
              "noProof snapToGrid vanish webHidden color spacing w kern position sz szCs highlight u "
              "effect bdr shd fitText vertAlign rtl cs em lang eastAsianLayout specVanish oMath").split()
 TBLPR_ORDER = ("tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize tblW jc "
-               "tblCellSpacing tblInd tblBorders shd tblLayout tblCellMar tblLook").split()
+               "tblCellSpacing tblInd tblBorders shd tblLayout tblCellMar tblLook tblCaption tblDescription").split()
 TCPR_ORDER = "cnfStyle tcW gridSpan hMerge vMerge tcBorders shd noWrap tcMar textDirection tcFitText vAlign hideMark".split()
 TRPR_ORDER = "cnfStyle divId gridBefore gridAfter wBefore wAfter cantSplit trHeight tblHeader tblCellSpacing jc hidden".split()
 SETTINGS_AFTER_FOOTNOTEPR = ("endnotePr compat docVars rsids m:mathPr attachedSchema themeFontLang clrSchemeMapping "
                              "doNotIncludeSubdocsInStats doNotAutoCompressPictures forceUpgrade captions "
                              "readModeInkLockDown smartTagType sl:schemaLibrary shapeDefaults doNotEmbedSmartTags "
                              "decimalSymbol listSeparator").split()
+SECTPR_AFTER_FOOTNOTEPR = ("endnotePr type pgSz pgMar paperSrc pgBorders lnNumType pgNumType cols formProt vAlign "
+                           "noEndnote titlePg textDirection bidi rtlGutter docGrid printerSettings sectPrChange").split()
 
 
 def prefixed(tag: str) -> str:

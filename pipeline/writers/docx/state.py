@@ -27,19 +27,34 @@ class Build:
     text_width: float
     footnotes: etree._Element
     notes_story: object
+    story: object = None                 # where blocks go: the document body or a table cell
+    fresh_paragraph: object = None       # a new cell's empty first paragraph, used before adding one
     masthead_notes: dict[str, etree._Element] = field(default_factory=dict)
     called_notes: set[str] = field(default_factory=set)
     numbered_notes: int = 0
+    note_marks: str | None = None        # "numbers" or "letters", as the first footnote says
+    note_mark_of: dict[str, str] = field(default_factory=dict)  # footnote id -> its mark
+    bookmark_names: dict[str, str] = field(default_factory=dict)  # tree id -> Word bookmark name
+    placed_bookmarks: set[str] = field(default_factory=set)
+    pending_anchors: list[str] = field(default_factory=list)  # ids waiting for their paragraph
+    bookmarks: int = 0
+    references: dict[str, str] = field(default_factory=dict)  # bookmark name -> a reference to it (for messages)
+    page_references: list[tuple[etree._Element, str]] = field(default_factory=list)  # (PAGEREF result w:t, bookmark)
     draft_mark: str | None = None
     job_number: str | None = None
     barcode: str | None = None
     revision_date: str = ""
     revisions: int = 0
     style_ids: dict[str, str] = field(default_factory=dict)
+    hanging_styles: frozenset[str] = frozenset()  # ids of the styles whose first line hangs (a label, a tab, the text)
 
     def next_note_id(self) -> int:
         """The next free footnote id (0 and 1 are the separators)."""
         return len(self.footnotes)
+
+    def next_bookmark_id(self) -> str:
+        self.bookmarks += 1
+        return str(self.bookmarks)
 
     def revision_attributes(self) -> dict[str, str]:
         """w:id (unique in the document), w:author and w:date of a new tracked change."""
@@ -68,4 +83,4 @@ def new_build(doc: DocxDocument, meta: dict[str, str], text_width: float) -> Bui
     for note_id in ("0", "1"):
         subelement(note_pr, "w:footnote", {"w:id": note_id})
     doc.settings.element.insert_element_before(note_pr, *(prefixed(t) for t in SETTINGS_AFTER_FOOTNOTEPR))
-    return Build(doc, meta, text_width, footnotes, _Story(part))
+    return Build(doc, meta, text_width, footnotes, _Story(part), story=doc)

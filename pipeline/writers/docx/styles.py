@@ -1,5 +1,11 @@
-"""Word styles: a named style for each tree class, defined once in styles.xml, and the
-page set-up of each place."""
+"""Word styles: the looks of each Word style the vocabulary names (pipeline/doctree/vocabulary.py
+gives every element its style name; this module is Word's rendering of them, as the CSS is the
+PDF's), defined once in styles.xml, and the page set-up of each place.
+
+Headings are based on Word's built-in "Heading 1" ... "Heading 9" (by their depth in the
+document), so that Word's navigation pane, a Word table of contents and accessibility checkers
+see the outline. Lists and contents entries have one style per depth ("UN Subparagraph 2").
+"""
 
 from __future__ import annotations
 
@@ -9,7 +15,7 @@ from functools import lru_cache
 from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml.ns import qn
 from docx.shared import Pt
 from docx.text.paragraph import Paragraph
@@ -19,29 +25,18 @@ from lxml import etree
 from pipeline.writers.docx.ooxml import RPR_ORDER, insert_ordered, new_element
 from pipeline.writers.docx.state import Build
 
-# Tree class -> Word paragraph style.
-PARAGRAPH_STYLE_OF_CLASS = {
-    "draft-mark": "UN Draft Mark",
-    "organization": "UN Organization",
-    "symbol": "UN Symbol",
-    "organ": "UN Organ",
-    "distribution": "UN Distribution",
-    "doc-date": "UN Document Date",
-    "original-language": "UN Original Language",
-    "session": "UN Session",
-    "agenda-item": "UN Agenda Item",
-    "agenda-title": "UN Agenda Title",
-    "report-title": "UN Title",
-    "report-author": "UN Author",
-    "numbered-paragraph": "UN Numbered Paragraph",
-    "job-number": "UN Job Number",
-    "barcode": "UN Barcode",
-}
 FOOTNOTE_TEXT, FOOTNOTE_REFERENCE = "footnote text", "footnote reference"  # Word's own names
-SYMBOL_LETTER = "UN Symbol Letter"
+STEP = 24  # pt: the hang of a paragraph or heading number, and the step in of each list depth
+LIST_DEPTHS = 6  # list styles for depths 1..6 (deeper lists keep the deepest indent)
+CONTENTS_DEPTHS = 7  # contents entry styles, one per heading level a contents may list
+RANGE_END, TITLE_END = 36, 90  # pt from the right edge: where a contents paragraph range ends, where titles wrap
+
+_HEAD = dict(keep=True, before=12, after=12, left=STEP, hanging=STEP, right=STEP)  # a numbered heading
+_NOTE = dict(size=9, line=10)
 
 # Paragraph styles: name -> properties (sizes and spacing in pt). "base" defaults to Normal.
-# "width" (the agenda title's measure) needs the text width, so styles are built per page.
+# "width" (the agenda title's measure) needs the text width, so styles are built per page;
+# tab positions below zero count from the right edge of the text column.
 PARAGRAPH_STYLES: dict[str, dict] = {
     "UN Draft Mark": dict(size=9, bold=True, caps=True, spacing=2, box=True, align="center", after=6, line=None),
     # The running head ends 12 pt above the text, which starts at 54 pt as in the PDF; without a
@@ -60,28 +55,84 @@ PARAGRAPH_STYLES: dict[str, dict] = {
     "UN Organ": dict(size=20, bold=True, line=24, before=12, after=8),
     "UN Distribution": dict(before=6),
     "UN Document Date": dict(base="UN Distribution", before=0, after=12),
+    "UN Version Language": dict(base="UN Distribution", before=0),
     "UN Original Language": dict(base="UN Distribution", before=0, after=8),
     "UN Session": dict(bold=True, before=12, after=12, keep=True),
     "UN Agenda Item": dict(keep=True),
     "UN Agenda Title": dict(bold=True, keep=True, width=185),  # as .agenda-title in the CSS
-    "UN Title": dict(size=14, bold=True, line=16, before=24, left=24, keep=True),
-    "UN Author": dict(size=12, bold=True, line=14, before=12, after=24, left=24, keep=True),
-    "UN Numbered Paragraph": dict(align="justify", left=24, hanging=24, after=12),
+    "UN Title": dict(size=14, bold=True, line=16, before=24, left=STEP, keep=True),
+    "UN Author": dict(size=12, bold=True, line=14, before=12, after=24, left=STEP, keep=True),
+    # ---- summary and contents
+    "UN Summary Heading": dict(bold=True, after=12, left=STEP, keep=True),
+    "UN Contents Heading": dict(size=14, bold=True, line=16, before=12, after=12, keep=True),
+    "UN Contents Columns": dict(size=9, italic=True, after=6, keep=True,
+                                tabs=[(STEP, "left", None), (-RANGE_END, "right", None), (0, "right", None)]),
+    # ---- headings: the editorial manual's levels; the number hangs like a paragraph number
+    "UN Part Heading": dict(size=20, bold=True, line=22, before=12, after=12, keep=True),
+    "UN Chapter Heading": dict(size=14, bold=True, line=16, **_HEAD),
+    "UN Section Heading": dict(size=12, bold=True, line=14, **_HEAD),
+    "UN Subsection Heading": dict(bold=True, **_HEAD),
+    "UN Third Degree Heading": dict(bold=True, **_HEAD),
+    "UN Fourth Degree Heading": dict(italic=True, **_HEAD),
+    "UN Fifth Degree Heading": dict(**_HEAD),
+    # ---- paragraphs
+    "UN Numbered Paragraph": dict(align="justify", left=STEP, hanging=STEP, after=12),
+    "UN Paragraph": dict(align="justify", left=STEP, after=12),
+    # ---- tables (they start at the paragraph text, STEP in)
+    "UN Table Caption": dict(left=STEP, after=6, keep=True),
     "UN Table Head": dict(italic=True, before=3, after=3),
-    "UN Table Head Last": dict(base="UN Table Head", align="right"),
+    "UN Table Head Right": dict(base="UN Table Head", align="right"),
+    "UN Table Head Center": dict(base="UN Table Head", align="center"),
     "UN Table Cell": dict(before=2, after=2),
-    "UN Table Cell Last": dict(base="UN Table Cell", align="right"),
+    "UN Table Cell Right": dict(base="UN Table Cell", align="right"),
+    "UN Table Cell Center": dict(base="UN Table Cell", align="center"),
+    "UN Table Note": dict(before=3, left=STEP + 6, hanging=6, **_NOTE),
+    "UN Table Source": dict(before=3, left=STEP, **_NOTE),
     "UN Table Spacer": dict(),
+    # ---- annexes: each from a new page
+    "UN Annex Label": dict(size=14, bold=True, line=16, page_break=True, keep=True),
+    "UN Annex Original": dict(align="right", keep=True),
+    "UN Annex Title": dict(size=14, bold=True, line=16, before=12, after=24, left=STEP, right=STEP, keep=True),
     FOOTNOTE_TEXT: dict(size=9, line=10, after=2),
 }
 CHARACTER_STYLES: dict[str, dict] = {
-    SYMBOL_LETTER: dict(size=20),
+    "UN Symbol Letter": dict(size=20),
+    "UN Table Title": dict(bold=True),
+    "UN Table Note Call": dict(superscript=True),
     FOOTNOTE_REFERENCE: dict(superscript=True),
 }
 STYLE_IDS = {FOOTNOTE_TEXT: "FootnoteText", FOOTNOTE_REFERENCE: "FootnoteReference"}
 
+
+def depth_style(name: str, depth: int) -> str:
+    """The style of a list or contents entry at *depth* (1: the outermost): "UN Bullet",
+    "UN Bullet 2" ..."""
+    return name if depth <= 1 else f"{name} {depth}"
+
+
+def _derived_styles() -> dict[str, dict]:
+    """Styles per depth: list items (label at the depth's indent, text STEP further in) and
+    contents entries (number, title, dot leader to the paragraph range, then the page)."""
+    styles: dict[str, dict] = {}
+    for name in ("UN Subparagraph", "UN Bullet"):
+        for depth in range(1, LIST_DEPTHS + 1):
+            styles[depth_style(name, depth)] = dict(align="justify", left=STEP * (depth + 1), hanging=STEP, after=12)
+    columns = [(-RANGE_END, "right", "dot"), (0, "right", None)]
+    for depth in range(1, CONTENTS_DEPTHS + 1):
+        styles[depth_style("UN Contents Entry", depth)] = dict(left=STEP * depth, hanging=STEP, right=TITLE_END,
+                                                               after=6, tabs=columns)
+    # annexes have no paragraph range: dots run to the page
+    styles["UN Contents Entry Annex"] = dict(left=2 * STEP, hanging=2 * STEP, right=TITLE_END, after=6,
+                                             tabs=[(-RANGE_END, "right", "dot"), (0, "right", "dot")])
+    return styles
+
+
+ALL_PARAGRAPH_STYLES = {**PARAGRAPH_STYLES, **_derived_styles()}
+HANGING = frozenset(name for name, spec in ALL_PARAGRAPH_STYLES.items() if "hanging" in spec)
+
 ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "right": WD_ALIGN_PARAGRAPH.RIGHT,
          "center": WD_ALIGN_PARAGRAPH.CENTER, "justify": WD_ALIGN_PARAGRAPH.JUSTIFY}
+TAB_ALIGN = {"left": WD_TAB_ALIGNMENT.LEFT, "right": WD_TAB_ALIGNMENT.RIGHT}
 FONT = "Times New Roman"
 LANGUAGE_TAGS = {"en": "en-GB", "fr": "fr-FR", "es": "es-ES"}
 
@@ -94,21 +145,23 @@ PAGES = {
 }
 
 
-def define_styles(doc: DocxDocument, meta: dict[str, str], text_width: float) -> dict[str, str]:
-    """Give the document our styles part; returns style name -> style id.
+def define_styles(doc: DocxDocument, meta: dict[str, str], text_width: float,
+                  outline: dict[str, int]) -> dict[str, str]:
+    """Give the document our styles part; returns style name -> style id. *outline* gives
+    each heading style its outline level (1: outermost), the built-in heading it is based on.
 
-    The part depends only on the language and the text width, so it is built once per
-    process and copied: python-docx's add_style scans every style on each call."""
+    The part depends only on the language, the text width and the outline, so it is built
+    once per process and copied: python-docx's add_style scans every style on each call."""
     lang = LANGUAGE_TAGS.get(meta.get("language", "en"), "en-GB")
-    styles, style_ids = _styles_part(lang, text_width)
+    styles, style_ids = _styles_part(lang, text_width, tuple(sorted(outline.items())))
     doc.part._styles_part._element = copy.deepcopy(styles)
     return dict(style_ids)
 
 
-@lru_cache(maxsize=8)
-def _styles_part(lang: str, text_width: float) -> tuple[etree._Element, dict[str, str]]:
-    """A styles part of Normal (Times New Roman 10/12 pt), then the UN paragraph and
-    character styles, with style name -> style id."""
+@lru_cache(maxsize=16)
+def _styles_part(lang: str, text_width: float, outline: tuple[tuple[str, int], ...]) -> tuple[etree._Element, dict[str, str]]:
+    """A styles part of Normal (Times New Roman 10/12 pt), plain built-in headings, then the
+    UN paragraph and character styles, with style name -> style id."""
     doc = Document()
     defaults = doc.styles.element.find(qn("w:docDefaults"))
     _set_run_properties(defaults.find(qn("w:rPrDefault")).find(qn("w:rPr")), size=10, lang=lang)
@@ -119,21 +172,37 @@ def _styles_part(lang: str, text_width: float) -> tuple[etree._Element, dict[str
     pf = normal.paragraph_format
     pf.space_before, pf.space_after, pf.widow_control = Pt(0), Pt(0), True
     pf.line_spacing_rule, pf.line_spacing = WD_LINE_SPACING.EXACTLY, Pt(12)
+    _plain_built_in_headings(doc)
     style_ids: dict[str, str] = {}
     for name, spec in CHARACTER_STYLES.items():
         style = doc.styles.add_style(name, WD_STYLE_TYPE.CHARACTER, builtin=name in STYLE_IDS)
         style.style_id = STYLE_IDS.get(name, style.style_id)
         style.font.size = Pt(spec["size"]) if "size" in spec else None
+        style.font.bold = spec.get("bold")
         style.font.superscript = spec.get("superscript")
         style_ids[name] = style.style_id
-    for name, spec in PARAGRAPH_STYLES.items():
+    levels = dict(outline)
+    for name, spec in ALL_PARAGRAPH_STYLES.items():
         style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH, builtin=name in STYLE_IDS)
         style.style_id = STYLE_IDS.get(name, style.style_id)
-        style.base_style = doc.styles[spec.get("base", "Normal")]
+        base = f"Heading {levels[name]}" if name in levels else spec.get("base", "Normal")
+        style.base_style = doc.styles[base]
         style.quick_style = True
         _apply_paragraph_spec(style, spec, text_width)
         style_ids[name] = style.style_id
     return doc.styles.element, style_ids
+
+
+def _plain_built_in_headings(doc: DocxDocument) -> None:
+    """Heading 1..9 keep their outline level and keep-with-next but lose the template's
+    looks (theme font, colour, spacing): the UN heading styles based on them set their own."""
+    for level in range(1, 10):
+        element = doc.styles[f"Heading {level}"].element
+        for child in element.findall(qn("w:rPr")):
+            element.remove(child)
+        ppr = element.find(qn("w:pPr"))
+        for child in ppr.findall(qn("w:spacing")):
+            ppr.remove(child)
 
 
 def set_style(b: Build, target: Paragraph | Run, name: str) -> None:
@@ -168,12 +237,17 @@ def _apply_paragraph_spec(style, spec: dict, text_width: float) -> None:
     if "hanging" in spec:
         pf.first_line_indent = Pt(-spec["hanging"])
         pf.tab_stops.add_tab_stop(Pt(spec["left"]))
+    for position, align, leader in spec.get("tabs", ()):
+        at = position if position > 0 else text_width + position
+        pf.tab_stops.add_tab_stop(Pt(at), TAB_ALIGN[align], WD_TAB_LEADER.DOTS if leader else WD_TAB_LEADER.SPACES)
     if "line" in spec and spec["line"] is None:
         pf.line_spacing_rule = WD_LINE_SPACING.SINGLE
     elif "line" in spec:
         pf.line_spacing_rule, pf.line_spacing = WD_LINE_SPACING.EXACTLY, Pt(spec["line"])
     if spec.get("keep"):
         pf.keep_with_next = True
+    if spec.get("page_break"):
+        pf.page_break_before = True
 
 
 def _set_run_properties(rpr: etree._Element, size: int, lang: str) -> None:

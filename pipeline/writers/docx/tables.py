@@ -1,25 +1,94 @@
-"""Tables: column widths shared out like CSS automatic layout, and the raw OOXML that
-python-docx lacks (fixed widths, indent, borders, cell margins)."""
+"""Tables: data tables (caption, header rows repeated and marked as headers, horizontal rules
+only, cells aligned as the tree says), the summary's framed box, column widths shared out like
+CSS automatic layout, and the raw OOXML that python-docx lacks (fixed widths, indent, borders,
+cell margins)."""
 
 from __future__ import annotations
 
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt
-from docx.table import Table
+from docx.table import Table, _Cell
 from lxml import etree
 
-from pipeline.writers.docx.ooxml import TBLPR_ORDER, TCPR_ORDER, insert_ordered, new_element, subelement
+from pipeline.doctree.vocabulary import element_of
+from pipeline.writers.docx.ooxml import TBLPR_ORDER, TCPR_ORDER, TRPR_ORDER, insert_ordered, new_element, subelement
+from pipeline.writers.docx.paragraph import in_story, revision_of, write_paragraph
 from pipeline.writers.docx.state import Build
-from pipeline.writers.docx.tree import text_of
+from pipeline.writers.docx.tree import child_elements, text_of
 
 TABLE_INDENT = 24  # pt: tables start at the paragraph text, like the numbered text
 TABLE_CELL_RIGHT_PAD = 6  # pt between columns
 RULE_THIN, RULE_HEAVY = 4, 12  # border sizes in eighths of a point: 0.5 pt and 1.5 pt
+ALIGNMENTS = ("left", "right", "center")  # data-align values; a style per alignment ("UN Table Cell Right")
+BOX_PADDING = 8  # pt above the summary's text inside the frame (its right matches the text's indent on the left)
+
+
+def add_data_table(b: Build, el: etree._Element, revision: str | None) -> None:
+    """A data table: its caption (kept with the table), then the table with rules above, under
+    the heads and below; heads italic, repeated on each page and marked as header rows."""
+    parts = [(element_of(part), part) for part in child_elements(el)]
+    rows: list[tuple[etree._Element, bool]] = []  # (tr, in the head)
+    caption = None
+    for declared, part in parts:
+        if declared.kind == "table-caption" and not rows:
+            caption = part
+            write_paragraph(b, part, declared.word_style, revision)
+        elif declared.kind in ("thead", "tbody"):
+            rows += [(tr, declared.kind == "thead") for tr in child_elements(part)]
+        else:
+            raise ValueError(f"'{declared.kind}' cannot stand there in a data table")
+    cells = [child_elements(tr) for tr, _ in rows]
+    ncols = max(map(len, cells), default=0)
+    if not ncols or any(len(r) != ncols for r in cells):
+        raise ValueError("a data table needs rows that all have the same number of cells")
+    head_rows = sum(is_head for _, is_head in rows)
+    table = new_table(b, len(rows), column_widths(cells, b.text_width - TABLE_INDENT), indent=TABLE_INDENT)
+    set_table_borders(table, {"top": RULE_THIN, "bottom": RULE_THIN})
+    if caption is not None:
+        title = " ".join(text_of(part) for part in child_elements(caption))  # the table's name for screen readers
+        insert_ordered(table._tbl.tblPr, new_element("w:tblCaption", {"w:val": title}), TBLPR_ORDER)
+    for index, (row, (tr, is_head), row_cells) in enumerate(zip(table.rows, rows, cells)):
+        tr_pr = row._tr.get_or_add_trPr()
+        insert_ordered(tr_pr, OxmlElement("w:cantSplit"), TRPR_ORDER)
+        if is_head:
+            insert_ordered(tr_pr, OxmlElement("w:tblHeader"), TRPR_ORDER)
+        row_revision = revision_of(tr, revision)
+        if row_revision:
+            subelement(tr_pr, f"w:{row_revision}", b.revision_attributes())  # after the row properties
+        for col, (cell, cell_el) in enumerate(zip(row.cells, row_cells)):
+            with in_story(b, cell, cell.paragraphs[0]):
+                write_paragraph(b, cell_el, _cell_style(cell_el), row_revision)
+            if is_head:
+                cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
+                if index == head_rows - 1:
+                    set_cell_bottom_rule(cell)
+            if col == ncols - 1:
+                set_cell_margins(cell, right=0)
+
+
+def _cell_style(cell: etree._Element) -> str:
+    """The cell's style ("UN Table Head"), with its alignment ("UN Table Cell Right")."""
+    align = cell.get("data-align", "left")
+    if align not in ALIGNMENTS:
+        raise ValueError(f"unknown data-align {align!r} on <{cell.tag}>")
+    style = element_of(cell).word_style
+    return style if align == "left" else f"{style} {align.title()}"
+
+
+def new_box(b: Build) -> _Cell:
+    """A framed box over the text width (the summary's), as a one-cell table; returns its cell."""
+    table = new_table(b, 1, [b.text_width], indent=0)
+    set_table_borders(table, {side: RULE_THIN for side in ("top", "left", "bottom", "right")})
+    cell = table.rows[0].cells[0]
+    set_cell_margins(cell, top=BOX_PADDING, right=TABLE_INDENT)
+    return cell
 
 
 def new_table(b: Build, nrows: int, widths: list[float], indent: float) -> Table:
     """A fixed-layout table of *widths* (pt), no borders, no left/right cell padding."""
-    table = b.doc.add_table(rows=nrows, cols=len(widths))
+    table = b.story.add_table(nrows, len(widths))
     table.autofit = False
     for column, width in zip(table.columns, widths):
         column.width = Pt(width)
@@ -54,10 +123,12 @@ def set_cell_bottom_rule(cell) -> None:
     insert_ordered(cell._tc.get_or_add_tcPr(), borders, TCPR_ORDER)
 
 
-def set_cell_margins(cell, right: float) -> None:
-    """The right padding of one cell (pt)."""
+def set_cell_margins(cell, **sides: float) -> None:
+    """The padding of one cell (pt) on the sides given (top, left, bottom, right)."""
     margins = new_element("w:tcMar")
-    subelement(margins, "w:right", {"w:w": str(round(right * 20)), "w:type": "dxa"})
+    for side in ("top", "left", "bottom", "right"):
+        if side in sides:
+            subelement(margins, f"w:{side}", {"w:w": str(round(sides[side] * 20)), "w:type": "dxa"})
     insert_ordered(cell._tc.get_or_add_tcPr(), margins, TCPR_ORDER)
 
 
@@ -66,8 +137,8 @@ def column_widths(rows: list[list[etree._Element]], width: float) -> list[float]
     ncols = max(len(r) for r in rows)
     pads = [TABLE_CELL_RIGHT_PAD] * (ncols - 1) + [0]
     texts = [[text_of(r[c]) if c < len(r) else "" for r in rows] for c in range(ncols)]
-    widest = [max(map(_text_width, col)) + pad for col, pad in zip(texts, pads)]
-    longest_word = [max(_text_width(w) for t in col for w in t.split() or [""]) + pad
+    widest = [max(map(times_width, col)) + pad for col, pad in zip(texts, pads)]
+    longest_word = [max(times_width(w) for t in col for w in t.split() or [""]) + pad
                     for col, pad in zip(texts, pads)]
     if sum(widest) <= width:
         return [w + (width - sum(widest)) * w / sum(widest) for w in widest]
@@ -84,7 +155,7 @@ TIMES_WIDTHS = dict(zip("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ", 
     722, 556, 722, 667, 556, 611, 722, 722, 944, 722, 722, 611)))
 
 
-def _text_width(text: str, size: float = 10) -> float:
+def times_width(text: str, size: float = 10) -> float:
     """The Times width of *text* in pt (digits 0.5 em, space and punctuation 0.25-0.33 em)."""
     def em(ch: str) -> float:
         if ch.isdigit():

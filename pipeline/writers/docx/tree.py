@@ -1,5 +1,6 @@
-"""Reading the document tree: element kinds, classes and text, and the checks that make
-anything unknown an error."""
+"""Reading the document tree: child elements, text, and the check that a container holds no
+text of its own. What each element is comes from the vocabulary
+(pipeline.doctree.vocabulary.element_of)."""
 
 from __future__ import annotations
 
@@ -11,25 +12,6 @@ from lxml import etree
 def child_elements(el: etree._Element) -> list[etree._Element]:
     """Element children, without comments."""
     return [c for c in el if isinstance(c.tag, str)]
-
-
-def kind_of(el: etree._Element) -> tuple[str, str]:
-    """(tag, the one class) of a tree element; data tables may add naming classes."""
-    names = (el.get("class") or "").split()
-    if el.tag == "table" and "data-table" in names:
-        return ("table", "data-table")
-    if len(names) > 1:
-        raise ValueError(f"unknown class combination {names} on <{el.tag}>")
-    return (el.tag, names[0] if names else "")
-
-
-def only_children(el: etree._Element, allowed: set[tuple[str, str]]) -> list[etree._Element]:
-    """The children of *el*, all of an allowed kind."""
-    children = child_elements(el)
-    for child in children:
-        if kind_of(child) not in allowed:
-            raise ValueError(f"unknown element <{child.tag} class={child.get('class')!r}> in <{el.tag}>")
-    return children
 
 
 def no_stray_text(el: etree._Element) -> None:
