@@ -179,16 +179,16 @@ def test_a_failing_report_is_named_and_leaves_its_session_as_it_was(two_sessions
     before = states(out / "60")
     replace_in(two_sessions / "sessions" / "60" / "cmw-status.yaml", "as_at: 2004-08-20", "as_at: 2004-03-01")
     replace_in(two_sessions / "sessions" / "60" / "cmw-status-b.yaml", "as_at: 2004-08-20", "as_at: 2004-03-02")
-    import pipeline.build.session as build_module
+    import pipeline.writers.text as text_writer
 
-    real_text_writer = build_module.canonical_text
+    real_write = text_writer.write
 
-    def text_writer_failing_for_b(tree_html: str) -> str:
+    def text_writer_failing_for_b(tree_html: str, context) -> bytes:
         if "A/60/150" in tree_html and "As at 2 March 2004" in tree_html:
             raise RuntimeError("writer crashed on this one")
-        return real_text_writer(tree_html)
+        return real_write(tree_html, context)
 
-    monkeypatch.setattr(build_module, "canonical_text", text_writer_failing_for_b)  # forked workers inherit it
+    monkeypatch.setattr(text_writer, "write", text_writer_failing_for_b)  # forked workers inherit it
     code, output = run_build("59", "60", "--force", "--jobs", "2", "--data", str(two_sessions),
                              "--output", str(out), "--format", "txt")
     assert code == 1

@@ -57,12 +57,12 @@ def test_failing_writer_leaves_previous_outputs_identical(tmp_path, monkeypatch)
     out = tmp_path / "out"
     build(DATA, out)
     before = digests(out / "59")
-    import pipeline.build.session as build_module
+    import pipeline.writers.docx as docx_writer
 
     def broken(*args, **kwargs):
         raise RuntimeError("writer crashed mid-way")
 
-    monkeypatch.setattr(build_module, "_docx", broken)
+    monkeypatch.setattr(docx_writer, "write", broken)
     with pytest.raises(RuntimeError):
         build(DATA, out)
     assert digests(out / "59") == before

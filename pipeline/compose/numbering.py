@@ -176,6 +176,8 @@ def _number_blocks(numbers: Numbers, blocks: list, at: Path, depth_of: dict[str,
             spec = tables.get(block.table) if isinstance(block.table, str) else block.table
             name = block.table if isinstance(block.table, str) else (spec.id if spec else None)
             anchor = (spec.id if spec and spec.id else None) or name or "_".join(str(p) for p in ("t",) + path)
+            if anchor in numbers.anchors.values():  # a series' table shown twice: each its own anchor
+                anchor = "_".join(str(p) for p in (anchor,) + path)
             numbers.anchors[path] = anchor
             if spec is not None and spec.title:
                 table_count[0] += 1

@@ -11,6 +11,7 @@ Anything else raises ValueError: nothing is dropped.
 
 from __future__ import annotations
 
+from docx.enum.text import WD_BREAK
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from lxml import etree
 
@@ -28,7 +29,8 @@ MASTHEAD_RIGHT = 108  # pt: the width of the masthead's right column (the distri
 # A contents line's columns, one tab apart: number, title, paragraph range, page.
 CONTENTS_COLUMN = {"contents-number": 0, "contents-title": 1, "contents-paragraphs": 2, "contents-paragraphs-label": 2,
                    "contents-page": 3, "contents-page-label": 3}
-CONTENTS_ANNEX = "UN Contents Entry Annex"
+# Entries whose number is in words ("Part one", "Annex II") have a wider number column.
+WORDED_LEVELS = {"part": "UN Contents Entry Part", "annex": "UN Contents Entry Annex"}
 
 
 def add_blocks(b: Build, container: etree._Element, revision: str | None = None) -> None:
@@ -160,6 +162,8 @@ def _add_contents_line(b: Build, el: etree._Element, declared: Element, revision
             add_page_reference(b, par, child.get("href"), at)
         else:
             add_inline(b, par, child, at)
+    if el.getnext() is None:  # the body starts on a new page after the contents, as in the PDF
+        par.add_run().add_break(WD_BREAK.PAGE)
     finish_paragraph(b, par, revision)
 
 
@@ -169,10 +173,10 @@ def _contents_style(el: etree._Element, declared: Element) -> str:
     level = el.get("data-level")
     if level is None:
         return declared.word_style
-    if level == "annex":
-        return CONTENTS_ANNEX
+    if level in WORDED_LEVELS:
+        return WORDED_LEVELS[level]
     listed = {entry.get("data-level") for entry in el.getparent()}
-    depths = [lvl for lvl in HEADING_LEVELS if lvl in listed]
+    depths = [lvl for lvl in HEADING_LEVELS if lvl in listed and lvl not in WORDED_LEVELS]
     if level not in depths:
         raise ValueError(f"unknown contents level {level!r}")
     return depth_style(declared.word_style, min(depths.index(level) + 1, CONTENTS_DEPTHS))

@@ -73,6 +73,8 @@ class _Layout:
             overflow = -self.room
             self.new_page()
             self.used = overflow
+        if p.find(f".//{qn('w:br')}[@{qn('w:type')}='page']") is not None:
+            self.new_page()  # the break that ends the contents
 
     def table(self, tbl: etree._Element) -> None:
         for tr in tbl.iter(qn("w:tr")):

@@ -64,7 +64,7 @@ PARAGRAPH_STYLES: dict[str, dict] = {
     "UN Author": dict(size=12, bold=True, line=14, before=12, after=24, left=STEP, keep=True),
     # ---- summary and contents
     "UN Summary Heading": dict(bold=True, after=12, left=STEP, keep=True),
-    "UN Contents Heading": dict(size=14, bold=True, line=16, before=12, after=12, keep=True),
+    "UN Contents Heading": dict(size=14, bold=True, line=16, after=12, keep=True, page_break=True),
     "UN Contents Columns": dict(size=9, italic=True, after=6, keep=True,
                                 tabs=[(STEP, "left", None), (-RANGE_END, "right", None), (0, "right", None)]),
     # ---- headings: the editorial manual's levels; the number hangs like a paragraph number
@@ -121,7 +121,8 @@ def _derived_styles() -> dict[str, dict]:
     for depth in range(1, CONTENTS_DEPTHS + 1):
         styles[depth_style("UN Contents Entry", depth)] = dict(left=STEP * depth, hanging=STEP, right=TITLE_END,
                                                                after=6, tabs=columns)
-    # annexes have no paragraph range: dots run to the page
+    # a part's number in words needs a wider column; annexes have no paragraph range: dots run to the page
+    styles["UN Contents Entry Part"] = dict(left=2 * STEP, hanging=2 * STEP, right=TITLE_END, after=6, tabs=columns)
     styles["UN Contents Entry Annex"] = dict(left=2 * STEP, hanging=2 * STEP, right=TITLE_END, after=6,
                                              tabs=[(-RANGE_END, "right", "dot"), (0, "right", "dot")])
     return styles
