@@ -9,7 +9,7 @@ FROM ?=
 TO ?=
 DATA ?= data
 
-.PHONY: help setup report edition validate test bench clean golden diff
+.PHONY: help setup report edition validate test bench clean golden diff preview bench-preview
 
 help:
 	@echo "make report SESSION=59   build every report of a session into output/59/"
@@ -20,6 +20,8 @@ help:
 	@echo "make golden              accept the current output as golden (tests/golden/), after review"
 	@echo "make diff A=59 B=60 [DATA=data]  what changed between two editions: output/diff-59-60/"
 	@echo "make bench               measure builds against Pandoc and LibreOffice; writes bench/RESULTS.md"
+	@echo "make preview SESSION=60 [SERIES=id] [PORT=8060] [DATA=data]  the report in the browser, rebuilt on every save"
+	@echo "make bench-preview       measure the preview's save-to-page time; writes bench/PREVIEW.md"
 	@echo "Every command above runs .venv/bin/unreport; 'source .venv/bin/activate' to type 'unreport' yourself."
 
 $(STAMP): pyproject.toml
@@ -64,3 +66,13 @@ diff: $(STAMP)
 	@if [ -z "$(A)" ] || [ -z "$(B)" ]; then echo "usage: make diff A=59 B=60" >&2; exit 2; fi
 	@scripts/ensure-system-packages diff
 	@$(BIN)/unreport diff $(A) $(B) --data $(DATA) --out output/diff-$(A)-$(B); status=$$?; [ $$status -le 1 ] || exit $$status
+
+# The live preview (README, "Live preview"): serves on 127.0.0.1 until Ctrl-C.
+preview: $(STAMP)
+	@if [ -z "$(SESSION)" ]; then echo "usage: make preview SESSION=60 [SERIES=id] [PORT=8060]" >&2; exit 2; fi
+	@scripts/ensure-system-packages report
+	@$(BIN)/unreport preview $(SESSION) $(SERIES) --data $(DATA) $(if $(PORT),--port $(PORT))
+
+bench-preview: $(STAMP)
+	@scripts/ensure-system-packages test
+	@$(BIN)/python bench/preview.py

@@ -285,6 +285,46 @@ def diff(a: str, b: str, data_dir: Path, html_file: Path | None, docx_file: Path
 
 
 @main.command()
+@click.argument("session")
+@click.argument("series", required=False)
+@data_option
+@output_option
+@click.option("--templates", "templates_dir", type=click.Path(file_okay=False, exists=True, path_type=Path),
+              default=None, help="Folder of the report templates and CSS (default: the repository's templates/).")
+@click.option("--language", default="en", show_default=True, metavar="L",
+              help="Language of the edition to preview (the reports are in English: en).")
+@click.option("--port", type=click.IntRange(0, 65535), default=0, show_default=True,
+              help="Port on 127.0.0.1 (0: a free one).")
+def preview(session: str, series: str | None, data_dir: Path, output_dir: Path, templates_dir: Path | None,
+            language: str, port: int) -> None:
+    """Show SESSION's report (or SERIES') in the browser as it will print, rebuilt on every save,
+    with its problems and its changes since the previous edition (see README, "Live preview").
+
+    Serves on 127.0.0.1 only. Ctrl-C stops it and writes OUTPUT/SESSION as `unreport build` would."""
+    from pipeline.inputs.layout import TEMPLATES_DIR, check_session_id
+    from pipeline.preview.command import PreviewOptions, run_preview
+    from pipeline.preview.rebuild import PreviewError
+
+    if language.lower() not in ("en", "english"):
+        click.echo(f"error: --language {language}: the reports are written in English only (en)", err=True)
+        sys.exit(EXIT_ERRORS)
+    try:
+        require_data_folder(data_dir)
+        options = PreviewOptions(check_session_id(session), series, data_dir, output_dir,
+                                 templates_dir or TEMPLATES_DIR, port)
+        run_preview(options, lambda line: click.echo(line, err=True))
+    except InputError as exc:
+        report_problems(exc.problems)
+        sys.exit(EXIT_ERRORS)
+    except PreviewError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_ERRORS)
+    except OSError as exc:
+        click.echo(f"error: cannot serve on 127.0.0.1:{port}: {exc.strerror or exc}", err=True)
+        sys.exit(EXIT_ERRORS)
+
+
+@main.command()
 @click.option("--update", is_flag=True, help="Accept the current output as golden (after reviewing it).")
 @data_option
 @click.option("--golden", "golden_dir", type=click.Path(file_okay=False, path_type=Path), default=None,

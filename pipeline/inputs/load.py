@@ -19,6 +19,7 @@ from pipeline.model.blocks import BLOCK_KEYS
 from pipeline.model.edition import Edition
 from pipeline.model.reference import Committee, Ledger, MemberStates, NameChange
 from pipeline.model.series import Series
+from pipeline.inputs.cache import ParsedFiles
 from pipeline.inputs.problems import InputError, Location, Problem, did_you_mean, display_path
 from pipeline.inputs.sources import load_csv, load_yaml, locate, locate_key
 
@@ -53,6 +54,11 @@ class Inputs:
     templates_dir: Path = TEMPLATES_DIR  # where the series' report templates must exist
     memo: dict = field(default_factory=dict, repr=False, compare=False)  # derived once per edition
     unreadable: set[str] = field(default_factory=set)  # series and reference files that failed to load
+    files: ParsedFiles | None = field(default=None, repr=False, compare=False)  # kept between builds (preview)
+
+    def parsed(self, path: Path, parse: Any) -> Any:
+        """parse(path), through the cache of parsed files when there is one."""
+        return self.files.read(path, parse) if self.files is not None else parse(path)
 
     def raise_if_errors(self) -> None:
         if any(p.severity == "error" for p in self.problems):
@@ -258,7 +264,7 @@ def _plain(value: Any) -> Any:
 def _load(path: Path, inputs: Inputs) -> Any:
     """A YAML file's located data, or None when it cannot be read (the problem is recorded)."""
     try:
-        return load_yaml(path)
+        return inputs.parsed(path, load_yaml)
     except InputError as exc:
         inputs.problems.extend(exc.problems)
         return None
@@ -314,7 +320,7 @@ def load_previous(data_dir: Path, sourced: Sourced, inputs: Inputs) -> None:
     if not path.exists():
         inputs.problems.append(Problem(where, "error", f"previous edition {display_path(path)} does not exist"))
         return
-    scratch = Inputs(data_dir)
+    scratch = Inputs(data_dir, files=inputs.files)
     previous = _read(path, Edition, scratch)
     if previous is None:
         inputs.problems.append(Problem(where, "error", f"previous edition {display_path(path)} has errors: "
@@ -346,7 +352,7 @@ def load_names(data_dir: Path, inputs: Inputs) -> None:
     inputs.member_states = _read(data_dir / "reference" / MEMBER_STATES_FILE, MemberStates, inputs)
     path = data_dir / "reference" / NAME_CHANGES_FILE
     try:
-        rows = load_csv(path)
+        rows = inputs.parsed(path, load_csv)
     except InputError as exc:
         inputs.problems.extend(exc.problems)
         rows = []
@@ -395,9 +401,10 @@ def load_series(data_dir: Path, series_id: str, named_at: Location | None, input
     return series
 
 
-def load_editions(data_dir: Path, files: list[Path]) -> Inputs:
-    """Load the given edition files and everything they refer to."""
-    inputs = Inputs(data_dir)
+def load_editions(data_dir: Path, files: list[Path], parsed: ParsedFiles | None = None) -> Inputs:
+    """Load the given edition files and everything they refer to (through `parsed`, the
+    files parsed by earlier builds of this process, when given)."""
+    inputs = Inputs(data_dir, files=parsed)
     load_names(data_dir, inputs)
     for path in files:
         raw = _load(path, inputs)
@@ -420,11 +427,11 @@ def load_all(data_dir: Path) -> Inputs:
     return inputs
 
 
-def load_session(data_dir: Path, session: int) -> Inputs:
+def load_session(data_dir: Path, session: int, parsed: ParsedFiles | None = None) -> Inputs:
     """Load every edition of a session (an empty session is an error)."""
     files = edition_files(data_dir, session)
     if not files:
         folder = display_path(data_dir / "sessions" / str(session))
         raise InputError([Problem(Location(folder), "error",
                                   f"no editions for session {session}: add {folder}/<series>.yaml")])
-    return load_editions(data_dir, files)
+    return load_editions(data_dir, files, parsed)
