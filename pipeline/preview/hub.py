@@ -39,7 +39,7 @@ class PreviewHub:
         finally:
             self.building = False
         self.last_build = result
-        self.problems = result.problems
+        self.problems = sorted(result.problems, key=lambda p: p.severity != "error")  # errors first, in file order
         if result.rendering is not None:
             self.rendering, self.stale = result.rendering, False
         else:
@@ -60,7 +60,8 @@ class PreviewHub:
             "failed": bool(errors),
             "problems": [dataclasses.asdict(p) for p in self.problems],
             "build": None if self.last_build is None else {
-                "number": self.last_build.number, "seconds": round(self.last_build.seconds, 3)},
+                "number": self.last_build.number, "seconds": round(self.last_build.seconds, 3),
+                "cpu_seconds": round(self.last_build.cpu_seconds, 3)},
             "rendering": None if rendering is None else {
                 "number": rendering.number,
                 "built_at": time.strftime("%H:%M:%S", time.localtime(rendering.finished_at)),

@@ -69,15 +69,25 @@ function problemItem(p) {
   message.className = "message";
   message.textContent = p.message;
   item.append(where, message);
-  if (p.quoted !== null) {
-    const quote = document.createElement("pre");
-    quote.className = "quote";
-    const number = `${p.line} | `;
-    const caret = " ".repeat(number.length + Math.max(p.column - 1, 0)) + "^";
-    quote.textContent = `${number}${p.quoted}\n${caret}`;
-    item.append(quote);
-  }
+  if (p.quoted !== null) item.append(quote(p));
   return item;
+}
+
+function quote(p) {
+  // The offending line, wrapped like any text, the place the problem points at marked (from
+  // its column to the end of the word there).
+  const block = document.createElement("pre");
+  block.className = "quote";
+  const number = document.createElement("span");
+  number.className = "line-number";
+  number.textContent = `${p.line} `;
+  const start = Math.min(Math.max(p.column - 1, 0), p.quoted.length);
+  const rest = p.quoted.slice(start);
+  const word = rest.match(/^[\w-]*/)[0] || rest.slice(0, 1);
+  const mark = document.createElement("mark");
+  mark.textContent = word || " ";
+  block.append(number, p.quoted.slice(0, start), mark, rest.slice(word.length));
+  return block;
 }
 
 async function showPages(r) {
@@ -87,6 +97,10 @@ async function showPages(r) {
   await Promise.all(pages.map((p) => p.querySelector("img").decode().catch(() => null)));
   if (wanted !== r.number) return;
   const holder = $("pages");
+  const before = new Set([...holder.querySelectorAll(".page img")].map((img) => img.getAttribute("src")));
+  if (before.size) {  // a page that looks different from the last build is outlined for a moment
+    pages.forEach((p) => p.classList.toggle("changed", !before.has(p.querySelector("img").getAttribute("src"))));
+  }
   holder.replaceChildren(...pages.flatMap((p, i) => [p, pageNumber(i, pages.length)]));
   holder.dataset.rendering = String(r.number);
   shown = r.number;
@@ -133,8 +147,12 @@ function sizeText() {
 }
 
 function loadChanges(r) {
+  // The redline is loaded again after each build, where the reader had scrolled to.
   changesOf = r.number;
-  $("changes").src = `/changes?rendering=${r.number}`;
+  const frame = $("changes");
+  const scrolled = frame.contentWindow ? frame.contentWindow.scrollY : 0;
+  frame.onload = () => frame.contentWindow.scrollTo(0, scrolled);
+  frame.src = `/changes?rendering=${r.number}`;
 }
 
 function chooseView(view) {
