@@ -250,3 +250,25 @@ def test_ctrl_c_with_an_error_leaves_output_untouched(data_copy: Path, tmp_path:
     assert status == 0
     assert not (output / "59").exists()
     assert "left as it was" in "".join(preview.said)
+
+
+@pytest.mark.parametrize("arguments, message", [
+    (["59", "--language", "fr"], "written in English only"),
+    (["../etc"], "session must be a number from 1 to 999"),
+    (["61"], "no editions for session 61"),
+    (["59", "other-series"], "no edition of series 'other-series'"),
+])
+def test_what_cannot_be_previewed_is_said_in_one_line(arguments: list[str], message: str, data_copy: Path) -> None:
+    done = subprocess.run([sys.executable, "-m", "pipeline.cli", "preview", *arguments, "--data", str(data_copy)],
+                          cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2 and message in done.stderr and "Traceback" not in done.stderr, done.stderr
+
+
+def test_a_port_in_use_is_said_in_one_line(data_copy: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = taken.getsockname()[1]
+        done = subprocess.run([sys.executable, "-m", "pipeline.cli", "preview", "59", "--port", str(port),
+                               "--data", str(data_copy)], cwd=REPO, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2 and f"cannot serve on 127.0.0.1:{port}" in done.stderr, done.stderr
