@@ -99,4 +99,7 @@ def write_outputs(options: PreviewOptions, say: Callable[[str], None]) -> None:
         errors = len(exc.errors)
         say(f"{target} left as it was: the data has {errors} error(s) (unreport validate {options.session})")
         return
+    except Exception as exc:  # noqa: BLE001 -- a writer failed: the files stay as they were, said in one line
+        say(f"{target} left as it was: a writer failed: {type(exc).__name__}: {exc}")
+        return
     say(f"wrote {target}")
