@@ -72,6 +72,8 @@ def test_the_preview_prints_what_a_build_writes(data_copy: Path, tmp_path: Path)
     assert len(rendering.pages) == 3  # the session 59 report prints on three pages
     masthead = " ".join(line.text for line in rendering.pages[0].lines)
     assert "General Assembly" in masthead and "Fifty-ninth session" in masthead
+    assert rendering.paragraph_sources[2].endswith("sessions/59/cmw-status.yaml:24:16")  # "- paragraph: >-"
+    assert len(rendering.paragraph_sources) == 12
 
 
 def test_an_error_keeps_the_last_good_pages_marked_stale(data_copy: Path) -> None:

@@ -8,6 +8,7 @@ bench/preview.py, not here.
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -48,6 +49,10 @@ def test_a_drafter_sees_edits_errors_and_fixes_without_reloading(data_copy: Path
             expect(pages).to_contain_text(PARAGRAPH_2, timeout=WAIT_MS)
             expect(page.locator("#pages .page")).to_have_count(3, timeout=WAIT_MS)
             page.evaluate("window.sameDocument = 'yes'")  # gone if the page reloads
+            written_at = page.locator('.text-layer span.source[title^="Paragraph 2 is written at "]')
+            expect(written_at).to_have_count(1)
+            expect(written_at).to_have_text("2.")
+            expect(written_at).to_have_attribute("title", re.compile(r"sessions/59/cmw-status\.yaml:24:"))
 
             replace_in(edition, PARAGRAPH_2, EDITED_2)
             expect(pages).to_contain_text("as the drafter now writes", timeout=WAIT_MS)

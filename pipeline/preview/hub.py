@@ -67,6 +67,7 @@ class PreviewHub:
                 "built_at": time.strftime("%H:%M:%S", time.localtime(rendering.finished_at)),
                 "seconds": {k: round(v, 3) for k, v in rendering.seconds.items()},
                 "previous_session": rendering.previous_session,
+                "paragraph_sources": {str(n): where for n, where in rendering.paragraph_sources.items()},
                 "pdf": f"/download/{self.builder.series}.pdf",
                 "docx": f"/download/{self.builder.series}.docx",
                 "pages": [{"url": page.url, "width": page.width, "height": page.height,

@@ -66,6 +66,7 @@ class Rendering:
     pages: list[PageImage]
     document_date: dt.date
     previous_session: int | None
+    paragraph_sources: dict[int, str]  # body paragraph number -> where its text is written
     finished_at: float  # time.time()
     seconds: dict[str, float]
 
@@ -132,7 +133,8 @@ class PreviewBuilder:
     def _render(self, number: int, started: float) -> tuple[Rendering, list[ShownProblem]]:
         """The rendering of the edition and its warnings; InputError when it has errors."""
         from pipeline.compose.report import compose
-        from pipeline.inputs.load import load_previous, load_session, previous_session
+        from pipeline.inputs.load import load_session, previous_session
+        from pipeline.preview.sources import paragraph_sources
         from pipeline.validate import validate
         from pipeline.writers.pdf import write_pdf
 
@@ -155,7 +157,8 @@ class PreviewBuilder:
         pages = self.images.pages(pdf)
         seconds["pages"] = _lap(started, seconds)
         previous = previous_session(self.data_dir, sourced.model)
-        rendering = Rendering(number, tree, pdf, pages, sourced.model.date, previous, time.time(), seconds)
+        rendering = Rendering(number, tree, pdf, pages, sourced.model.date, previous,
+                              paragraph_sources(inputs, sourced), time.time(), seconds)
         return rendering, [ShownProblem.of(p) for p in problems]
 
     # ------------------------------------------------------------ made on request

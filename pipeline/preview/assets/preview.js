@@ -92,7 +92,9 @@ function quote(p) {
 
 async function showPages(r) {
   wanted = r.number;
-  const pages = r.pages.map((page, index) => pageElement(page, index, r.pages.length));
+  const annexes = r.pages.findIndex((page) => page.lines.some((line) => /^Annex( [IVXLC]+)?$/.test(line[4])));
+  const pages = r.pages.map((page, index) => pageElement(page, index, r.pages.length,
+    annexes === -1 || index < annexes ? r.paragraph_sources : {}));
   // Swap only when every image is decoded: the old pages stay until the new ones can show.
   await Promise.all(pages.map((p) => p.querySelector("img").decode().catch(() => null)));
   if (wanted !== r.number) return;
@@ -107,7 +109,7 @@ async function showPages(r) {
   sizeText();
 }
 
-function pageElement(page, index, total) {
+function pageElement(page, index, total, sources) {
   const box = document.createElement("div");
   box.className = "page";
   box.style.aspectRatio = `${page.width} / ${page.height}`;
@@ -123,6 +125,12 @@ function pageElement(page, index, total) {
     span.style.top = `${top * 100}%`;
     span.style.width = `${width * 100}%`;
     span.dataset.height = String(height);
+    const number = /^(\d+)\.$/.exec(text);
+    if (number && left < 0.25 && sources[number[1]]) {  // a paragraph number, in the number column
+      span.classList.add("source");
+      span.title = `Paragraph ${number[1]} is written at ${sources[number[1]]} (click to copy)`;
+      span.addEventListener("click", () => navigator.clipboard && navigator.clipboard.writeText(sources[number[1]]));
+    }
     layer.append(span);
   }
   box.append(img, layer);
