@@ -105,8 +105,10 @@ def write_results(path: Path, figures: dict, session: int, edits: int, busy: flo
               f"| save to page (browser) | {spread(figures['to_page'])} |",
               f"| the preview's build (load to page images) | {spread(figures['builds'])} |",
               f"| CPU time of that build (its thread) | {spread(figures['cpu'])} |", "",
-              "On a busy machine the wall-clock figures grow with the other work; the CPU time of a build is "
-              "about what it takes when the two cores are free for it.", "",
+              "On a busy machine the wall-clock figures grow with the other work. The CPU time of a build is a "
+              "floor for its wall time, itself inflated by other work sharing the cores and caches; "
+              "`make bench` (bench/RESULTS.md) has the warm build of the same report on an idle machine "
+              "for comparison.", "",
               "Where a build spends its time (medians): " +
               ", ".join(f"{part} {value * 1000:.0f} ms" for part, value in figures["parts"].items()) + ".", "",
               "Each edit, save to page (ms): " + ", ".join(f"{v * 1000:.0f}" for v in figures["to_page"]) + ".", ""]
