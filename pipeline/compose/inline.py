@@ -22,6 +22,7 @@ from markupsafe import Markup
 from mdit_py_plugins.footnote import footnote_plugin
 
 from pipeline.compose.numbering import letter
+from pipeline.compose.sandbox import STATE_CLOSE, STATE_LIST_CLOSE, STATE_LIST_OPEN, STATE_OPEN
 
 
 class InlineError(ValueError):
@@ -128,6 +129,9 @@ class _NoteBodies:
                 self.bodies[index] = by_label[item["label"]]
 
 
+# The marks of a computed list of States (compose/sandbox.py) -> its elements in the tree.
+STATE_LIST_TAGS = str.maketrans({STATE_LIST_OPEN: '<span class="state-list">', STATE_LIST_CLOSE: "</span>",
+                                 STATE_OPEN: '<span class="state">', STATE_CLOSE: "</span>"})
 SIMPLE_TAGS = {"em_open": "<em>", "em_close": "</em>", "strong_open": "<strong>", "strong_close": "</strong>",
                "link_close": "</a>", "softbreak": " ", "hardbreak": " "}
 
@@ -138,7 +142,7 @@ def _render(tokens: list[Token], notes: _NoteBodies, context: InlineContext) -> 
     for token in tokens:
         kind = token.type
         if kind == "text":
-            out.append(html.escape(token.content, quote=False))
+            out.append(html.escape(token.content, quote=False).translate(STATE_LIST_TAGS))
         elif kind in SIMPLE_TAGS:
             out.append(SIMPLE_TAGS[kind])
         elif kind == "link_open":
