@@ -70,6 +70,8 @@ register(WriterSpec("html", "pipeline.writers.html", "the document tree every ot
 register(WriterSpec("txt", "pipeline.writers.text", "the canonical text: one labelled line per block, for diffs"))
 register(WriterSpec("pdf", "pipeline.writers.pdf", "the printed document (WeasyPrint)", slow=True))
 register(WriterSpec("docx", "pipeline.writers.docx", "the Word document (python-docx)"))
+register(WriterSpec("akn", "pipeline.writers.akn", "Akoma Ntoso 3.0 XML after the AKN4UN guidelines"))
+register(WriterSpec("web.html", "pipeline.writers.web", "a standalone web page for screens and screen readers"))
 
 
 def formats() -> tuple[str, ...]:
