@@ -18,9 +18,12 @@ from pipeline.i18n import style
 # A computed list of States stays a list in the tree: the `states` filter brackets the list and
 # each name with private-use characters, which inline markup turns into <span class="state-list">
 # and <span class="state"> (compose/inline.py), so that the AKN and web writers can mark them
-# up. Text read for validation has them taken out (render_paragraph_text).
+# up; the `person` filter marks a person's name (<span class="person">) the same way. Text read
+# for validation has the marks taken out (render_paragraph_text).
 STATE_LIST_OPEN, STATE_LIST_CLOSE, STATE_OPEN, STATE_CLOSE = "\ue000", "\ue001", "\ue002", "\ue003"
-_NO_MARKS = str.maketrans("", "", STATE_LIST_OPEN + STATE_LIST_CLOSE + STATE_OPEN + STATE_CLOSE)
+PERSON_OPEN, PERSON_CLOSE = "\ue004", "\ue005"
+_NO_MARKS = str.maketrans("", "", STATE_LIST_OPEN + STATE_LIST_CLOSE + STATE_OPEN + STATE_CLOSE + PERSON_OPEN
+                          + PERSON_CLOSE)
 
 
 def states(values: list[State]) -> str:
@@ -29,7 +32,12 @@ def states(values: list[State]) -> str:
     return STATE_LIST_OPEN + names + STATE_LIST_CLOSE if names else ""
 
 
-PARAGRAPH_FILTERS = {**style.FILTERS, "states": states}
+def person(name: str) -> str:
+    """A person's name, marked as one (a committee member in a table row: `{{ row.name|person }}`)."""
+    return PERSON_OPEN + str(name) + PERSON_CLOSE if str(name) else ""
+
+
+PARAGRAPH_FILTERS = {**style.FILTERS, "states": states, "person": person}
 
 
 class FilterInputError(ValueError):
