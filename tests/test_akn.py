@@ -121,6 +121,14 @@ def test_paragraph_5_marks_up_its_lists_of_states_as_the_canonical_text_reads(re
         assert known[location.get("refersTo").lstrip("#")] == location.text
 
 
+def test_committee_members_are_persons_of_the_references_section(report_59):
+    root = akn(report_59)
+    people = {t.get("eId"): t.get("showAs") for t in root.xpath("//a:references/a:TLCPerson", namespaces=NS)}
+    cells = root.xpath("//a:tblock//a:td/a:p/a:person", namespaces=NS)
+    assert len(cells) == len(people) == 10
+    assert [people[c.get("refersTo").lstrip("#")] for c in cells][:2] == ["Francisco Alba", "José Serrano Brillantes"]
+
+
 def frbr(root: etree._Element, level: str) -> tuple[str, str]:
     found = root.find(f"a:doc/a:meta/a:identification/a:{level}", NS)
     return found.find("a:FRBRthis", NS).get("value"), found.find("a:FRBRuri", NS).get("value")

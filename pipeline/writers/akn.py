@@ -12,7 +12,8 @@ language (ISO 639-2) and the version (the document date); the Manifestation adds
 Headings become the hierarchy (part, chapter, section, subsection) holding the numbered
 paragraphs that follow them; lists are blockLists, tables tblocks, footnotes authorialNotes
 where they are called, cross-references refs to the eId of what they cite, and computed lists
-of States spans of `location`s, each State in the references section. The masthead's facts
+of States spans of `location`s and persons (committee members) `person`s, each of them in the
+references section (TLCLocation, TLCPerson). The masthead's facts
 are in the preface (docNumber, docAuthority, docDate, session, docTitle, docProponent) and,
 as data, in the proprietary metadata. Which element each tree element becomes is read from
 the vocabulary (`Element.akn`); this module says only how a hierarchy is built from the flat
@@ -109,7 +110,7 @@ class _Writer:
     eids: dict[str, str] = field(default_factory=dict)       # tree id -> eId
     used: set[str] = field(default_factory=set)
     counters: dict[str, int] = field(default_factory=dict)
-    states: dict[str, str] = field(default_factory=dict)     # eId -> State name
+    people: dict[str, tuple[str, str]] = field(default_factory=dict)  # eId -> (TLC element, name): States, persons
     notes_written: set[str] = field(default_factory=set)
 
     def eid(self, prefix: str, number: str | None, tree_id: str | None, parent_eid: str = "",
@@ -227,8 +228,9 @@ def _meta(writer: _Writer, meta: etree._Element, identity: Identity, facts: dict
         showAs="unreport (the software that wrote this file)")
     sub(references, "TLCRole", eId="secretaryGeneral", href="/akn/ontology/role/un/secretaryGeneral",
         showAs="Secretary-General")
-    for eid, name in sorted(writer.states.items()):
-        sub(references, "TLCLocation", eId=eid, href=f"/akn/ontology/location/un/{eid}", showAs=name)
+    for eid, (tlc, name) in sorted(writer.people.items(), key=lambda item: (item[1][0], item[0])):
+        kind = "location" if tlc == "TLCLocation" else "person"
+        sub(references, tlc, eId=eid, href=f"/akn/ontology/{kind}/un/{eid}", showAs=name)
     proprietary = sub(meta, "proprietary", source="#unreport")
     masthead = etree.SubElement(proprietary, f"{{{UNREPORT}}}masthead")
     for kind in ("symbol", "organization", "organ", "distribution", "doc-date", "original-language", "version-language",
@@ -483,16 +485,24 @@ def _inline(writer: _Writer, source: etree._Element, target: etree._Element) -> 
             _inline(writer, child, sub(target, "a", href=child.get("href") or ""))
         elif kind == "state-list":
             _inline(writer, child, sub(target, "span", class_="stateList"))
-        elif kind == "state":
-            name = squeeze(child.text_content())
-            eid = camel(name)
-            writer.states[eid] = name
-            _inline(writer, child, sub(target, "location", refersTo="#" + eid))
+        elif kind in ("state", "person"):
+            tlc = "TLCLocation" if kind == "state" else "TLCPerson"
+            _inline(writer, child, sub(target, declared.akn, refersTo="#" + _reference(writer, tlc, child)))
         elif declared.akn in ("i", "b") or kind in ("ins", "del"):
             _inline(writer, child, sub(target, declared.akn or kind))
         else:
             _inline(writer, child, target)
         _append_text(target, child.tail)
+
+
+def _reference(writer: _Writer, tlc: str, element: etree._Element) -> str:
+    """The eId, in the references section, of the State or person an element names."""
+    name = squeeze(element.text_content())
+    eid = camel(name)
+    while eid in writer.people and writer.people[eid] != (tlc, name):
+        eid += "_"  # a person named as a State is another entry
+    writer.people[eid] = (tlc, name)
+    return eid
 
 
 def _note(writer: _Writer, target: etree._Element, note: etree._Element, marker: str, eid: str) -> None:
