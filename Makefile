@@ -46,6 +46,7 @@ validate: $(STAMP)
 
 test: $(STAMP)
 	@scripts/ensure-system-packages test
+	@scripts/fetch-axe-core
 	@$(BIN)/python -m pytest -q
 
 bench: $(STAMP)

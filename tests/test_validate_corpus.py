@@ -192,7 +192,7 @@ CASES = [
             (E, 49, 10, 'error', "paragraph uses unknown data 'partys' (did you mean 'parties'?); the data a paragraph can use: as_at, date, entry_into_force, members, parties, session, signatories, treaty"),
     ]),
     Case('unknown filter in a paragraph', E, P5, '{{ parties|cout|number }} States', [
-            (E, 49, 18, 'error', "unknown filter 'cout' (did you mean 'count'?); the filters are: and_list, number, Number, ordinal, date, counted_list, upper_first, states and count"),
+            (E, 49, 18, 'error', "unknown filter 'cout' (did you mean 'count'?); the filters are: and_list, number, Number, ordinal, date, counted_list, upper_first, states, person and count"),
     ]),
     Case('unclosed expression', E, P5, '{{ parties|count|number States', [
             (E, 49, 31, 'error', "the expression is not closed before 'States'; end it with '}}'"),

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Callable, Protocol
 from pipeline.build.fingerprints import Fingerprint, Fingerprinter, Manifest, is_up_to_date, read_manifest
 from pipeline.inputs.layout import check_session_id, edition_files
 from pipeline.inputs.problems import InputError, display_path
-from pipeline.writers.registry import WRITERS, formats as registered_formats
+from pipeline.writers.registry import DEFAULT_PDF_VARIANT, WRITERS, formats as registered_formats
 
 if TYPE_CHECKING:  # the build stage is imported only when there is something to build
     from pipeline.build.session import PreparedSession
@@ -48,6 +48,7 @@ class BatchOptions:
     formats: tuple[str, ...] = field(default_factory=registered_formats)
     jobs: int = 1
     force: bool = False
+    pdf_variant: str = DEFAULT_PDF_VARIANT  # see writers/pdf.py PDF_VARIANTS
 
 
 @dataclass(frozen=True)
@@ -250,7 +251,8 @@ class _Batch:
                 continue
             edition = session.editions[sourced.model.series] = _EditionState(sourced)
             try:
-                job = edition_job(prepared, sourced, self.options.formats, self.options.templates_dir)
+                job = edition_job(prepared, sourced, self.options.formats, self.options.templates_dir,
+                                  self.options.pdf_variant)
             except InputError as exc:  # a template's mistake, or a text validation could not try
                 for problem in exc.problems:
                     self.progress.note(str(problem), error=True)
@@ -363,7 +365,7 @@ def run_batch(sessions: list[str | int], options: BatchOptions, progress: Progre
     (before anything is built)."""
     started = time.perf_counter()
     numbers = [check_session_id(session) for session in sessions]
-    fingerprinter = Fingerprinter(options.templates_dir)
+    fingerprinter = Fingerprinter(options.templates_dir, writer_options=f"pdf variant {options.pdf_variant}")
     plans = [plan_session(number, options, fingerprinter) for number in dict.fromkeys(numbers)]
     summary = BatchSummary()
     for plan in plans:

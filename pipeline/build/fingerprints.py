@@ -184,8 +184,9 @@ class Fingerprinter:
     """Fingerprints editions for one command: files, templates and the pipeline are hashed
     once however many editions share them."""
 
-    def __init__(self, templates_dir: Path):
+    def __init__(self, templates_dir: Path, writer_options: str = ""):
         self.templates_dir = templates_dir
+        self.writer_options = writer_options  # what else changes the bytes (the PDF variant)
         self._shared: dict[Path, list[Path]] = {}  # data folder -> shared reference files
         self._sessions: dict[tuple[Path, str], list[int]] = {}  # (data folder, series) -> sessions
         self._files: dict[Path, str] = {}
@@ -205,6 +206,7 @@ class Fingerprinter:
             files.append(previous)
         digest = hashlib.sha256()
         digest.update(self.pipeline().encode())
+        digest.update(self.writer_options.encode())
         digest.update(self.templates(sources.template).encode())
         for path in files:
             digest.update(f"\0{os.path.relpath(path, data_dir)}\0{self.file(path)}".encode())

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Callable
 from pipeline.build.fingerprints import Fingerprint, Fingerprinter, Manifest, ManifestEntry, manifest_path
 from pipeline.inputs.layout import TEMPLATES_DIR, check_session_id, edition_files
 from pipeline.inputs.problems import Problem
-from pipeline.writers.registry import WRITERS, WriteContext, formats as registered_formats, write
+from pipeline.writers.registry import DEFAULT_PDF_VARIANT, WRITERS, WriteContext, formats as registered_formats, write
 
 if TYPE_CHECKING:
     from pipeline.inputs.load import Inputs, Sourced
@@ -47,9 +47,9 @@ class SessionBuild:
 
 
 def render_edition(tree_html: str, document_date, formats: tuple[str, ...],
-                   templates_dir: Path = TEMPLATES_DIR) -> dict[str, bytes]:
+                   templates_dir: Path = TEMPLATES_DIR, pdf_variant: str = DEFAULT_PDF_VARIANT) -> dict[str, bytes]:
     """Run each writer over one tree; returns format -> bytes."""
-    context = WriteContext(document_date, templates_dir)
+    context = WriteContext(document_date, templates_dir, pdf_variant)
     return {fmt: write(fmt, tree_html, context) for fmt in formats}
 
 
@@ -85,6 +85,7 @@ class EditionJob:
     document_date: dt.date
     formats: tuple[str, ...]
     templates_dir: Path
+    pdf_variant: str = DEFAULT_PDF_VARIANT
 
     @property
     def name(self) -> str:
@@ -116,19 +117,19 @@ def prepare_session(session: int | str, data_dir: Path, fingerprinter: Fingerpri
 
 
 def edition_job(prepared: PreparedSession, sourced: Sourced, formats: tuple[str, ...],
-                templates_dir: Path = TEMPLATES_DIR) -> EditionJob:
+                templates_dir: Path = TEMPLATES_DIR, pdf_variant: str = DEFAULT_PDF_VARIANT) -> EditionJob:
     """Compose one edition's tree (in the parent: composing is cheap, writing is not)."""
     from pipeline.compose.report import compose
 
     edition = sourced.model
     return EditionJob(prepared.number, edition.series, compose(prepared.inputs, sourced, templates_dir),
-                      edition.date, formats, templates_dir)
+                      edition.date, formats, templates_dir, pdf_variant)
 
 
 def render_job(job: EditionJob) -> RenderedEdition:
     """Run the writers of one edition; this is what worker processes do."""
     started = time.perf_counter()
-    outputs = render_edition(job.tree_html, job.document_date, job.formats, job.templates_dir)
+    outputs = render_edition(job.tree_html, job.document_date, job.formats, job.templates_dir, job.pdf_variant)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # Linux reports KiB
     return RenderedEdition(job, outputs, time.perf_counter() - started, os.getpid(), peak)
 

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 import click
 
 from pipeline.inputs.problems import InputError, Location, Problem, display_path
-from pipeline.writers.registry import WRITERS
+from pipeline.writers.pdf import PDF_VARIANTS
+from pipeline.writers.registry import DEFAULT_PDF_VARIANT, WRITERS
 
 if TYPE_CHECKING:
     from pipeline.build.batch import BatchSummary
@@ -83,8 +84,11 @@ def main() -> None:
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Reports built at once, each in its own process (default: the number of cores).")
 @click.option("--force", is_flag=True, help="Build every report, even those whose inputs have not changed.")
+@click.option("--pdf-variant", type=click.Choice(PDF_VARIANTS), default=DEFAULT_PDF_VARIANT, show_default=True,
+              help="The PDF's conformance: tagged PDF/UA for readers of every kind, or PDF/A for archives.")
 def build(sessions: tuple[str, ...], all_sessions: bool, data_dir: Path, output_dir: Path,
-          templates_dir: Path | None, formats: tuple[str, ...], jobs: int | None, force: bool) -> None:
+          templates_dir: Path | None, formats: tuple[str, ...], jobs: int | None, force: bool,
+          pdf_variant: str) -> None:
     """Validate and build the reports of each SESSION (or --all) into OUTPUT/SESSION/.
 
     Reports whose inputs have not changed since they were built are skipped. A session with
@@ -99,7 +103,7 @@ def build(sessions: tuple[str, ...], all_sessions: bool, data_dir: Path, output_
     if "html" not in chosen:
         chosen = ("html",) + chosen  # the tree is always written beside the documents
     options = BatchOptions(data_dir, output_dir, templates_dir or TEMPLATES_DIR, chosen,
-                           jobs or available_cores(), force)
+                           jobs or available_cores(), force, pdf_variant)
     try:
         if all_sessions:
             require_data_folder(data_dir)

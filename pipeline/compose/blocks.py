@@ -190,7 +190,7 @@ class Composer:
     def text(self, source: str, path: Path, inline: InlineContext | None = None, **names: Any) -> Markup:
         """One drafted text: expressions, then inline markup."""
         try:
-            rendered = render_paragraph_text(source, {**self.context, **names} if names else self.context)
+            rendered = render_paragraph_text(source, {**self.context, **names} if names else self.context, marked=True)
             return markup(rendered, inline or self.inline)
         except EXPRESSION_ERRORS as exc:
             raise ComposeError(path, exc) from None

@@ -22,6 +22,8 @@ from markupsafe import Markup
 from mdit_py_plugins.footnote import footnote_plugin
 
 from pipeline.compose.numbering import letter
+from pipeline.compose.sandbox import (PERSON_CLOSE, PERSON_OPEN, STATE_CLOSE, STATE_LIST_CLOSE, STATE_LIST_OPEN,
+                                      STATE_OPEN)
 
 
 class InlineError(ValueError):
@@ -128,6 +130,11 @@ class _NoteBodies:
                 self.bodies[index] = by_label[item["label"]]
 
 
+# The marks of computed lists of States and of persons' names (compose/sandbox.py) -> their
+# elements in the tree.
+MARK_TAGS = str.maketrans({STATE_LIST_OPEN: '<span class="state-list">', STATE_LIST_CLOSE: "</span>",
+                           STATE_OPEN: '<span class="state">', STATE_CLOSE: "</span>",
+                           PERSON_OPEN: '<span class="person">', PERSON_CLOSE: "</span>"})
 SIMPLE_TAGS = {"em_open": "<em>", "em_close": "</em>", "strong_open": "<strong>", "strong_close": "</strong>",
                "link_close": "</a>", "softbreak": " ", "hardbreak": " "}
 
@@ -138,7 +145,7 @@ def _render(tokens: list[Token], notes: _NoteBodies, context: InlineContext) -> 
     for token in tokens:
         kind = token.type
         if kind == "text":
-            out.append(html.escape(token.content, quote=False))
+            out.append(html.escape(token.content, quote=False).translate(MARK_TAGS))
         elif kind in SIMPLE_TAGS:
             out.append(SIMPLE_TAGS[kind])
         elif kind == "link_open":

@@ -45,7 +45,7 @@ def report_environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environmen
     env.filters.update(PARAGRAPH_FILTERS)
     env.filters["session_name"] = style.session_name
     env.filters["job_digits"] = style.job_number_digits
-    env.filters["code39_svg"] = lambda digits: Markup(code39_svg(digits))
+    env.filters["code39_svg"] = lambda digits, description="": Markup(code39_svg(digits, description))
     return env
 
 

@@ -15,12 +15,29 @@ from pipeline.facts.names import State, sorted_states
 from pipeline.i18n import style
 
 
+# A computed list of States stays a list in the tree: the `states` filter brackets the list and
+# each name with private-use characters, which inline markup turns into <span class="state-list">
+# and <span class="state"> (compose/inline.py), so that the AKN and web writers can mark them
+# up; the `person` filter marks a person's name (<span class="person">) the same way. Text read
+# for validation has the marks taken out (render_paragraph_text).
+STATE_LIST_OPEN, STATE_LIST_CLOSE, STATE_OPEN, STATE_CLOSE = "\ue000", "\ue001", "\ue002", "\ue003"
+PERSON_OPEN, PERSON_CLOSE = "\ue004", "\ue005"
+_NO_MARKS = str.maketrans("", "", STATE_LIST_OPEN + STATE_LIST_CLOSE + STATE_OPEN + STATE_CLOSE + PERSON_OPEN
+                          + PERSON_CLOSE)
+
+
 def states(values: list[State]) -> str:
-    """A list of States in UN order, joined without a serial comma."""
-    return style.join_list(s.name for s in sorted_states(list(values)))
+    """A list of States in UN order, joined without a serial comma (marked as a list of States)."""
+    names = style.join_list(STATE_OPEN + s.name + STATE_CLOSE for s in sorted_states(list(values)))
+    return STATE_LIST_OPEN + names + STATE_LIST_CLOSE if names else ""
 
 
-PARAGRAPH_FILTERS = {**style.FILTERS, "states": states}
+def person(name: str) -> str:
+    """A person's name, marked as one (a committee member in a table row: `{{ row.name|person }}`)."""
+    return PERSON_OPEN + str(name) + PERSON_CLOSE if str(name) else ""
+
+
+PARAGRAPH_FILTERS = {**style.FILTERS, "states": states, "person": person}
 
 
 class FilterInputError(ValueError):
@@ -86,6 +103,8 @@ def _paragraph_template(source: str) -> jinja2.Template:
     return paragraph_environment().from_string(source)
 
 
-def render_paragraph_text(source: str, context: dict[str, Any]) -> str:
-    """Run a paragraph's `{{ ... }}` expressions in the sandbox (errors propagate)."""
-    return _paragraph_template(source).render(context)
+def render_paragraph_text(source: str, context: dict[str, Any], marked: bool = False) -> str:
+    """Run a paragraph's `{{ ... }}` expressions in the sandbox (errors propagate); `marked`
+    keeps the marks of State lists for inline markup (compose/inline.py)."""
+    text = _paragraph_template(source).render(context)
+    return text if marked else text.translate(_NO_MARKS)

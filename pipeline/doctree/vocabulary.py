@@ -79,7 +79,7 @@ class Element:
 
 
 INLINE_KINDS = ("em", "strong", "link", "footnote", "footnote-ref", "note-call", "cross-reference",
-                "table-note-call", "ins", "del")
+                "table-note-call", "ins", "del", "state-list", "person")
 INLINE = ("inline",)
 BODY_BLOCKS = ("part-heading", "chapter-heading", "section-heading", "subsection-heading",
                "third-degree-heading", "fourth-degree-heading", "fifth-degree-heading",
@@ -233,6 +233,12 @@ ELEMENTS: tuple[Element, ...] = (
             akn="authorialNote", attributes=("id", "data-number")),
     Element("footnote-ref", ("a",), Role.INLINE, (), attributes=("href", "data-number"),
             doc="a further call of a footnote already called"),
+    Element("state-list", ("span",), Role.INLINE, ("state",) + INLINE, formatting=True,
+            doc="a list of States computed from the data (`states` filter), as it reads"),
+    Element("state", ("span",), Role.INLINE, INLINE, akn="location", formatting=True,
+            doc="one State of a computed list, by its UN name on the edition's date"),
+    Element("person", ("span",), Role.INLINE, INLINE, akn="person", formatting=True,
+            doc="a person's name from the data (`person` filter), such as a committee member's"),
     Element("ins", ("ins",), Role.INLINE, INLINE, doc="inserted text in a redline"),
     Element("del", ("del",), Role.INLINE, INLINE, doc="deleted text in a redline"),
 )

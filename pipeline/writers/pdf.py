@@ -15,7 +15,7 @@ from typing import Iterator
 from urllib.parse import unquote, urlparse
 
 from pipeline.inputs.layout import TEMPLATES_DIR
-from pipeline.writers.registry import WriteContext
+from pipeline.writers.registry import DEFAULT_PDF_VARIANT, WriteContext
 from pipeline.writers.reproducible import document_timestamp, iso_stamp, source_date_epoch
 
 
@@ -100,9 +100,21 @@ def shared_font_configuration():
     return FontConfiguration()
 
 
-def write_pdf(tree_html: str, document_date: dt.date, templates_dir: Path = TEMPLATES_DIR) -> bytes:
-    """Render the tree to PDF bytes. Pure: every date in the file is the document's timestamp
-    (see reproducible.py), the identifier derives from it, and subset fonts carry it too."""
+# The PDF variants a report can be written as (`unreport build --pdf-variant`); WeasyPrint
+# writes one conformance claim per file. Every one of them is tagged (a structure tree in the
+# tree's reading order): PDF/UA by definition, PDF/A level "a" (accessible) by definition, and
+# the "b"/"u" levels because we ask for tags anyway. See README "Accessible and archival PDF".
+PDF_VARIANTS = ("pdf/ua-1", "pdf/ua-2", "pdf/a-3a", "pdf/a-2a", "pdf/a-3u", "pdf/a-2u", "pdf/a-3b",
+                "pdf/a-2b", "pdf/a-4u")
+
+
+def write_pdf(tree_html: str, document_date: dt.date, templates_dir: Path = TEMPLATES_DIR,
+              variant: str = DEFAULT_PDF_VARIANT) -> bytes:
+    """Render the tree to tagged PDF bytes of a variant (PDF/UA-1 by default). Pure: every date
+    in the file is the document's timestamp (see reproducible.py), the identifier derives from
+    it, and subset fonts carry it too."""
+    if variant not in PDF_VARIANTS:
+        raise ValueError(f"unknown PDF variant {variant!r}; choose one of {', '.join(PDF_VARIANTS)}")
     weasyprint = import_weasyprint()  # imported here: only PDF builds pay for it
 
     stamp = document_timestamp(document_date)
@@ -116,12 +128,39 @@ def write_pdf(tree_html: str, document_date: dt.date, templates_dir: Path = TEMP
         document.metadata.created = pdf_date
         document.metadata.modified = pdf_date
         document.metadata.generator = "unreport"
-        return document.write_pdf(pdf_identifier=b"unreport-" + pdf_date.encode())
+        return document.write_pdf(pdf_identifier=b"unreport-" + pdf_date.encode(), pdf_variant=variant,
+                                  pdf_tags=True, finisher=_finish_structure)
+
+
+def _finish_structure(document, pdf) -> None:
+    """Mend what WeasyPrint's structure tree says differently from the document tree."""
+    import pydyf  # WeasyPrint's PDF library
+
+    elements = {obj.reference: obj for obj in pdf.objects if isinstance(obj, dict) and obj.get("Type") == "/StructElem"}
+    for element in elements.values():
+        parent = elements.get(element["P"])
+        if element["S"] == "/TH":
+            _give_scope(element, parent, elements, pydyf)
+        elif parent is not None and element["S"] == parent["S"] and element["S"] in HEADING_ROLES:
+            element["S"] = "/NonStruct"  # a line box of the heading (its number set as a block), not a heading
+
+
+HEADING_ROLES = {f"/H{level}" for level in range(1, 7)}
+
+
+def _give_scope(cell, row, elements, pydyf) -> None:
+    """Give a tagged header cell its /Scope, as HTML implies it: a <th> in the table head heads
+    its column, one in the body its row. (WeasyPrint links data cells to their headers with
+    /Headers but leaves /Scope out, which PDF/UA checkers read on the header cell.)"""
+    group = elements.get(row["P"]) if row is not None else None
+    if "A" not in cell:
+        cell["A"] = pydyf.Dictionary({"O": "/Table"})
+    cell["A"]["Scope"] = "/Column" if group is not None and group["S"] == "/THead" else "/Row"
 
 
 def write(tree_html: str, context: WriteContext) -> bytes:
     """The PDF writer's entry in the registry."""
-    return write_pdf(tree_html, context.document_date, context.templates_dir)
+    return write_pdf(tree_html, context.document_date, context.templates_dir, context.pdf_variant)
 
 
 def warm_up() -> None:

@@ -18,12 +18,16 @@ from typing import Protocol
 from pipeline.inputs.layout import TEMPLATES_DIR
 
 
+DEFAULT_PDF_VARIANT = "pdf/ua-1"  # tagged, accessible PDF unless a build asks for another variant
+
+
 @dataclass(frozen=True)
 class WriteContext:
     """What a writer is given besides the tree."""
 
     document_date: dt.date  # the one date written into the file (see writers/reproducible.py)
     templates_dir: Path = TEMPLATES_DIR  # where the stylesheets the tree links to are
+    pdf_variant: str = DEFAULT_PDF_VARIANT  # the PDF's conformance: DEFAULT_PDF_VARIANT, or one of writers/pdf.py PDF_VARIANTS
 
 
 class Writer(Protocol):
@@ -66,6 +70,8 @@ register(WriterSpec("html", "pipeline.writers.html", "the document tree every ot
 register(WriterSpec("txt", "pipeline.writers.text", "the canonical text: one labelled line per block, for diffs"))
 register(WriterSpec("pdf", "pipeline.writers.pdf", "the printed document (WeasyPrint)", slow=True))
 register(WriterSpec("docx", "pipeline.writers.docx", "the Word document (python-docx)"))
+register(WriterSpec("akn", "pipeline.writers.akn", "Akoma Ntoso 3.0 XML after the AKN4UN guidelines"))
+register(WriterSpec("web.html", "pipeline.writers.web", "a standalone web page for screens and screen readers"))
 
 
 def formats() -> tuple[str, ...]:

@@ -115,6 +115,7 @@ def _record_first_page_footer(b: Build, el: etree._Element, declared: Element, r
             b.job_number = text_of(child)
         elif kind == "barcode":
             b.barcode = child.get("data-code") or fail(f"barcode without data-code: {child.attrib}")
+            b.barcode_description = " ".join(child.xpath("string(.//*[local-name()='title'])").split())
         else:
             raise ValueError(f"'{kind}' cannot stand in the first-page footer")
 

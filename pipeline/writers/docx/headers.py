@@ -34,6 +34,8 @@ def add_headers_and_footers(b: Build) -> None:
         picture = paragraphs[-1].add_run().add_picture(png, width=Inches(1.15), height=Inches(0.3))
         for side in ("distT", "distB", "distL", "distR"):  # Word's defaults, written out
             picture._inline.set(side, "0")
+        # the picture's alternative text, read aloud by screen readers (Word: Edit Alt Text)
+        picture._inline.docPr.set("descr", b.barcode_description or fail("the barcode's drawing has no <title>"))
 
 
 def _fill_story(b: Build, story, paragraphs: list[tuple[str, str]]) -> list[Paragraph]:

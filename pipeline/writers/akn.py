@@ -1,0 +1,527 @@
+"""The Akoma Ntoso 3.0 writer: the document tree -> an AKN4UN `<doc name="report">`.
+
+Identifiers follow the AKN4UN guidelines, Part 1, section 2.3.3 "IRI Identifiers for Documents"
+(after the OASIS Akoma Ntoso Naming Convention 1.0): the Work IRI leaves out language and
+format, so that all six language versions of a report share it; the Expression adds the
+language (ISO 639-2) and the version (the document date); the Manifestation adds the format.
+
+    Work           /akn/un/doc/report/unga/2004-08-27/A-59-312
+    Expression     /akn/un/doc/report/unga/2004-08-27/A-59-312/eng@2004-08-27
+    Manifestation  /akn/un/doc/report/unga/2004-08-27/A-59-312/eng@2004-08-27.akn
+
+Headings become the hierarchy (part, chapter, section, subsection) holding the numbered
+paragraphs that follow them; lists are blockLists, tables tblocks, footnotes authorialNotes
+where they are called, cross-references refs to the eId of what they cite, and computed lists
+of States spans of `location`s and persons (committee members) `person`s, each of them in the
+references section (TLCLocation, TLCPerson). The masthead's facts
+are in the preface (docNumber, docAuthority, docDate, session, docTitle, docProponent) and,
+as data, in the proprietary metadata. Which element each tree element becomes is read from
+the vocabulary (`Element.akn`); this module says only how a hierarchy is built from the flat
+tree. The language is the tree's `lang`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from lxml import etree
+
+from pipeline.doctree.check import parse_tree
+from pipeline.doctree.vocabulary import HEADING_LEVELS, Role, element_of, heading_level, kind_of
+from pipeline.writers.registry import WriteContext
+from pipeline.writers.reproducible import document_timestamp
+
+AKN = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+UNREPORT = "urn:unreport:masthead"  # our proprietary metadata: the masthead's facts as data
+# ISO 639-2 codes of the six official languages (the Expression IRI's language component)
+LANGUAGES = {"en": "eng", "fr": "fra", "es": "spa", "ru": "rus", "ar": "ara", "zh": "zho"}
+# The organ the symbol's series belongs to -> its short name in IRIs and references
+ORGANS = {"General Assembly": ("unga", "generalAssembly"), "Security Council": ("unsc", "securityCouncil"),
+          "Economic and Social Council": ("ecosoc", "economicAndSocialCouncil")}
+EID_PREFIX = {"part": "part", "chapter": "chp", "section": "sec", "subsection": "subsec", "paragraph": "para",
+              "attachment": "att", "tblock": "tblock", "blockList": "list", "item": "item"}
+EID_MARK = "data-akn-eid"  # set on the parsed tree (never on the caller's) while writing
+NUMBER_KINDS = {"heading-number", "paragraph-number", "item-label", "table-number"}  # AKN: their <num>
+
+
+def A(tag: str) -> str:
+    return f"{{{AKN}}}{tag}"
+
+
+def sub(parent: etree._Element, tag: str, text: str | None = None, **attributes: str) -> etree._Element:
+    element = etree.SubElement(parent, A(tag), {k.rstrip("_"): v for k, v in attributes.items()})
+    if text:
+        element.text = text
+    return element
+
+
+def squeeze(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def camel(text: str) -> str:
+    """'Bosnia and Herzegovina' -> 'bosniaAndHerzegovina' (an eId of the references section)."""
+    words = re.findall(r"[^\W_]+", text)
+    return (words[0].lower() + "".join(w[:1].upper() + w[1:] for w in words[1:])) if words else "x"
+
+
+def iri_number(symbol: str) -> str:
+    """The number component of a Work IRI: the symbol with '/' as '-' ('A/59/312' -> 'A-59-312');
+    'nn' (the naming convention's "no number") while the symbol is not assigned."""
+    if "..." in symbol or not symbol.strip():
+        return "nn"
+    return re.sub(r"[^A-Za-z0-9.]+", "-", symbol.strip()).strip("-")
+
+
+@dataclass
+class Identity:
+    """The facts the FRBR identifiers are built from."""
+
+    symbol: str
+    date: str
+    language: str  # ISO 639-2
+    organ: str
+
+    @property
+    def actor(self) -> str:
+        return ORGANS.get(self.organ, (camel(self.organ).lower(), camel(self.organ)))[0]
+
+    @property
+    def work(self) -> str:
+        return f"/akn/un/doc/report/{self.actor}/{self.date}/{iri_number(self.symbol)}"
+
+    @property
+    def expression(self) -> str:
+        return f"{self.work}/{self.language}@{self.date}"
+
+    @property
+    def manifestation(self) -> str:
+        return f"{self.expression}.akn"
+
+
+@dataclass
+class _Writer:
+    """One document being written: eIds given so far, what the tree's ids became, the States met."""
+
+    root: etree._Element  # the tree's <html>
+    masthead_notes: dict[str, etree._Element] = field(default_factory=dict)
+    eids: dict[str, str] = field(default_factory=dict)       # tree id -> eId
+    used: set[str] = field(default_factory=set)
+    counters: dict[str, int] = field(default_factory=dict)
+    people: dict[str, tuple[str, str]] = field(default_factory=dict)  # eId -> (TLC element, name): States, persons
+    notes_written: set[str] = field(default_factory=set)
+
+    def eid(self, prefix: str, number: str | None, tree_id: str | None, parent_eid: str = "",
+            element: etree._Element | None = None) -> str:
+        """An eId in the naming convention's form (`chp_II__sec_A__para_5`), unique in the
+        document; noted on the (parsed copy of the) tree element it is for."""
+        if not number:
+            self.counters[prefix] = self.counters.get(prefix, 0) + 1
+            number = f"nn{self.counters[prefix]}"
+        own = f"{prefix}_{re.sub(r'[^A-Za-z0-9]+', '', number) or 'nn'}"
+        eid = f"{parent_eid}__{own}" if parent_eid else own
+        while eid in self.used:
+            eid += "_"
+        self.used.add(eid)
+        if tree_id:
+            self.eids[tree_id] = eid
+        if element is not None:
+            element.set(EID_MARK, eid)
+        return eid
+
+
+def write(tree_html: str, context: WriteContext) -> bytes:
+    """The AKN writer's entry in the registry."""
+    return write_akn(tree_html, context)
+
+
+def write_akn(tree_html: str, context: WriteContext) -> bytes:
+    root = parse_tree(tree_html)
+    body = root.find("body")
+    writer = _Writer(root)
+    for note in body.iterfind(".//p[@class='masthead-note']"):
+        writer.masthead_notes[note.get("id", "")] = note
+    _assign_eids(writer, body)
+
+    facts = _masthead_facts(root)
+    language = LANGUAGES.get(root.get("lang", ""))
+    if language is None:
+        raise ValueError(f"the tree's lang {root.get('lang')!r} is not one of the six official languages "
+                         f"({', '.join(LANGUAGES)})")
+    identity = Identity(facts.get("symbol", ""), root.find("head/meta[@name='date']").get("content"), language,
+                        facts.get("organ", ""))
+    akoma = etree.Element(A("akomaNtoso"), nsmap={None: AKN, "unreport": UNREPORT})
+    doc = sub(akoma, "doc", name="report")
+    meta = sub(doc, "meta")
+    preface = sub(doc, "preface")
+    _preface(writer, body, preface)
+    main = sub(doc, "mainBody")
+    _hierarchy(writer, body.find("main[@class='report-body']"), main)
+    annexes = body.findall("section[@class='annex']")
+    if annexes:
+        attachments = sub(doc, "attachments")
+        for index, annex in enumerate(annexes, start=1):
+            _annex(writer, annex, attachments, identity, index, context)
+    _meta(writer, meta, identity, facts, context, component="!main")
+    return etree.tostring(akoma, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
+# ---------------------------------------------------------------- identifiers and metadata
+
+def _masthead_facts(root: etree._Element) -> dict[str, str]:
+    """The masthead's fields by kind ('symbol', 'organ', ...): their text as printed."""
+    facts = {}
+    for element in root.find("body").iter():
+        if isinstance(element.tag, str) and element.get("class"):
+            declared = element_of(element)
+            if declared.role in (Role.FIELD, Role.RUNNING) and declared.kind not in ("masthead-note", "draft-mark"):
+                facts[declared.kind] = squeeze(_plain(element))
+    return facts
+
+
+def _plain(element: etree._Element) -> str:
+    """An element's text without its note calls and footnotes."""
+    parts = [element.text or ""]
+    for child in element:
+        if isinstance(child.tag, str) and kind_of(child) not in ("note-call", "footnote", "footnote-ref"):
+            parts.append(_plain(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _meta(writer: _Writer, meta: etree._Element, identity: Identity, facts: dict[str, str],
+          context: WriteContext, component: str) -> None:
+    """identification (FRBR Work, Expression, Manifestation); for the report itself (not an
+    annex, whose eIds must not repeat the report's) the references and proprietary metadata."""
+    organ_eid = ORGANS.get(identity.organ, ("", camel(identity.organ)))[1]
+    generated = document_timestamp(context.document_date).date().isoformat()
+    identification = sub(meta, "identification", source="#unreport")
+    levels = (("FRBRWork", identity.work, identity.date, "#" + organ_eid),
+              ("FRBRExpression", identity.expression, identity.date, "#secretaryGeneral"),
+              ("FRBRManifestation", identity.manifestation, generated, "#unreport"))
+    for level, iri, date, author in levels:
+        frbr = sub(identification, level)
+        this = f"{identity.expression}/{component}.xml" if level == "FRBRManifestation" else f"{iri.removesuffix('.akn')}/{component}"
+        sub(frbr, "FRBRthis", value=this)
+        sub(frbr, "FRBRuri", value=iri)
+        sub(frbr, "FRBRdate", date=date, name="generation" if level == "FRBRManifestation" else "publication")
+        sub(frbr, "FRBRauthor", href=author)
+        if level == "FRBRWork":
+            sub(frbr, "FRBRcountry", value="un")
+            sub(frbr, "FRBRsubtype", value="report")
+            sub(frbr, "FRBRnumber", value=facts.get("symbol", ""))
+            sub(frbr, "FRBRname", value=facts.get("report-title", "report"))
+        elif level == "FRBRExpression":
+            sub(frbr, "FRBRlanguage", language=identity.language)
+        else:
+            sub(frbr, "FRBRformat", value="application/akn+xml")
+    if component != "!main":
+        return
+    references = sub(meta, "references", source="#unreport")
+    sub(references, "TLCOrganization", eId="unitedNations", href="/akn/ontology/organization/un/unitedNations",
+        showAs="United Nations")
+    sub(references, "TLCOrganization", eId=organ_eid, href=f"/akn/ontology/organization/un/{organ_eid}",
+        showAs=identity.organ)
+    sub(references, "TLCOrganization", eId="unreport", href="/akn/ontology/organization/un/unreport",
+        showAs="unreport (the software that wrote this file)")
+    sub(references, "TLCRole", eId="secretaryGeneral", href="/akn/ontology/role/un/secretaryGeneral",
+        showAs="Secretary-General")
+    for eid, (tlc, name) in sorted(writer.people.items(), key=lambda item: (item[1][0], item[0])):
+        kind = "location" if tlc == "TLCLocation" else "person"
+        sub(references, tlc, eId=eid, href=f"/akn/ontology/{kind}/un/{eid}", showAs=name)
+    proprietary = sub(meta, "proprietary", source="#unreport")
+    masthead = etree.SubElement(proprietary, f"{{{UNREPORT}}}masthead")
+    for kind in ("symbol", "organization", "organ", "distribution", "doc-date", "original-language", "version-language",
+                 "session", "agenda-item", "agenda-title", "report-title", "report-author", "job-number"):
+        if kind in facts:
+            etree.SubElement(masthead, f"{{{UNREPORT}}}{camel(kind.replace('-', ' '))}").text = facts[kind]
+    head = writer.root.find("head")
+    for name in ("date", "session", "draft", "place"):  # the same facts as data
+        found = head.find(f"meta[@name='{name}']")
+        if found is not None:
+            etree.SubElement(masthead, f"{{{UNREPORT}}}{name}Value").text = found.get("content")
+
+
+# ---------------------------------------------------------------- eIds
+
+def _assign_eids(writer: _Writer, body: etree._Element) -> None:
+    """Give every element a reference may cite its eId first, so references can be written in
+    any order; a heading's eId nests in the headings above it, a paragraph's in its heading's."""
+    for container, prefix in ((body.find("main[@class='report-body']"), ""),
+                              *((annex, writer.eid("att", annex.get("data-number") or str(i), annex.get("id"), "", annex))
+                                for i, annex in enumerate(body.findall("section[@class='annex']"), start=1))):
+        for child, kind, heading in _outline(container):
+            within = heading.get(EID_MARK) if heading is not None else prefix
+            if heading_level(kind) is not None:
+                element = element_of(child).akn or "hcontainer"
+                writer.eid(EID_PREFIX.get(element, element), child.get("data-number"), child.get("id"), within, child)
+            elif kind in ("numbered-paragraph", "unnumbered-paragraph"):
+                eid = writer.eid("para", child.get("data-number"), child.get("id"), within, child)
+                _item_eids(writer, child.getnext(), eid)
+            elif kind == "table-block":
+                table = writer.eid("tblock", child.get("data-number"), child.get("id"), within, child)
+                for note in child.iterfind("p[@class='table-note']"):
+                    writer.eid("tblnote", note.get("data-mark"), note.get("id"), table, note)
+
+
+def _item_eids(writer: _Writer, following: etree._Element | None, parent_eid: str) -> None:
+    """The eIds of the list items that follow a paragraph (lists stand after it in the tree)."""
+    while following is not None and kind_of(following) in ("subparagraphs", "bullets"):
+        for item in following.iter("li"):
+            if item.get("id"):
+                label = item.findtext("span[@class='item-label']") or ""
+                writer.eid("item", label.strip("().•–"), item.get("id"), parent_eid, item)
+        following = following.getnext()
+
+
+def _children(element: etree._Element) -> list[etree._Element]:
+    return [c for c in element if isinstance(c.tag, str)]
+
+
+def _outline(container: etree._Element) -> Iterator[tuple[etree._Element, str, etree._Element | None]]:
+    """Each block of a flat body with its kind and the heading it stands under (None at the top):
+    a heading stands under the nearest heading before it of a higher rank (a chapter under a
+    part, a section under a chapter), everything else under the last heading."""
+    open_headings: list[tuple[int, etree._Element]] = []
+    for child in _children(container):
+        kind = kind_of(child)
+        level = heading_level(kind)
+        if level is not None:
+            rank = HEADING_LEVELS.index(level)
+            while open_headings and open_headings[-1][0] >= rank:
+                open_headings.pop()
+        yield child, kind, open_headings[-1][1] if open_headings else None
+        if level is not None:
+            open_headings.append((rank, child))
+
+
+# ---------------------------------------------------------------- preface, body, annexes
+
+def _preface(writer: _Writer, body: etree._Element, preface: etree._Element) -> None:
+    """The masthead, the session block, title and author, the summary and the contents, in order."""
+    for part in _children(body):
+        kind = kind_of(part)
+        if kind in ("masthead", "session-block"):
+            for field_ in part.iter("p"):
+                _field(writer, field_, preface)
+        elif kind in ("report-title", "report-author"):
+            _field(writer, part, preface)
+        elif kind == "summary":
+            summary = sub(preface, "container", name="summary", eId="summary")
+            for child in _children(part):
+                if kind_of(child) == "summary-heading":
+                    _inline(writer, child, sub(summary, "p", class_="summaryHeading"))
+                elif kind_of(child) in ("subparagraphs", "bullets"):
+                    _list(writer, child, summary, "summary")
+                else:
+                    _inline(writer, child, sub(summary, "p"))
+        elif kind == "contents":
+            _contents(writer, part, preface)
+
+
+def _field(writer: _Writer, element: etree._Element, preface: etree._Element) -> None:
+    """A masthead field as a <p>, its text inside the AKN element the vocabulary names for it."""
+    declared = element_of(element)
+    if declared.role is not Role.FIELD:
+        return
+    p = sub(preface, "p", class_=camel(declared.kind.replace("-", " ")))
+    if declared.akn is None:
+        _inline(writer, element, p)
+        return
+    attributes = {}
+    if declared.akn == "docDate":
+        attributes["date"] = writer.root.find("head/meta[@name='date']").get("content")
+    elif declared.akn == "session":
+        attributes["value"] = writer.root.find("head/meta[@name='session']").get("content")
+    elif declared.akn == "docProponent":
+        attributes["refersTo"] = "#secretaryGeneral"
+    _inline(writer, element, sub(p, declared.akn, **attributes))
+
+
+def _contents(writer: _Writer, nav: etree._Element, preface: etree._Element) -> None:
+    toc = sub(preface, "toc")
+    for entry in nav.iterfind("p[@class='contents-entry']"):
+        target = (entry.find("a[@class='contents-page']").get("href") or "").lstrip("#")
+        level = {"part": 1, "chapter": 1, "annex": 1, "section": 2}.get(entry.get("data-level", ""), 3)
+        text = " ".join(squeeze(span.text_content()) for span in entry.iterfind("span") if squeeze(span.text_content()))
+        sub(toc, "tocItem", text, href="#" + writer.eids.get(target, target), level=str(level))
+
+
+def _hierarchy(writer: _Writer, container: etree._Element, parent: etree._Element) -> None:
+    """The flat blocks of a body -> AKN's hierarchy: each heading opens a container (part,
+    chapter, section, subsection) that holds what follows until a heading of its rank or above."""
+    holders: dict[str, etree._Element] = {}  # heading eId -> the AKN container it opened
+    last_content: etree._Element | None = None
+    for child, kind, heading in _outline(container):
+        within = holders[heading.get(EID_MARK)] if heading is not None else parent
+        level = heading_level(kind)
+        if level is not None:
+            declared = element_of(child)
+            attributes = {"name": level} if declared.akn == "hcontainer" else {}
+            holder = holders[_eid_of(writer, child)] = sub(within, declared.akn or "hcontainer", eId=_eid_of(writer, child),
+                                                           **attributes)
+            number = child.get("data-number")
+            if number:
+                sub(holder, "num", number)
+            _inline(writer, child, sub(holder, "heading"))
+            last_content = None
+        elif kind in ("numbered-paragraph", "unnumbered-paragraph"):
+            paragraph = sub(within, "paragraph", eId=_eid_of(writer, child))
+            if child.get("data-number"):
+                sub(paragraph, "num", child.get("data-number") + ".")
+            last_content = sub(paragraph, "content")
+            _inline(writer, child, sub(last_content, "p"))
+        elif kind in ("subparagraphs", "bullets"):
+            if last_content is None:
+                raise ValueError(f"a list ('{kind}') that follows no paragraph")
+            _list(writer, child, last_content, last_content.getparent().get("eId"))
+        elif kind == "table-block":
+            holder = sub(within, "hcontainer", name="table", eId=_eid_of(writer, child) + "_holder")
+            _table(writer, child, sub(holder, "content"))
+            last_content = None
+        elif kind in ("annex-label", "annex-original", "annex-title"):
+            continue  # written in the annex's preface
+        else:
+            raise ValueError(f"the AKN writer does not place '{kind}' in a body")
+
+
+def _eid_of(writer: _Writer, element: etree._Element) -> str:
+    """The eId given to a tree element in _assign_eids."""
+    return element.get(EID_MARK) or writer.eid("blk", None, None, element=element)
+
+
+def _list(writer: _Writer, element: etree._Element, parent: etree._Element, parent_eid: str) -> None:
+    """Subparagraphs or bullets -> a blockList of items, each with its label as <num>."""
+    block_list = sub(parent, "blockList", eId=writer.eid("list", None, None, parent_eid or ""))
+    for item in _children(element):
+        eid = item.get(EID_MARK) or writer.eid("item", None, None, block_list.get("eId"), item)
+        akn_item = sub(block_list, "item", eId=eid)
+        label = item.find("span[@class='item-label']")
+        if label is not None and squeeze(label.text_content()):
+            sub(akn_item, "num", squeeze(label.text_content()))
+        _inline(writer, item, sub(akn_item, "p"))
+        for inner in _children(item):
+            if kind_of(inner) in ("subparagraphs", "bullets"):
+                _list(writer, inner, akn_item, eid)
+
+
+def _table(writer: _Writer, block: etree._Element, parent: etree._Element) -> None:
+    """A table block -> tblock: its number and title, the table, its notes and its source."""
+    tblock = sub(parent, "tblock", eId=_eid_of(writer, block))
+    table = block.find("table")
+    caption = table.find("caption")
+    if caption is not None:
+        number = caption.find("span[@class='table-number']")
+        if number is not None:
+            sub(tblock, "num", squeeze(number.text_content()))
+        title = caption.find("span[@class='table-title']")
+        if title is not None:
+            _inline(writer, title, sub(tblock, "heading"))
+    akn_table = sub(tblock, "table", eId=tblock.get("eId") + "__table")
+    for row in table.iter("tr"):
+        akn_row = sub(akn_table, "tr")
+        for cell in _children(row):
+            _inline(writer, cell, sub(sub(akn_row, cell.tag), "p"))
+    for child in _children(block):
+        if kind_of(child) in ("table-note", "table-source"):
+            attributes = {"eId": _eid_of(writer, child)} if kind_of(child) == "table-note" else {}
+            p = sub(tblock, "p", class_=camel(kind_of(child).replace("-", " ")), **attributes)
+            if child.get("data-mark"):
+                sub(p, "sup", child.get("data-mark")).tail = " "
+            _inline(writer, child, p)
+
+
+def _annex(writer: _Writer, annex: etree._Element, attachments: etree._Element, identity: Identity, index: int,
+           context: WriteContext) -> None:
+    """An annex -> an attachment holding a doc of its own (its identifiers name the component)."""
+    attachment = sub(attachments, "attachment", eId=_eid_of(writer, annex))
+    doc = sub(attachment, "doc", name="annex")
+    meta = sub(doc, "meta")
+    preface = sub(doc, "preface")
+    for child in _children(annex):
+        kind = kind_of(child)
+        if kind in ("annex-label", "annex-original"):
+            _inline(writer, child, sub(preface, "p", class_=camel(kind.replace("-", " "))))
+        elif kind == "annex-title":
+            _inline(writer, child, sub(sub(preface, "p", class_="annexTitle"), "docTitle"))
+    main = sub(doc, "mainBody")
+    _hierarchy(writer, annex, main)
+    if not _children(main):
+        sub(main, "p")
+    _meta(writer, meta, identity, {"symbol": identity.symbol}, context, component=f"annex_{index}")
+
+
+# ---------------------------------------------------------------- inline
+
+def _inline(writer: _Writer, source: etree._Element, target: etree._Element) -> None:
+    """The inline content of a tree element, mapped to AKN's inline elements; labels (the
+    numbers that become <num>) and nested lists are left out."""
+    _append_text(target, source.text)
+    for child in source:
+        if not isinstance(child.tag, str):
+            _append_text(target, child.tail)
+            continue
+        kind = kind_of(child)
+        declared = element_of(child)
+        if kind in NUMBER_KINDS or declared.role in (Role.LIST, Role.GRAPHIC):
+            pass
+        elif kind == "footnote":
+            _note(writer, target, child, child.get("data-number", ""), f"authorialNote_{child.get('data-number')}")
+        elif kind == "note-call":
+            note = writer.masthead_notes.get((child.get("href") or "").lstrip("#"))
+            if note is not None:
+                _note(writer, target, note, note.get("data-mark", ""), f"authorialNote_{camel(note.get('id', 'note'))}")
+        elif kind == "footnote-ref":
+            sub(target, "noteRef", href=f"#authorialNote_{child.get('data-number')}", marker=child.get("data-number", ""))
+        elif kind == "table-note-call":
+            mark = squeeze(child.text_content())
+            sub(sub(target, "sup"), "ref", mark, href="#" + writer.eids.get((child.get("href") or "").lstrip("#"), ""))
+        elif kind == "cross-reference":
+            tree_id = (child.get("href") or "").lstrip("#")
+            _inline(writer, child, sub(target, "ref", href="#" + writer.eids.get(tree_id, tree_id)))
+        elif kind == "link":
+            _inline(writer, child, sub(target, "a", href=child.get("href") or ""))
+        elif kind == "state-list":
+            _inline(writer, child, sub(target, "span", class_="stateList"))
+        elif kind in ("state", "person"):
+            tlc = "TLCLocation" if kind == "state" else "TLCPerson"
+            _inline(writer, child, sub(target, declared.akn, refersTo="#" + _reference(writer, tlc, child)))
+        elif declared.akn in ("i", "b") or kind in ("ins", "del"):
+            _inline(writer, child, sub(target, declared.akn or kind))
+        else:
+            _inline(writer, child, target)
+        _append_text(target, child.tail)
+
+
+def _reference(writer: _Writer, tlc: str, element: etree._Element) -> str:
+    """The eId, in the references section, of the State or person an element names."""
+    name = squeeze(element.text_content())
+    eid = camel(name)
+    while eid in writer.people and writer.people[eid] != (tlc, name):
+        eid += "_"  # a person named as a State is another entry
+    writer.people[eid] = (tlc, name)
+    return eid
+
+
+def _note(writer: _Writer, target: etree._Element, note: etree._Element, marker: str, eid: str) -> None:
+    """A footnote or masthead note as an authorialNote where it is called (once; a second call
+    of the same note is a noteRef)."""
+    if eid in writer.notes_written:
+        sub(target, "noteRef", href="#" + eid, marker=marker)
+        return
+    writer.notes_written.add(eid)
+    akn_note = sub(target, "authorialNote", marker=marker, placement="bottom", eId=eid)
+    _inline(writer, note, sub(akn_note, "p"))
+
+
+def _append_text(element: etree._Element, text: str | None) -> None:
+    """Add text after the element's last child (or as its text), keeping spacing as it is."""
+    if not text:
+        return
+    if len(element):
+        last = element[-1]
+        last.tail = (last.tail or "") + text
+    else:
+        element.text = (element.text or "") + text
