@@ -365,7 +365,7 @@ def run_batch(sessions: list[str | int], options: BatchOptions, progress: Progre
     (before anything is built)."""
     started = time.perf_counter()
     numbers = [check_session_id(session) for session in sessions]
-    fingerprinter = Fingerprinter(options.templates_dir, writer_options=f"pdf variant {options.pdf_variant}")
+    fingerprinter = Fingerprinter(options.templates_dir, options.pdf_variant)
     plans = [plan_session(number, options, fingerprinter) for number in dict.fromkeys(numbers)]
     summary = BatchSummary()
     for plan in plans:

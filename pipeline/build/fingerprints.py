@@ -31,6 +31,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from pipeline.inputs.layout import DEFAULT_TEMPLATE, PIPELINE_DIR, edition_path, reference_file, series_file, session_numbers
+from pipeline.writers.registry import DEFAULT_PDF_VARIANT
 
 MANIFEST_FOLDER = ".build-manifests"  # in the output folder, beside the session folders
 MANIFEST_VERSION = 1
@@ -184,9 +185,9 @@ class Fingerprinter:
     """Fingerprints editions for one command: files, templates and the pipeline are hashed
     once however many editions share them."""
 
-    def __init__(self, templates_dir: Path, writer_options: str = ""):
+    def __init__(self, templates_dir: Path, pdf_variant: str = DEFAULT_PDF_VARIANT):
         self.templates_dir = templates_dir
-        self.writer_options = writer_options  # what else changes the bytes (the PDF variant)
+        self.writer_options = f"pdf variant {pdf_variant}"  # what else changes the bytes
         self._shared: dict[Path, list[Path]] = {}  # data folder -> shared reference files
         self._sessions: dict[tuple[Path, str], list[int]] = {}  # (data folder, series) -> sessions
         self._files: dict[Path, str] = {}
