@@ -81,11 +81,24 @@ def paragraph_environment() -> ImmutableSandboxedEnvironment:
 
 
 @lru_cache(maxsize=2048)
-def _paragraph_template(source: str) -> jinja2.Template:
+def _paragraph_template(source: str, environment: ImmutableSandboxedEnvironment | None = None) -> jinja2.Template:
     """A paragraph compiled once: carried-over paragraphs are the same text edition after edition."""
-    return paragraph_environment().from_string(source)
+    return (environment or paragraph_environment()).from_string(source)
 
 
-def render_paragraph_text(source: str, context: dict[str, Any]) -> str:
-    """Run a paragraph's `{{ ... }}` expressions in the sandbox (errors propagate)."""
-    return _paragraph_template(source).render(context)
+def render_paragraph_text(source: str, context: dict[str, Any],
+                          environment: ImmutableSandboxedEnvironment | None = None) -> str:
+    """Run a paragraph's `{{ ... }}` expressions in the sandbox (errors propagate); a language
+    version passes its own sandbox, whose filters speak its language."""
+    return _paragraph_template(source, environment).render(context)
+
+
+def language_environment(filters: dict[str, Any]) -> ImmutableSandboxedEnvironment:
+    """The sandbox of a language version: the same rules, with that language's filters."""
+    env = ParagraphSandbox(undefined=jinja2.StrictUndefined, autoescape=False)
+    env.globals.clear()
+    env.filters.clear()
+    env.filters.update({name: _checked(name, f) for name, f in filters.items()})
+    env.filters["count"] = _checked("count", len)
+    env.filters["length"] = _checked("length", len)
+    return env
