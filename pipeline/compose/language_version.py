@@ -103,7 +103,7 @@ def localized_facts(facts: EditionFacts, names: TranslatedNames, version: Versio
     """The facts named in the version's language and sorted in its alphabetical order."""
     if version.translation is None:
         return facts
-    code, sort = version.code, version.style.sorted_names
+    code, sort = version.code, version.style.sorted_states
 
     def states(values: list[State]) -> list[State]:
         return sort([names.translate(s, code) for s in values])
@@ -123,7 +123,7 @@ def version_filters(version: Version) -> dict[str, Any]:
     style = version.style
 
     def states(values: list[State]) -> str:
-        return style.join_list(s.name for s in style.sorted_names(list(values), key=lambda s: s.name))
+        return style.join_list(s.name for s in style.sorted_states(list(values)))
 
     return {**style.filters, "states": states}
 

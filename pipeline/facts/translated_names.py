@@ -35,7 +35,7 @@ class TranslatedNames:
         """The State as a version in `language` names it (the English name when none is known;
         validation has said so already)."""
         found = self.lookup(state.name, language)
-        return state if found is None else State(state.identity, found.name)
+        return state if found is None else State(state.identity, found.name, state.name)
 
 
 def read_translated_names(rows: list[dict]) -> TranslatedNames:

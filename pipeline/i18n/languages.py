@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from pipeline.inputs.layout import REPOSITORY
+from pipeline.inputs.layout import languages_dir
 from pipeline.inputs.problems import InputError, Location, Problem, display_path
 
 ORIGINAL = "en"  # every edition is written in English; the other languages translate it
@@ -55,13 +55,6 @@ class Language:
         """A string from one of the string maps (organs, authors, distribution, language names);
         a name the map lacks is printed as it is written in the edition."""
         return self.strings.get(key, {}).get(name, name)
-
-
-def languages_dir(data_dir: Path) -> Path:
-    """The data folder's languages, or the repository's when it has none of its own (a data
-    folder of a few editions, as tests make, uses the project's language files)."""
-    own = data_dir / "languages"
-    return own if own.is_dir() else REPOSITORY / "data" / "languages"
 
 
 def load_language(path: Path) -> Language:

@@ -131,11 +131,23 @@ class LanguageStyle:
         if self.is_original:
             from pipeline.facts.names import un_sort_key
             return un_sort_key(name)
+        for prefix in self.language.lists.get("ignore_prefixes", ()):  # Arabic: "ال" does not count
+            if name.startswith(prefix):
+                name = name[len(prefix):]
+                break
         return collator(self.language.locale).getSortKey(name)
 
     def sorted_names(self, names: Iterable[Any], key: Callable[[Any], str] = str) -> list[Any]:
         """Items in the language's alphabetical order (ICU collation), by the name `key` gives."""
         return sorted(names, key=lambda item: self.sort_key(key(item)))
+
+    def sorted_states(self, states: Iterable[Any]) -> list[Any]:
+        """States in the version's order: its own alphabetical order, or, where its lists
+        follow the English names (`lists.order: english`, as UN Chinese lists do), theirs."""
+        if self.language.lists.get("order") == "english":
+            from pipeline.facts.names import un_sort_key
+            return sorted(states, key=lambda s: un_sort_key(getattr(s, "english", None) or s.name))
+        return self.sorted_names(states, key=lambda s: s.name)
 
     # ---- labels
 

@@ -75,3 +75,10 @@ def series_file(data_dir: Path, series_id: str) -> Path:
 
 def reference_file(data_dir: Path, name: str) -> Path:
     return data_dir / "reference" / name
+
+
+def languages_dir(data_dir: Path) -> Path:
+    """The data folder's languages (data/languages/<code>.yaml), or the repository's when it has
+    none of its own (a data folder of a few editions, as tests make, uses the project's)."""
+    own = data_dir / "languages"
+    return own if own.is_dir() else REPOSITORY / "data" / "languages"
