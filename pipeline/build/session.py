@@ -247,15 +247,19 @@ def write_atomically(files: dict[Path, bytes]) -> None:
 # ---------------------------------------------------------------- one session, in process
 
 def build_session(session: int | str, data_dir: Path, output_dir: Path,
-                  formats: tuple[str, ...] | None = None, templates_dir: Path = TEMPLATES_DIR) -> SessionBuild:
+                  formats: tuple[str, ...] | None = None, templates_dir: Path = TEMPLATES_DIR,
+                  languages: tuple[str, ...] | None = None) -> SessionBuild:
     """Validate and build every edition of a session into output_dir/<session>/, in this
-    process, whether or not its inputs changed (`unreport build` skips unchanged ones)."""
+    process, whether or not its inputs changed (`unreport build` skips unchanged ones); every
+    language version, or only those in `languages`."""
     formats = formats or registered_formats()
     prepared = prepare_session(session, data_dir, Fingerprinter(templates_dir))
     manifest = Manifest(warnings=[str(p) for p in prepared.warnings])
     outputs: dict[str, dict[str, bytes]] = {}
     for sourced in prepared.inputs.editions:
         for code in edition_versions(prepared.inputs, sourced):
+            if languages is not None and code not in languages:
+                continue
             result = render_job(edition_job(prepared, sourced, formats, templates_dir, code))
             outputs[result.job.series] = result.outputs
             entry = manifest_entry(prepared, sourced, result.outputs, result.job.series)

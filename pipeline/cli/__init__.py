@@ -214,6 +214,7 @@ def new_edition(from_session: str, to_session: str, series_id: str | None, as_at
     from pipeline.drafting.new_edition import EditionError, draft_editions, parse_date, write_editions
     from pipeline.inputs.load import load_editions
     from pipeline.validate import validate as run_rules
+    from pipeline.inputs.layout import is_translation_file
 
     try:
         drafted = draft_editions(data_dir, from_session, to_session, series_id,
@@ -239,7 +240,8 @@ def new_edition(from_session: str, to_session: str, series_id: str | None, as_at
         else:
             click.echo(f"wrote {display_path(edition.target)} (from {display_path(edition.source)})")
     if written:
-        report_problems(run_rules(load_editions(data_dir, [d.target for d in written])))
+        report_problems(run_rules(load_editions(data_dir, [d.target for d in written
+                                                          if not is_translation_file(d.target)])))
         click.echo(f"next: fill in the agenda, review the paragraphs, then 'make report SESSION={to_session}'")
 
 

@@ -92,6 +92,10 @@ def _check_version(inputs: Inputs, sourced: Sourced, translated: Sourced, known:
                                                  f"the languages are {', '.join(others)}")
         return
     language_name = known[code].name
+    letter = known[code].letter
+    if version.job_number and f"({letter})" not in version.job_number:
+        yield error(at(translated, "job_number"), f"the {language_name} version's job number carries the letter "
+                                                   f"({letter}), not {version.job_number.split(' ')[1]}")
     for key, block in version.translations.items():
         if key not in by_id:
             yield error(at_key(translated, "translations", key),

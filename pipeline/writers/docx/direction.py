@@ -68,7 +68,9 @@ def _text_part_roots(doc: DocxDocument) -> list[etree._Element]:
     for part in doc.part.package.iter_parts():
         name = str(part.partname).rsplit("/", 1)[-1]
         if any(name.startswith(kind) for kind in TEXT_PARTS) and name.endswith(".xml"):
-            element = getattr(part, "element", None) or getattr(part, "_element", None)
+            element = getattr(part, "element", None)
+            if element is None:
+                element = getattr(part, "_element", None)
             if element is not None:
                 roots.append(element)
     return roots
