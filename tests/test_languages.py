@@ -302,4 +302,22 @@ def test_new_edition_carries_translations_forward_marking_stale_ones(data_copy):
     assert "stale: true" in block
     assert french.count("stale: true") == 1
     validated = unreport("validate", "60", "--data", str(data_copy))
-    assert "paragraph 2 (entry-into-force) is marked stale in the French version" in validated.stdout
+    assert "paragraph 2 (entry-into-force) is stale in the French version" in validated.stdout
+    assert "paragraph 3 (election) is" not in validated.stdout  # unchanged paragraphs carry over clean
+
+
+def test_diff_between_two_language_versions_checks_their_alignment(versions, tmp_path):
+    english, french = versions["en"]["txt"], versions["fr"]["txt"]
+    result = unreport("diff", str(english), str(french))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "paragraphs: 12 and 12, the same numbers in the same order" in result.stdout
+    assert "table committee-members: 10 and 10 rows" in result.stdout
+    assert result.stdout.rstrip().endswith("aligned")
+    shortened = tmp_path / "cmw-status.fr.txt"
+    shortened.write_text("\n".join(l for l in french.read_text(encoding="utf-8").splitlines()
+                                   if not l.startswith("¶12 ")) + "\n", encoding="utf-8")
+    broken = unreport("diff", str(english), str(shortened))
+    assert broken.returncode == 1
+    assert "paragraphs: 12 and 11" in broken.stdout
+    assert re.search(r"only in .*cmw-status\.txt: paragraph 12", broken.stdout)
+    assert "NOT aligned" in broken.stdout

@@ -36,12 +36,15 @@ def set_right_to_left(doc: DocxDocument, left_to_right_styles: frozenset[str] = 
     """Mark the paragraphs and tables of the document's text parts right to left (except the
     paragraphs in the given styles), and every run that holds Arabic script: a run of Latin
     text or figures stays left to right inside its right-to-left paragraph."""
-    for root in _text_part_roots(doc):
+    for name, root in _text_part_roots(doc):
+        running = name.startswith(("header", "footer"))
         for paragraph in root.iter(qn("w:p")):
             ppr = paragraph.find(qn("w:pPr"))
             style = ppr.find(qn("w:pStyle")) if ppr is not None else None
             if style is not None and style.get(qn("w:val")) in left_to_right_styles:
                 continue
+            if running and not right_to_left_script("".join(t.text or "" for t in paragraph.iter(qn("w:t")))):
+                continue  # a running head of the symbol or a page number stays left to right
             if ppr is None:
                 ppr = new_element("w:pPr")
                 paragraph.insert(0, ppr)
@@ -62,8 +65,8 @@ def set_right_to_left(doc: DocxDocument, left_to_right_styles: frozenset[str] = 
             insert_ordered(section, new_element("w:bidi"), SECTPR_ORDER)
 
 
-def _text_part_roots(doc: DocxDocument) -> list[etree._Element]:
-    """The XML of the main document, its headers and footers, and its footnotes."""
+def _text_part_roots(doc: DocxDocument) -> list[tuple[str, etree._Element]]:
+    """The XML of the main document, its headers and footers, and its footnotes, by part name."""
     roots = []
     for part in doc.part.package.iter_parts():
         name = str(part.partname).rsplit("/", 1)[-1]
@@ -72,5 +75,5 @@ def _text_part_roots(doc: DocxDocument) -> list[etree._Element]:
             if element is None:
                 element = getattr(part, "_element", None)
             if element is not None:
-                roots.append(element)
+                roots.append((name, element))
     return roots
