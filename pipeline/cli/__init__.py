@@ -136,7 +136,7 @@ def _data_dir_of(path: Path) -> Path | None:
 
 def _problems_of(targets: tuple[str, ...], data_dir: Path, data_given: bool) -> tuple[list[Problem], int]:
     """Every problem of the targets, and how many files were named (every edition when none)."""
-    from pipeline.inputs.layout import all_edition_files, check_session_id, edition_files
+    from pipeline.inputs.layout import all_edition_files, check_session_id, edition_files, is_translation_file
     from pipeline.inputs.load import load_all, load_editions
     from pipeline.validate import validate as run_rules
 
@@ -161,6 +161,9 @@ def _problems_of(targets: tuple[str, ...], data_dir: Path, data_given: bool) -> 
             raise InputError([Problem(Location(display_path(path)), "error", why)])
         if not data_given:
             data_dir = _data_dir_of(path) or data_dir
+        if path.parent.parent.name == "sessions" and is_translation_file(path):  # a language version:
+            editions.append(path.with_name(path.stem.rsplit(".", 1)[0] + ".yaml"))  # checked with its original
+            continue
         (editions if path.parent.parent.name == "sessions" else others).append(path)
     if not targets:
         editions = all_edition_files(data_dir)
