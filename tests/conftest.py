@@ -39,7 +39,22 @@ def committed_data_snapshot() -> Path:
     return target
 
 
-DATA = committed_data_snapshot()
+FULL_DATA = committed_data_snapshot()
+
+
+def original_only(data: Path) -> Path:
+    """A copy of a data folder without the language versions of its editions
+    (data/sessions/*/<series>.<lang>.yaml): the English originals, as the tests of other
+    features build and validate them (tests/test_languages.py tests the versions on FULL_DATA;
+    building six versions of every report in every test would multiply the suite's time)."""
+    target = Path(tempfile.mkdtemp(prefix="unreport-test-originals-")) / "data"
+    atexit.register(shutil.rmtree, target.parent, ignore_errors=True)
+    shutil.copytree(data, target, ignore=lambda folder, names: [n for n in names if n.count(".") >= 2
+                                                                and n.endswith(".yaml")])
+    return target
+
+
+DATA = original_only(FULL_DATA)
 
 
 @pytest.fixture
@@ -57,11 +72,13 @@ def replace_in(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new), encoding="utf-8")
 
 
-def build(data_dir: Path, output_dir: Path, session: int = 59, formats=("html", "txt", "pdf", "docx")) -> dict[str, Path]:
-    """Build one session's single report and return format -> path."""
+def build(data_dir: Path, output_dir: Path, session: int = 59, formats=("html", "txt", "pdf", "docx"),
+          language: str = "en") -> dict[str, Path]:
+    """Build one session's single report in one language (the English original by default; the
+    language versions have tests of their own) and return format -> path."""
     from pipeline.build.session import build_session
 
-    result = build_session(session, data_dir, output_dir, tuple(formats))
+    result = build_session(session, data_dir, output_dir, tuple(formats), languages=(language,))
     assert len(result.editions) == 1
     return result.editions[0].files
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import REPO, replace_in
+from conftest import DATA, REPO, replace_in
 from pipeline.cli import main
 from pipeline.writers.registry import WRITERS
 from pipeline.inputs.layout import TEMPLATES_DIR
@@ -151,7 +151,7 @@ def test_one_report_on_two_jobs_is_split_and_writes_the_same_files(tmp_path):
     outputs = {}
     for jobs in ("1", "2"):  # with 2 jobs a worker writes the PDF while this process writes the rest
         out = tmp_path / f"out-{jobs}"
-        code, output = run_build("59", "--jobs", jobs, "--output", str(out))
+        code, output = run_build("59", "--jobs", jobs, "--output", str(out), "--data", str(DATA))  # English only
         assert code == 0 and "built 1, skipped 0, failed 0" in output, output
         outputs[jobs] = {name: digest for name, (_, _, digest) in states(out).items()}
     assert outputs["1"] == outputs["2"]

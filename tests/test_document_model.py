@@ -315,8 +315,8 @@ def _templates_with(tmp_path: Path, old: str, new: str, name: str = "base/un-rep
 
 @pytest.mark.parametrize("old, new, message", [
     # a second report-body around the chapters: the trap that once dropped every paragraph
-    ('{% for block in report.body %}{{ blocks.block(block) }}{% endfor %}',
-     '<main class="report-body">{% for block in report.body %}{{ blocks.block(block) }}{% endfor %}</main>',
+    ('{% for block in report.body %}{{ blocks.block(block, t) }}{% endfor %}',
+     '<main class="report-body">{% for block in report.body %}{{ blocks.block(block, t) }}{% endfor %}</main>',
      "'report-body' is not allowed inside 'report-body'"),
     ('<main class="report-body">', '<section class="chapter"><main class="report-body">',
      "<section class='chapter'> is not in the tree's vocabulary"),

@@ -111,7 +111,7 @@ def test_drafted_edition_reports_the_changes_since_the_previous_report(data_dir,
 
 def test_refuses_to_overwrite_an_existing_edition_unless_forced(data_dir):
     assert new_edition(data_dir, "59", "60").exit_code == 0
-    replace_in(edition_file(data_dir, 60), "  - paragraph: >-\n      By its", "  - paragraph: >-\n      EDITED. By its")
+    replace_in(edition_file(data_dir, 60), "    paragraph: >-\n      By its", "    paragraph: >-\n      EDITED. By its")
     before = edition_file(data_dir, 60).read_text(encoding="utf-8")
     refused = new_edition(data_dir, "59", "60")
     assert refused.exit_code == 2
@@ -131,7 +131,7 @@ def test_the_change_paragraph_is_added_once(data_dir):
 def test_keep_existing_leaves_an_edition_as_it_is_and_succeeds(data_dir):
     """What `make edition` does without FORCE=1: running it again never loses the drafter's work."""
     assert new_edition(data_dir, "59", "60").exit_code == 0
-    replace_in(edition_file(data_dir, 60), "  - paragraph: >-\n      By its", "  - paragraph: >-\n      EDITED. By its")
+    replace_in(edition_file(data_dir, 60), "    paragraph: >-\n      By its", "    paragraph: >-\n      EDITED. By its")
     before = edition_file(data_dir, 60).read_text(encoding="utf-8")
     kept = new_edition(data_dir, "59", "60", "--keep-existing")
     assert kept.exit_code == 0

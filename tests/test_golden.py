@@ -50,7 +50,8 @@ def check_59_with(templates: Path) -> str | None:
 def test_moving_the_agenda_note_fails_naming_both_lines(templates_copy):
     base = templates_copy / "base" / "un-report.html.j2"
     call = '{{ blocks.note_calls(report, "agenda") }}'
-    replace_in(base, f"of the provisional agenda{call}</p>", "of the provisional agenda</p>")
+    provisional = 't.text("agenda_item_provisional", item=version.style.agenda_label(edition.agenda.item, edition.agenda.sub_item)) }}'
+    replace_in(base, f"{provisional}{call}</p>", f"{provisional}</p>")  # the wording itself is in data/languages/
     replace_in(base, "{{ edition.agenda.title }}</p>", "{{ edition.agenda.title }}" + call + "</p>")
     problem = check_59_with(templates_copy)
     assert problem is not None
@@ -67,8 +68,8 @@ def test_renaming_a_table_heading_fails_naming_the_row(templates_copy):
 
 
 def test_a_markup_only_change_fails_on_the_tree(templates_copy):
-    replace_in(templates_copy / "base" / "un-report.html.j2", '{% block author %}{{ series.author }}{% endblock %}',
-               '<strong>{% block author %}{{ series.author }}{% endblock %}</strong>')
+    author = '{% block author %}{{ t.lookup("authors", series.author) }}{% endblock %}'
+    replace_in(templates_copy / "base" / "un-report.html.j2", author, f'<strong>{author}</strong>')
     problem = check_59_with(templates_copy)
     assert "cmw-status document tree (golden)" in problem
     assert '+<p class="report-author"><strong>Report of the Secretary-General</strong></p>' in problem
@@ -79,7 +80,7 @@ def test_an_undeclared_attribute_fails_the_build_at_its_template_line(templates_
     with pytest.raises(InputError) as caught:
         check_59_with(templates_copy)
     (problem,) = caught.value.problems
-    assert str(problem.location).endswith("base/un-report.html.j2:61:4")
+    assert str(problem.location).endswith("base/un-report.html.j2:64:4")
     assert "attribute 'lang' is not declared for 'report-author'" in problem.message
 
 

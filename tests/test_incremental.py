@@ -25,7 +25,8 @@ def test_an_edition_reads_its_series_and_the_reference_data_it_names():
     sources = edition_sources(DATA, EDITION_59)
     assert sources.series_id == "cmw-status" and sources.template == "report" and sources.session == 59
     assert [p.name for p in sources.files] == ["cmw-status.yaml", "cmw-status.yaml", "cmw-ledger.yaml",
-                                               "cmw-committee.yaml"]
+                                               "cmw-committee.yaml",  # then the language files (data/languages/)
+                                               "ar.yaml", "en.yaml", "es.yaml", "fr.yaml", "ru.yaml", "zh.yaml"]
 
 
 def test_reference_files_no_series_names_are_shared_by_every_report():

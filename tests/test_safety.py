@@ -154,7 +154,7 @@ def test_sandbox_refuses_internals_with_a_located_error(data_copy, tmp_path, exp
         build(data_copy, tmp_path / "out")
     [problem] = caught.value.errors
     assert problem.location.path.endswith("sessions/59/cmw-status.yaml")
-    assert problem.location.line == 19  # the line of the expression inside the paragraph
+    assert problem.location.line == 20  # the line of the expression inside the paragraph
     assert fragment in problem.message
     assert not (tmp_path / "out").exists()
 

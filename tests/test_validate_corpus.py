@@ -23,7 +23,7 @@ L = "reference/cmw-ledger.yaml"
 C = "reference/cmw-committee.yaml"
 M = "reference/un-member-states.yaml"
 N = "reference/state-name-changes.csv"
-P5 = "{{ parties|count|number }} States"  # in paragraph 5, line 49
+P5 = "{{ parties|count|number }} States"  # in paragraph 5, line 54
 
 
 class Case(NamedTuple):
@@ -69,10 +69,10 @@ CASES = [
             (E, 11, 13, 'error', "'job_number': '04-3965 (E)' is not a job number, like '04-39651 (E) 300704'"),
     ]),
     Case('body block of no known kind', E, '  - table: committee-members', '  - tabel: committee-members', [
-            (E, 32, 5, 'error', "'body[3]': a block is '- paragraph: ...', a heading ('- chapter: ...', '- section: ...', ...) or '- table: ...', not 'tabel' (did you mean 'table'?)"),
+            (E, 35, 5, 'error', "'body[3]': a block is '- paragraph: ...', a heading ('- chapter: ...', '- section: ...', ...) or '- table: ...', not 'tabel' (did you mean 'table'?)"),
     ]),
     Case('unknown table', E, '  - table: committee-members', '  - table: committee-member', [
-            (E, 32, 12, 'error', "no table named 'committee-member' in series 'cmw-status' (did you mean 'committee-members'?); the series' tables: committee-members (or write the table here, with its columns and rows)"),
+            (E, 35, 12, 'error', "no table named 'committee-member' in series 'cmw-status' (did you mean 'committee-members'?); the series' tables: committee-members (or write the table here, with its columns and rows)"),
     ]),
     Case('key without colon', E, 'series: cmw-status', 'series cmw-status', [
             (E, 4, 1, 'error', "YAML syntax: this line has no ':' after its key; write 'key: value'"),
@@ -170,53 +170,53 @@ CASES = [
     ]),
     Case('term ending before it starts', C, '    elected_on: 2003-12-11\n    term_ends: 2007\n  - name: José', '    elected_on: 2003-12-11\n    term_ends: 2003\n  - name: José', [
             (C, 14, 16, 'error', "Francisco Alba's term ends in 2003, not after the election on 2003-12-11; terms run from 1 January after the election"),
-            (E, 32, 5, 'warning', "only 9 of the committee's 10 seats have a member in office on 2004-08-27: add the members elected since to the committee data"),
+            (E, 35, 5, 'warning', "only 9 of the committee's 10 seats have a member in office on 2004-08-27: add the members elected since to the committee data"),
     ]),
     Case('more members than seats', C, 'seats: 10', 'seats: 9', [
             (C, 55, 5, 'error', "10 members are in office on 2004-01-01 but the committee has 9 seats; check the members' 'elected_on' and 'term_ends'"),
     ]),
     Case('members out of order', C, '    elected_on: 2003-12-11\n    term_ends: 2007\n  - name: José', '    elected_on: 2004-12-11\n    term_ends: 2007\n  - name: José', [
             (C, 15, 5, 'error', "José Serrano Brillantes is out of order (after Francisco Alba); list members by 'elected_on', then by 'family_name' in UN alphabetical order"),
-            (E, 32, 5, 'warning', "only 9 of the committee's 10 seats have a member in office on 2004-08-27: add the members elected since to the committee data"),
+            (E, 35, 5, 'warning', "only 9 of the committee's 10 seats have a member in office on 2004-08-27: add the members elected since to the committee data"),
     ]),
     Case('family name not in the name', C, 'family_name: Gakwandi', 'family_name: Gakwandy', [
             (C, 46, 18, 'error', "family name 'Gakwandy' is not part of the name 'Arthur Shatto Gakwandi'; write it as it appears in the name"),
     ]),
     Case('State name not yet in force', E, 'United Nations High Commissioner for Refugees and', 'United Nations High Commissioner for Refugees, Libya and', [
-            (E, 37, 54, 'error', "'Libya' is not the UN name of this State on 27 August 2004 (the document date); write 'Libyan Arab Jamahiriya'"),
+            (E, 41, 54, 'error', "'Libya' is not the UN name of this State on 27 August 2004 (the document date); write 'Libyan Arab Jamahiriya'"),
     ]),
     Case('State name no longer in force', E, '1 July 2003 following', '1 July 2003 in Cabo Verde following', [
-            (E, 25, 59, 'error', "'Cabo Verde' is not the UN name of this State on 27 August 2004 (the document date); write 'Cape Verde'"),
+            (E, 27, 59, 'error', "'Cabo Verde' is not the UN name of this State on 27 August 2004 (the document date); write 'Cape Verde'"),
     ]),
     Case('unknown data in a paragraph', E, P5, '{{ partys|count|number }} States', [
-            (E, 49, 10, 'error', "paragraph uses unknown data 'partys' (did you mean 'parties'?); the data a paragraph can use: as_at, date, entry_into_force, members, parties, session, signatories, treaty"),
+            (E, 54, 10, 'error', "paragraph uses unknown data 'partys' (did you mean 'parties'?); the data a paragraph can use: as_at, date, entry_into_force, members, parties, session, signatories, treaty"),
     ]),
     Case('unknown filter in a paragraph', E, P5, '{{ parties|cout|number }} States', [
-            (E, 49, 18, 'error', "unknown filter 'cout' (did you mean 'count'?); the filters are: and_list, number, Number, ordinal, date, counted_list, upper_first, states, person and count"),
+            (E, 54, 18, 'error', "unknown filter 'cout' (did you mean 'count'?); the filters are: and_list, number, Number, ordinal, date, counted_list, upper_first, states, person and count"),
     ]),
     Case('unclosed expression', E, P5, '{{ parties|count|number States', [
-            (E, 49, 31, 'error', "the expression is not closed before 'States'; end it with '}}'"),
+            (E, 54, 31, 'error', "the expression is not closed before 'States'; end it with '}}'"),
     ]),
     Case('expression never closed', E, '{{ signatories|states }}.', '{{ signatories|states .', [
-            (E, 51, 7, 'error', "an expression opened here is not closed; end it with '}}' (or '%}')"),
+            (E, 56, 7, 'error', "an expression opened here is not closed; end it with '}}' (or '%}')"),
     ]),
     Case('expression syntax', E, P5, '{{ parties|count|number } States', [
-            (E, 49, 7, 'error', "paragraph expression syntax: unexpected '}'; write expressions like {{ parties|count|number }}"),
+            (E, 54, 7, 'error', "paragraph expression syntax: unexpected '}'; write expressions like {{ parties|count|number }}"),
     ]),
     Case('expression failing on its data', E, P5, '{{ parties|number }} States', [
-            (E, 49, 18, 'error', "the filter 'number' cannot take a list; see 'Writing paragraphs' in README for what each filter takes"),
+            (E, 54, 18, 'error', "the filter 'number' cannot take a list; see 'Writing paragraphs' in README for what each filter takes"),
     ]),
     Case('footnote without text', E, 'web site of the United Nations', 'web site[^site] of the United Nations', [
-            (E, 52, 64, 'error', "footnote [^site] has no text under 'footnotes:'; add 'site: ...' there"),
+            (E, 57, 64, 'error', "footnote [^site] has no text under 'footnotes:'; add 'site: ...' there"),
     ]),
     Case('footnote never called', E, 'body:\n', 'footnotes:\n  unused: A note nobody calls.\nbody:\n', [
             (E, 18, 11, 'warning', "footnote 'unused' is never called; add [^unused] to a paragraph or remove it"),
     ]),
     Case('paragraph empty after its expressions', E, '  - table: committee-members\n', '  - table: committee-members\n  - paragraph: "{{ \'\' }}"\n', [
-            (E, 33, 16, 'error', 'paragraph is empty once its expressions are filled in; write its text or remove the block'),
+            (E, 36, 16, 'error', 'paragraph is empty once its expressions are filled in; write its text or remove the block'),
     ]),
     Case('error on the third line of a literal block', E, '  - table: committee-members\n', '  - table: committee-members\n  - paragraph: |\n      One line.\n      Two lines.\n      Three {{ signatries|count }}.\n', [
-            (E, 36, 16, 'error', "paragraph uses unknown data 'signatries' (did you mean 'signatories'?); the data a paragraph can use: as_at, date, entry_into_force, members, parties, session, signatories, treaty"),
+            (E, 39, 16, 'error', "paragraph uses unknown data 'signatries' (did you mean 'signatories'?); the data a paragraph can use: as_at, date, entry_into_force, members, parties, session, signatories, treaty"),
     ]),
     Case('Member State listed out of order', M, '  - Albania\n  - Algeria\n', '  - Algeria\n  - Albania\n', [
             (M, 10, 5, 'error', "'Albania' is out of UN alphabetical order (after 'Algeria'); move it up"),
@@ -225,7 +225,7 @@ CASES = [
             (N, 6, 1, 'error', "'in_force_from': 2022-06-31 is not a real date: June 2022 has 30 days"),
     ]),
     Case('body block with two keys', E, '  - table: committee-members\n', '  - table: committee-members\n    paragraph: Text.\n', [
-            (E, 33, 16, 'error', "'body[3]': a block is of one kind ('paragraph' or 'table', not both); make two blocks"),
+            (E, 36, 16, 'error', "'body[3]': a block is of one kind ('paragraph' or 'table', not both); make two blocks"),
     ]),
     Case('reference file named by a path', S, 'ledger: cmw-ledger.yaml', 'ledger: ../sessions/59/cmw-status.yaml', [
             (S, 6, 9, 'error', "'ledger': '../sessions/59/cmw-status.yaml' is not a plain name (letters, digits, '-' and '.'; no '/'), like 'cmw-ledger.yaml'"),
@@ -238,7 +238,7 @@ CASES = [
             (N, 1, 1, 'error', "unknown column 'old'; the columns are old_name, new_name, in_force_from, certainty, note"),
     ]),
     Case('unknown attribute inside a loop', E, '{{ parties|states }}', '{% for p in parties %}{{ p.nam }}{% endfor %}', [
-            (E, 49, 69, 'error', "paragraph uses data that does not exist: a State has no attribute 'nam'"),
+            (E, 54, 69, 'error', "paragraph uses data that does not exist: a State has no attribute 'nam'"),
     ]),
     Case('two mistakes in one ledger entry', L, '  - state: Chile\n    signature: 1993-09-24\n    consent: 2005-03-21\n    kind: ratification\n',
          '  - state: Chle\n    signature: 1993-09-24\n    consent: 2005-03-21\n', [
@@ -246,7 +246,7 @@ CASES = [
             (L, 62, 14, 'error', "Chle's consent has no kind; add 'kind: ratification' or 'kind: accession'"),
     ]),
     Case('committee table without a committee', S, 'committee: cmw-committee.yaml\n', '', [
-            (E, 32, 12, 'error', "a table of committee members needs a committee, but series 'cmw-status' names none; add 'committee:' to the series or remove the table"),
+            (E, 35, 12, 'error', "a table of committee members needs a committee, but series 'cmw-status' names none; add 'committee:' to the series or remove the table"),
     ]),
     Case('State with no action', L, '  - state: Armenia\n    signature: 2013-09-26\n', '  - state: Armenia\n', [
             (L, 23, 5, 'error', "Armenia has neither a signature nor a consent; add one or remove the entry"),
@@ -258,7 +258,7 @@ CASES = [
             (M, 10, 5, 'error', "'Albania' is listed twice; remove one"),
     ]),
     Case('expression not allowed', E, '{{ parties|states }}', '{{ parties.__class__ }}', [
-            (E, 49, 53, 'error', "paragraph expression not allowed: access to attribute '__class__' of 'list' object is unsafe; "
+            (E, 54, 53, 'error', "paragraph expression not allowed: access to attribute '__class__' of 'list' object is unsafe; "
                                   "use only the data and filters of 'Writing paragraphs' in README"),
     ]),
 ]

@@ -41,13 +41,13 @@ def recent_edition(data_dir: Path) -> Path:
 def test_recent_edition_must_use_todays_name(data_copy: Path, monkeypatch):
     edition = recent_edition(data_copy)
     monkeypatch.chdir(data_copy.parent)
-    empty_table = ("data/sessions/67/cmw-status.yaml:32:5: warning: no committee member is in office on 2012-08-01: "
+    empty_table = ("data/sessions/67/cmw-status.yaml:35:5: warning: no committee member is in office on 2012-08-01: "
                    "the committee-members table is left out (add the members elected since to the committee data)")
     assert problems_of(Path("data"), 67) == [empty_table]
     replace_in(edition, "International Labour Organization as well",
                "International Labour Organization, the Libyan Arab\n      Jamahiriya as well")
     assert problems_of(Path("data"), 67) == [empty_table,
-        "data/sessions/67/cmw-status.yaml:35:78: error: 'Libyan Arab Jamahiriya' is not the UN name of this "
+        "data/sessions/67/cmw-status.yaml:39:78: error: 'Libyan Arab Jamahiriya' is not the UN name of this "
         "State on 1 August 2012 (the document date); write 'Libya'"]
 
 
@@ -76,7 +76,7 @@ def test_document_date_far_from_the_session_is_a_warning(data_copy: Path, monkey
         "which opens in September 2004; check 'date' and 'session'",
         "data/sessions/59/cmw-status.yaml:8:8: warning: as_at 2004-08-20 is 3659 days before the document date "
         "2014-08-27; update the figures or check the date (more than 60 days)",
-        "data/sessions/59/cmw-status.yaml:32:5: warning: no committee member is in office on 2014-08-27: the "
+        "data/sessions/59/cmw-status.yaml:35:5: warning: no committee member is in office on 2014-08-27: the "
         "committee-members table is left out (add the members elected since to the committee data)",
     ]
 
@@ -92,8 +92,8 @@ def test_five_independent_mistakes_in_one_file_give_five_errors(data_copy: Path,
     problems = problems_of(Path("data"))
     assert [p.split(": error: ")[0] for p in problems] == [
         "data/sessions/59/cmw-status.yaml:9:1", "data/sessions/59/cmw-status.yaml:11:13",
-        "data/sessions/59/cmw-status.yaml:16:23", "data/sessions/59/cmw-status.yaml:37:54",
-        "data/sessions/59/cmw-status.yaml:50:10"]
+        "data/sessions/59/cmw-status.yaml:16:23", "data/sessions/59/cmw-status.yaml:41:54",
+        "data/sessions/59/cmw-status.yaml:55:10"]
     assert all(": error: " in p for p in problems)
 
 
@@ -158,11 +158,11 @@ def test_misspelt_state_names_in_text_are_warnings_at_their_word(data_copy: Path
                "representatives of Belguim and Morroco, the Libyan Arab Jamahirya and several non-governmental")
     monkeypatch.chdir(data_copy.parent)
     assert problems_of(Path("data")) == [
-        "data/sessions/59/cmw-status.yaml:39:54: warning: 'Belguim' looks like a misspelt State name: "
+        "data/sessions/59/cmw-status.yaml:43:54: warning: 'Belguim' looks like a misspelt State name: "
         "did you mean 'Belgium'? (write the UN short name, or ignore this warning)",
-        "data/sessions/59/cmw-status.yaml:39:66: warning: 'Morroco' looks like a misspelt State name: "
+        "data/sessions/59/cmw-status.yaml:43:66: warning: 'Morroco' looks like a misspelt State name: "
         "did you mean 'Morocco'? (write the UN short name, or ignore this warning)",
-        "data/sessions/59/cmw-status.yaml:39:79: warning: 'Libyan Arab Jamahirya' looks like a misspelt State "
+        "data/sessions/59/cmw-status.yaml:43:79: warning: 'Libyan Arab Jamahirya' looks like a misspelt State "
         "name: did you mean 'Libyan Arab Jamahiriya'? (write the UN short name, or ignore this warning)",
     ]
 
@@ -217,7 +217,7 @@ def test_a_filter_given_the_wrong_kind_of_data_says_so_in_a_drafters_words(data_
     replace_in(data_copy / EDITION, "As at {{ as_at|date }}", "As at {{ as_at|number }}")
     monkeypatch.chdir(data_copy.parent)
     assert problems_of(Path("data")) == [
-        "data/sessions/59/cmw-status.yaml:48:22: error: the filter 'number' cannot take a date; see 'Writing "
+        "data/sessions/59/cmw-status.yaml:53:22: error: the filter 'number' cannot take a date; see 'Writing "
         "paragraphs' in README for what each filter takes"]
 
 

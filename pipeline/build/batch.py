@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Protocol
 
 from pipeline.build.fingerprints import Fingerprint, Fingerprinter, Manifest, is_up_to_date, read_manifest
-from pipeline.inputs.layout import check_session_id, edition_files
+from pipeline.inputs.layout import check_session_id, edition_files, translation_files, translation_language
 from pipeline.inputs.problems import InputError, display_path
 from pipeline.writers.registry import DEFAULT_PDF_VARIANT, WRITERS, formats as registered_formats
 
@@ -102,7 +102,8 @@ class SessionPlan:
     def units(self) -> list[str]:
         """What the progress counts for this session: its stale reports (or the session
         itself when it has no editions, which is an error to report)."""
-        return [f"{self.number}/{path.stem}" for path in sorted(self.stale)] or [f"session {self.number}"]
+        return [f"{self.number}/{name}" for path in sorted(self.stale)
+                for name in [path.stem] + [t.stem for t in translation_files(path)]] or [f"session {self.number}"]
 
 
 def plan_session(number: int, options: BatchOptions, fingerprinter: Fingerprinter) -> SessionPlan:
@@ -113,8 +114,10 @@ def plan_session(number: int, options: BatchOptions, fingerprinter: Fingerprinte
     stale = set()
     for path in files:
         fingerprint: Fingerprint | None = fingerprinter.edition(options.data_dir, path)
-        entry = manifest.editions.get(fingerprint.sources.series_id) if fingerprint else None
-        if options.force or not is_up_to_date(entry, fingerprint, options.formats, session_dir):
+        names = [fingerprint.sources.series_id] if fingerprint else [None]
+        names += [f"{path.stem}.{translation_language(t)}" for t in translation_files(path)]  # its language versions
+        entries = [manifest.editions.get(name) if fingerprint and name else None for name in names]
+        if options.force or not all(is_up_to_date(entry, fingerprint, options.formats, session_dir) for entry in entries):
             stale.add(path)
     return SessionPlan(number, files, manifest, stale)
 
@@ -199,6 +202,7 @@ class _EditionState:
     """One edition whose jobs are out with the workers."""
 
     sourced: Sourced
+    name: str  # its file name stem: 'cmw-status', or 'cmw-status.fr' for a language version
     parts_left: int = 0
     outputs: dict[str, bytes] = field(default_factory=dict)
     seconds: float = 0.0
@@ -232,7 +236,7 @@ class _Batch:
     def submit_session(self, plan: SessionPlan) -> None:
         """Validate a session (nothing of it is written on error), compose its changed
         editions and hand them to the workers."""
-        from pipeline.build.session import edition_job, prepare_session, render_job
+        from pipeline.build.session import edition_job, edition_versions, prepare_session, render_job, version_name
 
         try:
             prepared = prepare_session(plan.number, self.options.data_dir, self.fingerprinter)
@@ -243,15 +247,18 @@ class _Batch:
             return
         for warning in prepared.warnings:
             self.progress.note(str(warning), error=True)
-        current = {sourced.model.series for sourced in prepared.inputs.editions}
+        versions = [(sourced, code) for sourced in prepared.inputs.editions
+                    for code in edition_versions(prepared.inputs, sourced)]
+        current = {version_name(sourced.model.series, code) for sourced, code in versions}
         carried = {series: entry for series, entry in plan.manifest.editions.items() if series in current}
         session = _SessionState(prepared, Manifest(carried, [str(p) for p in prepared.warnings]))
-        for sourced in prepared.inputs.editions:
+        for sourced, code in versions:
             if sourced.path not in plan.stale:
                 continue
-            edition = session.editions[sourced.model.series] = _EditionState(sourced)
+            name = version_name(sourced.model.series, code)
+            edition = session.editions[name] = _EditionState(sourced, name)
             try:
-                job = edition_job(prepared, sourced, self.options.formats, self.options.templates_dir,
+                job = edition_job(prepared, sourced, self.options.formats, self.options.templates_dir, code,
                                   self.options.pdf_variant)
             except InputError as exc:  # a template's mistake, or a text validation could not try
                 for problem in exc.problems:
@@ -301,10 +308,10 @@ class _Batch:
             peaks = self.summary.peak_memory
             peaks[result.worker] = max(peaks.get(result.worker, 0), result.peak_memory)
             if edition.parts_left == 0 and not edition.failed:
-                series = edition.sourced.model.series
+                series = edition.name
                 ordered = {fmt: edition.outputs[fmt] for fmt in self.options.formats}
                 edition.outputs = ordered
-                entry = manifest_entry(session.prepared, edition.sourced, ordered)
+                entry = manifest_entry(session.prepared, edition.sourced, ordered, series)
                 session.manifest.editions.pop(series, None)
                 if entry is not None:
                     session.manifest.editions[series] = entry
@@ -357,7 +364,7 @@ def _left_alone(folder: Path) -> str:
 
 
 def _name(session: _SessionState, edition: _EditionState) -> str:
-    return f"{session.prepared.number}/{edition.sourced.model.series}"
+    return f"{session.prepared.number}/{edition.name}"
 
 
 def run_batch(sessions: list[str | int], options: BatchOptions, progress: Progress) -> BatchSummary:

@@ -30,7 +30,8 @@ import sysconfig
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from pipeline.inputs.layout import DEFAULT_TEMPLATE, PIPELINE_DIR, edition_path, reference_file, series_file, session_numbers
+from pipeline.inputs.layout import (DEFAULT_TEMPLATE, PIPELINE_DIR, edition_path, reference_file, series_file,
+                                    languages_dir, session_numbers, translation_files)
 from pipeline.writers.registry import DEFAULT_PDF_VARIANT
 
 MANIFEST_FOLDER = ".build-manifests"  # in the output folder, beside the session folders
@@ -93,6 +94,8 @@ def edition_sources(data_dir: Path, edition: Path) -> EditionSources | None:
     files = [edition, series_path, reference_file(data_dir, ledger)]
     if committee:
         files.append(reference_file(data_dir, committee))
+    files += translation_files(edition)  # its language versions, built with it
+    files += sorted(languages_dir(data_dir).glob("*.yaml"))  # the boilerplate strings of every language
     session, previous = (_number(top_level_value(text, key)) for key in ("session", "previous"))
     return EditionSources(edition, series_id, template, ledger, committee, tuple(files), session, previous)
 

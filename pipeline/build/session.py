@@ -80,7 +80,7 @@ class EditionJob:
     """What a worker needs to write one edition: its composed tree and how to render it."""
 
     session: int
-    series: str
+    series: str  # the file name stem: the series id, with the language for a language version ('cmw-status.fr')
     tree_html: str
     document_date: dt.date
     formats: tuple[str, ...]
@@ -116,14 +116,31 @@ def prepare_session(session: int | str, data_dir: Path, fingerprinter: Fingerpri
     return PreparedSession(number, inputs, warnings, fingerprints)
 
 
+def edition_versions(inputs: Inputs, sourced: Sourced) -> list[str]:
+    """The languages an edition is built in: the original, then each language version beside it."""
+    from pipeline.i18n.languages import LANGUAGE_ORDER, ORIGINAL
+
+    codes = {t.model.language for t in inputs.translations.get(sourced.path, [])} - {ORIGINAL}
+    return [ORIGINAL] + sorted(codes, key=lambda c: (LANGUAGE_ORDER.index(c) if c in LANGUAGE_ORDER else 99, c))
+
+
+def version_name(series: str, code: str) -> str:
+    """A version's file name stem: 'cmw-status' for the original, 'cmw-status.fr' for French."""
+    from pipeline.i18n.languages import ORIGINAL
+
+    return series if code == ORIGINAL else f"{series}.{code}"
+
+
 def edition_job(prepared: PreparedSession, sourced: Sourced, formats: tuple[str, ...],
-                templates_dir: Path = TEMPLATES_DIR, pdf_variant: str = DEFAULT_PDF_VARIANT) -> EditionJob:
-    """Compose one edition's tree (in the parent: composing is cheap, writing is not)."""
+                templates_dir: Path = TEMPLATES_DIR, code: str = "en",
+                pdf_variant: str = DEFAULT_PDF_VARIANT) -> EditionJob:
+    """Compose one version of an edition (in the parent: composing is cheap, writing is not)."""
     from pipeline.compose.report import compose
 
     edition = sourced.model
-    return EditionJob(prepared.number, edition.series, compose(prepared.inputs, sourced, templates_dir),
-                      edition.date, formats, templates_dir, pdf_variant)
+    return EditionJob(prepared.number, version_name(edition.series, code),
+                      compose(prepared.inputs, sourced, templates_dir, code), edition.date, formats, templates_dir,
+                      pdf_variant)
 
 
 def render_job(job: EditionJob) -> RenderedEdition:
@@ -134,7 +151,8 @@ def render_job(job: EditionJob) -> RenderedEdition:
     return RenderedEdition(job, outputs, time.perf_counter() - started, os.getpid(), peak)
 
 
-def manifest_entry(prepared: PreparedSession, sourced: Sourced, outputs: dict[str, bytes]) -> ManifestEntry | None:
+def manifest_entry(prepared: PreparedSession, sourced: Sourced, outputs: dict[str, bytes],
+                   name: str | None = None) -> ManifestEntry | None:
     """The manifest entry of a freshly built edition; None (never skip it) when its
     fingerprint is missing or was taken from other files than the ones the build read."""
     fingerprint = prepared.fingerprints.get(sourced.path)
@@ -146,7 +164,8 @@ def manifest_entry(prepared: PreparedSession, sourced: Sourced, outputs: dict[st
     named = fingerprint.sources
     if read != (named.series_id, named.template, named.ledger, named.committee):
         return None
-    return ManifestEntry(fingerprint.digest, {fmt: {"name": f"{edition.series}.{fmt}", "size": len(content)}
+    stem = name or edition.series
+    return ManifestEntry(fingerprint.digest, {fmt: {"name": f"{stem}.{fmt}", "size": len(content)}
                                               for fmt, content in outputs.items()})
 
 
@@ -231,18 +250,23 @@ def write_atomically(files: dict[Path, bytes]) -> None:
 # ---------------------------------------------------------------- one session, in process
 
 def build_session(session: int | str, data_dir: Path, output_dir: Path,
-                  formats: tuple[str, ...] | None = None, templates_dir: Path = TEMPLATES_DIR) -> SessionBuild:
+                  formats: tuple[str, ...] | None = None, templates_dir: Path = TEMPLATES_DIR,
+                  languages: tuple[str, ...] | None = None) -> SessionBuild:
     """Validate and build every edition of a session into output_dir/<session>/, in this
-    process, whether or not its inputs changed (`unreport build` skips unchanged ones)."""
+    process, whether or not its inputs changed (`unreport build` skips unchanged ones); every
+    language version, or only those in `languages`."""
     formats = formats or registered_formats()
     prepared = prepare_session(session, data_dir, Fingerprinter(templates_dir))
     manifest = Manifest(warnings=[str(p) for p in prepared.warnings])
     outputs: dict[str, dict[str, bytes]] = {}
     for sourced in prepared.inputs.editions:
-        result = render_job(edition_job(prepared, sourced, formats, templates_dir))
-        outputs[sourced.model.series] = result.outputs
-        entry = manifest_entry(prepared, sourced, result.outputs)
-        if entry is not None:
-            manifest.editions[sourced.model.series] = entry
+        for code in edition_versions(prepared.inputs, sourced):
+            if languages is not None and code not in languages:
+                continue
+            result = render_job(edition_job(prepared, sourced, formats, templates_dir, code))
+            outputs[result.job.series] = result.outputs
+            entry = manifest_entry(prepared, sourced, result.outputs, result.job.series)
+            if entry is not None:
+                manifest.editions[result.job.series] = entry
     built = write_session(output_dir, prepared.number, outputs, manifest)
     return SessionBuild(prepared.number, built, prepared.warnings)

@@ -140,7 +140,7 @@ def _data_dir_of(path: Path) -> Path | None:
 
 def _problems_of(targets: tuple[str, ...], data_dir: Path, data_given: bool) -> tuple[list[Problem], int]:
     """Every problem of the targets, and how many files were named (every edition when none)."""
-    from pipeline.inputs.layout import all_edition_files, check_session_id, edition_files
+    from pipeline.inputs.layout import all_edition_files, check_session_id, edition_files, is_translation_file
     from pipeline.inputs.load import load_all, load_editions
     from pipeline.validate import validate as run_rules
 
@@ -165,6 +165,9 @@ def _problems_of(targets: tuple[str, ...], data_dir: Path, data_given: bool) -> 
             raise InputError([Problem(Location(display_path(path)), "error", why)])
         if not data_given:
             data_dir = _data_dir_of(path) or data_dir
+        if path.parent.parent.name == "sessions" and is_translation_file(path):  # a language version:
+            editions.append(path.with_name(path.stem.rsplit(".", 1)[0] + ".yaml"))  # checked with its original
+            continue
         (editions if path.parent.parent.name == "sessions" else others).append(path)
     if not targets:
         editions = all_edition_files(data_dir)
@@ -218,6 +221,7 @@ def new_edition(from_session: str, to_session: str, series_id: str | None, as_at
     from pipeline.drafting.new_edition import EditionError, draft_editions, parse_date, write_editions
     from pipeline.inputs.load import load_editions
     from pipeline.validate import validate as run_rules
+    from pipeline.inputs.layout import is_translation_file
 
     try:
         drafted = draft_editions(data_dir, from_session, to_session, series_id,
@@ -243,7 +247,8 @@ def new_edition(from_session: str, to_session: str, series_id: str | None, as_at
         else:
             click.echo(f"wrote {display_path(edition.target)} (from {display_path(edition.source)})")
     if written:
-        report_problems(run_rules(load_editions(data_dir, [d.target for d in written])))
+        report_problems(run_rules(load_editions(data_dir, [d.target for d in written
+                                                          if not is_translation_file(d.target)])))
         click.echo(f"next: fill in the agenda, review the paragraphs, then 'make report SESSION={to_session}'")
 
 

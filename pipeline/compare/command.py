@@ -25,6 +25,7 @@ import lxml.html
 from pipeline.compose.report import compose
 
 from pipeline.inputs.layout import TEMPLATES_DIR
+from pipeline.compare.alignment import align_versions, language_versions
 from pipeline.compare.textdiff import diff_texts, report, summary
 from pipeline.inputs.layout import SESSION_PATTERN, check_session_id
 from pipeline.inputs.load import load_session
@@ -215,6 +216,10 @@ def _compare_pair(pair: Pair, views: Views, many: bool, result: DiffResult) -> s
     a, b = pair.a, pair.b
     assert a is not None and b is not None
     text = ""
+    if a.canonical is not None and b.canonical is not None and language_versions(a.name, b.name):
+        aligned = align_versions(a.canonical, b.canonical, a.name, b.name)
+        result.differs |= aligned.differs
+        return aligned.text
     if a.canonical is not None and b.canonical is not None:
         diff = diff_texts(a.canonical, b.canonical, a.name, b.name)
         text += report(diff)

@@ -177,11 +177,13 @@ def table_rows_source(spec: TableSpec, context: dict[str, Any]) -> list[Any] | N
 class Composer:
     """Composes one edition's blocks, numbering and marking notes through the document."""
 
-    def __init__(self, facts: EditionFacts, tables: dict[str, TableSpec]):
+    def __init__(self, facts: EditionFacts, tables: dict[str, TableSpec], environment: Any = None):
         self.edition: Edition = facts.edition
         self.tables = tables
         self.numbers = number_edition(self.edition, tables)
         self.context = expression_context(facts, self.numbers)
+        self.environment = environment  # the paragraph sandbox of a language version (None: the original's)
+        self.cited = cited_ids(self.edition, tables)
         self.inline = InlineContext(self.edition.footnotes, NoteMarks(self.edition.footnote_marks),
                                     anchors=set(self.numbers.anchors.values()))
 
@@ -190,7 +192,8 @@ class Composer:
     def text(self, source: str, path: Path, inline: InlineContext | None = None, **names: Any) -> Markup:
         """One drafted text: expressions, then inline markup."""
         try:
-            rendered = render_paragraph_text(source, {**self.context, **names} if names else self.context, marked=True)
+            rendered = render_paragraph_text(source, {**self.context, **names} if names else self.context,
+                                             self.environment, marked=True)
             return markup(rendered, inline or self.inline)
         except EXPRESSION_ERRORS as exc:
             raise ComposeError(path, exc) from None
@@ -246,7 +249,7 @@ class Composer:
     def paragraph(self, block: ParagraphBlock, path: Path, numbered: bool = True) -> ComposedParagraph:
         html = self.text(block.paragraph, path + ("paragraph",))
         return ComposedParagraph(self.numbers.paragraphs.get(path) if numbered else None, html,
-                                 self.numbers.anchors.get(path), block.recommendation,
+                                 self.anchor_if_cited(path), block.recommendation,
                                  self.lists(block, path, depth=0))
 
     def lists(self, holder: ParagraphBlock | ListItem, path: Path, depth: int) -> tuple[ComposedList, ...]:
@@ -261,7 +264,13 @@ class Composer:
 
     def item(self, item: ListItem, path: Path, depth: int) -> ComposedItem:
         return ComposedItem(self.numbers.items[path], self.text(item.text, path + ("text",)),
-                            self.numbers.anchors.get(path), self.lists(item, path, depth + 1))
+                            self.anchor_if_cited(path), self.lists(item, path, depth + 1))
+
+    def anchor_if_cited(self, path: Path) -> str | None:
+        """A paragraph's or item's id is written into the tree when something cites it: ids
+        that only name a block for its translations leave the tree as it was."""
+        anchor = self.numbers.anchors.get(path)
+        return anchor if anchor in self.cited else None
 
     def table(self, block: TableBlock, path: Path) -> ComposedTable | None:
         """A table with its rows, or None when its rows come from facts and there are none."""
@@ -333,9 +342,18 @@ def _alignment(rows: list[tuple[Markup, ...]], column: int) -> str:
     return "right" if filled and all(NUMERIC_CELL.match(c) for c in filled) else "left"
 
 
-def compose_blocks(facts: EditionFacts, tables: dict[str, TableSpec]) -> ComposedReport:
-    """An edition's blocks, composed."""
-    return Composer(facts, tables).compose()
+CITATION = re.compile(r"""ref\(\s*\\?["']([a-z][a-z0-9-]*)\\?["']\s*\)|\(#([a-z][a-z0-9-]*)\)""")
+
+
+def cited_ids(edition: Edition, tables: dict[str, TableSpec]) -> set[str]:
+    """The ids some text of the edition cites, by `ref("id")` or a `(#id)` link."""
+    texts = edition.model_dump_json() + "".join(spec.model_dump_json() for spec in tables.values())
+    return {a or b for a, b in CITATION.findall(texts)}
+
+
+def compose_blocks(facts: EditionFacts, tables: dict[str, TableSpec], environment: Any = None) -> ComposedReport:
+    """An edition's blocks, composed (in a language version's sandbox when one is given)."""
+    return Composer(facts, tables, environment).compose()
 
 
 

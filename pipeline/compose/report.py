@@ -18,7 +18,10 @@ import jinja2.meta
 from markupsafe import Markup
 
 from pipeline.compose.blocks import ComposeError, ComposedReport, compose_blocks
+from pipeline.compose.language_version import (Version, localized_facts, original_version, translated_edition,
+                                               translated_tables, translated_version, version_environment)
 from pipeline.compose.sandbox import PARAGRAPH_FILTERS
+from pipeline.i18n.languages import ORIGINAL, language
 from pipeline.doctree.check import TreeError, check_tree, element_summary
 from pipeline.facts.edition import EditionFacts, edition_facts
 from pipeline.i18n import style
@@ -49,25 +52,41 @@ def report_environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environmen
     return env
 
 
-def compose_report(facts: EditionFacts, sourced: Sourced) -> ComposedReport:
-    """The edition's blocks composed; a text that fails is a problem at its line."""
+def compose_report(facts: EditionFacts, sourced: Sourced, version: Version | None = None) -> ComposedReport:
+    """The edition's blocks composed; a text that fails is a problem at its line (in the
+    translation file, for a block of a language version)."""
+    tables = facts.series.tables if version is None else translated_tables(facts.series.tables, version)
     try:
-        return compose_blocks(facts, facts.series.tables)
+        return compose_blocks(facts, tables, None if version is None else version_environment(version))
     except ComposeError as exc:
         where = locate(sourced.raw, *exc.path) or Location(display_path(sourced.path))
         raise InputError([Problem(where, "error", f"cannot compose this text: {exc.cause}")]) from None
 
 
-def compose(inputs: Inputs, sourced: Sourced, templates_dir: Path = TEMPLATES_DIR) -> str:
-    """The document tree of one edition, as a complete semantic HTML document, checked
-    against the vocabulary."""
+def edition_version(inputs: Inputs, sourced: Sourced, code: str = ORIGINAL) -> tuple[Version, Sourced]:
+    """The version of an edition in a language, and the file its texts come from."""
+    if code == ORIGINAL:
+        return original_version(language(inputs.data_dir, ORIGINAL)), sourced
+    for translated in inputs.translations.get(sourced.path, []):
+        if translated.model.language == code:
+            return translated_version(language(inputs.data_dir, code), translated.model), translated
+    raise InputError([Problem(Location(display_path(sourced.path)), "error", f"this edition has no '{code}' version")])
+
+
+def compose(inputs: Inputs, sourced: Sourced, templates_dir: Path = TEMPLATES_DIR, code: str = ORIGINAL) -> str:
+    """The document tree of one edition in one language (the original by default), as a
+    complete semantic HTML document, checked against the vocabulary."""
+    version, texts_from = edition_version(inputs, sourced, code)
     facts = edition_facts(inputs, sourced)
-    report = compose_report(facts, sourced)
+    if not version.is_original:
+        edition = translated_edition(facts.edition, version)
+        facts = localized_facts(facts, inputs.translated_names, version, edition)
+    report = compose_report(facts, texts_from, version)
     env = report_environment(templates_dir)
     name = f"{facts.series.template}/{REPORT_TEMPLATE}"
     try:
         tree = env.get_template(name).render(edition=facts.edition, series=facts.series, facts=facts,
-                                             report=report)
+                                             report=report, version=version, t=version.language)
     except jinja2.TemplateError as exc:
         raise InputError([_template_problem(exc, templates_dir, name)]) from None
     try:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import lru_cache
-from typing import Any
+from typing import Any, Callable, Iterable
 
 import jinja2
 from jinja2.exceptions import SecurityError
@@ -26,10 +26,15 @@ _NO_MARKS = str.maketrans("", "", STATE_LIST_OPEN + STATE_LIST_CLOSE + STATE_OPE
                           + PERSON_CLOSE)
 
 
+def marked_states(names: Iterable[str], join: Callable[[Iterable[str]], str]) -> str:
+    """Names of States joined as a list (by a language's `join`), marked as a list of States."""
+    joined = join(STATE_OPEN + name + STATE_CLOSE for name in names)
+    return STATE_LIST_OPEN + joined + STATE_LIST_CLOSE if joined else ""
+
+
 def states(values: list[State]) -> str:
     """A list of States in UN order, joined without a serial comma (marked as a list of States)."""
-    names = style.join_list(STATE_OPEN + s.name + STATE_CLOSE for s in sorted_states(list(values)))
-    return STATE_LIST_OPEN + names + STATE_LIST_CLOSE if names else ""
+    return marked_states((s.name for s in sorted_states(list(values))), style.join_list)
 
 
 def person(name: str) -> str:
@@ -98,13 +103,26 @@ def paragraph_environment() -> ImmutableSandboxedEnvironment:
 
 
 @lru_cache(maxsize=2048)
-def _paragraph_template(source: str) -> jinja2.Template:
+def _paragraph_template(source: str, environment: ImmutableSandboxedEnvironment | None = None) -> jinja2.Template:
     """A paragraph compiled once: carried-over paragraphs are the same text edition after edition."""
-    return paragraph_environment().from_string(source)
+    return (environment or paragraph_environment()).from_string(source)
 
 
-def render_paragraph_text(source: str, context: dict[str, Any], marked: bool = False) -> str:
-    """Run a paragraph's `{{ ... }}` expressions in the sandbox (errors propagate); `marked`
-    keeps the marks of State lists for inline markup (compose/inline.py)."""
-    text = _paragraph_template(source).render(context)
+def render_paragraph_text(source: str, context: dict[str, Any],
+                          environment: ImmutableSandboxedEnvironment | None = None, marked: bool = False) -> str:
+    """Run a paragraph's `{{ ... }}` expressions in the sandbox (errors propagate); a language
+    version passes its own sandbox, whose filters speak its language; `marked` keeps the marks
+    of State lists and persons for inline markup (compose/inline.py)."""
+    text = _paragraph_template(source, environment).render(context)
     return text if marked else text.translate(_NO_MARKS)
+
+
+def language_environment(filters: dict[str, Any]) -> ImmutableSandboxedEnvironment:
+    """The sandbox of a language version: the same rules, with that language's filters."""
+    env = ParagraphSandbox(undefined=jinja2.StrictUndefined, autoescape=False)
+    env.globals.clear()
+    env.filters.clear()
+    env.filters.update({name: _checked(name, f) for name, f in {"person": person, **filters}.items()})
+    env.filters["count"] = _checked("count", len)
+    env.filters["length"] = _checked("length", len)
+    return env

@@ -14,6 +14,7 @@ import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml as pyyaml
 from pydantic import ValidationError
@@ -24,6 +25,7 @@ from pipeline.build.session import write_atomically
 from pipeline.inputs.layout import check_session_id, edition_files, edition_path, series_file
 from pipeline.inputs.load import load_editions
 from pipeline.model.edition import Edition
+from pipeline.model.translation import Translation, source_hash
 from pipeline.inputs.problems import InputError, display_path
 from pipeline.i18n.style import ordinal
 
@@ -209,6 +211,36 @@ def draft_editions(data_dir: Path, source_session: str | int, session: str | int
                           series_change_paragraph(series_file(data_dir, source.series)))
         check_drafted(text, target)
         drafted.append(DraftedEdition(sourced.path, target, text))
+        drafted += draft_translations(inputs, sourced, number)
+    return drafted
+
+
+def draft_translations(inputs: Any, sourced: Any, session: int) -> list[DraftedEdition]:
+    """The language versions of an edition, carried forward beside the new edition: every
+    translated block is kept, and marked `stale: true` where the original's text no longer
+    matches the text it translated (its source_hash); the job number is the new version's
+    to fill in."""
+    source: Edition = sourced.model
+    originals = {block.id: block.text for block in source.body + source.summary
+                 + [b for annex in source.annexes for b in annex.body] if getattr(block, "id", None)}
+    drafted = []
+    for translated in inputs.translations.get(sourced.path, []):
+        target = edition_path(inputs.data_dir, session, source.series).with_name(translated.path.name)
+        yaml = round_trip_yaml()
+        data = yaml.load(translated.path.read_text(encoding="utf-8"))
+        if "job_number" in data:
+            data["job_number"] = None
+        for key, block in (data.get("translations") or {}).items():
+            text = originals.get(key)
+            if text is not None and source_hash(text) != str(block.get("source_hash")):
+                set_key(block, "stale", True, comment="the English text changed since this was translated")
+        out = io.StringIO()
+        yaml.dump(data, out)
+        try:
+            Translation.model_validate(pyyaml.safe_load(out.getvalue()))
+        except (pyyaml.YAMLError, ValidationError) as exc:
+            raise EditionError(f"drafted {display_path(target)} does not load ({exc}); nothing was written") from None
+        drafted.append(DraftedEdition(translated.path, target, out.getvalue()))
     return drafted
 
 

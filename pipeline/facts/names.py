@@ -54,6 +54,7 @@ class State:
 
     identity: str
     name: str
+    english: str | None = None  # in a language version: the English name it translates (for English order)
 
     def __str__(self) -> str:
         return self.name

@@ -5,6 +5,7 @@ without loading the typed models.
 
     data/series/<series-id>.yaml               one file per report series
     data/sessions/<session>/<series-id>.yaml   one edition per series and session
+    data/sessions/<session>/<series-id>.<language>.yaml   its language versions (fr, es, ru, zh, ar)
     data/reference/                            ledgers, committees, State name changes
 """
 
@@ -36,7 +37,7 @@ def session_numbers(data_dir: Path, series_id: str | None = None) -> list[int]:
     """The sessions that have editions (of one series, when given), in order. Folders whose
     names are not session numbers (a 'drafts' folder, '059') are not sessions."""
     pattern = f"*/{series_id}.yaml" if series_id else "*/*.yaml"
-    names = {p.parent.name for p in (data_dir / "sessions").glob(pattern)}
+    names = {p.parent.name for p in (data_dir / "sessions").glob(pattern) if not is_translation_file(p)}
     return sorted(int(name) for name in names if SESSION_PATTERN.match(name))
 
 
@@ -50,7 +51,22 @@ def all_edition_files(data_dir: Path) -> list[Path]:
 
 
 def edition_files(data_dir: Path, session: int) -> list[Path]:
-    return sorted((data_dir / "sessions" / str(session)).glob("*.yaml"))
+    """A session's editions (its originals; the language versions beside them are not editions)."""
+    return sorted(p for p in (data_dir / "sessions" / str(session)).glob("*.yaml") if not is_translation_file(p))
+
+
+def is_translation_file(path: Path) -> bool:
+    """'cmw-status.fr.yaml' is the French version of the edition 'cmw-status.yaml'."""
+    return "." in path.stem
+
+
+def translation_files(edition: Path) -> list[Path]:
+    """The language versions of an edition, by language code order of their file names."""
+    return sorted(edition.parent.glob(f"{edition.stem}.*.yaml"))
+
+
+def translation_language(path: Path) -> str:
+    return path.stem.rsplit(".", 1)[1]
 
 
 def series_file(data_dir: Path, series_id: str) -> Path:
@@ -59,3 +75,10 @@ def series_file(data_dir: Path, series_id: str) -> Path:
 
 def reference_file(data_dir: Path, name: str) -> Path:
     return data_dir / "reference" / name
+
+
+def languages_dir(data_dir: Path) -> Path:
+    """The data folder's languages (data/languages/<code>.yaml), or the repository's when it has
+    none of its own (a data folder of a few editions, as tests make, uses the project's)."""
+    own = data_dir / "languages"
+    return own if own.is_dir() else REPOSITORY / "data" / "languages"

@@ -13,12 +13,14 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from pipeline.facts.names import StateNames
+from pipeline.facts.translated_names import STATE_NAMES_FILE, TranslatedNames, read_translated_names
 from pipeline.inputs.layout import (NAME_CHANGES_FILE, TEMPLATES_DIR, all_edition_files, edition_files,
-                     edition_path, session_numbers)
+                     edition_path, session_numbers, translation_files)
 from pipeline.model.blocks import BLOCK_KEYS
 from pipeline.model.edition import Edition
 from pipeline.model.reference import Committee, Ledger, MemberStates, NameChange
 from pipeline.model.series import Series
+from pipeline.model.translation import Translation
 from pipeline.inputs.cache import ParsedFiles
 from pipeline.inputs.problems import InputError, Location, Problem, did_you_mean, display_path
 from pipeline.inputs.sources import load_csv, load_yaml, locate, locate_key
@@ -54,6 +56,8 @@ class Inputs:
     templates_dir: Path = TEMPLATES_DIR  # where the series' report templates must exist
     memo: dict = field(default_factory=dict, repr=False, compare=False)  # derived once per edition
     unreadable: set[str] = field(default_factory=set)  # series and reference files that failed to load
+    translations: dict[Path, list[Sourced]] = field(default_factory=dict)  # edition file -> its language versions
+    translated_names: TranslatedNames = field(default_factory=TranslatedNames)  # State names in other languages
     files: ParsedFiles | None = field(default=None, repr=False, compare=False)  # kept between builds (preview)
 
     def parsed(self, path: Path, parse: Any) -> Any:
@@ -365,6 +369,24 @@ def load_names(data_dir: Path, inputs: Inputs) -> None:
             inputs.name_changes.append(Sourced(parsed, path, row))
     members = inputs.member_states.model.states if inputs.member_states else []
     inputs.names = StateNames([s.model for s in inputs.name_changes], members)
+    translated = data_dir / "reference" / STATE_NAMES_FILE
+    if translated.is_file():
+        try:
+            inputs.translated_names = read_translated_names(load_csv(translated))
+        except InputError as exc:
+            inputs.problems.extend(exc.problems)
+
+
+def load_translations(inputs: Inputs, edition: Path) -> None:
+    """The language versions beside an edition (cmw-status.fr.yaml, ...)."""
+    versions = []
+    for path in translation_files(edition):
+        raw = _load(path, inputs)
+        parsed, problems = parse_model(Translation, raw, path) if raw is not None else (None, [])
+        inputs.problems.extend(problems)
+        if parsed is not None:
+            versions.append(Sourced(parsed, path, raw))
+    inputs.translations[edition] = versions
 
 
 def _header_problems(rows: Any, model: type[BaseModel]) -> list[Problem]:
@@ -413,6 +435,7 @@ def load_editions(data_dir: Path, files: list[Path], parsed: ParsedFiles | None 
         if parsed is not None:
             inputs.editions.append(Sourced(parsed, path, raw))
             load_previous(data_dir, inputs.editions[-1], inputs)
+            load_translations(inputs, path)
         series_id = raw.get("series") if isinstance(raw, dict) else None
         if isinstance(series_id, str):  # even for a broken edition, so the series' own problems show too
             load_series(data_dir, series_id, locate(raw, "series"), inputs)

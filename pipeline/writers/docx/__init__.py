@@ -36,6 +36,7 @@ from pipeline.writers.docx.anchors import bookmark_names, check_references
 from pipeline.writers.docx.blocks import add_blocks
 from pipeline.writers.docx.headers import add_headers_and_footers
 from pipeline.writers.docx.inline import letter_footnotes
+from pipeline.writers.docx.direction import LEFT_TO_RIGHT_KINDS, set_right_to_left
 from pipeline.writers.docx.package import drop_template_leftovers, normalized_zip, set_core_properties
 from pipeline.writers.docx.pages import estimate_pages
 from pipeline.writers.docx.state import new_build
@@ -77,6 +78,9 @@ def write_docx(tree_html: str, document_date: dt.date) -> bytes:
     letter_footnotes(b)
     estimate_pages(b, page)
     add_headers_and_footers(b)
+    if body.get("dir") == "rtl":
+        set_right_to_left(doc, frozenset(style_ids[VOCABULARY[kind].word_style] for kind in LEFT_TO_RIGHT_KINDS
+                                         if VOCABULARY[kind].word_style in style_ids))
     set_core_properties(doc, meta, stamp)
     drop_template_leftovers(doc)
     out = io.BytesIO()

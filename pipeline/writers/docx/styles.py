@@ -135,7 +135,10 @@ ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "right": WD_ALIGN_PARAGRAPH.RIGHT,
          "center": WD_ALIGN_PARAGRAPH.CENTER, "justify": WD_ALIGN_PARAGRAPH.JUSTIFY}
 TAB_ALIGN = {"left": WD_TAB_ALIGNMENT.LEFT, "right": WD_TAB_ALIGNMENT.RIGHT}
 FONT = "Times New Roman"
-LANGUAGE_TAGS = {"en": "en-GB", "fr": "fr-FR", "es": "es-ES"}
+LANGUAGE_TAGS = {"en": "en-GB", "fr": "fr-FR", "es": "es-ES", "ru": "ru-RU", "zh": "zh-CN", "ar": "ar-SA"}
+# The fonts Word is told to use for East Asian and complex-script (Arabic) text, per version
+# language: the non-Latin family of pipeline/i18n/fonts.py's stack (Times New Roman otherwise).
+SCRIPT_FONTS = {"zh": {"w:eastAsia": "Noto Serif CJK SC"}, "ar": {"w:cs": "Amiri"}}
 
 # Page geometry per place (pt): size, margins (top, right, bottom, left), header/footer distance.
 PAGES = {
@@ -153,8 +156,11 @@ def define_styles(doc: DocxDocument, meta: dict[str, str], text_width: float,
 
     The part depends only on the language, the text width and the outline, so it is built
     once per process and copied: python-docx's add_style scans every style on each call."""
-    lang = LANGUAGE_TAGS.get(meta.get("language", "en"), "en-GB")
+    code = meta.get("language", "en")
+    lang = LANGUAGE_TAGS.get(code, "en-GB")
     styles, style_ids = _styles_part(lang, text_width, tuple(sorted(outline.items())))
+    if code in SCRIPT_FONTS:
+        styles = _with_script_fonts(styles, SCRIPT_FONTS[code])
     doc.part._styles_part._element = copy.deepcopy(styles)
     return dict(style_ids)
 
@@ -260,7 +266,17 @@ def _set_run_properties(rpr: etree._Element, size: int, lang: str) -> None:
     _set_rpr_child(rpr, "rFonts", fonts)
     _set_rpr_child(rpr, "sz", {"w:val": str(size * 2)})
     _set_rpr_child(rpr, "szCs", {"w:val": str(size * 2)})
-    _set_rpr_child(rpr, "lang", {"w:val": lang, "w:eastAsia": "en-US", "w:bidi": "ar-SA"})
+    east_asian = lang if lang.startswith("zh") else "en-US"
+    _set_rpr_child(rpr, "lang", {"w:val": lang, "w:eastAsia": east_asian, "w:bidi": "ar-SA"})
+
+
+def _with_script_fonts(styles: etree._Element, fonts: dict[str, str]) -> etree._Element:
+    """A copy of the styles part whose run fonts name the version's CJK or Arabic family."""
+    styles = copy.deepcopy(styles)
+    for rfonts in styles.iter(qn("w:rFonts")):
+        for attribute, family in fonts.items():
+            rfonts.set(qn(attribute), family)
+    return styles
 
 
 def _set_rpr_child(rpr: etree._Element, local: str, attrs: dict[str, str]) -> None:

@@ -1,0 +1,49 @@
+"""State names in the six languages: data/reference/state-names.csv, keyed by the English UN
+short name (current and past names both: a report finds the English name in force on its
+date, then that name's translation)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pipeline.facts.names import State
+from pipeline.inputs.problems import Location
+
+STATE_NAMES_FILE = "state-names.csv"
+LANGUAGE_COLUMNS = ("fr", "es", "ru", "zh", "ar")
+
+
+@dataclass(frozen=True)
+class TranslatedName:
+    name: str
+    verified: bool  # False: not from an official UN list (validation warns on each use)
+    where: Location  # the row of the CSV file
+
+
+@dataclass
+class TranslatedNames:
+    """English UN short name -> language -> its name in that language."""
+
+    names: dict[str, dict[str, TranslatedName]] = field(default_factory=dict)
+
+    def lookup(self, english: str, language: str) -> TranslatedName | None:
+        if language == "en":
+            return TranslatedName(english, True, Location(""))
+        return self.names.get(english, {}).get(language)
+
+    def translate(self, state: State, language: str) -> State:
+        """The State as a version in `language` names it (the English name when none is known;
+        validation has said so already)."""
+        found = self.lookup(state.name, language)
+        return state if found is None else State(state.identity, found.name, state.name)
+
+
+def read_translated_names(rows: list[dict]) -> TranslatedNames:
+    """The rows of state-names.csv (as load_csv gives them, each with its location)."""
+    names = TranslatedNames()
+    for row in rows:
+        english = row.get("en", "")
+        unverified = set((row.get("unverified") or "").split())
+        names.names[english] = {code: TranslatedName(row[code], code not in unverified, row.location)
+                                for code in LANGUAGE_COLUMNS if row.get(code)}
+    return names

@@ -1,0 +1,206 @@
+"""Style rules for a language version: dates, number words, ordinals, list joining, plural
+nouns, collation and subparagraph labels, from the language's data file.
+
+English keeps the functions of style.py (the original's output does not change); the other
+languages use ICU through PyICU: its rule-based number formats spell numbers and ordinals
+in every UN language (num2words has no Chinese and no feminine Russian ordinals), and its
+collators sort State names in each language's alphabetical order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from functools import cached_property, lru_cache
+from typing import Any, Callable, Iterable
+
+import icu
+from babel import Locale
+from babel.dates import format_date
+
+from pipeline.i18n import style
+from pipeline.i18n.languages import ORIGINAL, Language
+
+LATIN = "abcdefghijklmnopqrstuvwxyz"
+ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv",
+         "xvi", "xvii", "xviii", "xix", "xx")
+
+
+@lru_cache(maxsize=32)
+def _spellout(locale: str, rule_set: str) -> icu.RuleBasedNumberFormat:
+    formatter = icu.RuleBasedNumberFormat(icu.URBNFRuleSetTag.SPELLOUT, icu.Locale(locale))
+    formatter.setDefaultRuleSet(rule_set)
+    return formatter
+
+
+@lru_cache(maxsize=8)
+def collator(locale: str) -> icu.Collator:
+    """ICU's collator for a language: its alphabetical order (accents, case and spaces as
+    that language's dictionaries order them)."""
+    return icu.Collator.createInstance(icu.Locale(locale))
+
+
+class LanguageStyle:
+    """The style functions of one language; `filters()` gives them to templates and paragraphs
+    under the names English paragraphs already use (date, number, Number, ordinal, states...)."""
+
+    def __init__(self, language: Language):
+        self.language = language
+
+    @property
+    def is_original(self) -> bool:
+        return self.language.code == ORIGINAL
+
+    # ---- numbers
+
+    def spell(self, value: int, rule_set: str) -> str:
+        return _spellout(self.language.locale, rule_set).format(int(value))
+
+    def number(self, value: int) -> str:
+        """Numbers up to the language's limit in words, others in figures."""
+        if self.is_original:
+            return style.number(value)
+        if 1 <= value <= int(self.language.numbers.get("words_up_to", 0)):
+            return self.spell(value, self.language.numbers["cardinal"])
+        return str(value)
+
+    def number_capitalized(self, value: int) -> str:
+        """A number that opens a sentence, in words (in figures where the language uses none)."""
+        if self.is_original:
+            return style.number_capitalized(value)
+        if not int(self.language.numbers.get("words_up_to", 0)):
+            return str(value)
+        return style.upper_first(self.spell(value, self.language.numbers["cardinal"]))
+
+    def ordinal(self, value: int) -> str:
+        if self.is_original:
+            return style.ordinal(value)
+        return self.spell(value, self.language.numbers["ordinal"])
+
+    def session_name(self, session: int) -> str:
+        """'Fifty-ninth session', 'Cinquante-neuvième session', '第五十九届会议', 'الدورة التاسعة والخمسون'."""
+        if self.is_original:
+            return style.session_name(session)
+        ordinal = self.ordinal(session)
+        return self.language.text("session", ordinal=ordinal, Ordinal=style.upper_first(ordinal))
+
+    def plural(self, count: int, one: str, other: str, few: str | None = None, many: str | None = None,
+               two: str | None = None, zero: str | None = None) -> str:
+        """The noun form CLDR's plural rules choose for a count: Russian 26 государств, 22
+        государства; Arabic 26 دولة, 10 دول."""
+        forms = {"one": one, "other": other, "few": few, "many": many, "two": two, "zero": zero}
+        chosen = Locale.parse(self.language.locale).plural_form(int(count))
+        return forms.get(chosen) or other
+
+    # ---- dates
+
+    def long_date(self, value: dt.date) -> str:
+        """A date in the language's UN form: 27 août 2004, 27 de agosto de 2004, 27 августа
+        2004 года, 2004年8月27日, 27 آب/أغسطس 2004."""
+        if self.is_original:
+            return style.long_date(value)
+        months = self.language.dates.get("months")
+        pattern = self.language.dates["pattern"]
+        if months:  # a month name CLDR does not have (UN Arabic gives both names)
+            pattern = pattern.replace("MMMM", "'{month}'")
+            return format_date(value, pattern, locale=self.language.locale).replace("{month}", months[value.month - 1])
+        return format_date(value, pattern, locale=self.language.locale)
+
+    def masthead_date(self, value: dt.date) -> str:
+        """The masthead's date: in the language, or in English where its distribution block
+        stays in English (Russian, Chinese and Arabic versions)."""
+        if self.language.dates.get("masthead_locale") == ORIGINAL:
+            return style.long_date(value)
+        return self.long_date(value)
+
+    # ---- lists and names
+
+    def join_list(self, items: Iterable[Any], conjunction: str | None = None) -> str:
+        """'A, B et C', 'A, B y C' ('e' before an i sound), 'A、B和C', 'A، وB، وC'."""
+        if self.is_original:
+            return style.join_list(items) if conjunction is None else style.join_list(items, conjunction)
+        words = [str(item) for item in items]
+        if len(words) <= 1:
+            return "".join(words)
+        rules = self.language.lists
+        last = rules["last"]
+        if rules.get("last_before_i") and _starts_with_i_sound(words[-1]):
+            last = rules["last_before_i"]
+        return rules["separator"].join(words[:-1]) + last + words[-1]
+
+    def sort_key(self, name: str) -> Any:
+        if self.is_original:
+            from pipeline.facts.names import un_sort_key
+            return un_sort_key(name)
+        for prefix in self.language.lists.get("ignore_prefixes", ()):  # Arabic: "ال" does not count
+            if name.startswith(prefix):
+                name = name[len(prefix):]
+                break
+        return collator(self.language.locale).getSortKey(name)
+
+    def sorted_names(self, names: Iterable[Any], key: Callable[[Any], str] = str) -> list[Any]:
+        """Items in the language's alphabetical order (ICU collation), by the name `key` gives."""
+        return sorted(names, key=lambda item: self.sort_key(key(item)))
+
+    def sorted_states(self, states: Iterable[Any]) -> list[Any]:
+        """States in the version's order: its own alphabetical order, or, where its lists
+        follow the English names (`lists.order: english`, as UN Chinese lists do), theirs."""
+        if self.language.lists.get("order") == "english":
+            from pipeline.facts.names import un_sort_key
+            return sorted(states, key=lambda s: un_sort_key(getattr(s, "english", None) or s.name))
+        return self.sorted_names(states, key=lambda s: s.name)
+
+    # ---- labels
+
+    def letter(self, index: int) -> str:
+        """The index-th subparagraph letter (0 -> a, or أ in Arabic)."""
+        letters = LATIN if self.language.letters == "latin" else self.language.letters
+        return letters[index % len(letters)] * (index // len(letters) + 1)
+
+    def subparagraph_label(self, index: int, depth: int) -> str:
+        """(a) (i) in English and Chinese, a) i) in French, Spanish and Russian; a. i. below."""
+        if depth >= 3:
+            base = self.letter(index) if depth == 3 else ROMAN[index % len(ROMAN)]
+            return f"{base}."
+        base = self.letter(index) if depth == 1 else ROMAN[index % len(ROMAN)]
+        return self.language.subparagraphs.format(label=base)
+
+    def agenda_label(self, item: int | None, sub_item: str | None) -> str:
+        """'107 (a)', '107 a)', '107(a)', '107 (أ)'; '...' while the number is still to come."""
+        number = "..." if item is None else str(item)
+        if not sub_item:
+            return number
+        letter = sub_item
+        if self.language.letters != "latin":
+            letter = self.letter(LATIN.index(sub_item))
+        return self.language.text("agenda_label", number=number, letter=letter)
+
+    @cached_property
+    def filters(self) -> dict[str, Callable[..., Any]]:
+        """The filters paragraphs and templates use, in this language."""
+        return {
+            **style.FILTERS,
+            "and_list": self.join_list,
+            "number": self.number,
+            "Number": self.number_capitalized,
+            "ordinal": self.ordinal,
+            "date": self.long_date,
+            "plural": self.plural,
+        }
+
+
+def _starts_with_i_sound(word: str) -> bool:
+    """Spanish writes 'e' for 'y' before a word that starts with the sound i ('i', 'hi', not 'hie')."""
+    lower = "".join(c for c in word if unicodedata.category(c) != "Co").lower()  # not the marks of a State
+    return lower.startswith(("i", "í")) or (lower.startswith(("hi", "hí")) and not lower.startswith("hie"))
+
+
+_STYLES: dict[int, LanguageStyle] = {}
+
+
+def style_of(language: Language) -> LanguageStyle:
+    """The style of a language (made once per loaded language)."""
+    key = id(language)
+    if key not in _STYLES or _STYLES[key].language is not language:
+        _STYLES[key] = LanguageStyle(language)
+    return _STYLES[key]

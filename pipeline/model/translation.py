@@ -1,0 +1,54 @@
+"""A language version of an edition: data/sessions/<session>/<series>.<language>.yaml.
+
+The original (English) edition is written once. A translation file gives the translated
+masthead fields and, for each block of the original by its `id`, the translated text and
+the hash of the original text it translates (`source_hash`), so that validation can say
+which translated paragraphs are stale once the original changes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Annotated, Literal
+
+from pydantic import Field, StringConstraints
+
+from pipeline.model.common import BlockId, NonEmpty, Strict
+
+HASH_LENGTH = 12
+SourceHash = Annotated[str, StringConstraints(strip_whitespace=True, pattern=rf"^[0-9a-f]{{{HASH_LENGTH}}}$")]
+
+
+def source_hash(text: str) -> str:
+    """The hash a translation records of the original text it translates (whitespace-insensitive,
+    so re-wrapping a folded paragraph does not make its translations stale)."""
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()[:HASH_LENGTH]
+
+
+class TranslatedBlock(Strict):
+    """The translation of one block of the original."""
+
+    text: NonEmpty
+    source_hash: SourceHash = Field(description="the hash of the original text this translates (12 hex digits)")
+    stale: bool = False  # set by `unreport new-edition` when the original's text changed
+
+
+class TranslatedTable(Strict):
+    """A named table's translated column headings (its rows come from facts, computed per language)."""
+
+    columns: list[NonEmpty] = Field(min_length=1)
+
+
+class Translation(Strict):
+    """One language version of an edition."""
+
+    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]
+    status: Literal["official", "unofficial"] = Field(
+        description="'official' for the UN's own text (say where it comes from in `source`), "
+                    "'unofficial' for a translation of our own")
+    source: NonEmpty | None = None
+    job_number: Annotated[str, StringConstraints(pattern=r"^\d{2}-\d{5} \([A-Z]\) \d{6}( \d{6})?$")] | None = None
+    title: NonEmpty
+    agenda_title: NonEmpty | None = None
+    tables: dict[str, TranslatedTable] = {}
+    translations: dict[BlockId, TranslatedBlock] = {}

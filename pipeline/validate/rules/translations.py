@@ -1,0 +1,158 @@
+"""Language versions kept in step with their original (data/sessions/<n>/<series>.<lang>.yaml).
+
+- A translated block names a block of the original by its id; an unknown id is an error.
+- Each translated block records the hash of the original text it translates: when the
+  original changes afterwards, the block is stale, and validation warns for each language,
+  at the block's line in the translation file, naming the paragraph.
+- A block of the original that a language version lacks is a warning while the edition is a
+  draft and an error once it has its symbol (a final version must be complete).
+- A State name that is not from an official UN list (marked in state-names.csv) is a warning
+  on each use in a language version; a State with no name in the language is an error.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pipeline.compose.numbering import number_edition
+from pipeline.facts.edition import edition_facts, facts_ready
+from pipeline.i18n.languages import ORIGINAL, languages
+from pipeline.inputs.layout import translation_language
+from pipeline.inputs.load import Inputs, Sourced
+from pipeline.inputs.problems import InputError, did_you_mean, display_path
+from pipeline.model.blocks import HeadingBlock, ParagraphBlock
+from pipeline.model.edition import Edition
+from pipeline.model.translation import source_hash
+from pipeline.validate.rules import Problems, at, at_key, error, warning
+
+
+def translatable_blocks(edition: Edition) -> list[tuple[tuple[Any, ...], Any]]:
+    """The blocks of the original a translation gives the text of: paragraphs and headings of
+    the summary, the body and the annexes, with their data paths."""
+    found = []
+    for key in ("summary", "body"):
+        for index, block in enumerate(getattr(edition, key)):
+            if isinstance(block, (ParagraphBlock, HeadingBlock)):
+                found.append(((key, index), block))
+    for a, annex in enumerate(edition.annexes):
+        for index, block in enumerate(annex.body):
+            if isinstance(block, (ParagraphBlock, HeadingBlock)):
+                found.append((("annexes", a, "body", index), block))
+    return found
+
+
+def _shown(edition: Edition, path: tuple[Any, ...], block: Any, numbers: Any) -> str:
+    """'paragraph 2 (entry-into-force)', 'the heading (introduction)', 'summary paragraph 1'."""
+    name = f" ({block.id})" if block.id else ""
+    if isinstance(block, HeadingBlock):
+        return f"the {block.level} heading{name}"
+    number = numbers.paragraphs.get(path) if numbers else None
+    if path[0] == "summary":
+        return f"summary paragraph {path[1] + 1}{name}"
+    if path[0] == "annexes":
+        return f"paragraph {number} of annex {path[1] + 1}{name}" if number else f"an unnumbered annex paragraph{name}"
+    return f"paragraph {number}{name}" if number else f"an unnumbered paragraph{name}"
+
+
+def check_translations(inputs: Inputs, sourced: Sourced) -> Problems:
+    """Each language version of an edition against its original: ids, hashes, completeness."""
+    edition: Edition = sourced.model
+    versions = inputs.translations.get(sourced.path, [])
+    if not versions:
+        return
+    try:
+        known = languages(inputs.data_dir)
+    except InputError as exc:
+        yield from exc.problems
+        return
+    series = inputs.series.get(edition.series)
+    tables = series.model.tables if series is not None else {}
+    try:
+        numbers = number_edition(edition, tables)
+    except Exception:  # noqa: BLE001 -- the block rules report a numbering that cannot be made
+        numbers = None
+    blocks = translatable_blocks(edition)
+    by_id = {block.id: (path, block) for path, block in blocks if block.id}
+    for translated in versions:
+        yield from _check_version(inputs, sourced, translated, known, by_id, blocks, numbers, tables)
+
+
+def _check_version(inputs: Inputs, sourced: Sourced, translated: Sourced, known: dict, by_id: dict,
+                   blocks: list, numbers: Any, tables: dict) -> Problems:
+    edition: Edition = sourced.model
+    version = translated.model
+    code = translation_language(translated.path)
+    if version.language != code:
+        yield error(at(translated, "language"), f"language '{version.language}' is not the one the file's name says "
+                                                 f"('{code}'); write language: {code}")
+        return
+    if code == ORIGINAL or code not in known:
+        others = sorted(c for c in known if c != ORIGINAL)
+        yield error(at(translated, "language"), f"'{code}' is not a language of a translation{did_you_mean(code, others)}; "
+                                                 f"the languages are {', '.join(others)}")
+        return
+    language_name = known[code].name
+    letter = known[code].letter
+    if version.job_number and f"({letter})" not in version.job_number:
+        yield error(at(translated, "job_number"), f"the {language_name} version's job number carries the letter "
+                                                   f"({letter}), not {version.job_number.split(' ')[1]}")
+    for key, block in version.translations.items():
+        if key not in by_id:
+            yield error(at_key(translated, "translations", key),
+                        f"no block of {display_path(sourced.path)} has the id '{key}'{did_you_mean(key, by_id)}")
+            continue
+        path, original = by_id[key]
+        shown = _shown(edition, path, original, numbers)
+        now = source_hash(original.text)
+        if block.source_hash != now:
+            yield warning(at(translated, "translations", key, "source_hash"),
+                          f"{shown} is stale in the {language_name} version: the English text changed since it "
+                          f"was translated (source_hash {block.source_hash}, the English text's is now {now}); "
+                          f"update the translation, then its source_hash")
+        elif block.stale:
+            yield warning(at(translated, "translations", key, "stale"),
+                          f"{shown} is marked stale in the {language_name} version; check the translation, then "
+                          f"delete 'stale: true'")
+    severity = warning if edition.is_draft else error
+    missing = [(path, block) for path, block in blocks if not block.id or block.id not in version.translations]
+    for path, block in missing:
+        shown = _shown(edition, path, block, numbers)
+        if not block.id:
+            yield severity(at(sourced, *path), f"{shown} has no id, so the {language_name} version cannot translate "
+                                               f"it; give the block an 'id:'")
+        else:
+            yield severity(at_key(translated, "translations") if "translations" in translated.raw else at(translated),
+                           f"{shown} is not translated in the {language_name} version"
+                           + ("" if edition.is_draft else " (a final version needs every block)"))
+    for name, given in version.tables.items():
+        if name not in tables:
+            yield error(at_key(translated, "tables", name), f"no table named '{name}' in series '{edition.series}'"
+                                                            f"{did_you_mean(name, tables)}")
+        elif len(given.columns) != len(tables[name].columns):
+            yield error(at(translated, "tables", name, "columns"),
+                        f"{len(given.columns)} column heading(s) for a table of {len(tables[name].columns)} columns")
+
+
+def check_translated_state_names(inputs: Inputs, sourced: Sourced) -> Problems:
+    """Every State a language version names has a name in its language; a name not from an
+    official UN list is a warning on each use."""
+    versions = inputs.translations.get(sourced.path, [])
+    if not versions or not facts_ready(inputs, sourced):
+        return
+    facts = edition_facts(inputs, sourced)
+    used = sorted({s.name for s in facts.status.parties + facts.status.signatories}
+                  | {m.nationality.name for m in facts.members})
+    if facts.changes is not None:
+        used = sorted(set(used) | {s.name for s in facts.changes.new_parties + facts.changes.new_signatories})
+    for translated in versions:
+        code = translated.model.language
+        for english in used:
+            found = inputs.translated_names.lookup(english, code)
+            if found is None:
+                yield error(at(translated, "language"),
+                            f"no {code} name for the State '{english}' in data/reference/state-names.csv; add it "
+                            f"(from UNTERM), or mark a fallback in its 'unverified' column")
+            elif not found.verified:
+                yield warning(at(translated, "language"),
+                              f"the {code} version names '{english}' '{found.name}', a name not checked against an "
+                              f"official UN list ({found.where}: marked unverified)")

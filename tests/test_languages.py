@@ -1,0 +1,323 @@
+"""The six language versions of session 59: masthead strings, dates and ordinals, paragraph 5's
+lists in each language's order with the right count words, job number letters, the document
+language of each format, Arabic right to left, Chinese fonts, and translations kept in step
+with the English original (stale and missing paragraphs, new-edition carrying them forward)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from tests.conftest import FULL_DATA as DATA, replace_in
+
+LANGUAGES = ("fr", "es", "ru", "zh", "ar")
+PYTHON = sys.executable
+
+
+def unreport(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([PYTHON, "-m", "pipeline.cli", *args], capture_output=True, text=True, timeout=600,
+                          cwd=cwd)
+
+
+@pytest.fixture(scope="module")
+def versions(tmp_path_factory) -> dict[str, dict[str, Path]]:
+    """Session 59 built in every language: language -> format -> file."""
+    from pipeline.build.session import build_session
+
+    out = tmp_path_factory.mktemp("languages")
+    result = build_session(59, DATA, out, ("html", "txt", "pdf", "docx"))
+    found = {}
+    for edition in result.editions:
+        code = edition.series.split(".")[1] if "." in edition.series else "en"
+        found[code] = edition.files
+    return found
+
+
+@pytest.fixture
+def data_copy(tmp_path) -> Path:
+    target = tmp_path / "data"
+    shutil.copytree(DATA, target)
+    return target
+
+
+def text_of(versions, code: str) -> str:
+    return versions[code]["txt"].read_text(encoding="utf-8")
+
+
+def line(text: str, label: str) -> str:
+    """The value of one labelled line of the canonical text ('session: ...')."""
+    found = [l for l in text.splitlines() if l.startswith(label)]
+    assert found, f"no line {label!r}"
+    return found[0][len(label):].strip()
+
+
+MASTHEADS = {
+    "fr": ["Nations Unies", "Assemblée générale", "Distr. générale", "Français", "Original : anglais",
+           "Cinquante-neuvième session", "Point 107 a) de l’ordre du jour provisoire*", "Rapport du Secrétaire général"],
+    "es": ["Naciones Unidas", "Asamblea General", "Distr. general", "Español", "Original: inglés",
+           "Quincuagésimo noveno período de sesiones", "Tema 107 a) del programa provisional*",
+           "Informe del Secretario General"],
+    "ru": ["Организация Объединенных Наций", "Генеральная Ассамблея", "Distr.: General", "Russian",
+           "Original: English", "Пятьдесят девятая сессия", "Пункт 107(a) предварительной повестки дня*",
+           "Доклад Генерального секретаря"],
+    "zh": ["联合国", "大会", "Distr.: General", "Chinese", "Original: English", "第五十九届会议", "临时议程项目107(a)*",
+           "秘书长的报告"],
+    "ar": ["الأمم المتحدة", "الجمعية العامة", "Distr.: General", "Arabic", "Original: English",
+           "الدورة التاسعة والخمسون", "البند 107 (أ) من جدول الأعمال المؤقت*", "تقرير الأمين العام"],
+}
+LABELS = ["organization:", "organ:", "distribution:", "language:", "original:", "session:", "agenda item:", "author:"]
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_masthead_strings(versions, code):
+    text = text_of(versions, code)
+    assert [line(text, label) for label in LABELS] == MASTHEADS[code]
+
+
+def test_english_masthead_has_no_language_line(versions):
+    text = text_of(versions, "en")
+    assert "language:" not in text
+    assert line(text, "original:") == "Original: English"
+    assert line(text, "session:") == "Fifty-ninth session"
+
+
+DATES = {  # the masthead's date, then the as-at date in paragraph 5
+    "en": ("27 August 2004", "As at 20 August 2004,"),
+    "fr": ("27 août 2004", "Au 20 août 2004,"),
+    "es": ("27 de agosto de 2004", "Al 20 de agosto de 2004,"),
+    "ru": ("27 August 2004", "По состоянию на 20 августа 2004 года"),
+    "zh": ("27 August 2004", "截至2004年8月20日"),
+    "ar": ("27 August 2004", "في 20 آب/أغسطس 2004"),
+}
+
+
+@pytest.mark.parametrize("code", ("en",) + LANGUAGES)
+def test_dates_in_each_language(versions, code):
+    text = text_of(versions, code)
+    masthead, as_at = DATES[code]
+    assert line(text, "date:") == masthead
+    assert line(text, "¶5").startswith(as_at)
+
+
+# Paragraph 5: the parties' list opens and ends as each language orders it, with its count.
+LISTS = {
+    "fr": ("26 États suivants : Azerbaïdjan, Belize, Bolivie, Bosnie-Herzégovine, Burkina Faso, Cap-Vert, Colombie, "
+           "Égypte, El Salvador, Équateur, Ghana", "Timor-Leste et Uruguay."),
+    "es": ("26 Estados siguientes: Azerbaiyán, Belice, Bolivia, Bosnia y Herzegovina, Burkina Faso, Cabo Verde, "
+           "Colombia, Ecuador, Egipto, El Salvador, Filipinas", "Timor-Leste, Uganda y Uruguay."),
+    "ru": ("26 государств: Азербайджан, Белиз, Боливия, Босния и Герцеговина, Буркина-Фасо, Гана",
+           "Шри-Ланка и Эквадор."),
+    # Chinese lists follow the English names' order (Azerbaijan, Belize, Bolivia, ...)
+    "zh": ("26个国家批准了《公约》：阿塞拜疆、伯利兹、玻利维亚、波斯尼亚和黑塞哥维那、布基纳法索、佛得角", "乌干达和乌拉圭。"),
+    # Arabic: its alphabet, the article ال not counted (البوسنة under ب, الجماهيرية under ج)
+    "ar": ("26 دولة هي: أذربيجان، وإكوادور، وأوروغواي، وأوغندا، وبليز، وبوركينا فاسو، والبوسنة والهرسك، وبوليفيا، "
+           "وتيمور- ليشتي، والجماهيرية العربية الليبية", "، ومصر، والمغرب، والمكسيك."),
+}
+SIGNATORY_COUNTS = {"fr": "les 10 États suivants", "es": "los 10 Estados siguientes", "ru": "следующие 10 государств",
+                    "zh": "以下10个国家", "ar": "10 دول هي"}
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_paragraph_5_lists_in_the_languages_order_with_its_count_words(versions, code):
+    paragraph = line(text_of(versions, code), "¶5")
+    opening, ending = LISTS[code]
+    assert opening in paragraph
+    parties = paragraph[paragraph.index(opening):]
+    assert ending in parties
+    assert SIGNATORY_COUNTS[code] in paragraph
+
+
+def test_count_words_follow_each_languages_plural_rules():
+    from pipeline.i18n.languages import languages
+    from pipeline.i18n.localized import style_of
+
+    found = languages(DATA)
+    ru, ar, fr = (style_of(found[c]) for c in ("ru", "ar", "fr"))
+    forms = dict(one="государство", few="государства", many="государств", other="государства")
+    assert [ru.plural(n, **forms) for n in (1, 3, 10, 21, 26)] == [
+        "государство", "государства", "государств", "государство", "государств"]
+    arabic = dict(one="دولة", two="دولتان", few="دول", many="دولة", other="دولة")
+    assert [ar.plural(n, **arabic) for n in (2, 3, 10, 11, 26)] == ["دولتان", "دول", "دول", "دولة", "دولة"]
+    assert [fr.number(n) for n in (7, 10)] == ["sept", "10"]
+    assert fr.join_list(["A", "B", "C"]) == "A, B et C"
+
+
+def test_spanish_conjunction_before_an_i_sound():
+    from pipeline.i18n.languages import languages
+    from pipeline.i18n.localized import style_of
+
+    es = style_of(languages(DATA)["es"])
+    assert es.join_list(["Francia", "Italia"]) == "Francia e Italia"
+    assert es.join_list(["Francia", "Hierro"]) == "Francia y Hierro"  # 'hie' is not the sound i
+
+
+@pytest.mark.parametrize("code, label", [("en", "(b)"), ("fr", "b)"), ("es", "b)"), ("zh", "(b)"), ("ar", "(ب)")])
+def test_subparagraph_labels(code, label):
+    from pipeline.i18n.languages import languages
+    from pipeline.i18n.localized import style_of
+
+    assert style_of(languages(DATA)[code]).subparagraph_label(1, 1) == label
+
+
+@pytest.mark.parametrize("code, tag", [("en", "en-GB"), ("fr", "fr-FR"), ("es", "es-ES"), ("ru", "ru-RU"),
+                                       ("zh", "zh-CN"), ("ar", "ar-SA")])
+def test_document_language_in_every_format(versions, code, tag):
+    files = versions[code]
+    assert re.search(rf'<html lang="{code}"', files["html"].read_text(encoding="utf-8"))
+    assert PdfReader(files["pdf"]).trailer["/Root"].get("/Lang") == code
+    styles = zipfile.ZipFile(files["docx"]).read("word/styles.xml").decode("utf-8")
+    assert f'w:lang w:val="{tag}"' in styles
+
+
+def test_arabic_docx_is_right_to_left(versions):
+    document = zipfile.ZipFile(versions["ar"]["docx"]).read("word/document.xml").decode("utf-8")
+    body_paragraphs = re.findall(r"<w:p>.*?</w:p>|<w:p .*?</w:p>", document, flags=re.S)
+    numbered = [p for p in body_paragraphs if 'w:val="UNNumberedParagraph"' in p or "UNNumberedParagraph" in p]
+    assert numbered, "no numbered paragraphs found"
+    assert all("<w:bidi/>" in p for p in numbered)
+    assert "<w:bidiVisual/>" in document  # the committee table runs from the right
+    assert "<w:rtl/>" in document
+    english = zipfile.ZipFile(versions["en"]["docx"]).read("word/document.xml").decode("utf-8")
+    assert "<w:bidi/>" not in english
+
+
+def test_arabic_pdf_text_comes_out_in_logical_order(versions):
+    text = subprocess.run(["pdftotext", "-layout", str(versions["ar"]["pdf"]), "-"], capture_output=True,
+                          text=True, check=True, timeout=120).stdout
+    for phrase in ("الدورة التاسعة والخمسون", "تقرير الأمين العام", "الجمعية العامة"):
+        assert phrase in text, phrase
+    assert "دولة هي: أذربيجان" in text.replace("\n", " ") or "أذربيجان" in text
+
+
+def test_chinese_pdf_embeds_a_cjk_font_with_every_character(versions):
+    fonts = subprocess.run(["pdffonts", str(versions["zh"]["pdf"])], capture_output=True, text=True, check=True,
+                           timeout=120).stdout
+    cjk = [l for l in fonts.splitlines() if "CJK" in l]
+    assert cjk and all(" yes " in l for l in cjk)
+    text = subprocess.run(["pdftotext", str(versions["zh"]["pdf"]), "-"], capture_output=True, text=True,
+                          check=True, timeout=120).stdout
+    assert "第五十九届会议" in text and "秘书长的报告" in text
+    # every character of the Chinese version is in one of the fonts its stack names
+    from fontTools.ttLib import TTCollection, TTFont
+    from pipeline.i18n.fonts import font_stack
+
+    covered: set[int] = set()
+    for family in font_stack("zh"):
+        path = subprocess.run(["fc-match", "-f", "%{file}", family], capture_output=True, text=True,
+                              timeout=60).stdout
+        fonts_in = TTCollection(path).fonts if path.endswith(".ttc") else [TTFont(path)]
+        for font in fonts_in:
+            covered |= set(font.getBestCmap())
+    tree_text = versions["zh"]["txt"].read_text(encoding="utf-8")
+    missing = {c for c in tree_text if not c.isspace() and ord(c) not in covered}
+    assert not missing, f"no glyph for {sorted(missing)}"
+
+
+def test_job_number_letter_per_language(data_copy, tmp_path):
+    french = data_copy / "sessions" / "59" / "cmw-status.fr.yaml"
+    replace_in(french, "job_number: null", "job_number: 04-39652 (E) 290704")
+    result = unreport("validate", "59", "--data", str(data_copy))
+    assert result.returncode == 2
+    assert re.search(r"cmw-status\.fr\.yaml:6:13: error: the French version's job number carries the letter \(F\), "
+                     r"not \(E\)", result.stdout)
+    replace_in(french, "job_number: 04-39652 (E) 290704", "job_number: 04-39652 (F) 290704")
+    from pipeline.build.session import build_session
+
+    out = tmp_path / "out"
+    build_session(59, data_copy, out, ("txt",), languages=("fr",))
+    assert "job number: 04-39652 (F) 290704" in (out / "59" / "cmw-status.fr.txt").read_text(encoding="utf-8")
+
+
+def source_hash_line(path: Path, block_id: str) -> int:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    start = lines.index(f"  {block_id}:")
+    return next(i for i in range(start, len(lines)) if "source_hash" in lines[i]) + 1
+
+
+def test_changing_paragraph_2_makes_it_stale_in_french_and_spanish(data_copy):
+    english = data_copy / "sessions" / "59" / "cmw-status.yaml"
+    replace_in(english, "The Convention entered into force on 1 July 2003 following receipt",
+               "The Convention entered into force on 1 July 2003, following receipt")
+    result = unreport("validate", "59", "--data", str(data_copy))
+    assert result.returncode == 0, result.stdout + result.stderr
+    for code, name in (("fr", "French"), ("es", "Spanish")):
+        path = data_copy / "sessions" / "59" / f"cmw-status.{code}.yaml"
+        expected = (f"{path}:{source_hash_line(path, 'entry-into-force')}:18: warning: paragraph 2 (entry-into-force) "
+                    f"is stale in the {name} version: the English text changed")
+        assert expected in result.stdout, result.stdout
+    stale = [l for l in result.stdout.splitlines() if "stale" in l]
+    assert len(stale) == 2  # only paragraph 2, and only where it is translated
+
+
+def test_a_missing_translation_is_a_warning_in_a_draft_and_an_error_when_final(data_copy):
+    result = unreport("validate", "59", "--data", str(data_copy))
+    assert result.returncode == 0
+    assert re.search(r"cmw-status\.ru\.yaml:\d+:\d+: warning: paragraph 1 \(adoption\) is not translated in the "
+                     r"Russian version", result.stdout)
+    replace_in(data_copy / "sessions" / "59" / "cmw-status.yaml", "symbol: null ", "symbol: A/59/312")
+    final = unreport("validate", "59", "--data", str(data_copy))
+    assert final.returncode == 2
+    assert re.search(r"cmw-status\.ru\.yaml:\d+:\d+: error: paragraph 1 \(adoption\) is not translated in the "
+                     r"Russian version \(a final version needs every block\)", final.stdout)
+    assert not re.search(r"cmw-status\.(fr|es)\.yaml:\d+:\d+: error", final.stdout)  # complete versions
+
+
+def test_an_unknown_block_id_is_an_error_at_its_line(data_copy):
+    french = data_copy / "sessions" / "59" / "cmw-status.fr.yaml"
+    replace_in(french, "  migrants-day:\n", "  migrant-day:\n")
+    result = unreport("validate", "59", "--data", str(data_copy))
+    assert result.returncode == 2
+    assert re.search(r"cmw-status\.fr\.yaml:\d+:3: error: no block of .*cmw-status\.yaml has the id 'migrant-day' "
+                     r"\(did you mean 'migrants-day'\?\)", result.stdout)
+
+
+def test_unverified_state_names_are_warned_on_each_use(versions, data_copy):
+    result = unreport("validate", "59", "--data", str(data_copy))
+    warned = [l for l in result.stdout.splitlines() if "not checked against an official UN list" in l]
+    assert any("cmw-status.fr.yaml" in l and "'Libyan Arab Jamahiriya' 'Jamahiriya arabe libyenne'" in l for l in warned)
+    assert not any("'Mexico'" in l for l in warned)  # a UNTERM name is not warned about
+
+
+def test_new_edition_carries_translations_forward_marking_stale_ones(data_copy):
+    shutil.rmtree(data_copy / "sessions" / "60")
+    replace_in(data_copy / "sessions" / "59" / "cmw-status.yaml",
+               "The Convention entered into force on 1 July 2003 following receipt",
+               "The Convention entered into force on 1 July 2003, following receipt")
+    result = unreport("new-edition", "59", "60", "--data", str(data_copy), "--as-at", "2005-08-01",
+                      "--date", "2005-08-26")
+    assert result.returncode == 0, result.stdout + result.stderr
+    folder = data_copy / "sessions" / "60"
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "cmw-status.ar.yaml", "cmw-status.es.yaml", "cmw-status.fr.yaml", "cmw-status.ru.yaml",
+        "cmw-status.yaml", "cmw-status.zh.yaml"]
+    french = (folder / "cmw-status.fr.yaml").read_text(encoding="utf-8")
+    block = french[french.index("  entry-into-force:"):french.index("  election:")]
+    assert "stale: true" in block
+    assert french.count("stale: true") == 1
+    validated = unreport("validate", "60", "--data", str(data_copy))
+    assert "paragraph 2 (entry-into-force) is stale in the French version" in validated.stdout
+    assert "paragraph 3 (election) is stale" not in validated.stdout  # unchanged paragraphs carry over clean
+
+
+def test_diff_between_two_language_versions_checks_their_alignment(versions, tmp_path):
+    english, french = versions["en"]["txt"], versions["fr"]["txt"]
+    result = unreport("diff", str(english), str(french))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "paragraphs: 12 and 12, the same numbers in the same order" in result.stdout
+    assert "table committee-members: 10 and 10 rows" in result.stdout
+    assert result.stdout.rstrip().endswith("aligned")
+    shortened = tmp_path / "cmw-status.fr.txt"
+    shortened.write_text("\n".join(l for l in french.read_text(encoding="utf-8").splitlines()
+                                   if not l.startswith("¶12 ")) + "\n", encoding="utf-8")
+    broken = unreport("diff", str(english), str(shortened))
+    assert broken.returncode == 1
+    assert "paragraphs: 12 and 11" in broken.stdout
+    assert re.search(r"only in .*cmw-status\.txt: paragraph 12", broken.stdout)
+    assert "NOT aligned" in broken.stdout
