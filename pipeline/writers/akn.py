@@ -37,9 +37,10 @@ AKN = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 UNREPORT = "urn:unreport:masthead"  # our proprietary metadata: the masthead's facts as data
 # ISO 639-2 codes of the six official languages (the Expression IRI's language component)
 LANGUAGES = {"en": "eng", "fr": "fra", "es": "spa", "ru": "rus", "ar": "ara", "zh": "zho"}
-# The organ the symbol's series belongs to -> its short name in IRIs and references
-ORGANS = {"General Assembly": ("unga", "generalAssembly"), "Security Council": ("unsc", "securityCouncil"),
-          "Economic and Social Council": ("ecosoc", "economicAndSocialCouncil")}
+# The organ a symbol's first component names -> its short name in IRIs and its eId in references.
+# Read from the symbol, not the masthead's words, so that the six language versions share one Work.
+ORGANS = {"A": ("unga", "generalAssembly"), "S": ("unsc", "securityCouncil"),
+          "E": ("ecosoc", "economicAndSocialCouncil")}
 EID_PREFIX = {"part": "part", "chapter": "chp", "section": "sec", "subsection": "subsec", "paragraph": "para",
               "attachment": "att", "tblock": "tblock", "blockList": "list", "item": "item"}
 EID_MARK = "data-akn-eid"  # set on the parsed tree (never on the caller's) while writing
@@ -85,8 +86,13 @@ class Identity:
     organ: str
 
     @property
+    def organ_names(self) -> tuple[str, str]:
+        """(IRI actor, references eId) of the organ the symbol belongs to ('A/59/312' -> unga)."""
+        return ORGANS.get(self.symbol.split("/", 1)[0].strip(), (camel(self.organ).lower(), camel(self.organ)))
+
+    @property
     def actor(self) -> str:
-        return ORGANS.get(self.organ, (camel(self.organ).lower(), camel(self.organ)))[0]
+        return self.organ_names[0]
 
     @property
     def work(self) -> str:
@@ -195,7 +201,7 @@ def _meta(writer: _Writer, meta: etree._Element, identity: Identity, facts: dict
           context: WriteContext, component: str) -> None:
     """identification (FRBR Work, Expression, Manifestation); for the report itself (not an
     annex, whose eIds must not repeat the report's) the references and proprietary metadata."""
-    organ_eid = ORGANS.get(identity.organ, ("", camel(identity.organ)))[1]
+    organ_eid = identity.organ_names[1]
     generated = document_timestamp(context.document_date).date().isoformat()
     identification = sub(meta, "identification", source="#unreport")
     levels = (("FRBRWork", identity.work, identity.date, "#" + organ_eid),
