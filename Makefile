@@ -70,9 +70,9 @@ diff: $(STAMP)
 
 # The live preview (README, "Live preview"): serves on 127.0.0.1 until Ctrl-C.
 preview: $(STAMP)
-	@if [ -z "$(SESSION)" ]; then echo "usage: make preview SESSION=60 [SERIES=id] [PORT=8060]" >&2; exit 2; fi
+	@if [ -z "$(SESSION)" ]; then echo "usage: make preview SESSION=60 [SERIES=id] [LANGUAGE=fr] [PORT=8060]" >&2; exit 2; fi
 	@scripts/ensure-system-packages report
-	@$(BIN)/unreport preview $(SESSION) $(SERIES) --data $(DATA) $(if $(PORT),--port $(PORT))
+	@$(BIN)/unreport preview $(SESSION) $(SERIES) --data $(DATA) $(if $(PORT),--port $(PORT)) $(if $(LANGUAGE),--language $(LANGUAGE))
 
 bench-preview: $(STAMP)
 	@scripts/ensure-system-packages test

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import shutil
 import socket
 import subprocess
 import sys
@@ -18,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, build, replace_in
+from conftest import DATA, REPO, build, replace_in
 from previewing import running_preview
 
 from pipeline.writers.registry import WRITERS
@@ -62,6 +63,26 @@ def test_a_paragraph_edit_reads_only_the_edition_again(data_copy: Path) -> None:
     ledger.write_text(ledger.read_text(encoding="utf-8") + "# checked again\n", encoding="utf-8")
     builder.build()
     assert builder.files.reads == reads + 2, "a changed reference file is parsed again"
+
+
+def test_a_language_version_is_previewed_from_its_translation(tmp_path: Path) -> None:
+    from conftest import FULL_DATA
+
+    data = tmp_path / "data"
+    shutil.copytree(FULL_DATA, data)
+    rendering = PreviewBuilder(data, 59, language="fr").build().rendering
+    assert rendering is not None
+    assert '<html lang="fr"' in rendering.tree
+    masthead = " ".join(line.text for line in rendering.pages[0].lines)
+    assert "Assemblée générale" in masthead
+    english_only = PreviewBuilder(data_copy_of(tmp_path / "en"), 59, language="fr").build()
+    assert english_only.rendering is None
+    assert [p.message for p in english_only.problems] == ["this edition has no 'fr' version"]
+
+
+def data_copy_of(target: Path) -> Path:
+    shutil.copytree(DATA, target)
+    return target
 
 
 def test_the_preview_prints_what_a_build_writes(data_copy: Path, tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from pipeline.i18n.languages import LANGUAGE_ORDER
 from pipeline.inputs.problems import InputError, Location, Problem, display_path
 from pipeline.writers.pdf import PDF_VARIANTS
 from pipeline.writers.registry import DEFAULT_PDF_VARIANT, WRITERS
@@ -300,8 +301,8 @@ def diff(a: str, b: str, data_dir: Path, html_file: Path | None, docx_file: Path
 @output_option
 @click.option("--templates", "templates_dir", type=click.Path(file_okay=False, exists=True, path_type=Path),
               default=None, help="Folder of the report templates and CSS (default: the repository's templates/).")
-@click.option("--language", default="en", show_default=True, metavar="L",
-              help="Language of the edition to preview (the reports are in English: en).")
+@click.option("--language", default="en", show_default=True, type=click.Choice(LANGUAGE_ORDER),
+              help="Language version to preview: the English original or a translation beside it.")
 @click.option("--port", type=click.IntRange(0, 65535), default=0, show_default=True,
               help="Port on 127.0.0.1 (0: a free one).")
 def preview(session: str, series: str | None, data_dir: Path, output_dir: Path, templates_dir: Path | None,
@@ -314,13 +315,10 @@ def preview(session: str, series: str | None, data_dir: Path, output_dir: Path, 
     from pipeline.preview.command import PreviewOptions, run_preview
     from pipeline.preview.rebuild import PreviewError
 
-    if language.lower() not in ("en", "english"):
-        click.echo(f"error: --language {language}: the reports are written in English only (en)", err=True)
-        sys.exit(EXIT_ERRORS)
     try:
         require_data_folder(data_dir)
         options = PreviewOptions(check_session_id(session), series, data_dir, output_dir,
-                                 templates_dir or TEMPLATES_DIR, port)
+                                 templates_dir or TEMPLATES_DIR, port, language=language)
         run_preview(options, lambda line: click.echo(line, err=True))
     except InputError as exc:
         report_problems(exc.problems)

@@ -30,6 +30,7 @@ class PreviewOptions:
     templates_dir: Path = TEMPLATES_DIR
     port: int = 0  # 0: a free port
     write_on_exit: bool = True
+    language: str = "en"  # the language version shown
 
 
 def bind_loopback(port: int) -> socket.socket:
@@ -62,7 +63,8 @@ class _Server(uvicorn.Server):
 def run_preview(options: PreviewOptions, say: Callable[[str], None]) -> None:
     """Serve the preview until Ctrl-C (PreviewError when there is nothing to preview,
     OSError when the port cannot be bound)."""
-    builder = PreviewBuilder(options.data_dir, options.session, options.series, options.templates_dir)
+    builder = PreviewBuilder(options.data_dir, options.session, options.series, options.templates_dir,
+                             options.language)
     sock = bind_loopback(options.port)
     hub = PreviewHub(builder)
     config = uvicorn.Config(create_app(hub), log_level="warning", access_log=False, lifespan="on",

@@ -94,9 +94,10 @@ class PreviewBuilder:
     """Builds one edition of one session again and again, in this process."""
 
     def __init__(self, data_dir: Path, session: int, series: str | None = None,
-                 templates_dir: Path = TEMPLATES_DIR) -> None:
+                 templates_dir: Path = TEMPLATES_DIR, language: str = "en") -> None:
         self.data_dir = data_dir
         self.session = session
+        self.language = language  # the version shown: the English original or a language version
         self.templates_dir = templates_dir
         self.series = choose_series(data_dir, session, series)
         self.files = ParsedFiles()
@@ -150,7 +151,7 @@ class PreviewBuilder:
             raise InputError([Problem(Location(display_path(self.edition_file)), "error",
                                       f"no edition of series '{self.series}' in session {self.session} any more")])
         seconds["validate"] = _lap(started, seconds)
-        tree = compose(inputs, sourced, self.templates_dir)
+        tree = compose(inputs, sourced, self.templates_dir, self.language)
         seconds["compose"] = _lap(started, seconds)
         pdf = write_pdf(tree, sourced.model.date, self.templates_dir)
         seconds["pdf"] = _lap(started, seconds)
