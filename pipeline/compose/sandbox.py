@@ -12,6 +12,7 @@ from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from pipeline.facts.names import State, sorted_states
+from pipeline.facts.treaty import declared
 from pipeline.i18n import style
 
 
@@ -20,7 +21,7 @@ def states(values: list[State]) -> str:
     return style.join_list(s.name for s in sorted_states(list(values)))
 
 
-PARAGRAPH_FILTERS = {**style.FILTERS, "states": states}
+PARAGRAPH_FILTERS = {**style.FILTERS, "states": states, "declared": declared}
 
 
 class FilterInputError(ValueError):
@@ -89,3 +90,17 @@ def _paragraph_template(source: str) -> jinja2.Template:
 def render_paragraph_text(source: str, context: dict[str, Any]) -> str:
     """Run a paragraph's `{{ ... }}` expressions in the sandbox (errors propagate)."""
     return _paragraph_template(source).render(context)
+
+
+@lru_cache(maxsize=256)
+def _expression(source: str) -> Any:
+    return paragraph_environment().compile_expression(source, undefined_to_none=False)
+
+
+def evaluate_expression(source: str, context: dict[str, Any]) -> Any:
+    """The value of one sandboxed expression, such as a table's `rows_from: states|declared("22")`
+    (errors propagate)."""
+    value = _expression(source)(**context)
+    if isinstance(value, jinja2.Undefined):
+        value._fail_with_undefined_error()
+    return value

@@ -10,17 +10,40 @@ from pydantic import Field
 from pipeline.model.common import FIRST_YEAR, LAST_YEAR, Day, DayOrYear, NonEmpty, Strict
 
 
-ConsentKind = Literal["ratification", "accession"]
+# How a State consented to be bound, as the UN Treaty Collection marks it in its status
+# tables: ratification (no mark), accession (a), succession (d), acceptance (A), approval (AA).
+ConsentKind = Literal["ratification", "accession", "succession", "acceptance", "approval"]
+CONSENT_MARKS: dict[str, str] = {"ratification": "", "accession": "a", "succession": "d",
+                                 "acceptance": "A", "approval": "AA"}
+# Kinds that follow a signature; accession and succession stand alone.
+SIGNED_KINDS = ("ratification", "acceptance", "approval")
+
+
+class Declaration(Strict):
+    """A declaration or reservation a State made under a named article, and its withdrawal."""
+
+    article: NonEmpty  # "22", "21", "20", "30, paragraph 1"
+    kind: Literal["declaration", "reservation"] = "declaration"
+    date: Day
+    withdrawn: Day | None = None
+
+    def in_force(self, on: dt.date) -> bool:
+        """Made on or before `on` and not withdrawn by then."""
+        return self.date <= on and (self.withdrawn is None or on < self.withdrawn)
 
 
 class TreatyAction(Strict):
-    """One State's signature and consent to be bound (ratification or accession)."""
+    """One State's entry in a treaty's status table: its signature, its consent to be bound
+    (with the kind of instrument) and its declarations and reservations under named articles."""
 
     state: NonEmpty
     signature: Day | None = None
     consent: DayOrYear = None  # an int is a year whose day is not known
     kind: ConsentKind | None = None
+    declarations: list[Declaration] = []
     note: str | None = None
+    source: NonEmpty | None = None  # where this entry's dates were read, when not the ledger's own source
+    verified: bool = True  # false: the dates could not be checked against a source (say why in `note`)
 
     def consent_effective(self) -> dt.date | None:
         """The date from which the State counts as a party (31 December for a bare year)."""
@@ -36,6 +59,7 @@ class Ledger(Strict):
     title: NonEmpty
     adopted: Day
     entry_into_force: Day | None = None
+    source: NonEmpty | None = None  # where the ledger's dates come from (URL or document symbol)
     actions: list[TreatyAction]
 
 
@@ -63,12 +87,14 @@ class Committee(Strict):
 
 
 class NameChange(Strict):
-    """A State's UN short name changed from old_name to new_name on in_force_from."""
+    """A State's UN short name changed from old_name to new_name on in_force_from; a row with
+    no old_name is a State's first name, from the day it came into being (no name before)."""
 
-    old_name: NonEmpty
+    old_name: str  # empty: the first name of a State
     new_name: NonEmpty
     in_force_from: Day
     certainty: str = ""
+    source: NonEmpty
     note: str = ""
 
 

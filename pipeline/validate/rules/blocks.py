@@ -6,9 +6,12 @@ from __future__ import annotations
 import re
 from typing import Any, Iterator
 
-from pipeline.compose.blocks import table_rows_source, table_spec
+import jinja2
+
+from pipeline.compose.blocks import EXPRESSION_ERRORS, table_rows_source, table_spec
 from pipeline.compose.numbering import HEADING_LEVELS, HEADING_NUMBER
-from pipeline.facts.edition import LIST_FACTS, edition_facts, facts_ready
+from pipeline.compose.sandbox import paragraph_environment
+from pipeline.facts.edition import LIST_FACTS, edition_facts, facts_ready, undeclared_fact_message
 from pipeline.inputs.load import Inputs, Sourced
 from pipeline.inputs.problems import did_you_mean
 from pipeline.model.blocks import HeadingBlock, ListItem, ParagraphBlock, TableBlock, TableSpec
@@ -145,9 +148,13 @@ def _table_shape(spec: TableSpec, where) -> Problems:
                              "and 'row:'; give one of the two")
     if spec.rows_from is not None and spec.row is None:
         yield error(where("rows_from"), "'rows_from:' needs a 'row:' with the text of each cell (using 'row')")
-    if spec.rows_from is not None and spec.rows_from not in LIST_FACTS:
+    if spec.rows_from is not None and re.fullmatch(r"\w+", spec.rows_from) and spec.rows_from not in LIST_FACTS:
         yield error(where("rows_from"), f"rows_from: '{spec.rows_from}' is not a list of facts"
                                         f"{did_you_mean(spec.rows_from, LIST_FACTS)}; the lists: {', '.join(LIST_FACTS)}")
+    elif spec.rows_from is not None and (syntax := _expression_syntax(spec.rows_from)):
+        yield error(where("rows_from"), f"rows_from: '{spec.rows_from}' is not an expression: {syntax}; write a "
+                                        f"list of facts ({', '.join(LIST_FACTS)}) or a filter over one, like "
+                                        "states|declared(\"22\")")
     if spec.row is not None and spec.rows_from is None:
         yield error(where("row"), "'row:' makes rows from facts: add 'rows_from:' naming the list of facts")
     if spec.row is not None and len(spec.row) != width:
@@ -163,19 +170,42 @@ def _table_shape(spec: TableSpec, where) -> Problems:
                                                  "or remove it")
 
 
+def _expression_syntax(source: str) -> str | None:
+    """What is wrong with the syntax of a `rows_from` expression, or None."""
+    try:
+        paragraph_environment().compile_expression(source)
+    except jinja2.TemplateSyntaxError as exc:
+        return exc.message or str(exc)
+    return None
+
+
+def _rows_from_message(source: str, exc: Exception, series) -> str:
+    """A `rows_from` that fails: a fact the series does not declare, an unknown name, not a list."""
+    message = getattr(exc, "message", None) or str(exc)
+    unknown = re.fullmatch(r"'(\w+)' is undefined", message or "")
+    if unknown:
+        undeclared = undeclared_fact_message(unknown[1], series, what="rows_from")
+        if undeclared:
+            return undeclared
+        return (f"rows_from: '{unknown[1]}' is not a list of facts{did_you_mean(unknown[1], LIST_FACTS)}; "
+                f"the lists: {', '.join(LIST_FACTS)}")
+    return f"rows_from: '{source}' {message if 'not a list' not in message else 'is not a list of facts'}"
+
+
 def _table_rows(inputs: Inputs, facts, spec: TableSpec, context: dict, where, block: TableBlock,
                 at_table) -> Problems:
     """Rows from facts: a list the edition has; none makes the table go, which is worth a word."""
     if spec.rows_from is None:
         return
-    if spec.rows_from == "members" and not facts.series.committee:
-        yield error(where("rows_from") if isinstance(block.table, TableSpec) else at_table(),
-                    f"a table of committee members needs a committee, but series '{facts.series.id}' names none; "
-                    "add 'committee:' to the series or remove the table")
-        return
-    if spec.rows_from not in LIST_FACTS:
+    if _expression_syntax(spec.rows_from) or (re.fullmatch(r"\w+", spec.rows_from)
+                                               and spec.rows_from not in LIST_FACTS):
         return  # reported with the table's shape
-    rows = table_rows_source(spec, context) or []
+    at_rows_from = where("rows_from") if isinstance(block.table, TableSpec) else at_table()
+    try:
+        rows = table_rows_source(spec, context) or []
+    except EXPRESSION_ERRORS as exc:
+        yield error(at_rows_from, _rows_from_message(spec.rows_from, exc, facts.series))
+        return
     name = block.table if isinstance(block.table, str) else (spec.id or "")
     shown = f"the {name} table" if name else "the table"
     if not rows and spec.rows_from == "members":
