@@ -26,6 +26,8 @@ class Declaration(Strict):
     kind: Literal["declaration", "reservation"] = "declaration"
     date: Day
     withdrawn: Day | None = None
+    verified: bool = True  # false: the article or date could not be checked against a source
+    note: str | None = None
 
     def in_force(self, on: dt.date) -> bool:
         """Made on or before `on` and not withdrawn by then."""
