@@ -83,7 +83,7 @@ def check_paragraphs(inputs: Inputs, sourced: Sourced) -> Problems:
         if isinstance(text, Exception):
             yield _expression_problem(sourced, path, text, rendered.context, rendered.composer.series)
             continue
-        if not text.strip():
+        if not text.strip() and not (drafted.kind == "cell" and drafted.names):  # a fact's cell may be blank
             yield error(at(sourced, *path), f"{KIND_WORDS[drafted.kind]} is empty once its expressions are filled "
                                             "in; write its text or remove the block")
             continue
