@@ -173,7 +173,7 @@ CASES = [
             (E, 32, 5, 'warning', "only 9 of the committee's 10 seats have a member in office on 2004-08-27: add the members elected since to the committee data"),
     ]),
     Case('more members than seats', C, 'seats: 10', 'seats: 9', [
-            (C, 55, 5, 'error', "10 members are in office on 2004-01-01 but the committee has 9 seats; check the members' 'elected_on' and 'term_ends'"),
+            (C, 55, 5, 'error', "10 members are in office on 2004-01-01 but the committee has 9 seats then; check the members' 'elected_on' and 'term_ends' (or its 'enlargements')"),
     ]),
     Case('members out of order', C, '    elected_on: 2003-12-11\n    term_ends: 2007\n  - name: José', '    elected_on: 2004-12-11\n    term_ends: 2007\n  - name: José', [
             (C, 15, 5, 'error', "José Serrano Brillantes is out of order (after Francisco Alba); list members by 'elected_on', then by 'family_name' in UN alphabetical order"),

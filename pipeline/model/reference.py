@@ -71,6 +71,8 @@ class Member(Strict):
     nationality: NonEmpty
     elected_on: Day
     term_ends: int = Field(gt=FIRST_YEAR, lt=LAST_YEAR)
+    source: NonEmpty | None = None  # where the election is recorded (press release, report symbol)
+    note: str | None = None  # what the source does not confirm
 
     @property
     def takes_office(self) -> dt.date:
@@ -82,10 +84,25 @@ class Member(Strict):
         return self.takes_office <= on and on.year <= self.term_ends
 
 
+class Enlargement(Strict):
+    """The committee's seats from a date on (the Migrant Workers Committee went from 10 to 14
+    members after the forty-first ratification, article 72 (1) (b))."""
+
+    on: Day
+    seats: int = Field(gt=0)
+    source: NonEmpty
+
+
 class Committee(Strict):
     committee: NonEmpty
-    seats: int = Field(gt=0)
+    seats: int = Field(gt=0)  # at the start
+    enlargements: list[Enlargement] = []
     members: list[Member]
+
+    def seats_on(self, day: dt.date) -> int:
+        """The number of seats on a date."""
+        return max(((e.on, e.seats) for e in self.enlargements if e.on <= day),
+                   default=(day, self.seats))[1]
 
 
 class NameChange(Strict):

@@ -214,7 +214,7 @@ def _table_rows(inputs: Inputs, facts, spec: TableSpec, context: dict, where, bl
     elif not rows:
         yield warning(where(), f"'{spec.rows_from}' has nothing on {facts.edition.date}: {shown} is left out")
     elif spec.rows_from == "members" and facts.series.committee in inputs.committees:
-        seats = inputs.committees[facts.series.committee].model.seats
+        seats = inputs.committees[facts.series.committee].model.seats_on(facts.edition.date)
         if len(rows) < seats:
             yield warning(where(), f"only {len(rows)} of the committee's {seats} seats have a member in office "
                                    f"on {facts.edition.date}: add the members elected since to the committee data")

@@ -48,11 +48,12 @@ def check_seats(inputs: Inputs, committee: Sourced, ledger: Sourced | None) -> P
     model: Committee = committee.model
     for day in sorted({m.takes_office for m in model.members}):
         serving = [i for i, m in enumerate(model.members) if m.in_office(day)]
-        if len(serving) > model.seats:
-            extra = serving[model.seats]
+        seats = model.seats_on(day)
+        if len(serving) > seats:
+            extra = serving[seats]
             yield error(at_key(committee, "members", extra),
-                        f"{len(serving)} members are in office on {day} but the committee has {model.seats} "
-                        "seats; check the members' 'elected_on' and 'term_ends'")
+                        f"{len(serving)} members are in office on {day} but the committee has {seats} "
+                        "seats then; check the members' 'elected_on' and 'term_ends' (or its 'enlargements')")
 
 
 def check_member_order(inputs: Inputs, committee: Sourced, ledger: Sourced | None) -> Problems:
