@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal, Union
 
-from pydantic import Field
+from pydantic import BeforeValidator, Field
 
-from pipeline.model.common import FIRST_YEAR, LAST_YEAR, Day, DayOrYear, NonEmpty, Strict
+from pipeline.model.common import FIRST_YEAR, LAST_YEAR, Day, DayOrYear, NonEmpty, Strict, _day_or_year
 
 
 # How a State consented to be bound, as the UN Treaty Collection marks it in its status
@@ -69,15 +69,20 @@ class Member(Strict):
     name: NonEmpty
     family_name: NonEmpty
     nationality: NonEmpty
-    elected_on: Day
+    elected_on: Annotated[Union[dt.date, int], BeforeValidator(_day_or_year)]  # a year alone: day not known
     term_ends: int = Field(gt=FIRST_YEAR, lt=LAST_YEAR)
     source: NonEmpty | None = None  # where the election is recorded (press release, report symbol)
     note: str | None = None  # what the source does not confirm
 
     @property
+    def election_day(self) -> dt.date:
+        """The day of the election; 31 December for an election known by its year alone."""
+        return dt.date(self.elected_on, 12, 31) if isinstance(self.elected_on, int) else self.elected_on
+
+    @property
     def takes_office(self) -> dt.date:
         """Terms begin on 1 January after the election."""
-        return dt.date(self.elected_on.year + 1, 1, 1)
+        return dt.date(self.election_day.year + 1, 1, 1)
 
     def in_office(self, on: dt.date) -> bool:
         """Whether the term covers `on` (it ends on 31 December of `term_ends`)."""
