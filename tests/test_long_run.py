@@ -83,5 +83,6 @@ def test_names_are_those_in_force_on_each_editions_date(texts):
 
 
 def test_committee_table_appears_while_members_are_in_office_and_is_left_out_after(texts):
-    assert "[table committee-members]" in texts[62][1]  # 2007: the members whose terms end in 2007
-    assert "[table committee-members]" not in texts[63][1]  # 2008: no member in our data is in office
+    # the committee data runs to the terms ending in 2017 (members elected in May 2013)
+    assert all("[table committee-members]" in texts[session][1] for session in range(59, 73))  # 2004-2017
+    assert "[table committee-members]" not in texts[73][1]  # 2018: no member in our data is in office

@@ -159,10 +159,11 @@ CASES = [
     Case('year that is not a year', L, '    consent: 2013\n', '    consent: 13\n', [
             (L, 166, 14, 'error', "'actions[46].consent': 13 is not a year; write a date as YYYY-MM-DD or a year like 2013"),
     ]),
-    Case('misspelt nationality', C, 'nationality: Mexico', 'nationality: Mexco', [
+    Case('misspelt nationality', C, 'nationality: Mexico\n    elected_on: 2003-12-11', 'nationality: Mexco\n    elected_on: 2003-12-11', [
             (C, 12, 18, 'error', "unknown State 'Mexco' (did you mean 'Mexico'?); use the UN short name, as in data/reference/un-member-states.yaml or state-name-changes.csv"),
     ]),
-    Case('nationality of a State that is not a party', C, 'nationality: Philippines', 'nationality: France', [
+    Case('nationality of a State that is not a party', C, 'nationality: Philippines\n    elected_on: 2003-12-11',
+         'nationality: France\n    elected_on: 2003-12-11', [
             (C, 17, 18, 'error', "France was not a State party when José Serrano Brillantes was elected (2003-12-11) but not at all, according to the ledger; members must be nationals of States parties: check 'nationality', 'elected_on' or the ledger"),
     ]),
     Case('nationality of a State not yet a party at the election', L, '    consent: 1995-11-14', '    consent: 2004-01-14', [

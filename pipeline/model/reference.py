@@ -93,7 +93,7 @@ class Enlargement(Strict):
     """The committee's seats from a date on (the Migrant Workers Committee went from 10 to 14
     members after the forty-first ratification, article 72 (1) (b))."""
 
-    on: Day
+    since: Day  # ('on' would read as true in YAML)
     seats: int = Field(gt=0)
     source: NonEmpty
 
@@ -106,7 +106,7 @@ class Committee(Strict):
 
     def seats_on(self, day: dt.date) -> int:
         """The number of seats on a date."""
-        return max(((e.on, e.seats) for e in self.enlargements if e.on <= day),
+        return max(((e.since, e.seats) for e in self.enlargements if e.since <= day),
                    default=(day, self.seats))[1]
 
 
