@@ -21,6 +21,7 @@ SOURCE_FACTS: dict[str, tuple[str, ...]] = {
     "committee": ("members",),
 }
 EDITION_FACTS = ("session", "date", "as_at", "previous")
+UNDOCS = "https://undocs.org/"  # a document's address: the symbol after it
 # The facts that are lists, which a table can make its rows from (`rows_from`).
 LIST_FACTS = ("members", "parties", "signatories", "states")
 
@@ -64,6 +65,15 @@ class EditionFacts:
     entry_into_force: dt.date | None
     previous: PreviousReport | None = None
     changes: Changes | None = None  # since the previous report; None when there is none
+
+    @property
+    def document_address(self) -> str | None:
+        """The document's address, which page 1 prints as a QR code: from the series'
+        `qr_code_from` year on, for an edition with its symbol and job number."""
+        edition, start = self.edition, self.series.qr_code_from
+        if start is None or edition.date.year < start or edition.is_draft or not edition.job_number:
+            return None
+        return f"{UNDOCS}{edition.symbol}"
 
     def context(self) -> dict[str, Any]:
         """The names paragraphs see: the edition's own, those of each declared source, and

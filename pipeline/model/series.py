@@ -8,7 +8,7 @@ from pydantic import Field
 
 from pipeline.inputs.layout import DEFAULT_TEMPLATE
 from pipeline.model.blocks import TableSpec
-from pipeline.model.common import FileName, NonEmpty, Strict, plain_name
+from pipeline.model.common import FIRST_YEAR, LAST_YEAR, FileName, NonEmpty, Strict, plain_name
 
 
 FactSource = Literal["treaty", "committee"]
@@ -31,5 +31,8 @@ class Series(Strict):
                                        examples=["cmw-committee.yaml"])
     # tables every edition of the series may use by name ('- table: committee-members')
     tables: dict[str, TableSpec] = {}
+    # the first year whose editions print the QR code of their address (https://undocs.org/<symbol>)
+    # on page 1 beside the job number and barcode; None: the series prints none
+    qr_code_from: int | None = Field(None, gt=FIRST_YEAR, lt=LAST_YEAR)
     # added by new-edition after the status paragraph when an edition reports no changes yet
     change_paragraph: NonEmpty | None = None

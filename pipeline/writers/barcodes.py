@@ -1,4 +1,5 @@
-"""Code 39 barcodes of job numbers, as SVG (for the PDF) and PNG (for Word)."""
+"""Code 39 barcodes of job numbers and QR codes of documents' addresses, as SVG (for the PDF)
+and PNG (for Word)."""
 
 from __future__ import annotations
 
@@ -35,4 +36,31 @@ def code39_png(digits: str, dpi: int = 300) -> bytes:
 
     out = io.BytesIO()
     _code39(digits, ImageWriter()).write(out, options={**BAR_OPTIONS, "dpi": dpi})
+    return out.getvalue()
+
+
+QR_SCALE = 4  # pixels a module in the PNG; the size on the page is set by the writers
+
+
+@lru_cache(maxsize=64)
+def _qr(address: str):
+    import segno  # imported only for documents that print a QR code
+
+    return segno.make_qr(address, error="m")
+
+
+@lru_cache(maxsize=64)
+def qr_svg(address: str) -> str:
+    """An inline <svg> element (no XML prologue) of the QR code of *address*, sized by CSS."""
+    out = io.BytesIO()
+    _qr(address).save(out, kind="svg", xmldecl=False, svgns=True, omitsize=True, border=0,
+                      svgclass=None, lineclass=None)
+    return out.getvalue().decode("utf-8")
+
+
+@lru_cache(maxsize=64)
+def qr_png(address: str) -> bytes:
+    """The same QR code as a PNG image."""
+    out = io.BytesIO()
+    _qr(address).save(out, kind="png", scale=QR_SCALE, border=0)
     return out.getvalue()

@@ -115,6 +115,8 @@ def _record_first_page_footer(b: Build, el: etree._Element, declared: Element, r
             b.job_number = text_of(child)
         elif kind == "barcode":
             b.barcode = child.get("data-code") or fail(f"barcode without data-code: {child.attrib}")
+        elif kind == "qr-code":
+            b.qr_code = child.get("data-code") or fail(f"QR code without data-code: {child.attrib}")
         else:
             raise ValueError(f"'{kind}' cannot stand in the first-page footer")
 

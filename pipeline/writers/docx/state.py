@@ -43,6 +43,7 @@ class Build:
     draft_mark: str | None = None
     job_number: str | None = None
     barcode: str | None = None
+    qr_code: str | None = None  # the address the first-page footer's QR code encodes
     revision_date: str = ""
     revisions: int = 0
     style_ids: dict[str, str] = field(default_factory=dict)
