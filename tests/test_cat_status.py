@@ -211,3 +211,19 @@ def test_a_fact_the_series_does_not_declare_is_one_located_error(data_copy):
         "data/sessions/53/cat-status.yaml:38:61: error: paragraph uses 'members', a fact of the committee data, "
         "but series 'cat-status' does not declare 'committee' (its facts: treaty); add 'committee' to 'facts:' "
         "in data/series/cat-status.yaml, with its 'committee:' file, or remove 'members'"]
+
+
+def test_a_series_table_with_an_undeclared_fact_is_one_error_at_the_series(data_copy):
+    """`unreport validate` on the series file: one located error, exit 2 (not one per edition)."""
+    from test_validate_cli import unreport
+
+    replace_in(data_copy / "series/cat-status.yaml", "tables:\n",
+               "tables:\n  members:\n    columns: [Name]\n    rows_from: members\n    row: [\"{{ row.name }}\"]\n")
+    replace_in(data_copy / EDITION, "      - table: article-22\n", "      - table: article-22\n      - table: members\n")
+    result = unreport("validate", "data/series/cat-status.yaml", cwd=data_copy.parent)
+    assert result.returncode == 2
+    assert result.stdout.splitlines() == [
+        "data/series/cat-status.yaml:16:16: error: the table 'members' uses 'members', a fact of the committee data, "
+        "but series 'cat-status' does not declare 'committee' (its facts: treaty); add 'committee' to 'facts:' in "
+        "data/series/cat-status.yaml, with its 'committee:' file, or remove 'members'"]
+    assert result.stderr == "1 error(s), 0 warning(s)\n"

@@ -248,7 +248,7 @@ CASES = [
     ]),
     Case('committee table in a series that declares no committee', S,
          'committee: cmw-committee.yaml\nfacts: [treaty, committee]', 'facts: [treaty]', [
-            (E, 32, 12, 'error', "rows_from uses 'members', a fact of the committee data, but series 'cmw-status' does not declare 'committee' (its facts: treaty); add 'committee' to 'facts:' in data/series/cmw-status.yaml, with its 'committee:' file, or remove 'members'"),
+            (S, 16, 16, 'error', "the table 'committee-members' uses 'members', a fact of the committee data, but series 'cmw-status' does not declare 'committee' (its facts: treaty); add 'committee' to 'facts:' in data/series/cmw-status.yaml, with its 'committee:' file, or remove 'members'"),
     ]),
     Case('treaty facts in a series that declares none', S,
          'ledger: cmw-ledger.yaml\ncommittee: cmw-committee.yaml\nfacts: [treaty, committee]',

@@ -7,6 +7,7 @@ import re
 from typing import Any, Iterator
 
 import jinja2
+import jinja2.meta
 
 from pipeline.compose.blocks import EXPRESSION_ERRORS, table_rows_source, table_spec
 from pipeline.compose.numbering import HEADING_LEVELS, HEADING_NUMBER
@@ -136,9 +137,21 @@ def check_tables(inputs: Inputs, sourced: Sourced) -> Problems:
 
 
 def check_series_tables(inputs: Inputs, sourced: Sourced) -> Problems:
-    """The shape of each table a series defines."""
+    """The shape of each table a series defines, and the facts it uses are declared (reported
+    here once, not at every edition that uses the table)."""
     for name, spec in sourced.model.tables.items():
         yield from _table_shape(spec, lambda *p, name=name: at(sourced, "tables", name, *p))
+        if spec.rows_from is not None and not _expression_syntax(spec.rows_from):
+            for fact in sorted(_names_in(spec.rows_from)):
+                message = undeclared_fact_message(fact, sourced.model, what=f"the table '{name}'")
+                if message:
+                    yield error(at(sourced, "tables", name, "rows_from"), message)
+
+
+def _names_in(expression: str) -> set[str]:
+    """The data names an expression reads."""
+    environment = paragraph_environment()
+    return jinja2.meta.find_undeclared_variables(environment.parse("{{ " + expression + " }}"))
 
 
 def _table_shape(spec: TableSpec, where) -> Problems:
@@ -204,7 +217,9 @@ def _table_rows(inputs: Inputs, facts, spec: TableSpec, context: dict, where, bl
     try:
         rows = table_rows_source(spec, context) or []
     except EXPRESSION_ERRORS as exc:
-        yield error(at_rows_from, _rows_from_message(spec.rows_from, exc, facts.series))
+        message = _rows_from_message(spec.rows_from, exc, facts.series)
+        if not (isinstance(block.table, str) and "does not declare" in message):  # the series' own, told there
+            yield error(at_rows_from, message)
         return
     name = block.table if isinstance(block.table, str) else (spec.id or "")
     shown = f"the {name} table" if name else "the table"
