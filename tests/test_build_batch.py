@@ -53,8 +53,11 @@ def states(folder: Path) -> dict[str, tuple[int, int, str]]:
 
 @pytest.fixture
 def two_sessions(data_copy: Path) -> Path:
-    """Data with sessions 59 and 60, one report each."""
+    """Data with sessions 59 and 60, one report each (the other committed sessions left out)."""
     add_edition(data_copy, 60)
+    for folder in (data_copy / "sessions").iterdir():
+        if folder.name not in ("59", "60"):
+            shutil.rmtree(folder)
     return data_copy
 
 

@@ -204,7 +204,9 @@ def test_table_header_row_repeats_when_the_table_breaks(data_copy, tmp_path):
         f"  - name: Member Zz{n:02d} Example\n    family_name: Zz{n:02d}\n    nationality: Mexico\n"
         f"    elected_on: 2003-12-11\n    term_ends: 2007\n" for n in range(60))
     replace_in(committee, "seats: 10", "seats: 70")
-    committee.write_text(committee.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    first_of_2005 = "  - name: José Serrano Brillantes\n    family_name: Brillantes\n    nationality: Philippines\n" \
+                    "    elected_on: 2005\n"
+    replace_in(committee, first_of_2005, extra + first_of_2005)  # after the members elected in 2003
     files = build(data_copy, tmp_path / "out", formats=("html", "txt", "pdf"))
     texts = [page_text(files["pdf"], p) for p in range(1, page_count(files["pdf"]) + 1)]
     pages_with_rows = [n for n, text in enumerate(texts, 1) if "Example" in text]

@@ -78,8 +78,8 @@ CASES = [
       f"{E}:53:12: warning: table note 'b' is never called; add [^b] to a cell or remove it"]),
     ("rows from a list the edition does not have",
      [("    rows_from: members\n", "    rows_from: member\n")],
-     [f"{S}:13:16: error: rows_from: 'member' is not a list of facts (did you mean 'members'?); the lists: members, "
-      "parties, signatories"]),
+     [f"{S}:14:16: error: rows_from: 'member' is not a list of facts (did you mean 'members'?); the lists: members, "
+      "parties, signatories, states"]),
     ("a table note call with no note is an error",
      [('"Signatories[^b]"', '"Signatories[^c]"')],
      [f"{E}:50:58: error: footnote [^c] has no text under 'footnotes:' or the table's 'notes:'; add 'c: ...' there",

@@ -26,7 +26,8 @@ MISTAKES = {
     "unknown key": (EDITION, "original_language: English", "original_languge: English",
                     "data/sessions/59/cmw-status.yaml:10:1: error: unknown key 'original_languge' "
                     "(did you mean 'original_language'?)"),
-    "misspelt State": ("reference/cmw-committee.yaml", "nationality: Guatemala", "nationality: Guatamala",
+    "misspelt State": ("reference/cmw-committee.yaml", "nationality: Guatemala\n    elected_on: 2003-12-11",
+                       "nationality: Guatamala\n    elected_on: 2003-12-11",
                        "data/reference/cmw-committee.yaml:32:18: error: unknown State 'Guatamala' (did you mean "
                        "'Guatemala'?); use the UN short name, as in data/reference/un-member-states.yaml or "
                        "state-name-changes.csv"),
@@ -114,9 +115,11 @@ def test_problems_of_several_files_sorted_by_file_and_line(data_copy: Path, monk
     replace_in(data_copy / "reference/cmw-committee.yaml", "seats: 10", "seats: 8")
     monkeypatch.chdir(data_copy.parent)
     code, out, err = run("validate", "59")
-    assert code == 2 and err == "3 error(s), 0 warning(s)\n"
+    assert code == 2 and err == "5 error(s), 0 warning(s)\n"
     assert [line.split(": error: ")[0] for line in out.splitlines()] == [
-        "data/reference/cmw-committee.yaml:50:5",
+        "data/reference/cmw-committee.yaml:50:5",  # 2004: the ten elected in 2003
+        "data/reference/cmw-committee.yaml:87:5",  # 2006: nine (four elected in 2005)
+        "data/reference/cmw-committee.yaml:124:5",  # 2008: nine (five elected in 2007)
         "data/sessions/59/cmw-status.yaml:6:9",
         "data/sessions/59/cmw-status.yaml:8:8",
     ]

@@ -124,10 +124,10 @@ CASES = [
             (S, 6, 9, 'error', "no ledger file 'cmw-ledgr.yaml' in data/reference (did you mean 'cmw-ledger.yaml'?)"),
     ]),
     Case('unknown kind', L, '    kind: accession\n  - state: Algeria', '    kind: acession\n  - state: Algeria', [
-            (L, 15, 11, 'error', "'actions[0].kind': 'acession' is not one of ratification, accession (did you mean 'accession'?)"),
+            (L, 15, 11, 'error', "'actions[0].kind': 'acession' is not one of ratification, accession, succession, acceptance, approval (did you mean 'accession'?)"),
     ]),
     Case('consent without kind', L, '    consent: 2005-04-21\n    kind: accession\n', '    consent: 2005-04-21\n', [
-            (L, 17, 14, 'error', "Algeria's consent has no kind; add 'kind: ratification' or 'kind: accession'"),
+            (L, 17, 14, 'error', "Algeria's consent has no kind; add 'kind: ratification', 'accession', 'succession', 'acceptance' or 'approval'"),
     ]),
     Case('kind without consent', L, '  - state: Armenia\n    signature: 2013-09-26\n', '  - state: Armenia\n    signature: 2013-09-26\n    kind: ratification\n', [
             (L, 25, 11, 'error', "Armenia has a kind (ratification) but no consent date; add 'consent:' or remove 'kind'"),
@@ -136,10 +136,10 @@ CASES = [
             (L, 33, 16, 'error', "Belize acceded, and an accession has no signature; remove the signature or make the kind 'ratification'"),
     ]),
     Case('ratification without signature', L, '  - state: Argentina\n    signature: 2004-08-10\n', '  - state: Argentina\n', [
-            (L, 21, 11, 'error', "Argentina ratified without a signature; add the signature date or make the kind 'accession'"),
+            (L, 21, 11, 'error', "Argentina's ratification has no signature; add the signature date or make the kind 'accession'"),
     ]),
     Case('ratification before signature', L, '    signature: 1993-09-24\n    consent: 2005-03-21\n', '    signature: 1993-09-24\n    consent: 1993-03-21\n', [
-            (L, 62, 14, 'error', 'Chile ratified (1993-03-21) before signing (1993-09-24); a ratification follows its signature'),
+            (L, 62, 14, 'error', "Chile's ratification (1993-03-21) is dated before its signature (1993-09-24); a ratification follows its signature"),
     ]),
     Case('State listed twice', L, '  - state: Algeria\n', '  - state: Algeria\n    consent: 2005-04-21\n    kind: accession\n  - state: Algeria\n', [
             (L, 19, 12, 'error', 'Algeria is already listed at line 16; a State has one entry with its signature and consent: merge the two'),
@@ -159,10 +159,11 @@ CASES = [
     Case('year that is not a year', L, '    consent: 2013\n', '    consent: 13\n', [
             (L, 166, 14, 'error', "'actions[46].consent': 13 is not a year; write a date as YYYY-MM-DD or a year like 2013"),
     ]),
-    Case('misspelt nationality', C, 'nationality: Mexico', 'nationality: Mexco', [
+    Case('misspelt nationality', C, 'nationality: Mexico\n    elected_on: 2003-12-11', 'nationality: Mexco\n    elected_on: 2003-12-11', [
             (C, 12, 18, 'error', "unknown State 'Mexco' (did you mean 'Mexico'?); use the UN short name, as in data/reference/un-member-states.yaml or state-name-changes.csv"),
     ]),
-    Case('nationality of a State that is not a party', C, 'nationality: Philippines', 'nationality: France', [
+    Case('nationality of a State that is not a party', C, 'nationality: Philippines\n    elected_on: 2003-12-11',
+         'nationality: France\n    elected_on: 2003-12-11', [
             (C, 17, 18, 'error', "France was not a State party when José Serrano Brillantes was elected (2003-12-11) but not at all, according to the ledger; members must be nationals of States parties: check 'nationality', 'elected_on' or the ledger"),
     ]),
     Case('nationality of a State not yet a party at the election', L, '    consent: 1995-11-14', '    consent: 2004-01-14', [
@@ -173,7 +174,7 @@ CASES = [
             (E, 35, 5, 'warning', "only 9 of the committee's 10 seats have a member in office on 2004-08-27: add the members elected since to the committee data"),
     ]),
     Case('more members than seats', C, 'seats: 10', 'seats: 9', [
-            (C, 55, 5, 'error', "10 members are in office on 2004-01-01 but the committee has 9 seats; check the members' 'elected_on' and 'term_ends'"),
+            (C, 55, 5, 'error', "10 members are in office on 2004-01-01 but the committee has 9 seats then; check the members' 'elected_on' and 'term_ends' (or its 'enlargements')"),
     ]),
     Case('members out of order', C, '    elected_on: 2003-12-11\n    term_ends: 2007\n  - name: José', '    elected_on: 2004-12-11\n    term_ends: 2007\n  - name: José', [
             (C, 15, 5, 'error', "José Serrano Brillantes is out of order (after Francisco Alba); list members by 'elected_on', then by 'family_name' in UN alphabetical order"),
@@ -189,10 +190,10 @@ CASES = [
             (E, 27, 59, 'error', "'Cabo Verde' is not the UN name of this State on 27 August 2004 (the document date); write 'Cape Verde'"),
     ]),
     Case('unknown data in a paragraph', E, P5, '{{ partys|count|number }} States', [
-            (E, 54, 10, 'error', "paragraph uses unknown data 'partys' (did you mean 'parties'?); the data a paragraph can use: as_at, date, entry_into_force, members, parties, session, signatories, treaty"),
+            (E, 54, 10, 'error', "paragraph uses unknown data 'partys' (did you mean 'parties'?); the data a paragraph can use: as_at, date, entry_into_force, members, parties, session, signatories, states, treaty"),
     ]),
     Case('unknown filter in a paragraph', E, P5, '{{ parties|cout|number }} States', [
-            (E, 54, 18, 'error', "unknown filter 'cout' (did you mean 'count'?); the filters are: and_list, number, Number, ordinal, date, counted_list, upper_first, states, person and count"),
+            (E, 54, 18, 'error', "unknown filter 'cout' (did you mean 'count'?); the filters are: and_list, number, Number, ordinal, date, counted_list, upper_first, states, person, declared and count"),
     ]),
     Case('unclosed expression', E, P5, '{{ parties|count|number States', [
             (E, 54, 31, 'error', "the expression is not closed before 'States'; end it with '}}'"),
@@ -216,13 +217,13 @@ CASES = [
             (E, 36, 16, 'error', 'paragraph is empty once its expressions are filled in; write its text or remove the block'),
     ]),
     Case('error on the third line of a literal block', E, '  - table: committee-members\n', '  - table: committee-members\n  - paragraph: |\n      One line.\n      Two lines.\n      Three {{ signatries|count }}.\n', [
-            (E, 39, 16, 'error', "paragraph uses unknown data 'signatries' (did you mean 'signatories'?); the data a paragraph can use: as_at, date, entry_into_force, members, parties, session, signatories, treaty"),
+            (E, 39, 16, 'error', "paragraph uses unknown data 'signatries' (did you mean 'signatories'?); the data a paragraph can use: as_at, date, entry_into_force, members, parties, session, signatories, states, treaty"),
     ]),
     Case('Member State listed out of order', M, '  - Albania\n  - Algeria\n', '  - Algeria\n  - Albania\n', [
             (M, 10, 5, 'error', "'Albania' is out of UN alphabetical order (after 'Algeria'); move it up"),
     ]),
     Case('impossible date in the name changes', N, 'Turkey,Türkiye,2022-06-01', 'Turkey,Türkiye,2022-06-31', [
-            (N, 6, 1, 'error', "'in_force_from': 2022-06-31 is not a real date: June 2022 has 30 days"),
+            (N, 14, 1, 'error', "'in_force_from': 2022-06-31 is not a real date: June 2022 has 30 days"),
     ]),
     Case('body block with two keys', E, '  - table: committee-members\n', '  - table: committee-members\n    paragraph: Text.\n', [
             (E, 36, 16, 'error', "'body[3]': a block is of one kind ('paragraph' or 'table', not both); make two blocks"),
@@ -235,7 +236,7 @@ CASES = [
     ]),
     Case('unknown column in the name changes', N, 'old_name,new_name', 'old,new_name', [
             (N, 1, 1, 'error', "missing column 'old_name'; add it to the first line"),
-            (N, 1, 1, 'error', "unknown column 'old'; the columns are old_name, new_name, in_force_from, certainty, note"),
+            (N, 1, 1, 'error', "unknown column 'old'; the columns are old_name, new_name, in_force_from, certainty, source, note"),
     ]),
     Case('unknown attribute inside a loop', E, '{{ parties|states }}', '{% for p in parties %}{{ p.nam }}{% endfor %}', [
             (E, 54, 69, 'error', "paragraph uses data that does not exist: a State has no attribute 'nam'"),
@@ -243,10 +244,19 @@ CASES = [
     Case('two mistakes in one ledger entry', L, '  - state: Chile\n    signature: 1993-09-24\n    consent: 2005-03-21\n    kind: ratification\n',
          '  - state: Chle\n    signature: 1993-09-24\n    consent: 2005-03-21\n', [
             (L, 60, 12, 'error', "unknown State 'Chle' (did you mean 'Chile'?); use the UN short name, as in data/reference/un-member-states.yaml or state-name-changes.csv"),
-            (L, 62, 14, 'error', "Chle's consent has no kind; add 'kind: ratification' or 'kind: accession'"),
+            (L, 62, 14, 'error', "Chle's consent has no kind; add 'kind: ratification', 'accession', 'succession', 'acceptance' or 'approval'"),
     ]),
-    Case('committee table without a committee', S, 'committee: cmw-committee.yaml\n', '', [
-            (E, 35, 12, 'error', "a table of committee members needs a committee, but series 'cmw-status' names none; add 'committee:' to the series or remove the table"),
+    Case('committee table in a series that declares no committee', S,
+         'committee: cmw-committee.yaml\nfacts: [treaty, committee]', 'facts: [treaty]', [
+            (S, 16, 16, 'error', "the table 'committee-members' uses 'members', a fact of the committee data, but series 'cmw-status' does not declare 'committee' (its facts: treaty); add 'committee' to 'facts:' in data/series/cmw-status.yaml, with its 'committee:' file, or remove 'members'"),
+    ]),
+    Case('treaty facts in a series that declares none', S,
+         'ledger: cmw-ledger.yaml\ncommittee: cmw-committee.yaml\nfacts: [treaty, committee]',
+         'committee: cmw-committee.yaml\nfacts: [committee]', [
+            (E, 54, 10, 'error', "paragraph uses 'parties', a fact of the treaty data, but series 'cmw-status' does not declare 'treaty' (its facts: committee); add 'treaty' to 'facts:' in data/series/cmw-status.yaml, with its 'ledger:' file, or remove 'parties'"),
+    ]),
+    Case('a ledger named but not declared', S, 'facts: [treaty, committee]', 'facts: [committee]', [
+            (S, 6, 9, 'error', "the series names a ledger ('cmw-ledger.yaml') but does not declare 'treaty' in 'facts:'; add it there (facts: [committee, treaty]) or remove 'ledger:'"),
     ]),
     Case('State with no action', L, '  - state: Armenia\n    signature: 2013-09-26\n', '  - state: Armenia\n', [
             (L, 23, 5, 'error', "Armenia has neither a signature nor a consent; add one or remove the entry"),

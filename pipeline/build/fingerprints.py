@@ -57,7 +57,7 @@ class EditionSources:
     edition: Path
     series_id: str
     template: str
-    ledger: str
+    ledger: str | None
     committee: str | None
     files: tuple[Path, ...]
     session: int | None = None
@@ -89,11 +89,9 @@ def edition_sources(data_dir: Path, edition: Path) -> EditionSources | None:
         return None
     template, ledger, committee = (top_level_value(series_text, key) for key in ("template", "ledger", "committee"))
     template = template or DEFAULT_TEMPLATE
-    if not (template and ledger) or not all(SIMPLE_NAME.match(v) for v in (template, ledger, committee or "x")):
+    if not template or not all(SIMPLE_NAME.match(v) for v in (template, ledger or "x", committee or "x")):
         return None
-    files = [edition, series_path, reference_file(data_dir, ledger)]
-    if committee:
-        files.append(reference_file(data_dir, committee))
+    files = [edition, series_path] + [reference_file(data_dir, name) for name in (ledger, committee) if name]
     files += translation_files(edition)  # its language versions, built with it
     files += sorted(languages_dir(data_dir).glob("*.yaml"))  # the boilerplate strings of every language
     session, previous = (_number(top_level_value(text, key)) for key in ("session", "previous"))

@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from pipeline.compose.inline import InlineContext, NoteMarks, TableNotes, markup
 from pipeline.compose.numbering import CONTENTS_LEVELS, Numbers, Path, number_edition
-from pipeline.compose.sandbox import render_paragraph_text
+from pipeline.compose.sandbox import evaluate_expression, render_paragraph_text
 from pipeline.facts.edition import EditionFacts
 from pipeline.inputs.problems import did_you_mean
 from pipeline.model.blocks import HeadingBlock, ListItem, ParagraphBlock, TableBlock, TableSpec
@@ -165,10 +165,11 @@ def table_spec(block: TableBlock, tables: dict[str, TableSpec]) -> TableSpec | N
 
 
 def table_rows_source(spec: TableSpec, context: dict[str, Any]) -> list[Any] | None:
-    """The facts a table's rows are made from (`rows_from`), or None for literal rows."""
+    """The facts a table's rows are made from (`rows_from`: a list of facts, or an expression
+    over them such as `states|declared("22")`), or None for literal rows."""
     if spec.rows_from is None:
         return None
-    value = context.get(spec.rows_from)
+    value = evaluate_expression(spec.rows_from, context)
     if not isinstance(value, (list, tuple)):
         raise ValueError(f"rows_from: '{spec.rows_from}' is not a list of facts")
     return list(value)
@@ -179,6 +180,7 @@ class Composer:
 
     def __init__(self, facts: EditionFacts, tables: dict[str, TableSpec], environment: Any = None):
         self.edition: Edition = facts.edition
+        self.series = facts.series
         self.tables = tables
         self.numbers = number_edition(self.edition, tables)
         self.context = expression_context(facts, self.numbers)
@@ -283,7 +285,7 @@ class Composer:
         where = path + ("table",)
         try:
             facts = table_rows_source(spec, self.context)
-        except ValueError as exc:
+        except EXPRESSION_ERRORS as exc:
             raise ComposeError(where + ("rows_from",), exc) from None
         if facts is not None and not facts:
             return None
@@ -418,7 +420,7 @@ def _table_texts(spec: TableSpec, where: Path, context: dict[str, Any]) -> list[
         texts += [DraftedText(where + ("rows", r, c), cell, kind="cell", table_notes=notes) for c, cell in enumerate(row)]
     try:
         facts = table_rows_source(spec, context) or []
-    except ValueError:
+    except EXPRESSION_ERRORS:
         facts = []  # validation reports the rows_from itself
     for fact in facts:
         texts += [DraftedText(where + ("row", c), cell, (("row", fact),), kind="cell", table_notes=notes)

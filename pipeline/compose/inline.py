@@ -92,6 +92,8 @@ class InlineContext:
 
 def markup(text: str, context: InlineContext) -> Markup:
     """Paragraph text with inline Markdown -> inline HTML, marking any footnotes it calls."""
+    if not text.strip():
+        return Markup("")  # else the first inline the parse finds is a note's definition
     definitions = dict(context.footnotes)
     if context.table_notes is not None:
         definitions.update(context.table_notes.texts)

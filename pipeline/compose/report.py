@@ -29,7 +29,7 @@ from pipeline.inputs.layout import TEMPLATES_DIR
 from pipeline.inputs.load import Inputs, Sourced
 from pipeline.inputs.problems import InputError, Location, Problem, display_path
 from pipeline.inputs.sources import locate
-from pipeline.writers.barcodes import code39_svg
+from pipeline.writers.barcodes import code39_svg, qr_svg
 
 REPORT_TEMPLATE = "report.html.j2"  # each template kind's entry point: templates/<kind>/report.html.j2
 
@@ -49,6 +49,7 @@ def report_environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environmen
     env.filters["session_name"] = style.session_name
     env.filters["job_digits"] = style.job_number_digits
     env.filters["code39_svg"] = lambda digits, description="": Markup(code39_svg(digits, description))
+    env.filters["qr_svg"] = lambda address, description="": Markup(qr_svg(address, description))
     return env
 
 

@@ -12,6 +12,7 @@ from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from pipeline.facts.names import State, sorted_states
+from pipeline.facts.treaty import declared
 from pipeline.i18n import style
 
 
@@ -42,7 +43,7 @@ def person(name: str) -> str:
     return PERSON_OPEN + str(name) + PERSON_CLOSE if str(name) else ""
 
 
-PARAGRAPH_FILTERS = {**style.FILTERS, "states": states, "person": person}
+PARAGRAPH_FILTERS = {**style.FILTERS, "states": states, "person": person, "declared": declared}
 
 
 class FilterInputError(ValueError):
@@ -122,7 +123,21 @@ def language_environment(filters: dict[str, Any]) -> ImmutableSandboxedEnvironme
     env = ParagraphSandbox(undefined=jinja2.StrictUndefined, autoescape=False)
     env.globals.clear()
     env.filters.clear()
-    env.filters.update({name: _checked(name, f) for name, f in {"person": person, **filters}.items()})
+    env.filters.update({name: _checked(name, f) for name, f in {"person": person, "declared": declared, **filters}.items()})
     env.filters["count"] = _checked("count", len)
     env.filters["length"] = _checked("length", len)
     return env
+
+
+@lru_cache(maxsize=256)
+def _expression(source: str) -> Any:
+    return paragraph_environment().compile_expression(source, undefined_to_none=False)
+
+
+def evaluate_expression(source: str, context: dict[str, Any]) -> Any:
+    """The value of one sandboxed expression, such as a table's `rows_from: states|declared("22")`
+    (errors propagate)."""
+    value = _expression(source)(**context)
+    if isinstance(value, jinja2.Undefined):
+        value._fail_with_undefined_error()
+    return value

@@ -105,8 +105,8 @@ ELEMENTS: tuple[Element, ...] = (
     # ---- page furniture
     Element("draft-mark", ("p",), Role.RUNNING, INLINE, canonical="draft: yes", word_style="UN Draft Mark", part="head",
             once=True, doc="DRAFT at the top of every page while the symbol is not assigned"),
-    Element("first-page-footer", ("footer",), Role.CONTAINER, ("masthead-note", "job-number", "barcode"),
-            once=True, doc="the foot of page 1: masthead notes, job number, barcode"),
+    Element("first-page-footer", ("footer",), Role.CONTAINER, ("masthead-note", "job-number", "barcode", "qr-code"),
+            once=True, doc="the foot of page 1: masthead notes, job number, barcode, QR code"),
     Element("masthead-note", ("p",), Role.RUNNING, INLINE, canonical="masthead note {mark}: {text}", word_style="footnote text",
             part="masthead notes",
             akn="authorialNote", attributes=("id", "data-mark", "data-revision"), doc="a masthead note (*, **, ***)"),
@@ -114,6 +114,8 @@ ELEMENTS: tuple[Element, ...] = (
             once=True, doc="the job number"),
     Element("barcode", ("p",), Role.GRAPHIC, ("svg",), canonical="barcode: *{code}*", word_style="UN Barcode", part="end",
             attributes=("data-code",), once=True, doc="the Code 39 barcode of the job number"),
+    Element("qr-code", ("p",), Role.GRAPHIC, ("svg",), canonical="qr code: *{code}*", word_style="UN QR Code", part="end",
+            attributes=("data-code",), once=True, doc="the QR code of the document's address (https://undocs.org/<symbol>)"),
     Element("svg", ("svg",), Role.GRAPHIC, doc="drawing of a graphic (opaque)"),
     # ---- masthead
     Element("masthead", ("header",), Role.CONTAINER, ("masthead-top", "masthead-organ"), once=True,

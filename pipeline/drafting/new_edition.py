@@ -68,6 +68,17 @@ def years_later(day: dt.date, years: int) -> dt.date:
         return day.replace(year=day.year + years, day=28)
 
 
+def working_day(day: dt.date, not_before: dt.date | None = None) -> dt.date:
+    """The day itself on a weekday; else the Friday before it (documents are dated on working
+    days), or the Monday after when that Friday would fall before `not_before` (the as-at date)."""
+    if day.weekday() < 5:
+        return day
+    friday = day - dt.timedelta(days=day.weekday() - 4)
+    if not_before is None or friday >= not_before:
+        return friday
+    return day + dt.timedelta(days=7 - day.weekday())
+
+
 def round_trip_yaml() -> YAML:
     """ruamel.yaml in round-trip mode, set to the layout of our data files; nulls stay `null`."""
     yaml = YAML()
@@ -203,8 +214,8 @@ def draft_editions(data_dir: Path, source_session: str | int, session: str | int
                 drafted.append(DraftedEdition(sourced.path, target, "", kept=True))
                 continue
             raise EditionError(f"{display_path(target)} already exists; use --force to overwrite it")
-        new_date = date or years_later(source.date, years)
         new_as_at = as_at or years_later(source.as_at, years)
+        new_date = date or working_day(years_later(source.date, years), not_before=new_as_at)
         if new_as_at > new_date:
             raise EditionError(f"the as-at date {new_as_at} is after the document date {new_date}")
         text = draft_text(sourced.path.read_text(encoding="utf-8"), source, number, new_date, new_as_at,

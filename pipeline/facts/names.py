@@ -21,7 +21,8 @@ class StateNames:
     """UN short names of States over time, keyed by the State's current name."""
 
     def __init__(self, changes: list[NameChange], members: Iterable[str] = ()):
-        self._changes = sorted(changes, key=lambda c: c.in_force_from)
+        self._firsts = [c for c in changes if not c.old_name]  # a State's first name, from its birth
+        self._changes = sorted((c for c in changes if c.old_name), key=lambda c: c.in_force_from)
         self._members = set(members)
         self._current: dict[str, str] = {}
         for change in self._changes:
@@ -45,7 +46,19 @@ class StateNames:
 
     def known_names(self) -> set[str]:
         """Every name the UN uses or has used for a State: Member States' names and past names."""
-        return self._members | {c.old_name for c in self._changes} | {c.new_name for c in self._changes}
+        return (self._members | {c.old_name for c in self._changes} | {c.new_name for c in self._changes}
+                | {c.new_name for c in self._firsts})
+
+    def exists_from(self, name: str) -> dt.date | None:
+        """The day the State (any of its names) came into being, when the data says; before
+        it the State has no name. None: a State older than any date a report names."""
+        identity = self.current(name)
+        return min((c.in_force_from for c in self._firsts if self.current(c.new_name) == identity), default=None)
+
+    def has_name_on(self, name: str, on: dt.date) -> bool:
+        """Whether the State had a UN name on `on` (it existed then)."""
+        born = self.exists_from(name)
+        return born is None or born <= on
 
 
 @dataclass(frozen=True)

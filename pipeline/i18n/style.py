@@ -44,8 +44,14 @@ def session_name(session: int) -> str:
     return f"{ordinal(session).capitalize()} session"
 
 
-def long_date(value: dt.date) -> str:
-    """'27 August 2004' (day without a leading zero, month in words)."""
+def long_date(value: dt.date | int | None) -> str:
+    """'27 August 2004' (day without a leading zero, month in words); a year known without
+    its day prints as the year, and no date (a State that has not signed) as nothing, so
+    that a status table's empty cells stay empty."""
+    if value is None:
+        return ""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
     return format_date(value, "d MMMM y", locale="en")
 
 

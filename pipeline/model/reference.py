@@ -3,24 +3,49 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal, Union
 
-from pydantic import Field
+from pydantic import BeforeValidator, Field
 
-from pipeline.model.common import FIRST_YEAR, LAST_YEAR, Day, DayOrYear, NonEmpty, Strict
+from pipeline.model.common import FIRST_YEAR, LAST_YEAR, Day, DayOrYear, NonEmpty, Strict, _day_or_year
 
 
-ConsentKind = Literal["ratification", "accession"]
+# How a State consented to be bound, as the UN Treaty Collection marks it in its status
+# tables: ratification (no mark), accession (a), succession (d), acceptance (A), approval (AA).
+ConsentKind = Literal["ratification", "accession", "succession", "acceptance", "approval"]
+CONSENT_MARKS: dict[str, str] = {"ratification": "", "accession": "a", "succession": "d",
+                                 "acceptance": "A", "approval": "AA"}
+# Kinds that follow a signature; accession and succession stand alone.
+SIGNED_KINDS = ("ratification", "acceptance", "approval")
+
+
+class Declaration(Strict):
+    """A declaration or reservation a State made under a named article, and its withdrawal."""
+
+    article: NonEmpty  # "22", "21", "20", "30, paragraph 1"
+    kind: Literal["declaration", "reservation"] = "declaration"
+    date: Day
+    withdrawn: Day | None = None
+    verified: bool = True  # false: the article or date could not be checked against a source
+    note: str | None = None
+
+    def in_force(self, on: dt.date) -> bool:
+        """Made on or before `on` and not withdrawn by then."""
+        return self.date <= on and (self.withdrawn is None or on < self.withdrawn)
 
 
 class TreatyAction(Strict):
-    """One State's signature and consent to be bound (ratification or accession)."""
+    """One State's entry in a treaty's status table: its signature, its consent to be bound
+    (with the kind of instrument) and its declarations and reservations under named articles."""
 
     state: NonEmpty
     signature: Day | None = None
     consent: DayOrYear = None  # an int is a year whose day is not known
     kind: ConsentKind | None = None
+    declarations: list[Declaration] = []
     note: str | None = None
+    source: NonEmpty | None = None  # where this entry's dates were read, when not the ledger's own source
+    verified: bool = True  # false: the dates could not be checked against a source (say why in `note`)
 
     def consent_effective(self) -> dt.date | None:
         """The date from which the State counts as a party (31 December for a bare year)."""
@@ -36,6 +61,7 @@ class Ledger(Strict):
     title: NonEmpty
     adopted: Day
     entry_into_force: Day | None = None
+    source: NonEmpty | None = None  # where the ledger's dates come from (URL or document symbol)
     actions: list[TreatyAction]
 
 
@@ -43,32 +69,56 @@ class Member(Strict):
     name: NonEmpty
     family_name: NonEmpty
     nationality: NonEmpty
-    elected_on: Day
+    elected_on: Annotated[Union[dt.date, int], BeforeValidator(_day_or_year)]  # a year alone: day not known
     term_ends: int = Field(gt=FIRST_YEAR, lt=LAST_YEAR)
+    source: NonEmpty | None = None  # where the election is recorded (press release, report symbol)
+    note: str | None = None  # what the source does not confirm
+
+    @property
+    def election_day(self) -> dt.date:
+        """The day of the election; 31 December for an election known by its year alone."""
+        return dt.date(self.elected_on, 12, 31) if isinstance(self.elected_on, int) else self.elected_on
 
     @property
     def takes_office(self) -> dt.date:
         """Terms begin on 1 January after the election."""
-        return dt.date(self.elected_on.year + 1, 1, 1)
+        return dt.date(self.election_day.year + 1, 1, 1)
 
     def in_office(self, on: dt.date) -> bool:
         """Whether the term covers `on` (it ends on 31 December of `term_ends`)."""
         return self.takes_office <= on and on.year <= self.term_ends
 
 
+class Enlargement(Strict):
+    """The committee's seats from a date on (the Migrant Workers Committee went from 10 to 14
+    members after the forty-first ratification, article 72 (1) (b))."""
+
+    since: Day  # ('on' would read as true in YAML)
+    seats: int = Field(gt=0)
+    source: NonEmpty
+
+
 class Committee(Strict):
     committee: NonEmpty
-    seats: int = Field(gt=0)
+    seats: int = Field(gt=0)  # at the start
+    enlargements: list[Enlargement] = []
     members: list[Member]
+
+    def seats_on(self, day: dt.date) -> int:
+        """The number of seats on a date."""
+        return max(((e.since, e.seats) for e in self.enlargements if e.since <= day),
+                   default=(day, self.seats))[1]
 
 
 class NameChange(Strict):
-    """A State's UN short name changed from old_name to new_name on in_force_from."""
+    """A State's UN short name changed from old_name to new_name on in_force_from; a row with
+    no old_name is a State's first name, from the day it came into being (no name before)."""
 
-    old_name: NonEmpty
+    old_name: str  # empty: the first name of a State
     new_name: NonEmpty
     in_force_from: Day
     certainty: str = ""
+    source: NonEmpty
     note: str = ""
 
 

@@ -15,22 +15,25 @@ from pipeline.validate.rules.blocks import (check_block_ids, check_bullets, chec
                                             check_tables)
 from pipeline.validate.rules.edition import (check_agenda_filled_in, check_dates, check_file_place, check_session_year,
                                              check_symbols, check_working_day)
-from pipeline.validate.rules.ledger import check_action_order, check_actions, check_one_entry_per_state
+from pipeline.validate.rules.ledger import (check_action_order, check_actions, check_one_entry_per_state,
+                                            check_state_existed)
 from pipeline.validate.rules.names import (check_ledger_names, check_member_states_list, check_misspelt_state_names,
-                          check_names_in_force, check_nationality_names)
+                          check_names_in_force, check_nationality_names,
+                                           check_states_have_names)
 from pipeline.validate.rules.paragraphs import (check_footnote_calls, check_footnotes_used, check_length,
                                                 check_paragraphs, check_previous_symbol_when_final)
-from pipeline.validate.rules.series import check_series_id, check_template
+from pipeline.validate.rules.series import check_declared_facts, check_series_id, check_template
 from pipeline.validate.rules.translations import check_translated_state_names, check_translations
 
 EDITION_RULES: list[EditionRule] = [check_symbols, check_dates, check_session_year, check_working_day, check_file_place,
                                     check_block_ids, check_headings, check_bullets, check_tables,
-                                    check_names_in_force, check_misspelt_state_names, check_paragraphs,
+                                    check_names_in_force, check_states_have_names, check_misspelt_state_names, check_paragraphs,
                                     check_footnote_calls, check_footnotes_used, check_length,
                                     check_agenda_filled_in, check_previous_symbol_when_final,
                                     check_translations, check_translated_state_names]
-SERIES_RULES: list[FileRule] = [check_series_id, check_template, check_series_tables]
-LEDGER_RULES: list[FileRule] = [check_ledger_names, check_actions, check_one_entry_per_state, check_action_order]
+SERIES_RULES: list[FileRule] = [check_series_id, check_template, check_declared_facts, check_series_tables]
+LEDGER_RULES: list[FileRule] = [check_ledger_names, check_actions, check_one_entry_per_state, check_action_order,
+                                check_state_existed]
 COMMITTEE_RULES: list[CommitteeRule] = [check_nationality_names, check_members, check_nationality_is_party,
                                         check_seats, check_member_order]
 MEMBER_STATES_RULES: list[FileRule] = [check_member_states_list]

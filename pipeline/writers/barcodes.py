@@ -1,4 +1,5 @@
-"""Code 39 barcodes of job numbers, as SVG (for the PDF) and PNG (for Word)."""
+"""Code 39 barcodes of job numbers and QR codes of documents' addresses, as SVG (for the PDF)
+and PNG (for Word)."""
 
 from __future__ import annotations
 
@@ -27,11 +28,16 @@ def code39_svg(digits: str, description: str = "") -> str:
     out = io.BytesIO()
     _code39(digits, SVGWriter()).write(out, options=BAR_OPTIONS)
     svg = out.getvalue().decode("utf-8")
-    svg = re.sub(r"<!--.*?-->", "", svg[svg.index("<svg"):])
-    if description:
-        opening = svg.index(">") + 1
-        svg = svg[:4] + ' role="img"' + svg[4:opening] + f"<title>{escape(description)}</title>" + svg[opening:]
-    return svg
+    return titled(re.sub(r"<!--.*?-->", "", svg[svg.index("<svg"):]), description)
+
+
+def titled(svg: str, description: str) -> str:
+    """An <svg> with role="img" and *description* as its <title>: the alternative text a
+    tagged PDF's figure and a screen reader take (an SVG without one is an unlabelled picture)."""
+    if not description:
+        return svg
+    opening = svg.index(">") + 1
+    return svg[:4] + ' role="img"' + svg[4:opening] + f"<title>{escape(description)}</title>" + svg[opening:]
 
 
 @lru_cache(maxsize=64)
@@ -41,4 +47,32 @@ def code39_png(digits: str, dpi: int = 300) -> bytes:
 
     out = io.BytesIO()
     _code39(digits, ImageWriter()).write(out, options={**BAR_OPTIONS, "dpi": dpi})
+    return out.getvalue()
+
+
+QR_SCALE = 4  # pixels a module in the PNG; the size on the page is set by the writers
+
+
+@lru_cache(maxsize=64)
+def _qr(address: str):
+    import segno  # imported only for documents that print a QR code
+
+    return segno.make_qr(address, error="m")
+
+
+@lru_cache(maxsize=64)
+def qr_svg(address: str, description: str = "") -> str:
+    """An inline <svg> element (no XML prologue) of the QR code of *address*, sized by CSS,
+    with its alternative text when given (see `titled`)."""
+    out = io.BytesIO()
+    _qr(address).save(out, kind="svg", xmldecl=False, svgns=True, omitsize=True, border=0,
+                      svgclass=None, lineclass=None)
+    return titled(out.getvalue().decode("utf-8"), description)
+
+
+@lru_cache(maxsize=64)
+def qr_png(address: str) -> bytes:
+    """The same QR code as a PNG image."""
+    out = io.BytesIO()
+    _qr(address).save(out, kind="png", scale=QR_SCALE, border=0)
     return out.getvalue()

@@ -6,9 +6,13 @@ from __future__ import annotations
 import re
 from typing import Any, Iterator
 
-from pipeline.compose.blocks import table_rows_source, table_spec
+import jinja2
+import jinja2.meta
+
+from pipeline.compose.blocks import EXPRESSION_ERRORS, table_rows_source, table_spec
 from pipeline.compose.numbering import HEADING_LEVELS, HEADING_NUMBER
-from pipeline.facts.edition import LIST_FACTS, edition_facts, facts_ready
+from pipeline.compose.sandbox import paragraph_environment
+from pipeline.facts.edition import LIST_FACTS, edition_facts, facts_ready, undeclared_fact_message
 from pipeline.inputs.load import Inputs, Sourced
 from pipeline.inputs.problems import did_you_mean
 from pipeline.model.blocks import HeadingBlock, ListItem, ParagraphBlock, TableBlock, TableSpec
@@ -133,9 +137,21 @@ def check_tables(inputs: Inputs, sourced: Sourced) -> Problems:
 
 
 def check_series_tables(inputs: Inputs, sourced: Sourced) -> Problems:
-    """The shape of each table a series defines."""
+    """The shape of each table a series defines, and the facts it uses are declared (reported
+    here once, not at every edition that uses the table)."""
     for name, spec in sourced.model.tables.items():
         yield from _table_shape(spec, lambda *p, name=name: at(sourced, "tables", name, *p))
+        if spec.rows_from is not None and not _expression_syntax(spec.rows_from):
+            for fact in sorted(_names_in(spec.rows_from)):
+                message = undeclared_fact_message(fact, sourced.model, what=f"the table '{name}'")
+                if message:
+                    yield error(at(sourced, "tables", name, "rows_from"), message)
+
+
+def _names_in(expression: str) -> set[str]:
+    """The data names an expression reads."""
+    environment = paragraph_environment()
+    return jinja2.meta.find_undeclared_variables(environment.parse("{{ " + expression + " }}"))
 
 
 def _table_shape(spec: TableSpec, where) -> Problems:
@@ -145,9 +161,13 @@ def _table_shape(spec: TableSpec, where) -> Problems:
                              "and 'row:'; give one of the two")
     if spec.rows_from is not None and spec.row is None:
         yield error(where("rows_from"), "'rows_from:' needs a 'row:' with the text of each cell (using 'row')")
-    if spec.rows_from is not None and spec.rows_from not in LIST_FACTS:
+    if spec.rows_from is not None and re.fullmatch(r"\w+", spec.rows_from) and spec.rows_from not in LIST_FACTS:
         yield error(where("rows_from"), f"rows_from: '{spec.rows_from}' is not a list of facts"
                                         f"{did_you_mean(spec.rows_from, LIST_FACTS)}; the lists: {', '.join(LIST_FACTS)}")
+    elif spec.rows_from is not None and (syntax := _expression_syntax(spec.rows_from)):
+        yield error(where("rows_from"), f"rows_from: '{spec.rows_from}' is not an expression: {syntax}; write a "
+                                        f"list of facts ({', '.join(LIST_FACTS)}) or a filter over one, like "
+                                        "states|declared(\"22\")")
     if spec.row is not None and spec.rows_from is None:
         yield error(where("row"), "'row:' makes rows from facts: add 'rows_from:' naming the list of facts")
     if spec.row is not None and len(spec.row) != width:
@@ -163,19 +183,44 @@ def _table_shape(spec: TableSpec, where) -> Problems:
                                                  "or remove it")
 
 
+def _expression_syntax(source: str) -> str | None:
+    """What is wrong with the syntax of a `rows_from` expression, or None."""
+    try:
+        paragraph_environment().compile_expression(source)
+    except jinja2.TemplateSyntaxError as exc:
+        return exc.message or str(exc)
+    return None
+
+
+def _rows_from_message(source: str, exc: Exception, series) -> str:
+    """A `rows_from` that fails: a fact the series does not declare, an unknown name, not a list."""
+    message = getattr(exc, "message", None) or str(exc)
+    unknown = re.fullmatch(r"'(\w+)' is undefined", message or "")
+    if unknown:
+        undeclared = undeclared_fact_message(unknown[1], series, what="rows_from")
+        if undeclared:
+            return undeclared
+        return (f"rows_from: '{unknown[1]}' is not a list of facts{did_you_mean(unknown[1], LIST_FACTS)}; "
+                f"the lists: {', '.join(LIST_FACTS)}")
+    return f"rows_from: '{source}' {message if 'not a list' not in message else 'is not a list of facts'}"
+
+
 def _table_rows(inputs: Inputs, facts, spec: TableSpec, context: dict, where, block: TableBlock,
                 at_table) -> Problems:
     """Rows from facts: a list the edition has; none makes the table go, which is worth a word."""
     if spec.rows_from is None:
         return
-    if spec.rows_from == "members" and not facts.series.committee:
-        yield error(where("rows_from") if isinstance(block.table, TableSpec) else at_table(),
-                    f"a table of committee members needs a committee, but series '{facts.series.id}' names none; "
-                    "add 'committee:' to the series or remove the table")
-        return
-    if spec.rows_from not in LIST_FACTS:
+    if _expression_syntax(spec.rows_from) or (re.fullmatch(r"\w+", spec.rows_from)
+                                               and spec.rows_from not in LIST_FACTS):
         return  # reported with the table's shape
-    rows = table_rows_source(spec, context) or []
+    at_rows_from = where("rows_from") if isinstance(block.table, TableSpec) else at_table()
+    try:
+        rows = table_rows_source(spec, context) or []
+    except EXPRESSION_ERRORS as exc:
+        message = _rows_from_message(spec.rows_from, exc, facts.series)
+        if not (isinstance(block.table, str) and "does not declare" in message):  # the series' own, told there
+            yield error(at_rows_from, message)
+        return
     name = block.table if isinstance(block.table, str) else (spec.id or "")
     shown = f"the {name} table" if name else "the table"
     if not rows and spec.rows_from == "members":
@@ -184,7 +229,7 @@ def _table_rows(inputs: Inputs, facts, spec: TableSpec, context: dict, where, bl
     elif not rows:
         yield warning(where(), f"'{spec.rows_from}' has nothing on {facts.edition.date}: {shown} is left out")
     elif spec.rows_from == "members" and facts.series.committee in inputs.committees:
-        seats = inputs.committees[facts.series.committee].model.seats
+        seats = inputs.committees[facts.series.committee].model.seats_on(facts.edition.date)
         if len(rows) < seats:
             yield warning(where(), f"only {len(rows)} of the committee's {seats} seats have a member in office "
                                    f"on {facts.edition.date}: add the members elected since to the committee data")

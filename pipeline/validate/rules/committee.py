@@ -17,7 +17,7 @@ def check_members(inputs: Inputs, committee: Sourced, ledger: Sourced | None) ->
             yield error(at(committee, "members", index, "family_name"),
                         f"family name '{member.family_name}' is not part of the name '{member.name}'; "
                         "write it as it appears in the name")
-        if member.term_ends <= member.elected_on.year:
+        if member.term_ends <= member.election_day.year:
             yield error(at(committee, "members", index, "term_ends"),
                         f"{member.name}'s term ends in {member.term_ends}, not after the election on "
                         f"{member.elected_on}; terms run from 1 January after the election")
@@ -35,7 +35,7 @@ def check_nationality_is_party(inputs: Inputs, committee: Sourced, ledger: Sourc
         if identity not in consents and (member.nationality not in known or ledger_names_unknown):
             continue  # a misspelt name, here or in the ledger, is reported by the names rules
         consent = consents.get(identity)
-        if consent is None or consent > member.elected_on:
+        if consent is None or consent > member.election_day:
             since = f"only from {consent}" if consent else "not at all, according to the ledger"
             yield error(at(committee, "members", index, "nationality"),
                         f"{member.nationality} was not a State party when {member.name} was elected "
@@ -48,11 +48,12 @@ def check_seats(inputs: Inputs, committee: Sourced, ledger: Sourced | None) -> P
     model: Committee = committee.model
     for day in sorted({m.takes_office for m in model.members}):
         serving = [i for i, m in enumerate(model.members) if m.in_office(day)]
-        if len(serving) > model.seats:
-            extra = serving[model.seats]
+        seats = model.seats_on(day)
+        if len(serving) > seats:
+            extra = serving[seats]
             yield error(at_key(committee, "members", extra),
-                        f"{len(serving)} members are in office on {day} but the committee has {model.seats} "
-                        "seats; check the members' 'elected_on' and 'term_ends'")
+                        f"{len(serving)} members are in office on {day} but the committee has {seats} "
+                        "seats then; check the members' 'elected_on' and 'term_ends' (or its 'enlargements')")
 
 
 def check_member_order(inputs: Inputs, committee: Sourced, ledger: Sourced | None) -> Problems:
@@ -60,7 +61,7 @@ def check_member_order(inputs: Inputs, committee: Sourced, ledger: Sourced | Non
     members = committee.model.members
 
     def key(member: Member) -> tuple[dt.date, str]:
-        return member.elected_on, un_sort_key(member.family_name)
+        return member.election_day, un_sort_key(member.family_name)
 
     for index in out_of_order(members, key):
         yield error(at_key(committee, "members", index),

@@ -6,8 +6,8 @@ import datetime as dt
 
 from pipeline.facts.names import un_sort_key
 from pipeline.inputs.load import Inputs, Sourced
-from pipeline.model.reference import Ledger, TreatyAction
-from pipeline.validate.rules import Problems, at, at_key, error, out_of_order
+from pipeline.model.reference import SIGNED_KINDS, Ledger, TreatyAction
+from pipeline.validate.rules import Problems, at, at_key, error, out_of_order, warning
 
 
 def _action_problems(ledger: Sourced, index: int, action: TreatyAction) -> Problems:
@@ -19,23 +19,28 @@ def _action_problems(ledger: Sourced, index: int, action: TreatyAction) -> Probl
         yield error(at(ledger, "actions", index),
                     f"{action.state} has neither a signature nor a consent; add one or remove the entry")
     if action.consent is not None and action.kind is None:
-        yield error(where("consent"), f"{action.state}'s consent has no kind; add 'kind: ratification' "
-                                      "or 'kind: accession'")
+        yield error(where("consent"), f"{action.state}'s consent has no kind; add 'kind: ratification', "
+                                      "'accession', 'succession', 'acceptance' or 'approval'")
     if action.kind is not None and action.consent is None:
         yield error(where("kind"), f"{action.state} has a kind ({action.kind}) but no consent date; "
                                    "add 'consent:' or remove 'kind'")
     if action.kind == "accession" and action.signature is not None:
         yield error(where("signature"), f"{action.state} acceded, and an accession has no signature; "
                                         "remove the signature or make the kind 'ratification'")
-    if action.kind == "ratification" and action.signature is None:
-        yield error(where("kind"), f"{action.state} ratified without a signature; add the signature date "
+    if action.kind in SIGNED_KINDS and action.signature is None:
+        yield error(where("kind"), f"{action.state}'s {action.kind} has no signature; add the signature date "
                                    "or make the kind 'accession'")
-    if action.kind == "ratification" and action.signature and action.consent is not None:
+    if action.kind in SIGNED_KINDS and action.signature and action.consent is not None:
         consent = action.consent
         before = consent < action.signature.year if isinstance(consent, int) else consent < action.signature
         if before:
-            yield error(where("consent"), f"{action.state} ratified ({consent}) before signing "
-                                          f"({action.signature}); a ratification follows its signature")
+            yield error(where("consent"), f"{action.state}'s {action.kind} ({consent}) is dated before its "
+                                          f"signature ({action.signature}); a {action.kind} follows its signature")
+    for number, made in enumerate(action.declarations):
+        if made.withdrawn is not None and made.withdrawn < made.date:
+            yield error(at(ledger, "actions", index, "declarations", number, "withdrawn"),
+                        f"{action.state}'s {made.kind} under article {made.article} is withdrawn ({made.withdrawn}) "
+                        f"before it was made ({made.date}); check the dates")
 
 
 def check_actions(inputs: Inputs, ledger: Sourced) -> Problems:
@@ -43,13 +48,15 @@ def check_actions(inputs: Inputs, ledger: Sourced) -> Problems:
     model: Ledger = ledger.model
     for index, action in enumerate(model.actions):
         yield from _action_problems(ledger, index, action)
-        for key in ("signature", "consent"):
-            value = getattr(action, key)
+        dated = [("signature", action.signature), ("consent", action.consent)] + \
+                [(("declarations", n, "date"), d.date) for n, d in enumerate(action.declarations)]
+        for key, value in dated:
             if value is None:
                 continue
+            path = key if isinstance(key, tuple) else (key,)
             if value < model.adopted if isinstance(value, dt.date) else value < model.adopted.year:
-                yield error(at(ledger, "actions", index, key),
-                            f"{action.state}'s {key} ({value}) is before the treaty was adopted "
+                yield error(at(ledger, "actions", index, *path),
+                            f"{action.state}'s {path[0].rstrip('s')} ({value}) is before the treaty was adopted "
                             f"({model.adopted}); check the date")
     if model.entry_into_force and model.entry_into_force < model.adopted:
         yield error(at(ledger, "entry_into_force"),
@@ -81,3 +88,21 @@ def check_action_order(inputs: Inputs, ledger: Sourced) -> Problems:
         yield error(at_key(ledger, "actions", index),
                     f"{action.state} is out of UN alphabetical order (after {actions[index - 1].state}); "
                     f"move its entry before {following}")
+
+
+def check_state_existed(inputs: Inputs, ledger: Sourced) -> Problems:
+    """Warn at a date of a State's entry before the State came into being (state-name-changes.csv
+    gives a new State's first name and day): a predecessor's act was entered under its successor,
+    or the date is wrong. A succession to a predecessor's signature is the usual reason."""
+    for index, action in enumerate(ledger.model.actions):
+        born = inputs.names.exists_from(action.state)
+        if born is None:
+            continue
+        dated = [("signature", action.signature), ("consent", action.consent)]
+        for key, value in dated:
+            day = value if isinstance(value, dt.date) else (dt.date(value, 12, 31) if isinstance(value, int) else None)
+            if day is not None and day < born:
+                yield warning(at(ledger, "actions", index, key),
+                              f"{action.state}'s {key} ({value}) predates the State, which has a UN name only from "
+                              f"{born} (state-name-changes.csv); check the date, or enter the predecessor's act "
+                              "under the predecessor")

@@ -63,6 +63,11 @@ def check_names_in_force(inputs: Inputs, sourced: Sourced) -> Problems:
     for path, _ in strings(sourced.raw):
         for where, match in find_in_value(sourced.raw, path, pattern):
             written = " ".join(match.group().split()).replace("’", "'")
+            if not names.has_name_on(written, edition.date):
+                yield error(where, f"'{written}' names a State that did not exist on {long_date(edition.date)} "
+                                   f"(the document date): the data gives it a UN name only from "
+                                   f"{long_date(names.exists_from(written))}; check the date or the name")
+                continue
             in_force = names.in_force(written, edition.date)
             if in_force != written:
                 yield error(where, f"'{written}' is not the UN name of this State on {long_date(edition.date)} "
@@ -131,3 +136,23 @@ def _misspelt_run(words: list[str], known: list[str], fuzz, process) -> tuple[st
         if found and found[0] != candidate:
             return candidate, found[0]
     return None
+
+
+def check_states_have_names(inputs: Inputs, sourced: Sourced) -> Problems:
+    """Every State the report's facts name (parties, signatories, committee nationalities) had a
+    UN name on the document date: the data knows no name for a State before it came into being."""
+    from pipeline.facts.edition import edition_facts, facts_ready  # the facts import the loader
+
+    if not facts_ready(inputs, sourced):
+        return
+    facts = edition_facts(inputs, sourced)
+    edition: Edition = sourced.model
+    named = [(s.identity, s.name, "the ledger") for s in (facts.status.states if facts.status else [])]
+    named += [(m.nationality.identity, m.nationality.name, "the committee data") for m in (facts.members or [])]
+    for identity, name, where in dict.fromkeys(named):
+        if not inputs.names.has_name_on(identity, edition.date):
+            born = inputs.names.exists_from(identity)
+            yield error(at(sourced, "date"),
+                        f"the report names {name} (from {where}) on {long_date(edition.date)}, but "
+                        f"state-name-changes.csv has no UN name for it before {long_date(born)}; check the "
+                        f"edition's date, or the State's dates in {where}")

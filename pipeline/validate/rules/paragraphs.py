@@ -19,11 +19,12 @@ from jinja2.exceptions import SecurityError
 from pipeline.compose.blocks import EXPRESSION_ERRORS, Composer, DraftedText, UnknownReference, drafted_texts
 from pipeline.compose.inline import InlineContext, NoteMarks, TableNotes, markup
 from pipeline.compose.sandbox import PARAGRAPH_FILTERS, FilterInputError, paragraph_environment, render_paragraph_text
-from pipeline.facts.edition import edition_facts, facts_ready
+from pipeline.facts.edition import edition_facts, facts_ready, undeclared_fact_message
 from pipeline.inputs.load import Inputs, Sourced
 from pipeline.inputs.problems import Location, Problem, did_you_mean, display_path
 from pipeline.inputs.sources import find_in_value
 from pipeline.model.edition import Edition
+from pipeline.model.series import Series
 from pipeline.validate.rules import Problems, at, error, warning
 
 MAX_WORDS = 8500  # UN Editorial Manual: a manuscript should not exceed 8,500 words
@@ -80,9 +81,9 @@ def check_paragraphs(inputs: Inputs, sourced: Sourced) -> Problems:
     for drafted, text in rendered.texts:
         path = drafted.path
         if isinstance(text, Exception):
-            yield _expression_problem(sourced, path, text, rendered.context)
+            yield _expression_problem(sourced, path, text, rendered.context, rendered.composer.series)
             continue
-        if not text.strip():
+        if not text.strip() and not (drafted.kind == "cell" and drafted.names):  # a fact's cell may be blank
             yield error(at(sourced, *path), f"{KIND_WORDS[drafted.kind]} is empty once its expressions are filled "
                                             "in; write its text or remove the block")
             continue
@@ -176,7 +177,8 @@ def check_length(inputs: Inputs, sourced: Sourced) -> Problems:
                                            "manuscript should not exceed; shorten it or ask for a waiver")
 
 
-def _expression_problem(sourced: Sourced, path: tuple, exc: Exception, context: dict[str, Any]) -> Problem:
+def _expression_problem(sourced: Sourced, path: tuple, exc: Exception, context: dict[str, Any],
+                        series: Series) -> Problem:
     """A paragraph expression's error, at the line of the expression, with what to do."""
     tags = find_in_value(sourced.raw, path, TAGS)
     where = _where(tags, exc, context) or at(sourced, *path)
@@ -184,6 +186,9 @@ def _expression_problem(sourced: Sourced, path: tuple, exc: Exception, context: 
     names = sorted(name for name, value in context.items() if not callable(value))
     if isinstance(exc, jinja2.UndefinedError) and (unknown := re.fullmatch(r"'(\w+)' is undefined", message)):
         name = unknown[1]
+        undeclared = undeclared_fact_message(name, series)
+        if undeclared:
+            return error(where, undeclared)
         return error(where, f"paragraph uses unknown data '{name}'{did_you_mean(name, names)}; "
                             f"the data a paragraph can use: {', '.join(names)}")
     if isinstance(exc, jinja2.UndefinedError):

@@ -24,3 +24,21 @@ def check_template(inputs: Inputs, sourced: Sourced) -> Problems:
     known = sorted(p.parent.name for p in inputs.templates_dir.glob("*/report.html.j2"))
     yield error(at(sourced, "template"), f"no template '{series.template}'{did_you_mean(series.template, known)}; "
                                          f"the templates are: {', '.join(known)}")
+
+
+def check_declared_facts(inputs: Inputs, sourced: Sourced) -> Problems:
+    """A series declares the fact sources it uses, and names the file of each: `treaty` its
+    ledger, `committee` its committee; a file it names but does not declare is an error too."""
+    series: Series = sourced.model
+    for source, key in (("treaty", "ledger"), ("committee", "committee")):
+        named = getattr(series, key)
+        if source in series.facts and named is None:
+            yield error(at(sourced, "facts"), f"the series declares '{source}' facts but names no {key}: add "
+                                              f"'{key}: <file in data/reference>' or remove '{source}' from 'facts:'")
+        if named is not None and source not in series.facts:
+            yield error(at(sourced, key), f"the series names a {key} ('{named}') but does not declare '{source}' "
+                                          f"in 'facts:'; add it there (facts: [{', '.join([*series.facts, source])}]) "
+                                          f"or remove '{key}:'")
+    for index, source in enumerate(series.facts):
+        if source in series.facts[:index]:
+            yield error(at(sourced, "facts", index), f"'{source}' is declared twice; remove one")

@@ -104,6 +104,11 @@ def _record_draft_mark(b: Build, el: etree._Element, declared: Element, revision
     b.draft_mark = text_of(el)
 
 
+def _title_of(picture: etree._Element) -> str:
+    """A drawing's alternative text: the <title> of its <svg>."""
+    return " ".join(picture.xpath("string(.//*[local-name()='title'])").split())
+
+
 def _record_first_page_footer(b: Build, el: etree._Element, declared: Element, revision: str | None) -> None:
     """Masthead notes wait for their call; job number and barcode go to the first footer."""
     no_stray_text(el)
@@ -115,7 +120,10 @@ def _record_first_page_footer(b: Build, el: etree._Element, declared: Element, r
             b.job_number = text_of(child)
         elif kind == "barcode":
             b.barcode = child.get("data-code") or fail(f"barcode without data-code: {child.attrib}")
-            b.barcode_description = " ".join(child.xpath("string(.//*[local-name()='title'])").split())
+            b.barcode_description = _title_of(child)
+        elif kind == "qr-code":
+            b.qr_code = child.get("data-code") or fail(f"QR code without data-code: {child.attrib}")
+            b.qr_description = _title_of(child)
         else:
             raise ValueError(f"'{kind}' cannot stand in the first-page footer")
 

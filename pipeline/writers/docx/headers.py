@@ -8,7 +8,7 @@ import io
 from docx.shared import Inches
 from docx.text.paragraph import Paragraph
 
-from pipeline.writers.barcodes import code39_png
+from pipeline.writers.barcodes import code39_png, qr_png
 from pipeline.writers.docx.fields import add_field
 from pipeline.writers.docx.state import Build
 from pipeline.writers.docx.styles import set_style
@@ -27,15 +27,23 @@ def add_headers_and_footers(b: Build) -> None:
     _fill_story(b, section.even_page_header, draft + [("UN Running Header Even" + under, symbol)])
     for footer, style in ((section.footer, "UN Page Number"), (section.even_page_footer, "UN Page Number Even")):
         add_field(_fill_story(b, footer, [(style, "")])[0].add_run, "PAGE", "1")
-    first = [("UN Job Number", b.job_number or "")] + ([("UN Barcode", "")] if b.barcode else [])
+    first = [("UN Job Number", b.job_number or "")] + ([("UN Barcode", "")] if b.barcode else []) \
+        + ([("UN QR Code", "")] if b.qr_code else [])
     paragraphs = _fill_story(b, section.first_page_footer, first)
     if b.barcode:
-        png = io.BytesIO(code39_png(b.barcode))
-        picture = paragraphs[-1].add_run().add_picture(png, width=Inches(1.15), height=Inches(0.3))
-        for side in ("distT", "distB", "distL", "distR"):  # Word's defaults, written out
-            picture._inline.set(side, "0")
-        # the picture's alternative text, read aloud by screen readers (Word: Edit Alt Text)
-        picture._inline.docPr.set("descr", b.barcode_description or fail("the barcode's drawing has no <title>"))
+        _picture(paragraphs[1], code39_png(b.barcode), Inches(1.15), Inches(0.3),
+                 b.barcode_description or fail("the barcode's drawing has no <title>"))
+    if b.qr_code:
+        _picture(paragraphs[-1], qr_png(b.qr_code), Inches(0.75), Inches(0.75),
+                 b.qr_description or fail("the QR code's drawing has no <title>"))
+
+
+def _picture(paragraph: Paragraph, png: bytes, width, height, alt_text: str) -> None:
+    """An inline picture with its alternative text (what a screen reader says for it; Word: Edit Alt Text)."""
+    picture = paragraph.add_run().add_picture(io.BytesIO(png), width=width, height=height)
+    for side in ("distT", "distB", "distL", "distR"):  # Word's defaults, written out
+        picture._inline.set(side, "0")
+    picture._inline.docPr.set("descr", alt_text)
 
 
 def _fill_story(b: Build, story, paragraphs: list[tuple[str, str]]) -> list[Paragraph]:

@@ -44,6 +44,8 @@ class Build:
     job_number: str | None = None
     barcode: str | None = None
     barcode_description: str = ""  # its alternative text: the <title> of its drawing
+    qr_code: str | None = None  # the address the first-page footer's QR code encodes
+    qr_description: str = ""  # its alternative text
     revision_date: str = ""
     revisions: int = 0
     style_ids: dict[str, str] = field(default_factory=dict)

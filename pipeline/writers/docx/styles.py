@@ -50,6 +50,7 @@ PARAGRAPH_STYLES: dict[str, dict] = {
     "UN Page Number Even": dict(base="UN Page Number", align="left"),
     "UN Job Number": dict(before=12),
     "UN Barcode": dict(before=2, line=None),
+    "UN QR Code": dict(before=2, line=None, align="right"),
     "UN Organization": dict(size=14, line=16, after=2),
     "UN Symbol": dict(align="right", line=22, after=2),
     "UN Organ": dict(size=20, bold=True, line=24, before=12, after=8),
