@@ -22,16 +22,29 @@ from markupsafe import Markup
 from mdit_py_plugins.footnote import footnote_plugin
 
 from pipeline.compose.numbering import letter
+from pipeline.inputs.characters import REFUSED, code_point
 
 
 class InlineError(ValueError):
-    """Markup a paragraph cannot hold, said in a drafter's words."""
+    """Markup a paragraph cannot hold, said in a drafter's words; `source` is the text to look
+    for in the paragraph's source to place the message at its line (when it can be found)."""
+
+    def __init__(self, message: str, source: str | None = None):
+        super().__init__(message)
+        self.source = source
+
+
+# Where a link may go: the web, an e-mail address, or a block of the report ('#id'). Anything
+# else (file:, javascript:, data:, a path) would leak the build machine's files into the PDF
+# or run in a reader's viewer.
+LINK_SCHEMES = ("http://", "https://", "mailto:")
 
 
 @lru_cache(maxsize=1)
 def inline_markdown() -> MarkdownIt:
     """Markdown limited to inline markup: emphasis, links, autolinks, footnotes; no raw HTML."""
-    md = MarkdownIt("zero").enable(["emphasis", "link", "autolink", "escape", "entity"])
+    md = MarkdownIt("zero").enable(["emphasis", "link", "autolink", "escape", "entity", "image"])
+    md.validateLink = lambda url: True  # every link is parsed as one, and _link says which are allowed
     return md.use(footnote_plugin, inline=True, move_to_end=False)
 
 
@@ -138,7 +151,10 @@ def _render(tokens: list[Token], notes: _NoteBodies, context: InlineContext) -> 
     for token in tokens:
         kind = token.type
         if kind == "text":
-            out.append(html.escape(token.content, quote=False))
+            out.append(html.escape(_printable(token.content), quote=False))
+        elif kind == "image":
+            raise InlineError("a picture (![...](...)) cannot go in paragraph text; remove the '!' to make it a "
+                              "link, or leave it out", "![")
         elif kind in SIMPLE_TAGS:
             out.append(SIMPLE_TAGS[kind])
         elif kind == "link_open":
@@ -152,8 +168,23 @@ def _render(tokens: list[Token], notes: _NoteBodies, context: InlineContext) -> 
     return "".join(out)
 
 
+def _printable(text: str) -> str:
+    """Text after Markdown's character references ('&#0;', '&#x202E;') were replaced: the
+    characters an input file may not hold may not come in this way either."""
+    bad = REFUSED.search(text)
+    if bad:
+        shown = "U+FFFD" if bad.group() == "\ufffd" else code_point(bad.group())
+        raise InlineError(f"a character reference ('&#...;') in the text stands for {shown}, which no "
+                          "document can show (or which hides itself); remove it", "&#")
+    return text
+
+
 def _link(href: str, context: InlineContext) -> str:
-    """An internal link ('#id') is a cross-reference to a block of the report; others are links."""
+    """An internal link ('#id') is a cross-reference to a block of the report; others are links
+    to the web or to an e-mail address, and nothing else."""
+    if not href.startswith("#") and not href.lower().startswith(LINK_SCHEMES):
+        raise InlineError(f"the link '{href}' is not allowed: a link goes to an address starting http://, "
+                          "https:// or mailto:, or to a block of the report as #id", href)
     if href.startswith("#"):
         anchor = href[1:]
         if anchor not in context.anchors:

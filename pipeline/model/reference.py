@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from pipeline.model.common import FIRST_YEAR, LAST_YEAR, Day, DayOrYear, NonEmpty, Strict
+from pipeline.model.common import FIRST_YEAR, LAST_YEAR, Day, DayOrYear, NonEmpty, Strict, WholeNumber
 
 
 ConsentKind = Literal["ratification", "accession"]
@@ -44,7 +44,7 @@ class Member(Strict):
     family_name: NonEmpty
     nationality: NonEmpty
     elected_on: Day
-    term_ends: int = Field(gt=FIRST_YEAR, lt=LAST_YEAR)
+    term_ends: WholeNumber = Field(ge=FIRST_YEAR, le=LAST_YEAR)
 
     @property
     def takes_office(self) -> dt.date:
@@ -58,7 +58,7 @@ class Member(Strict):
 
 class Committee(Strict):
     committee: NonEmpty
-    seats: int = Field(gt=0)
+    seats: WholeNumber = Field(gt=0)
     members: list[Member]
 
 
