@@ -162,7 +162,7 @@ def _problems_of(targets: tuple[str, ...], data_dir: Path, data_given: bool) -> 
                                   "no such data folder; give the folder of the input data with --data")])
     for target in targets:
         path = Path(target)
-        if not (target.endswith((".yaml", ".yml", ".csv")) or "/" in target):
+        if not (target.endswith((".yaml", ".yml", ".csv")) or "/" in target or path.exists()):
             found = edition_files(data_dir, check_session_id(target))
             if not found:
                 folder = display_path(data_dir / "sessions" / target)

@@ -4,6 +4,7 @@ sandbox, with only the project's filters and bounded operators."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -50,7 +51,7 @@ def _checked(name: str, function: Any) -> Any:
             return bounded(function(value, *args, **kwargs))
         except ParagraphLimitError:
             raise
-        except (TypeError, ValueError, AttributeError, ArithmeticError, LookupError):
+        except (TypeError, ValueError, AttributeError, ArithmeticError, LookupError, AssertionError):
             raise FilterInputError(f"the filter '{name}' cannot take {_kind_of(value)}") from None
     return filter_
 
@@ -174,6 +175,7 @@ def paragraph_environment() -> ImmutableSandboxedEnvironment:
     return env
 
 
+STATEMENT = re.compile(r"\{%")  # any statement, '{% raw %}' included
 STATEMENT_MESSAGE = ("a paragraph holds {{ ... }} expressions only, not {% ... %} statements; use the filters "
                      "(states, and_list, counted_list, ...) for lists, or write the text out")
 
@@ -184,10 +186,10 @@ def _paragraph_template(source: str) -> jinja2.Template:
     edition. A statement ('{% for %}', '{% macro %}', '{% set %}') is refused: README
     documents expressions only, and loops and macros are how a paragraph runs away."""
     env = paragraph_environment()
+    statement = STATEMENT.search(source)
+    if statement:
+        raise ParagraphStatementError(STATEMENT_MESSAGE, source.count("\n", 0, statement.start()) + 1)
     try:
-        for token in env.lex(source):
-            if token[1] in ("block_begin", "linestatement_begin"):
-                raise ParagraphStatementError(STATEMENT_MESSAGE, token[0])
         return env.from_string(source)
     except RecursionError:
         raise ParagraphLimitError("the expression is nested too deeply for a paragraph; "

@@ -8,6 +8,7 @@ message at the file, before a byte is read.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from pathlib import Path
@@ -31,22 +32,22 @@ def _kind(mode: int) -> str:
 def checked_input_path(path: Path, root: Path | None = None) -> Path:
     """The real path of an input file; raises a located InputError when it is a broken link,
     not a regular file, or (when `root` is given) outside the data folder `root`."""
-    subject = f"is a link to {os.readlink(path)}, which" if path.is_symlink() else "is"
+    link = f"is a link to {os.readlink(path)}, which" if path.is_symlink() else ""
     try:
         real = path.resolve(strict=True)
         mode = real.stat().st_mode
     except FileNotFoundError:
-        raise _refuse(path, f"{subject} does not exist" if path.is_symlink() else
-                      "cannot read file: No such file or directory") from None
-    except RuntimeError:  # a loop of links
-        raise _refuse(path, "is a link that leads back to itself; replace it with the file") from None
-    except OSError as exc:
+        raise _refuse(path, f"{link} does not exist" if link else "cannot read file: No such file or directory") from None
+    except (RuntimeError, OSError) as exc:
+        if isinstance(exc, RuntimeError) or exc.errno == errno.ELOOP:
+            raise _refuse(path, "is a link that leads back to itself; replace it with the file") from None
         raise _refuse(path, f"cannot read file: {exc.strerror}") from None
-    if root is not None and not real.is_relative_to(root.resolve()):
-        raise _refuse(path, f"{subject} outside the data folder {display_path(root)}; "
-                            "input files must be in the data folder")
     if not stat.S_ISREG(mode):
-        raise _refuse(path, f"{subject} {_kind(mode)}, not a file; input files must be ordinary text files")
+        raise _refuse(path, f"{link or ''}{' is' if link else 'is'} {_kind(mode)}, not a file; "
+                            "input files must be ordinary text files")
+    if root is not None and not real.is_relative_to(root.resolve()):
+        raise _refuse(path, f"{link or ''}{' is' if link else 'is'} outside the data folder {display_path(root)}; "
+                            "input files must be in the data folder")
     return real
 
 
