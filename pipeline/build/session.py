@@ -123,8 +123,33 @@ def edition_job(prepared: PreparedSession, sourced: Sourced, formats: tuple[str,
     from pipeline.compose.report import compose
 
     edition = sourced.model
-    return EditionJob(prepared.number, edition.series, compose(prepared.inputs, sourced, templates_dir),
-                      edition.date, formats, templates_dir)
+    tree = compose(prepared.inputs, sourced, templates_dir)
+    check_tree_glyphs(tree, sourced)
+    return EditionJob(prepared.number, edition.series, tree, edition.date, formats, templates_dir)
+
+
+def check_tree_glyphs(tree_html: str, sourced: Sourced) -> None:
+    """The whole composed tree (template wording, table rows from data, everything validation
+    did not see as drafted text) has a glyph in the report's fonts for every character;
+    raises InputError naming the characters and the text they stand in."""
+    import html
+    import re
+
+    from pipeline.i18n.fonts import glyph_message, installed_stack, missing_glyphs, no_house_font_message
+    from pipeline.inputs.problems import InputError, Location, display_path
+
+    language = getattr(sourced.model, "language", None)
+    where = Location(display_path(sourced.path))
+    if not installed_stack(language):
+        raise InputError([Problem(where, "error", no_house_font_message(language))])
+    body = re.split(r"<body\b[^>]*>", tree_html, maxsplit=1)[-1]
+    text = html.unescape(re.sub(r"<[^>]*>", " ", re.sub(r"<(style|script)\b.*?</\1>", " ", body, flags=re.S)))
+    missing = missing_glyphs(text, language)
+    if missing:
+        at = text.index(missing[0])
+        context = " ".join(text[max(0, at - 40): at + 40].split())
+        raise InputError([Problem(where, "error", f"{glyph_message(missing, language)} (in the composed report: "
+                                                  f"'{context}')")])
 
 
 def start_worker(formats: tuple[str, ...], parent: int) -> None:
