@@ -215,3 +215,21 @@ def test_oversized_and_non_utf8_files_are_refused(data_copy, tmp_path):
     with pytest.raises(InputError) as caught:
         build(data_copy, tmp_path / "out")
     assert "input files are limited" in caught.value.errors[0].message
+
+
+def test_no_path_of_the_build_machine_reaches_the_pdf(built_59):
+    """The PDF names no file of this machine: no file:// link, no path of the checkout."""
+    from conftest import REPO
+
+    content = built_59["pdf"].read_bytes()
+    assert b"file:" not in content
+    assert str(REPO).encode() not in content
+
+
+@pytest.mark.parametrize("target", ["base/un-report.css", "/etc/shadow", "file:///etc/passwd", "javascript:x"])
+def test_a_template_link_to_a_local_path_fails_the_pdf_writer(target):
+    from pipeline.writers.pdf import refuse_local_links
+
+    refuse_local_links('<a href="http://untreaty.un.org">x</a><a class="cross-reference" href="#p3">3</a>')
+    with pytest.raises(ValueError, match="would put a path of this machine in the PDF"):
+        refuse_local_links(f'<p>see <a href="{target}">this</a></p>')
