@@ -232,7 +232,8 @@ def _explain_syntax_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[yaml.Ma
     if problem.startswith("found undefined alias"):
         return mark, "a value cannot start with '*'; put the value in double quotes"
     if problem.startswith("expected ',' or ") and exc.context_mark:
-        return exc.context_mark, f"the bracket opened here is not closed ({problem})"
+        closing = "]" if "']'" in problem else "}"
+        return exc.context_mark, f"the bracket opened here is not closed; close it with '{closing}' (or put the value in double quotes)"
     return mark, " ".join(filter(None, [problem, context and f"({context})"]))
 
 

@@ -147,8 +147,8 @@ YAML = [
          [f"{where(E, 'distribution: General', 14)}: error: YAML syntax: the quotation mark opened here is not "
           "closed on its line, so the text runs on to the next quotation mark below; close it"]),
     Case("bracket not closed", E, "distribution: General", "distribution: [General",
-         [f"{where(E, 'distribution: General', 14)}: error: YAML syntax: the bracket opened here is not closed "
-          "(expected ',' or ']', but got ':')"]),
+         [f"{where(E, 'distribution: General', 14)}: error: YAML syntax: the bracket opened here is not closed; "
+          "close it with ']' (or put the value in double quotes)"]),
     Case("a tab", E, "distribution: General", "distribution:\tGeneral\n\tplace: Geneva",
          [f"{where(E, 'distribution: General', 13)}: error: YAML syntax: a tab character; indent YAML with spaces only"]),
     Case("two documents", E, "distribution: General", "distribution: General\n---\nx: 1",
