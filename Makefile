@@ -38,7 +38,7 @@ lock:
 	@test -x $(LOCK_TOOLS)/bin/pip-compile || { $(PYTHON) -m venv $(LOCK_TOOLS) && \
 		$(LOCK_TOOLS)/bin/python -m pip install --quiet --disable-pip-version-check pip-tools; }
 	@$(LOCK_TOOLS)/bin/pip-compile --quiet --generate-hashes --extra test --strip-extras --allow-unsafe \
-		--output-file requirements.lock pyproject.toml
+		--no-emit-index-url --no-emit-find-links --output-file requirements.lock pyproject.toml
 	@echo "wrote requirements.lock; commit it (make setup installs from it)"
 
 setup: $(STAMP)
