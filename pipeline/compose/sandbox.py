@@ -163,10 +163,26 @@ class ParagraphSandbox(ImmutableSandboxedEnvironment):
         return "".join(texts)
 
 
+def printable(value: Any) -> Any:
+    """What an expression may print: text, a number, or a State; a list, a date, a yes/no value
+    or nothing would print as Python writes it ('[datetime.date(2004, 8, 20)]', 'None')."""
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        return value
+    if isinstance(value, State):
+        return value
+    hints = {"a list": "a filter such as |states, |and_list or |count", "a date": "the filter |date",
+             "a mapping": "one of its entries"}
+    kind = ("a list" if isinstance(value, (list, tuple, set, frozenset)) else "a date" if isinstance(value, dt.date)
+            else "a mapping" if isinstance(value, dict) else "nothing" if value is None
+            else "a yes/no value" if isinstance(value, bool) else _kind_of(value))
+    raise FilterInputError(f"the expression gives {kind}, which a paragraph cannot print as it is; use "
+                           f"{hints.get(kind, 'a filter that makes text of it')}")
+
+
 @lru_cache(maxsize=1)
 def paragraph_environment() -> ImmutableSandboxedEnvironment:
     """The sandbox paragraph expressions run in: only our filters, undefined names fail."""
-    env = ParagraphSandbox(undefined=jinja2.StrictUndefined, autoescape=False)
+    env = ParagraphSandbox(undefined=jinja2.StrictUndefined, autoescape=False, finalize=printable)
     env.globals.clear()  # no range(), lipsum(), cycler(), namespace(): paragraphs only read facts
     env.filters.clear()
     env.filters.update({name: _checked(name, f) for name, f in PARAGRAPH_FILTERS.items()})

@@ -62,6 +62,15 @@ SANDBOX = [
               "take out the extra brackets", "3000 brackets"),
     paragraph("{{ ''.__class__.__mro__ }}", "paragraph expression not allowed: access to attribute '__class__' of "
               "'str' object is unsafe; use only the data and filters of 'Writing paragraphs' in README", "__class__", 6),
+] + [
+    paragraph(expression, f"the expression gives {kind}, which a paragraph cannot print as it is; use {hint}; see "
+              "'Writing paragraphs' in README for what each filter takes", f"{expression} printed as Python writes it")
+    for expression, kind, hint in (("{{ parties }}", "a list", "a filter such as |states, |and_list or |count"),
+                                   ("{{ [as_at] }}", "a list", "a filter such as |states, |and_list or |count"),
+                                   ("{{ as_at }}", "a date", "the filter |date"),
+                                   ("{{ none }}", "nothing", "a filter that makes text of it"),
+                                   ("{{ true }}", "a yes/no value", "a filter that makes text of it"))
+] + [
     paragraph("{{ parties|states|count|number|states }}", "the filter 'states' cannot take text; see 'Writing "
               "paragraphs' in README for what each filter takes", "a filter given the wrong data", 11),
 ]
