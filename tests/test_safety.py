@@ -80,10 +80,13 @@ import os, signal, sys
 from pathlib import Path
 import pipeline.build.session as build
 
-def killed(*args):  # the moment every temporary is written and none renamed yet
-    os.kill(os.getpid(), signal.SIGKILL)
+def killed(point):  # the moment the new set is complete in its staging folder, not yet in place
+    if point == "staged":
+        os.kill(os.getpid(), signal.SIGKILL)
 
-build.os.replace = killed
+build.pause_for_test = killed
+import pipeline.build.swap as swap
+swap.pause_for_test = killed
 build.build_session(59, Path(sys.argv[1]), Path(sys.argv[2]))
 """
 
@@ -94,11 +97,11 @@ def test_killed_build_leaves_previous_outputs_identical(tmp_path):
     before = digests(out / "59")
     child = subprocess.run([sys.executable, "-c", KILLED_WHILE_WRITING, str(DATA), str(out)], cwd=REPO)
     assert child.returncode == -signal.SIGKILL
-    leftovers = [p.name for p in (out / "59").iterdir() if p.name.startswith(".")]
-    assert len(leftovers) == 4  # the dead build's temporaries ...
-    visible = {name: digest for name, digest in digests(out / "59").items() if not name.startswith(".")}
-    assert visible == before  # ... and the old outputs untouched
-    build(DATA, out)  # the next build sweeps temporaries of dead builds
+    [staging] = [p for p in out.iterdir() if p.name.startswith(".staging-59-")]  # the dead build's new set ...
+    assert len(list(staging.iterdir())) == 4
+    assert digests(out / "59") == before  # ... and the old outputs untouched
+    build(DATA, out)  # the next build sweeps what dead builds left
+    assert not [p for p in out.iterdir() if p.name.startswith(".staging")]
     assert not [p for p in (out / "59").iterdir() if p.name.startswith(".")]
 
 

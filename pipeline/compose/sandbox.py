@@ -170,6 +170,8 @@ def printable(value: Any) -> Any:
         return value
     if isinstance(value, State):
         return value
+    if isinstance(value, jinja2.Undefined):
+        str(value)  # raises what is wrong: an unknown name, or an attribute the sandbox refuses
     hints = {"a list": "a filter such as |states, |and_list or |count", "a date": "the filter |date",
              "a mapping": "one of its entries"}
     kind = ("a list" if isinstance(value, (list, tuple, set, frozenset)) else "a date" if isinstance(value, dt.date)
