@@ -26,12 +26,18 @@ REPO = Path(__file__).resolve().parent.parent
 SET_FILES = ("cmw-status.docx", "cmw-status.html", "cmw-status.pdf", "cmw-status.txt")
 
 
-def run_build(data: Path, output: Path, pause: str | None = None) -> subprocess.Popen:
+# `unreport` on a file system without RENAME_EXCHANGE: the swap is two renames
+WITHOUT_EXCHANGE = [sys.executable, "-c", "import sys, pipeline.build.swap as swap\n"
+                    "swap._exchange = lambda a, b: False\n"
+                    "from pipeline.cli import run\nsys.argv[0] = 'unreport'\nrun()"]
+
+
+def run_build(data: Path, output: Path, pause: str | None = None, command: list[str] = UNREPORT) -> subprocess.Popen:
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     env.pop("UNREPORT_TEST_PAUSE_AT", None)
     if pause:
         env["UNREPORT_TEST_PAUSE_AT"] = pause
-    return subprocess.Popen([*UNREPORT, "build", "59", "--force", "--jobs", "2", "--data", str(data),
+    return subprocess.Popen([*command, "build", "59", "--force", "--jobs", "2", "--data", str(data),
                              "--output", str(output)], env=env, stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE, text=True, start_new_session=True)
 
@@ -116,3 +122,28 @@ def test_a_killed_build_leaves_the_old_or_the_new_set(sets, tmp_path, kill):
                  or p.name.endswith(".tmp")]
     assert leftovers == []
     assert wait_until_gone(finish.pid) == []
+
+
+def test_a_build_killed_between_the_two_renames_is_rolled_back_by_the_next(sets, tmp_path):
+    """Without RENAME_EXCHANGE the old set is renamed aside, then the new one into place: a
+    kill between the two leaves the old set complete beside, and the next build puts it back
+    before building (then the new set is in place and nothing else is left)."""
+    root, new_data, old, new = sets
+    output = tmp_path / "output"
+    shutil.copytree(root / "old", output)
+    build = run_build(new_data, output, pause="aside", command=WITHOUT_EXCHANGE)
+    wait_for_pause(build, "aside")
+    os.kill(build.pid, signal.SIGKILL)
+    build.wait(timeout=60)
+    build.stderr.close()
+    assert wait_until_gone(build.pid) == []
+    [aside] = [p for p in output.iterdir() if p.name.startswith(".previous-59-")]
+    assert {name: hashlib.sha256((aside / name).read_bytes()).hexdigest() for name in os.listdir(aside)} == old
+    from pipeline.build.swap import recover
+    recover(output, 59)  # what the next build does first, under the lock
+    assert the_set(output) == old
+    finish = run_build(new_data, output, command=WITHOUT_EXCHANGE)
+    assert finish.wait(timeout=300) == 0, finish.stderr.read()
+    finish.stderr.close()
+    assert the_set(output) == new
+    assert not [p.name for p in output.iterdir() if p.name.startswith((".staging", ".previous"))]
