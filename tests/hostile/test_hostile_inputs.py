@@ -230,3 +230,19 @@ FILES = [
 @pytest.mark.parametrize("case", SANDBOX + SILENT + LINKS + YAML + FILES, ids=str)
 def test_hostile_input(case: Case, tmp_path, monkeypatch):
     run_case(case, tmp_path, monkeypatch)
+
+
+def test_a_link_to_a_file_inside_the_data_folder_is_read(tmp_path, monkeypatch):
+    """Links are followed: one that ends at a regular file inside the data folder is fine."""
+    import shutil
+
+    from hostile_corpus import invoke
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    (data / "shared").mkdir()
+    (data / L).rename(data / "shared" / "cmw-ledger.yaml")
+    (data / L).symlink_to(Path("..") / "shared" / "cmw-ledger.yaml")
+    monkeypatch.chdir(tmp_path)
+    result = invoke(["validate", "--data", "data", "59"])
+    assert (result.exit_code, result.stdout) == (0, "")
