@@ -9,7 +9,7 @@ FROM ?=
 TO ?=
 DATA ?= data
 
-.PHONY: help setup report edition validate test bench clean golden diff preview bench-preview
+.PHONY: help setup report edition validate test bench clean golden diff preview bench-preview lock
 
 help:
 	@echo "make report SESSION=59   build every report of a session into output/59/"
@@ -17,6 +17,7 @@ help:
 	@echo "                         draft session 60's reports from session 59's (see README)"
 	@echo "make validate [SESSION=59]  check the input files (all, or one session's), list every problem"
 	@echo "make test                run the test suite"
+	@echo "make lock                pin the dependencies with hashes in requirements.lock (after editing pyproject.toml)"
 	@echo "make golden              accept the current output as golden (tests/golden/), after review"
 	@echo "make diff A=59 B=60 [DATA=data]  what changed between two editions: output/diff-59-60/"
 	@echo "make bench               measure builds against Pandoc and LibreOffice; writes bench/RESULTS.md"
@@ -24,10 +25,23 @@ help:
 	@echo "make bench-preview       measure the preview's save-to-page time; writes bench/PREVIEW.md"
 	@echo "Every command above runs .venv/bin/unreport; 'source .venv/bin/activate' to type 'unreport' yourself."
 
-$(STAMP): pyproject.toml
+# The dependencies come from requirements.lock (every version pinned, every file's hash checked),
+# so that two machines build the same PDF and DOCX bytes; `make lock` remakes it from pyproject.toml.
+$(STAMP): pyproject.toml requirements.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	@touch $(STAMP)
+
+# Pin every dependency (and the test extra) with its hashes: run after changing the dependencies
+# in pyproject.toml, and commit requirements.lock. pip-tools lives in a venv of its own.
+LOCK_TOOLS := $(VENV)/lock-tools
+lock:
+	@test -x $(LOCK_TOOLS)/bin/pip-compile || { $(PYTHON) -m venv $(LOCK_TOOLS) && \
+		$(LOCK_TOOLS)/bin/python -m pip install --quiet --disable-pip-version-check pip-tools; }
+	@$(LOCK_TOOLS)/bin/pip-compile --quiet --generate-hashes --extra test --strip-extras --allow-unsafe \
+		--no-emit-index-url --no-emit-find-links --output-file requirements.lock pyproject.toml
+	@echo "wrote requirements.lock; commit it (make setup installs from it)"
 
 setup: $(STAMP)
 

@@ -206,10 +206,10 @@ def test_chinese_pdf_embeds_a_cjk_font_with_every_character(versions):
     assert "第五十九届会议" in text and "秘书长的报告" in text
     # every character of the Chinese version is in one of the fonts its stack names
     from fontTools.ttLib import TTCollection, TTFont
-    from pipeline.i18n.fonts import font_stack
+    from pipeline.i18n.fonts import stack_for
 
     covered: set[int] = set()
-    for family in font_stack("zh"):
+    for family in stack_for("zh"):
         path = subprocess.run(["fc-match", "-f", "%{file}", family], capture_output=True, text=True,
                               timeout=60).stdout
         fonts_in = TTCollection(path).fonts if path.endswith(".ttc") else [TTFont(path)]

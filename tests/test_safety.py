@@ -81,10 +81,13 @@ import os, signal, sys
 from pathlib import Path
 import pipeline.build.session as build
 
-def killed(*args):  # the moment every temporary is written and none renamed yet
-    os.kill(os.getpid(), signal.SIGKILL)
+def killed(point):  # the moment the new set is complete in its staging folder, not yet in place
+    if point == "staged":
+        os.kill(os.getpid(), signal.SIGKILL)
 
-build.os.replace = killed
+build.pause_for_test = killed
+import pipeline.build.swap as swap
+swap.pause_for_test = killed
 build.build_session(59, Path(sys.argv[1]), Path(sys.argv[2]))
 """
 
@@ -95,11 +98,11 @@ def test_killed_build_leaves_previous_outputs_identical(tmp_path):
     before = digests(out / "59")
     child = subprocess.run([sys.executable, "-c", KILLED_WHILE_WRITING, str(DATA), str(out)], cwd=REPO)
     assert child.returncode == -signal.SIGKILL
-    leftovers = [p.name for p in (out / "59").iterdir() if p.name.startswith(".")]
-    assert len(leftovers) == len(WRITERS)  # the dead build's temporaries (one per registered format) ...
-    visible = {name: digest for name, digest in digests(out / "59").items() if not name.startswith(".")}
-    assert visible == before  # ... and the old outputs untouched
-    build(DATA, out)  # the next build sweeps temporaries of dead builds
+    [staging] = [p for p in out.iterdir() if p.name.startswith(".staging-59-")]  # the dead build's new set ...
+    assert len(list(staging.iterdir())) == len(WRITERS)  # one file per registered format
+    assert digests(out / "59") == before  # ... and the old outputs untouched
+    build(DATA, out)  # the next build sweeps what dead builds left
+    assert not [p for p in out.iterdir() if p.name.startswith(".staging")]
     assert not [p for p in (out / "59").iterdir() if p.name.startswith(".")]
 
 
@@ -142,7 +145,7 @@ def test_markup_in_paragraphs_appears_literally_in_both_formats(data_copy, tmp_p
     ("{{ parties.__len__() }}", "not allowed"),
     ("{{ cycler.__init__.__globals__ }}", "not allowed"),
     ("{{ lipsum() }}", "unknown data"),
-    ("{% for x in range(10**9) %}{% endfor %}", "unknown data"),
+    ("{% for x in range(10**9) %}{% endfor %}", "expressions only, not {% ... %} statements"),
     ("{{ parties|attr('__class__') }}", "unknown filter 'attr'"),
     ("{{ 'x' * 10**9 }}", "not allowed"),
     ("{{ 'x' * 100000 }}", "not allowed"),
@@ -216,3 +219,21 @@ def test_oversized_and_non_utf8_files_are_refused(data_copy, tmp_path):
     with pytest.raises(InputError) as caught:
         build(data_copy, tmp_path / "out")
     assert "input files are limited" in caught.value.errors[0].message
+
+
+def test_no_path_of_the_build_machine_reaches_the_pdf(built_59):
+    """The PDF names no file of this machine: no file:// link, no path of the checkout."""
+    from conftest import REPO
+
+    content = built_59["pdf"].read_bytes()
+    assert b"file:" not in content
+    assert str(REPO).encode() not in content
+
+
+@pytest.mark.parametrize("target", ["base/un-report.css", "/etc/shadow", "file:///etc/passwd", "javascript:x"])
+def test_a_template_link_to_a_local_path_fails_the_pdf_writer(target):
+    from pipeline.writers.pdf import refuse_local_links
+
+    refuse_local_links('<a href="http://untreaty.un.org">x</a><a class="cross-reference" href="#p3">3</a>')
+    with pytest.raises(ValueError, match="would put a path of this machine in the PDF"):
+        refuse_local_links(f'<p>see <a href="{target}">this</a></p>')

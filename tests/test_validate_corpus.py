@@ -238,8 +238,11 @@ CASES = [
             (N, 1, 1, 'error', "missing column 'old_name'; add it to the first line"),
             (N, 1, 1, 'error', "unknown column 'old'; the columns are old_name, new_name, in_force_from, certainty, source, note"),
     ]),
-    Case('unknown attribute inside a loop', E, '{{ parties|states }}', '{% for p in parties %}{{ p.nam }}{% endfor %}', [
-            (E, 54, 69, 'error', "paragraph uses data that does not exist: a State has no attribute 'nam'"),
+    Case('a loop statement in a paragraph (expressions only)', E, '{{ parties|states }}', '{% for p in parties %}{{ p.nam }}{% endfor %}', [
+            (E, 54, 42, 'error', "a paragraph holds {{ ... }} expressions only, not {% ... %} statements; use the filters (states, and_list, counted_list, ...) for lists, or write the text out"),
+    ]),
+    Case('unknown attribute of an item', E, '{{ parties|states }}', '{{ parties[0].nam }}', [
+            (E, 54, 56, 'error', "paragraph uses data that does not exist: a State has no attribute 'nam'"),
     ]),
     Case('two mistakes in one ledger entry', L, '  - state: Chile\n    signature: 1993-09-24\n    consent: 2005-03-21\n    kind: ratification\n',
          '  - state: Chle\n    signature: 1993-09-24\n    consent: 2005-03-21\n', [

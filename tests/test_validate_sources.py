@@ -26,7 +26,7 @@ SYNTAX_CASES = [
     ("a: 1\na: 2\n", "2:1: error: duplicate key 'a': keep only one of them"),
     ("a: 1\n---\nb: 2\n", "2:1: error: YAML syntax: a file holds one document; remove this '---' line and what it starts"),
     ("a: @x\n", "1:4: error: YAML syntax: a value cannot start with '@'; put the value in double quotes"),
-    ("a: [1, 2\nb: 3\n", "1:4: error: YAML syntax: the bracket opened here is not closed (expected ',' or ']', but got ':')"),
+    ("a: [1, 2\nb: 3\n", "1:4: error: YAML syntax: the bracket opened here is not closed; close it with ']' (or put the value in double quotes)"),
     ("a: " + "[" * 3000 + "]" * 3000 + "\n", "1:1: error: YAML nested too deeply to read; check the brackets"),
     (b"a: caf\xe9\n", "1:7: error: file is not valid UTF-8 text; save it as UTF-8"),
 ]

@@ -145,12 +145,12 @@ def make_pool(workers: int, formats: tuple[str, ...]) -> Executor:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    from pipeline.build.session import warm_up_writers
+    from pipeline.build.session import start_worker
 
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork") if "fork" in methods else None
     executor = ProcessPoolExecutor(max_workers=workers, mp_context=context,
-                                   initializer=warm_up_writers, initargs=(formats,))
+                                   initializer=start_worker, initargs=(formats, os.getpid()))
     executor.submit(int)  # start the workers now (a forking pool starts them all at its first job)
     return executor
 

@@ -32,6 +32,8 @@ from pathlib import Path
 
 from pipeline.inputs.layout import (DEFAULT_TEMPLATE, PIPELINE_DIR, edition_path, reference_file, series_file,
                                     languages_dir, session_numbers, translation_files)
+from pipeline.inputs.files import read_input_bytes
+from pipeline.inputs.problems import InputError
 from pipeline.writers.registry import DEFAULT_PDF_VARIANT
 
 MANIFEST_FOLDER = ".build-manifests"  # in the output folder, beside the session folders
@@ -79,13 +81,13 @@ def edition_sources(data_dir: Path, edition: Path) -> EditionSources | None:
     """The files an edition reads, or None when they cannot be found this simply (then the
     edition is always built, and the full load says what is wrong)."""
     try:
-        text = edition.read_text(encoding="utf-8")
+        text = read_input_bytes(edition, data_dir).decode("utf-8")
         series_id = top_level_value(text, "series")
         if not series_id or not SIMPLE_NAME.match(series_id):
             return None
         series_path = series_file(data_dir, series_id)
-        series_text = series_path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        series_text = read_input_bytes(series_path, data_dir).decode("utf-8")
+    except (OSError, UnicodeDecodeError, InputError):  # the full load says what is wrong
         return None
     template, ledger, committee = (top_level_value(series_text, key) for key in ("template", "ledger", "committee"))
     template = template or DEFAULT_TEMPLATE
@@ -231,8 +233,8 @@ class Fingerprinter:
         """The SHA-256 of a file's bytes ('missing' when it cannot be read)."""
         if path not in self._files:
             try:
-                self._files[path] = hashlib.sha256(path.read_bytes()).hexdigest()
-            except OSError:
+                self._files[path] = hashlib.sha256(read_input_bytes(path)).hexdigest()
+            except (OSError, InputError):  # not a regular file, or too large: the full load says so
                 self._files[path] = "missing"
         return self._files[path]
 

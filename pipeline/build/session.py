@@ -23,6 +23,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from pipeline.build.fingerprints import Fingerprint, Fingerprinter, Manifest, ManifestEntry, manifest_path
+from pipeline.build.limits import REPORT_SECONDS, WORKER_MEMORY, ReportLimitError, die_with_parent, limit_memory, time_limit
+from pipeline.build.swap import pause_for_test, process_alive, recover, replace_set, session_lock
 from pipeline.inputs.layout import TEMPLATES_DIR, check_session_id, edition_files
 from pipeline.inputs.problems import Problem
 from pipeline.writers.registry import DEFAULT_PDF_VARIANT, WRITERS, WriteContext, formats as registered_formats, write
@@ -138,15 +140,53 @@ def edition_job(prepared: PreparedSession, sourced: Sourced, formats: tuple[str,
     from pipeline.compose.report import compose
 
     edition = sourced.model
-    return EditionJob(prepared.number, version_name(edition.series, code),
-                      compose(prepared.inputs, sourced, templates_dir, code), edition.date, formats, templates_dir,
+    tree = compose(prepared.inputs, sourced, templates_dir, code)
+    check_tree_glyphs(tree, sourced, code)
+    return EditionJob(prepared.number, version_name(edition.series, code), tree, edition.date, formats, templates_dir,
                       pdf_variant)
 
 
+def check_tree_glyphs(tree_html: str, sourced: Sourced, language: str) -> None:
+    """The whole composed tree (template wording, table rows from data, everything validation
+    did not see as drafted text) has a glyph in the report's fonts for every character;
+    raises InputError naming the characters and the text they stand in."""
+    import html
+    import re
+
+    from pipeline.i18n.fonts import glyph_message, installed_stack, missing_glyphs, no_house_font_message
+    from pipeline.inputs.problems import InputError, Location, display_path
+
+    where = Location(display_path(sourced.path))
+    if not installed_stack(language):
+        raise InputError([Problem(where, "error", no_house_font_message(language))])
+    body = re.split(r"<body\b[^>]*>", tree_html, maxsplit=1)[-1]
+    text = html.unescape(re.sub(r"<[^>]*>", " ", re.sub(r"<(style|script)\b.*?</\1>", " ", body, flags=re.S)))
+    missing = missing_glyphs(text, language)
+    if missing:
+        at = text.index(missing[0])
+        context = " ".join(text[max(0, at - 40): at + 40].split())
+        raise InputError([Problem(where, "error", f"{glyph_message(missing, language)} (in the composed report: "
+                                                  f"'{context}')")])
+
+
+def start_worker(formats: tuple[str, ...], parent: int) -> None:
+    """A worker process's first step: die with the build, limit its memory, import the writers."""
+    die_with_parent(parent)
+    limit_memory()
+    warm_up_writers(formats)
+
+
 def render_job(job: EditionJob) -> RenderedEdition:
-    """Run the writers of one edition; this is what worker processes do."""
+    """Run the writers of one edition, within the time and memory one report may take; this
+    is what worker processes do."""
     started = time.perf_counter()
-    outputs = render_edition(job.tree_html, job.document_date, job.formats, job.templates_dir, job.pdf_variant)
+    try:
+        with time_limit(REPORT_SECONDS, job.name):
+            outputs = render_edition(job.tree_html, job.document_date, job.formats, job.templates_dir,
+                                        job.pdf_variant)
+    except MemoryError:
+        raise ReportLimitError(f"{job.name}: writing it needed more memory than one report may have "
+                               f"({WORKER_MEMORY // 2**20} MB, UNREPORT_WORKER_MEMORY_MB)") from None
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # Linux reports KiB
     return RenderedEdition(job, outputs, time.perf_counter() - started, os.getpid(), peak)
 
@@ -171,24 +211,29 @@ def manifest_entry(prepared: PreparedSession, sourced: Sourced, outputs: dict[st
 
 def write_session(output_dir: Path, number: int, outputs: dict[str, dict[str, bytes]],
                   manifest: Manifest) -> list[BuiltEdition]:
-    """Rename the files of a session (series -> format -> bytes) and its manifest into
-    place, all together."""
-    target_dir = output_dir / str(number)
+    """Put the files of a session (series -> format -> bytes) in place in one step, then its
+    manifest (swap.py); under the session's lock, after finishing what a killed build left.
+
+    The manifest goes last: a build killed between the two leaves the new set with the old
+    manifest, whose fingerprints no longer match the inputs, so the next build rebuilds
+    rather than skips."""
     manifest_file = manifest_path(output_dir, number)
-    for folder in (target_dir, manifest_file.parent):
-        if folder.is_dir():
-            remove_stale_temporaries(folder)
-    pending: dict[Path, bytes] = {}
+    files: dict[str, bytes] = {}
     built: list[BuiltEdition] = []
     for series, contents in sorted(outputs.items()):
         edition = BuiltEdition(series)
         for fmt, content in contents.items():
-            path = target_dir / f"{series}.{fmt}"
-            pending[path] = content
-            edition.files[fmt] = path
+            files[f"{series}.{fmt}"] = content
+            edition.files[fmt] = output_dir / str(number) / f"{series}.{fmt}"
         built.append(edition)
-    pending[manifest_file] = manifest.to_bytes()
-    write_atomically(pending)
+    with session_lock(output_dir, number):
+        recover(output_dir, number)
+        for folder in (output_dir / str(number), manifest_file.parent):
+            if folder.is_dir():
+                remove_stale_temporaries(folder)
+        replace_set(output_dir, number, files)
+        write_atomically({manifest_file: manifest.to_bytes()})
+        pause_for_test("manifest")
     return built
 
 
@@ -206,19 +251,11 @@ def remove_stale_temporaries(folder: Path) -> None:
     for temp in folder.glob(f".*{TEMP_SUFFIX}"):
         parts = temp.name.split(".")
         pid = int(parts[-3]) if len(parts) >= 4 and parts[-3].isdigit() else None
-        if pid is None or _process_alive(pid):
+        if pid is None or process_alive(pid):
             continue
         temp.unlink(missing_ok=True)
 
 
-def _process_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def write_atomically(files: dict[Path, bytes]) -> None:

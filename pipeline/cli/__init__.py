@@ -139,6 +139,20 @@ def _data_dir_of(path: Path) -> Path | None:
     return None
 
 
+def _require_project_input(path: Path, data_dir: Path) -> None:
+    """Refuse a file that is not an input of the data folder (`validate /etc/passwd` must not
+    say "ok"): an edition, a series or a reference file, where the data folder keeps them."""
+    folder = Path(os.path.abspath(path)).parent
+    data = Path(os.path.abspath(data_dir))
+    where = {data / "series": (".yaml",), data / "reference": (".yaml", ".csv")}
+    suffixes = (".yaml",) if folder.parent == data / "sessions" else where.get(folder, ())
+    if path.suffix not in suffixes:
+        raise InputError([Problem(Location(display_path(path)), "error",
+                                  f"not an input file of the data folder {display_path(data_dir)}: give a session "
+                                  "number, an edition (sessions/<session>/<series>.yaml), a series "
+                                  "(series/<series>.yaml) or a reference file (reference/...) of that folder")])
+
+
 def _problems_of(targets: tuple[str, ...], data_dir: Path, data_given: bool) -> tuple[list[Problem], int]:
     """Every problem of the targets, and how many files were named (every edition when none)."""
     from pipeline.inputs.layout import all_edition_files, check_session_id, edition_files, is_translation_file
@@ -153,7 +167,7 @@ def _problems_of(targets: tuple[str, ...], data_dir: Path, data_given: bool) -> 
                                   "no such data folder; give the folder of the input data with --data")])
     for target in targets:
         path = Path(target)
-        if not (target.endswith((".yaml", ".yml", ".csv")) or "/" in target):
+        if not (target.endswith((".yaml", ".yml", ".csv")) or "/" in target or path.exists()):
             found = edition_files(data_dir, check_session_id(target))
             if not found:
                 folder = display_path(data_dir / "sessions" / target)
@@ -166,6 +180,7 @@ def _problems_of(targets: tuple[str, ...], data_dir: Path, data_given: bool) -> 
             raise InputError([Problem(Location(display_path(path)), "error", why)])
         if not data_given:
             data_dir = _data_dir_of(path) or data_dir
+        _require_project_input(path, data_dir)
         if path.parent.parent.name == "sessions" and is_translation_file(path):  # a language version:
             editions.append(path.with_name(path.stem.rsplit(".", 1)[0] + ".yaml"))  # checked with its original
             continue

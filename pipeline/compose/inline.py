@@ -12,6 +12,7 @@ HTML.
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
@@ -24,16 +25,29 @@ from mdit_py_plugins.footnote import footnote_plugin
 from pipeline.compose.numbering import letter
 from pipeline.compose.sandbox import (PERSON_CLOSE, PERSON_OPEN, STATE_CLOSE, STATE_LIST_CLOSE, STATE_LIST_OPEN,
                                       STATE_OPEN)
+from pipeline.inputs.characters import REFUSED, code_point
 
 
 class InlineError(ValueError):
-    """Markup a paragraph cannot hold, said in a drafter's words."""
+    """Markup a paragraph cannot hold, said in a drafter's words; `source` is the text to look
+    for in the paragraph's source to place the message at its line (when it can be found)."""
+
+    def __init__(self, message: str, source: str | None = None):
+        super().__init__(message)
+        self.source = source
+
+
+# Where a link may go: the web, an e-mail address, or a block of the report ('#id'). Anything
+# else (file:, javascript:, data:, a path) would leak the build machine's files into the PDF
+# or run in a reader's viewer.
+LINK_SCHEMES = ("http://", "https://", "mailto:")
 
 
 @lru_cache(maxsize=1)
 def inline_markdown() -> MarkdownIt:
     """Markdown limited to inline markup: emphasis, links, autolinks, footnotes; no raw HTML."""
-    md = MarkdownIt("zero").enable(["emphasis", "link", "autolink", "escape", "entity"])
+    md = MarkdownIt("zero").enable(["emphasis", "link", "autolink", "escape", "entity", "image"])
+    md.validateLink = lambda url: True  # every link is parsed as one, and _link says which are allowed
     return md.use(footnote_plugin, inline=True, move_to_end=False)
 
 
@@ -92,6 +106,7 @@ class InlineContext:
 
 def markup(text: str, context: InlineContext) -> Markup:
     """Paragraph text with inline Markdown -> inline HTML, marking any footnotes it calls."""
+    _check_character_references(text)
     if not text.strip():
         return Markup("")  # else the first inline the parse finds is a note's definition
     definitions = dict(context.footnotes)
@@ -137,6 +152,8 @@ class _NoteBodies:
 MARK_TAGS = str.maketrans({STATE_LIST_OPEN: '<span class="state-list">', STATE_LIST_CLOSE: "</span>",
                            STATE_OPEN: '<span class="state">', STATE_CLOSE: "</span>",
                            PERSON_OPEN: '<span class="person">', PERSON_CLOSE: "</span>"})
+UNMARKED = str.maketrans("", "", STATE_LIST_OPEN + STATE_LIST_CLOSE + STATE_OPEN + STATE_CLOSE + PERSON_OPEN
+                         + PERSON_CLOSE)
 SIMPLE_TAGS = {"em_open": "<em>", "em_close": "</em>", "strong_open": "<strong>", "strong_close": "</strong>",
                "link_close": "</a>", "softbreak": " ", "hardbreak": " "}
 
@@ -147,7 +164,10 @@ def _render(tokens: list[Token], notes: _NoteBodies, context: InlineContext) -> 
     for token in tokens:
         kind = token.type
         if kind == "text":
-            out.append(html.escape(token.content, quote=False).translate(MARK_TAGS))
+            out.append(html.escape(_printable(token.content), quote=False).translate(MARK_TAGS))
+        elif kind == "image":
+            raise InlineError("a picture (![...](...)) cannot go in paragraph text; remove the '!' to make it a "
+                              "link, or leave it out", "![")
         elif kind in SIMPLE_TAGS:
             out.append(SIMPLE_TAGS[kind])
         elif kind == "link_open":
@@ -161,8 +181,37 @@ def _render(tokens: list[Token], notes: _NoteBodies, context: InlineContext) -> 
     return "".join(out)
 
 
+CHARACTER_REFERENCE = re.compile(r"&#(?:[xX][0-9a-fA-F]+|[0-9]+);")
+
+
+def _check_character_references(text: str) -> None:
+    """A character reference ('&#0;', '&#x202E;') may not stand for a character an input file
+    may not hold (a private-use one would forge the marks of a computed list of States)."""
+    for reference in CHARACTER_REFERENCE.finditer(text):
+        _refuse_characters(html.unescape(reference.group()))
+
+
+def _printable(text: str) -> str:
+    """Text after Markdown's character references were replaced, less the marks the sandbox's
+    filters put in: the characters an input file may not hold may not come in this way either."""
+    _refuse_characters(text.translate(UNMARKED))
+    return text
+
+
+def _refuse_characters(text: str) -> None:
+    bad = REFUSED.search(text)
+    if bad:
+        shown = "U+FFFD" if bad.group() == "\ufffd" else code_point(bad.group())
+        raise InlineError(f"a character reference ('&#...;') in the text stands for {shown}, which no "
+                          "document can show (or which hides itself); remove it", "&#")
+
+
 def _link(href: str, context: InlineContext) -> str:
-    """An internal link ('#id') is a cross-reference to a block of the report; others are links."""
+    """An internal link ('#id') is a cross-reference to a block of the report; others are links
+    to the web or to an e-mail address, and nothing else."""
+    if not href.startswith("#") and not href.lower().startswith(LINK_SCHEMES):
+        raise InlineError(f"the link '{href}' is not allowed: a link goes to an address starting http://, "
+                          "https:// or mailto:, or to a block of the report as #id", href)
     if href.startswith("#"):
         anchor = href[1:]
         if anchor not in context.anchors:

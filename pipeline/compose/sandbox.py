@@ -4,10 +4,13 @@ sandbox, with only the project's filters and bounded operators."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import lru_cache
 from typing import Any, Callable, Iterable
 
 import jinja2
+from jinja2 import nodes
+from jinja2.compiler import CodeGenerator, Frame
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
@@ -64,69 +67,205 @@ def _kind_of(value: Any) -> str:
 
 
 def _checked(name: str, function: Any) -> Any:
-    """The filter, raising FilterInputError (in a drafter's words) for data it cannot take."""
+    """The filter, raising FilterInputError (in a drafter's words) for data it cannot take,
+    and ParagraphLimitError for a result larger than a paragraph allows."""
     def filter_(value: Any, *args: Any, **kwargs: Any) -> Any:
         try:
-            return function(value, *args, **kwargs)
-        except (TypeError, ValueError, AttributeError, ArithmeticError, LookupError):
+            return bounded(function(value, *args, **kwargs))
+        except ParagraphLimitError:
+            raise
+        except (TypeError, ValueError, AttributeError, ArithmeticError, LookupError, AssertionError):
             raise FilterInputError(f"the filter '{name}' cannot take {_kind_of(value)}") from None
     return filter_
 
 
-MAX_REPEAT = 10_000  # '*' and '**' in a paragraph expression stay this small
+# Every value a paragraph expression makes stays this small: a report paragraph is a few
+# hundred words, and a list of States a few hundred names. A pasted '{{ parties*10000*10000 }}'
+# or '(10**64)**64' must fail at once, not fill the memory or run for a minute.
+MAX_TEXT = 50_000  # characters of one value, and of the whole paragraph (8,000 words: a whole report)
+MAX_ITEMS = 10_000  # items of one list
+MAX_DIGITS = 100  # digits of one whole number
+MAX_INT_BITS = int(MAX_DIGITS * 3.33) + 1
+LIMITS = f"a paragraph's values are limited to {MAX_TEXT:,} characters, {MAX_ITEMS:,} list items and {MAX_DIGITS}-digit numbers"
+
+
+class ParagraphLimitError(SecurityError):
+    """An expression made (or was about to make) a value larger than a paragraph allows."""
+
+
+class ParagraphStatementError(jinja2.TemplateSyntaxError):
+    """A '{% ... %}' statement in a paragraph, which holds '{{ ... }}' expressions only."""
+
+
+def _too_large(what: str) -> ParagraphLimitError:
+    return ParagraphLimitError(f"the expression makes {what}, which is not allowed in a paragraph ({LIMITS}); "
+                               "write the text out instead")
+
+
+def _size(value: Any) -> int:
+    """How large a value is, in the unit its limit counts."""
+    if isinstance(value, str):
+        return len(value)
+    if isinstance(value, (list, tuple, dict, set)):
+        return len(value)
+    return 0
+
+
+def bounded(value: Any) -> Any:
+    """The value, when it is within the paragraph limits; ParagraphLimitError otherwise."""
+    if isinstance(value, str) and len(value) > MAX_TEXT:
+        raise _too_large(f"a text of {len(value):,} characters")
+    if isinstance(value, (list, tuple, dict, set)) and len(value) > MAX_ITEMS:
+        raise _too_large(f"a list of {len(value):,} items")
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > MAX_INT_BITS:
+        raise _too_large(f"a number of more than {MAX_DIGITS} digits")
+    return value
+
+
+def _check_operands(operator: str, left: Any, right: Any) -> None:
+    """Refuse an operation whose result would exceed the limits, before computing it."""
+    numbers = all(isinstance(v, int) and not isinstance(v, bool) for v in (left, right))
+    if operator == "**" and numbers:
+        if right > 0 and abs(left) > 1 and abs(left).bit_length() * right > MAX_INT_BITS:
+            raise _too_large(f"a number of more than {MAX_DIGITS} digits")
+    elif operator == "**" and isinstance(right, (int, float)) and abs(right) > MAX_INT_BITS:
+        raise _too_large("a number this large")
+    if operator == "*":
+        if numbers and abs(left).bit_length() + abs(right).bit_length() > MAX_INT_BITS + 1:
+            raise _too_large(f"a number of more than {MAX_DIGITS} digits")
+        for sequence, times in ((left, right), (right, left)):
+            if isinstance(times, int) and not isinstance(times, bool) and _size(sequence) * max(times, 0) > (
+                    MAX_TEXT if isinstance(sequence, str) else MAX_ITEMS):
+                kind = "a text" if isinstance(sequence, str) else "a list"
+                raise _too_large(f"{kind} of {_size(sequence) * times:,} {'characters' if kind == 'a text' else 'items'}")
+    if operator == "%" and isinstance(left, str):
+        raise ParagraphLimitError("'%' formatting of text is not allowed in a paragraph; use the filters")
+
+
+class _BoundedCodeGenerator(CodeGenerator):
+    """Jinja's code generator, with '~' (joining texts) made through the sandbox's bounded join."""
+
+    def visit_Concat(self, node: nodes.Concat, frame: Frame) -> None:  # noqa: N802 -- Jinja's visitor name
+        self.write("environment.bounded_join((")
+        for argument in node.nodes:
+            self.visit(argument, frame)
+            self.write(", ")
+        self.write("))")
 
 
 class ParagraphSandbox(ImmutableSandboxedEnvironment):
-    """Jinja's immutable sandbox, with '*' and '**' bounded: '{{ "x" * 10**9 }}' in a pasted
-    paragraph must fail, not fill the memory."""
+    """Jinja's immutable sandbox, with every operator's result bounded, '~' bounded, method
+    calls refused and statements refused (see `paragraph_template`)."""
 
-    intercepted_binops = frozenset({"*", "**"})
+    code_generator_class = _BoundedCodeGenerator
+    intercepted_binops = frozenset({"+", "-", "*", "/", "//", "%", "**"})
 
     def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
-        sizes = [abs(v) for v in (left, right) if isinstance(v, int)]
-        repeated = any(isinstance(v, (str, list, tuple)) for v in (left, right))
-        if (operator == "**" and isinstance(right, int) and abs(right) > 64) or (
-                operator == "*" and repeated and any(n > MAX_REPEAT for n in sizes)):
-            raise SecurityError(f"'{operator}' with operands this large is not allowed in a paragraph")
-        return super().call_binop(context, operator, left, right)
+        _check_operands(operator, left, right)
+        if operator == "+" and _size(left) + _size(right) > (MAX_TEXT if isinstance(left, str) else MAX_ITEMS):
+            raise _too_large("a value this long")
+        return bounded(super().call_binop(context, operator, left, right))
+
+    def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805 -- Jinja's signature
+        """Only the project's own functions (such as ref()) may be called: a method of a text
+        or list ('"x".ljust(10**9)', '.format(...)') is refused."""
+        if isinstance(__obj, jinja2.Undefined):
+            __obj()  # says which name is unknown
+        if not (getattr(__obj, "__module__", None) or "").startswith("pipeline."):
+            raise SecurityError("calling a method of the data ('.name(...)') is not allowed in a paragraph")
+        for value in (*args, *kwargs.values()):
+            bounded(value)
+        return bounded(super().call(__context, __obj, *args, **kwargs))
+
+    @staticmethod
+    def bounded_join(parts: tuple) -> str:
+        texts = [str(part) for part in parts]
+        total = sum(len(text) for text in texts)
+        if total > MAX_TEXT:
+            raise _too_large(f"a text of {total:,} characters")
+        return "".join(texts)
+
+
+def printable(value: Any) -> Any:
+    """What an expression may print: text, a number, or a State; a list, a date, a yes/no value
+    or nothing would print as Python writes it ('[datetime.date(2004, 8, 20)]', 'None')."""
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        return value
+    if isinstance(value, State):
+        return value
+    if isinstance(value, jinja2.Undefined):
+        str(value)  # raises what is wrong: an unknown name, or an attribute the sandbox refuses
+    hints = {"a list": "a filter such as |states, |and_list or |count", "a date": "the filter |date",
+             "a mapping": "one of its entries"}
+    kind = ("a list" if isinstance(value, (list, tuple, set, frozenset)) else "a date" if isinstance(value, dt.date)
+            else "a mapping" if isinstance(value, dict) else "nothing" if value is None
+            else "a yes/no value" if isinstance(value, bool) else _kind_of(value))
+    raise FilterInputError(f"the expression gives {kind}, which a paragraph cannot print as it is; use "
+                           f"{hints.get(kind, 'a filter that makes text of it')}")
 
 
 @lru_cache(maxsize=1)
 def paragraph_environment() -> ImmutableSandboxedEnvironment:
     """The sandbox paragraph expressions run in: only our filters, undefined names fail."""
-    env = ParagraphSandbox(undefined=jinja2.StrictUndefined, autoescape=False)
-    env.globals.clear()  # no range(), lipsum(), cycler(), namespace(): paragraphs only read facts
-    env.filters.clear()
-    env.filters.update({name: _checked(name, f) for name, f in PARAGRAPH_FILTERS.items()})
-    env.filters["count"] = _checked("count", len)
-    env.filters["length"] = _checked("length", len)
-    return env
-
-
-@lru_cache(maxsize=2048)
-def _paragraph_template(source: str, environment: ImmutableSandboxedEnvironment | None = None) -> jinja2.Template:
-    """A paragraph compiled once: carried-over paragraphs are the same text edition after edition."""
-    return (environment or paragraph_environment()).from_string(source)
-
-
-def render_paragraph_text(source: str, context: dict[str, Any],
-                          environment: ImmutableSandboxedEnvironment | None = None, marked: bool = False) -> str:
-    """Run a paragraph's `{{ ... }}` expressions in the sandbox (errors propagate); a language
-    version passes its own sandbox, whose filters speak its language; `marked` keeps the marks
-    of State lists and persons for inline markup (compose/inline.py)."""
-    text = _paragraph_template(source, environment).render(context)
-    return text if marked else text.translate(_NO_MARKS)
+    return _sandbox(PARAGRAPH_FILTERS)
 
 
 def language_environment(filters: dict[str, Any]) -> ImmutableSandboxedEnvironment:
     """The sandbox of a language version: the same rules, with that language's filters."""
-    env = ParagraphSandbox(undefined=jinja2.StrictUndefined, autoescape=False)
-    env.globals.clear()
+    return _sandbox({"person": person, "declared": declared, **filters})
+
+
+def _sandbox(filters: dict[str, Any]) -> ImmutableSandboxedEnvironment:
+    env = ParagraphSandbox(undefined=jinja2.StrictUndefined, autoescape=False, finalize=printable)
+    env.globals.clear()  # no range(), lipsum(), cycler(), namespace(): paragraphs only read facts
     env.filters.clear()
-    env.filters.update({name: _checked(name, f) for name, f in {"person": person, "declared": declared, **filters}.items()})
+    env.filters.update({name: _checked(name, f) for name, f in filters.items()})
     env.filters["count"] = _checked("count", len)
     env.filters["length"] = _checked("length", len)
     return env
+
+
+STATEMENT = re.compile(r"\{%")  # any statement, '{% raw %}' included
+STATEMENT_MESSAGE = ("a paragraph holds {{ ... }} expressions only, not {% ... %} statements; use the filters "
+                     "(states, and_list, counted_list, ...) for lists, or write the text out")
+
+
+@lru_cache(maxsize=2048)
+def _paragraph_template(source: str, environment: ImmutableSandboxedEnvironment | None = None) -> jinja2.Template:
+    """A paragraph compiled once: carried-over paragraphs are the same text edition after
+    edition. A statement ('{% for %}', '{% macro %}', '{% set %}') is refused: README
+    documents expressions only, and loops and macros are how a paragraph runs away."""
+    env = environment or paragraph_environment()
+    statement = STATEMENT.search(source)
+    if statement:
+        raise ParagraphStatementError(STATEMENT_MESSAGE, source.count("\n", 0, statement.start()) + 1)
+    try:
+        return env.from_string(source)
+    except RecursionError:
+        raise ParagraphLimitError("the expression is nested too deeply for a paragraph; "
+                                  "take out the extra brackets") from None
+
+
+def render_paragraph_text(source: str, context: dict[str, Any],
+                          environment: ImmutableSandboxedEnvironment | None = None, marked: bool = False) -> str:
+    """Run a paragraph's `{{ ... }}` expressions in the sandbox (errors propagate); the
+    paragraph as a whole is bounded too. A language version passes its own sandbox, whose
+    filters speak its language; `marked` keeps the marks of State lists and persons for
+    inline markup (compose/inline.py)."""
+    template = _paragraph_template(source, environment)
+    parts: list[str] = []
+    total = 0
+    try:
+        for part in template.root_render_func(template.new_context(context)):
+            total += len(part)
+            if total > MAX_TEXT:
+                raise _too_large(f"a paragraph of more than {MAX_TEXT:,} characters")
+            parts.append(part)
+    except RecursionError:
+        raise ParagraphLimitError("the expression is nested too deeply for a paragraph; "
+                                  "take out the extra brackets") from None
+    text = "".join(parts)
+    return text if marked else text.translate(_NO_MARKS)
 
 
 @lru_cache(maxsize=256)

@@ -268,7 +268,7 @@ def _plain(value: Any) -> Any:
 def _load(path: Path, inputs: Inputs) -> Any:
     """A YAML file's located data, or None when it cannot be read (the problem is recorded)."""
     try:
-        return inputs.parsed(path, load_yaml)
+        return inputs.parsed(path, lambda p: load_yaml(p, inputs.data_dir))
     except InputError as exc:
         inputs.problems.extend(exc.problems)
         return None
@@ -290,8 +290,8 @@ def _named_file(folder: Path, name: str, named_at: Location | None, what: str, i
         inputs.problems.append(Problem(named_at or Location(display_path(folder)), "error",
                                        f"'{name}' must be the name of a file in {display_path(folder)}, not a path"))
         return None
-    if path.is_file():
-        return path
+    if path.is_file() or path.is_symlink() or path.exists():
+        return path  # reading it says what is wrong with a link or a file that is not a regular file
     known = sorted(p.name for p in folder.glob("*")) if folder.is_dir() else []
     hint = did_you_mean(name, known) or (f"; the {what} files are: {', '.join(known)}" if known else "")
     inputs.problems.append(Problem(named_at or Location(display_path(folder)), "error",
@@ -356,10 +356,15 @@ def load_names(data_dir: Path, inputs: Inputs) -> None:
     inputs.member_states = _read(data_dir / "reference" / MEMBER_STATES_FILE, MemberStates, inputs)
     path = data_dir / "reference" / NAME_CHANGES_FILE
     try:
-        rows = inputs.parsed(path, load_csv)
+        rows = inputs.parsed(path, lambda p: load_csv(p, data_dir))
     except InputError as exc:
         inputs.problems.extend(exc.problems)
         rows = []
+    else:
+        if not rows:
+            inputs.problems.append(Problem(rows.location, "error",
+                                           "the file has no rows of name changes; every report needs them to name "
+                                           "States as they were named on its date: restore the rows"))
     header_problems = _header_problems(rows, NameChange)
     inputs.problems.extend(header_problems)
     for row in rows if not header_problems else []:
@@ -367,12 +372,16 @@ def load_names(data_dir: Path, inputs: Inputs) -> None:
         inputs.problems.extend(problems)
         if parsed:
             inputs.name_changes.append(Sourced(parsed, path, row))
+    cycles = _rename_cycles(inputs.name_changes)
+    inputs.problems.extend(cycles)
+    if cycles:
+        inputs.name_changes = []  # names in force cannot be worked out from a loop
     members = inputs.member_states.model.states if inputs.member_states else []
     inputs.names = StateNames([s.model for s in inputs.name_changes], members)
     translated = data_dir / "reference" / STATE_NAMES_FILE
     if translated.is_file():
         try:
-            inputs.translated_names = read_translated_names(load_csv(translated))
+            inputs.translated_names = read_translated_names(inputs.parsed(translated, lambda p: load_csv(p, data_dir)))
         except InputError as exc:
             inputs.problems.extend(exc.problems)
 
@@ -387,6 +396,26 @@ def load_translations(inputs: Inputs, edition: Path) -> None:
         if parsed is not None:
             versions.append(Sourced(parsed, path, raw))
     inputs.translations[edition] = versions
+
+
+def _rename_cycles(changes: list[Sourced]) -> list[Problem]:
+    """Name changes that lead back to a name they started from ('A' -> 'B', later 'B' -> 'A'):
+    a State's name in force on a date has no answer then. Reported at the row closing the loop."""
+    renamed = {change.model.old_name: change for change in changes}
+    problems: list[Problem] = []
+    for change in changes:
+        chain = [change.model.old_name]
+        name = change.model.new_name
+        while name in renamed and name not in chain:
+            chain.append(name)
+            name = renamed[name].model.new_name
+        rows = [renamed[old] for old in chain if old in renamed]
+        if name == change.model.old_name and change is max(rows, key=lambda row: row.raw.location):
+            loop = " -> ".join([*chain, name])
+            problems.append(Problem(change.raw.location, "error",
+                                    f"the name changes go round in a loop ({loop}); a State's name changes only "
+                                    "forward in time: remove or correct one of these rows"))
+    return problems
 
 
 def _header_problems(rows: Any, model: type[BaseModel]) -> list[Problem]:
@@ -409,12 +438,12 @@ def load_series(data_dir: Path, series_id: str, named_at: Location | None, input
     if series_id in inputs.unreadable:
         return None
     path = data_dir / "series" / f"{series_id}.yaml"
-    if not path.is_file():
+    if not (path.is_file() or path.is_symlink() or path.exists()):
         known = sorted(p.stem for p in (data_dir / "series").glob("*.yaml"))
         inputs.problems.append(Problem(named_at or Location(display_path(path)), "error",
                                        f"unknown series '{series_id}'{did_you_mean(series_id, known)}; "
                                        f"the series are the files in {display_path(data_dir / 'series')}"))
-    series = _read(path, Series, inputs) if path.is_file() else None
+    series = _read(path, Series, inputs) if (path.exists() or path.is_symlink()) else None
     if series is None:
         inputs.unreadable.add(series_id)
         return None

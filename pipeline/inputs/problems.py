@@ -51,9 +51,10 @@ class InputError(Exception):
 def display_path(path: Path | str) -> str:
     """A path as users see it: relative to the working directory when it is inside it."""
     path = Path(path)
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+    try:  # the folders resolved, not the file itself: a link is shown by its own name
+        real = path.parent.resolve() / path.name if path.name not in ("", ".", "..") else path.resolve()
+        return str(real.relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError, RuntimeError):
         return str(path)
 
 

@@ -13,22 +13,15 @@ from typing import Any
 
 import yaml
 
+from pipeline.inputs.characters import REFUSED, UNPRINTABLE, refused_message  # noqa: F401
+from pipeline.inputs.files import MAX_INPUT_BYTES, read_input_bytes  # noqa: F401 -- MAX_INPUT_BYTES for callers
 from pipeline.inputs.problems import InputError, Location, Problem, display_path
 
-MAX_INPUT_BYTES = 2 * 1024 * 1024  # no report input is anywhere near this size
-
-
-# Control characters (other than tab and line ends), lone surrogates and non-characters:
-# neither a PDF's text nor Word's XML can hold them.
-UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 def unprintable_message(char: str) -> str:
-    code = f"U+{ord(char):04X}"
-    if 0x80 <= ord(char) <= 0x9F:
-        return (f"the text holds the control character {code}, which no document can show "
-                "(text pasted from a Windows-1252 source?); type the character it stands for")
-    return f"the text holds the character {code}, which no document can show; remove it"
+    """Why a character of a value is refused (see characters.py)."""
+    return refused_message(char)
 
 
 class RefusedValue(yaml.MarkedYAMLError):
@@ -93,7 +86,7 @@ class _LocatingLoader(yaml.SafeLoader):
         """A text value; characters no document can hold are a located error."""
         value = super().construct_scalar(node)
         if isinstance(value, str):
-            bad = UNPRINTABLE.search(value)
+            bad = REFUSED.search(value)
             if bad:
                 raise RefusedValue(unprintable_message(bad.group()), node.start_mark)
         return value
@@ -145,35 +138,38 @@ _LocatingLoader.add_constructor("tag:yaml.org,2002:seq", _LocatingLoader.constru
 _LocatingLoader.add_constructor("tag:yaml.org,2002:timestamp", _LocatingLoader.construct_yaml_timestamp)
 
 
-def read_text(path: Path) -> str:
-    """The file's text, refusing oversized and non-UTF-8 files with a located problem."""
+def read_text(path: Path, root: Path | None = None) -> str:
+    """The file's text: a regular file (inside `root`, the data folder, when given), no larger
+    than the input limit, UTF-8, and free of the characters characters.py refuses; anything
+    else is an InputError located at the file, or at the line and column of the bad byte."""
     shown = display_path(path)
+    raw = read_input_bytes(path, root)
     try:
-        size = path.stat().st_size
-        if size > MAX_INPUT_BYTES:
-            raise InputError([Problem(Location(shown), "error",
-                                      f"file is {size} bytes; input files are limited to {MAX_INPUT_BYTES}")])
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputError([Problem(Location(shown), "error", f"cannot read file: {exc.strerror}")]) from None
-    try:
-        return raw.decode("utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         raise InputError([Problem(Location(shown, line, column), "error",
                                   "file is not valid UTF-8 text; save it as UTF-8")]) from None
+    if text.startswith("\ufeff"):  # a byte order mark some editors write first: not part of the text
+        text = text[1:]
+    bad = REFUSED.search(text)
+    if bad:
+        raise InputError([Problem(offset_location(text, shown, bad.start()), "error", refused_message(bad.group()))])
+    return text
 
 
-def load_yaml(path: Path) -> Any:
-    """Parse one YAML file safely; syntax errors become a located InputError."""
+def load_yaml(path: Path, root: Path | None = None) -> Any:
+    """Parse one YAML file safely; syntax errors become a located InputError, and so does a
+    file with no data in it (empty, or only comments)."""
     shown = display_path(path)
-    text = read_text(path)
-    loader = _LocatingLoader(text)
-    loader.source_path = shown
-    loader.source_text = text
+    text = read_text(path, root)
+    loader = None
     try:
-        return loader.get_single_data()
+        loader = _LocatingLoader(text)
+        loader.source_path = shown
+        loader.source_text = text
+        data = loader.get_single_data()
     except RefusedValue as exc:
         # a value we refuse (alias, unprintable character, duplicate key): not a syntax error
         where = exc.problem_mark or exc.context_mark
@@ -187,7 +183,13 @@ def load_yaml(path: Path) -> Any:
         raise InputError([Problem(Location(shown, 1, 1), "error",
                                   "YAML nested too deeply to read; check the brackets")]) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
+    if data is None:
+        raise InputError([Problem(Location(shown, 1, 1), "error",
+                                  "the file holds no data (it is empty, or only comments); write its keys, "
+                                  "or delete the file")])
+    return data
 
 
 def _explain_syntax_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[yaml.Mark, str]:
@@ -195,6 +197,11 @@ def _explain_syntax_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[yaml.Ma
     problem, context = exc.problem or "", exc.context or ""
     mark = exc.problem_mark or exc.context_mark
     assert mark is not None  # PyYAML marks every error it raises while reading
+    unclosed = _unclosed_quote_before(text, mark.line)
+    if unclosed is not None and "quoted scalar" not in context:
+        # a quote left open runs on over the lines below it, so PyYAML stumbles far further on
+        return unclosed, ("the quotation mark opened here is not closed on its line, so the text runs on "
+                          "to the next quotation mark below; close it")
     if problem == "mapping values are not allowed here":
         lines = text.splitlines()
         line = lines[mark.line] if mark.line < len(lines) else ""
@@ -225,8 +232,25 @@ def _explain_syntax_error(exc: yaml.MarkedYAMLError, text: str) -> tuple[yaml.Ma
     if problem.startswith("found undefined alias"):
         return mark, "a value cannot start with '*'; put the value in double quotes"
     if problem.startswith("expected ',' or ") and exc.context_mark:
-        return exc.context_mark, f"the bracket opened here is not closed ({problem})"
+        closing = "]" if "']'" in problem else "}"
+        return exc.context_mark, f"the bracket opened here is not closed; close it with '{closing}' (or put the value in double quotes)"
     return mark, " ".join(filter(None, [problem, context and f"({context})"]))
+
+
+OPENING_QUOTE = re.compile(r"""^\s*(?:-\s+)?(?:[\w.-]+:\s+)?(["'])""")
+
+
+def _unclosed_quote_before(text: str, line: int) -> yaml.Mark | None:
+    """The first quoted value, on a line up to `line`, whose quote is not closed on its line."""
+    for index, content in enumerate(text.splitlines()[: line + 1]):
+        opened = OPENING_QUOTE.match(content)
+        if opened is None:
+            continue
+        quote, rest = opened.group(1), content[opened.end():]
+        closing = r'(?<!\\)"' if quote == '"' else r"'(?!')"
+        if not re.search(closing, rest.replace("''", "") if quote == "'" else rest):
+            return yaml.Mark("", 0, index, opened.start(1), None, None)
+    return None
 
 
 def _previous_line_without_colon(text: str, line: int) -> yaml.Mark | None:
@@ -243,10 +267,10 @@ def _previous_line_without_colon(text: str, line: int) -> yaml.Mark | None:
     return None
 
 
-def load_csv(path: Path) -> LocatedList:
+def load_csv(path: Path, root: Path | None = None) -> LocatedList:
     """Rows of a CSV file with a header, as LocatedDicts (line numbers of each row)."""
     shown = display_path(path)
-    text = read_text(path)
+    text = read_text(path, root)
     rows = LocatedList()
     rows.location = Location(shown, 1, 1)
     rows.item_locations, rows.item_spans, rows.source = [], [], text

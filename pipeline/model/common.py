@@ -21,7 +21,10 @@ def plain_name(example: str) -> Any:
     return Field(description="a plain name (letters, digits, '-' and '.'; no '/')", examples=[example])
 
 ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-FIRST_YEAR, LAST_YEAR = 1900, 2200  # any year outside is a typo
+# Any year outside is a typo (2108 for 2018): the United Nations dates from 1945, and a
+# report's dates are within a lifetime of its session. Checked when the file is read, so a
+# far date is an error at its line, never a failure in a writer.
+FIRST_YEAR, LAST_YEAR = 1945, 2100
 
 
 def _day(value: object) -> object:
@@ -30,7 +33,7 @@ def _day(value: object) -> object:
         raise PydanticCustomError("date_with_time", "{value} has a time; write the date alone as YYYY-MM-DD",
                                   {"value": str(value)})
     if isinstance(value, dt.date):
-        return value
+        value = value.isoformat()  # YAML read it as a date already; its year is checked below
     if value is None:
         raise PydanticCustomError("no_date", "has no value; write a date as YYYY-MM-DD")
     match = ISO_DAY.match(value) if isinstance(value, str) else None
@@ -38,6 +41,10 @@ def _day(value: object) -> object:
         raise PydanticCustomError("not_a_date", "{value} is not a date; write it as YYYY-MM-DD, like 2004-08-27",
                                   {"value": repr(value)})
     year, month, day = (int(part) for part in match.groups())
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise PydanticCustomError("far_date", "{value} is not a date of a United Nations document: write a "
+                                  "year from {first} to {last}", {"value": value, "first": FIRST_YEAR,
+                                                                  "last": LAST_YEAR})
     if not 1 <= month <= 12:
         raise PydanticCustomError("impossible_date", "{value} is not a real date: there is no month {month}",
                                   {"value": value, "month": month})
@@ -59,6 +66,18 @@ def _day_or_year(value: object) -> object:
 
 
 Day = Annotated[dt.date, BeforeValidator(_day)]
+
+
+def _whole_number(value: object) -> object:
+    """A whole number, never a yes/no value: YAML reads `yes`, `no`, `on`, `off`, `true` and
+    `false` as true or false, and Python would take true for 1 ('item: yes' -> "Item 1")."""
+    if isinstance(value, bool):
+        raise PydanticCustomError("yes_no_number", "must be a whole number, not a yes/no value (YAML reads yes, "
+                                  "no, true, false, on and off so); write the number")
+    return value
+
+
+WholeNumber = Annotated[int, BeforeValidator(_whole_number)]
 DayOrYear = Annotated[Union[dt.date, int, None], BeforeValidator(_day_or_year)]
 
 

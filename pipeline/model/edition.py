@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from pydantic import Field, StrictBool, StringConstraints
 
 from pipeline.model.blocks import Block, ParagraphBlock
-from pipeline.model.common import BlockId, Day, FileName, NonEmpty, Strict, block_id_field, plain_name
+from pipeline.model.common import BlockId, Day, FileName, NonEmpty, Strict, WholeNumber, block_id_field, plain_name
 
 
 class AgendaItem(Strict):
@@ -18,7 +18,7 @@ class AgendaItem(Strict):
     """
 
     todo: NonEmpty | None = None  # what the drafter still has to fill in; delete it when done
-    item: int | None = Field(default=None, gt=0)
+    item: WholeNumber | None = Field(default=None, gt=0)
     sub_item: Annotated[str, StringConstraints(pattern=r"^[a-z]$")] | None = Field(
         None, description="a single lower-case letter", examples=["a"])
     title: NonEmpty
@@ -56,8 +56,8 @@ class Edition(Strict):
     """One report of a series for one session."""
 
     series: FileName = plain_name("cmw-status")
-    session: int = Field(gt=0, lt=1000)
-    previous: int | None = Field(default=None, gt=0, lt=1000)  # session of the edition this one follows
+    session: WholeNumber = Field(gt=0, lt=1000)
+    previous: WholeNumber | None = Field(default=None, gt=0, lt=1000)  # session of the edition this one follows
     symbol: NonEmpty | None = None  # None: not yet assigned, the edition is a draft
     date: Day
     as_at: Day

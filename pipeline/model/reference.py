@@ -7,7 +7,7 @@ from typing import Annotated, Literal, Union
 
 from pydantic import BeforeValidator, Field
 
-from pipeline.model.common import FIRST_YEAR, LAST_YEAR, Day, DayOrYear, NonEmpty, Strict, _day_or_year
+from pipeline.model.common import FIRST_YEAR, LAST_YEAR, Day, DayOrYear, NonEmpty, Strict, WholeNumber, _day_or_year
 
 
 # How a State consented to be bound, as the UN Treaty Collection marks it in its status
@@ -70,7 +70,7 @@ class Member(Strict):
     family_name: NonEmpty
     nationality: NonEmpty
     elected_on: Annotated[Union[dt.date, int], BeforeValidator(_day_or_year)]  # a year alone: day not known
-    term_ends: int = Field(gt=FIRST_YEAR, lt=LAST_YEAR)
+    term_ends: WholeNumber = Field(ge=FIRST_YEAR, le=LAST_YEAR)
     source: NonEmpty | None = None  # where the election is recorded (press release, report symbol)
     note: str | None = None  # what the source does not confirm
 
@@ -94,13 +94,13 @@ class Enlargement(Strict):
     members after the forty-first ratification, article 72 (1) (b))."""
 
     since: Day  # ('on' would read as true in YAML)
-    seats: int = Field(gt=0)
+    seats: WholeNumber = Field(gt=0)
     source: NonEmpty
 
 
 class Committee(Strict):
     committee: NonEmpty
-    seats: int = Field(gt=0)  # at the start
+    seats: WholeNumber = Field(gt=0)  # at the start
     enlargements: list[Enlargement] = []
     members: list[Member]
 

@@ -19,6 +19,21 @@ from pipeline.writers.registry import DEFAULT_PDF_VARIANT, WriteContext
 from pipeline.writers.reproducible import document_timestamp, iso_stamp, source_date_epoch
 
 
+LINK_TARGET = re.compile(r"""<a\b[^>]*?\bhref\s*=\s*["']([^"']*)["']""", re.I)
+LINKABLE = ("http://", "https://", "mailto:", "#")
+
+
+def refuse_local_links(tree_html: str) -> None:
+    """A link of the tree that is not to the web, an e-mail address or a block of the report
+    would become a file:// link to this machine's templates folder in the PDF (WeasyPrint
+    resolves it against the base URL): refused, so no path of the build machine reaches it.
+    Paragraph links are refused earlier, at validation; this guards template wording."""
+    for target in LINK_TARGET.findall(tree_html):
+        if not target.lower().startswith(LINKABLE):
+            raise ValueError(f"the report links to '{target}', which would put a path of this machine in the "
+                             "PDF; a link must start http://, https://, mailto: or # (check the templates)")
+
+
 def restricted_fetcher(templates_dir: Path):
     """A WeasyPrint URL fetcher that serves data: URLs and files under templates_dir only.
 
@@ -115,6 +130,7 @@ def write_pdf(tree_html: str, document_date: dt.date, templates_dir: Path = TEMP
     it, and subset fonts carry it too."""
     if variant not in PDF_VARIANTS:
         raise ValueError(f"unknown PDF variant {variant!r}; choose one of {', '.join(PDF_VARIANTS)}")
+    refuse_local_links(tree_html)
     weasyprint = import_weasyprint()  # imported here: only PDF builds pay for it
 
     stamp = document_timestamp(document_date)

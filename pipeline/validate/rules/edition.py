@@ -9,7 +9,9 @@ from pipeline.model.edition import Edition
 from pipeline.i18n.style import long_date
 from pipeline.validate.rules import Problems, at, error, warning
 
-GA_SYMBOL = re.compile(r"^A/(?P<session>\d{1,3})/(?P<rest>[A-Z0-9.]+(/[A-Za-z0-9.]+)*)$")
+# A/59/312, A/59/312/Add.1, A/59/L.5/Rev.1: each part after a '/' starts with a letter or digit,
+# so 'A/59/../../x' (a path, not a symbol) is refused.
+GA_SYMBOL = re.compile(r"^A/(?P<session>\d{1,3})/(?P<rest>[A-Z0-9](\.?[A-Z0-9])*(/[A-Za-z0-9](\.?[A-Za-z0-9])*)*)$")
 AS_AT_MAX_DAYS = 60  # figures older than this at the document date are worth a second look
 FIRST_SESSION_YEAR = 1946  # session 1 met in 1946; session N opens in September of 1945 + N
 

@@ -18,7 +18,8 @@ from jinja2.exceptions import SecurityError
 
 from pipeline.compose.blocks import EXPRESSION_ERRORS, Composer, DraftedText, UnknownReference, drafted_texts
 from pipeline.compose.inline import InlineContext, NoteMarks, TableNotes, markup
-from pipeline.compose.sandbox import PARAGRAPH_FILTERS, FilterInputError, paragraph_environment, render_paragraph_text
+from pipeline.compose.sandbox import (PARAGRAPH_FILTERS, FilterInputError, ParagraphLimitError, ParagraphStatementError,
+                                      paragraph_environment, render_paragraph_text)
 from pipeline.facts.edition import edition_facts, facts_ready, undeclared_fact_message
 from pipeline.inputs.load import Inputs, Sourced
 from pipeline.inputs.problems import Location, Problem, did_you_mean, display_path
@@ -100,7 +101,9 @@ def check_paragraphs(inputs: Inputs, sourced: Sourced) -> Problems:
         try:
             markup(text, inline.within(table_notes=notes, notes_allowed=allowed))
         except ValueError as exc:
-            yield error(at(sourced, *path), f"{exc}")
+            needle = getattr(exc, "source", None)
+            found = find_in_value(sourced.raw, path, re.escape(needle)) if needle else []
+            yield error(found[0][0] if found else at(sourced, *path), f"{exc}")
 
 
 def check_footnote_calls(inputs: Inputs, sourced: Sourced) -> Problems:
@@ -198,6 +201,11 @@ def _expression_problem(sourced: Sourced, path: tuple, exc: Exception, context: 
         name = unknown[1]
         return error(where, f"unknown filter '{name}'{did_you_mean(name, paragraph_environment().filters)}; "
                             f"the filters are: {', '.join(PARAGRAPH_FILTERS)} and count")
+    if isinstance(exc, ParagraphStatementError):
+        statement = next((place for place, m in tags if m["statement"] is not None), None)
+        return error(statement or where, message)
+    if isinstance(exc, ParagraphLimitError):
+        return error(where, message)
     if isinstance(exc, jinja2.TemplateSyntaxError):
         if any(m["unclosed"] for _, m in tags):
             return error(where, "an expression opened here is not closed; end it with '}}' (or '%}')")
@@ -232,7 +240,7 @@ def _where(tags: list[tuple[Location, re.Match]], exc: Exception, context: dict[
         return None  # with statements, expressions cannot be tried one by one
     for where, match in tags:
         try:
-            paragraph_environment().from_string(match.group()).render(context)
+            render_paragraph_text(match.group(), context)
         except Exception:  # noqa: BLE001 -- any failure marks the culprit; the message comes from `exc`
             return where
     return None
