@@ -94,7 +94,7 @@ def test_the_preview_prints_what_a_build_writes(data_copy: Path, tmp_path: Path)
     assert len(rendering.pages) == 3  # the session 59 report prints on three pages
     masthead = " ".join(line.text for line in rendering.pages[0].lines)
     assert "General Assembly" in masthead and "Fifty-ninth session" in masthead
-    assert rendering.paragraph_sources[2].endswith("sessions/59/cmw-status.yaml:24:16")  # "- paragraph: >-"
+    assert rendering.paragraph_sources[2].endswith("sessions/59/cmw-status.yaml:26:16")  # "- paragraph: >-"
     assert len(rendering.paragraph_sources) == 12
 
 
@@ -276,7 +276,7 @@ def test_ctrl_c_with_an_error_leaves_output_untouched(data_copy: Path, tmp_path:
 
 
 @pytest.mark.parametrize("arguments, message", [
-    (["59", "--language", "fr"], "written in English only"),
+    (["59", "--language", "xx"], "'xx' is not one of 'en', 'fr', 'es', 'ru', 'zh', 'ar'"),
     (["../etc"], "session must be a number from 1 to 999"),
     (["61"], "no editions for session 61"),
     (["59", "other-series"], "no edition of series 'other-series'"),

@@ -52,7 +52,7 @@ def test_a_drafter_sees_edits_errors_and_fixes_without_reloading(data_copy: Path
             written_at = page.locator('.text-layer span.source[title^="Paragraph 2 is written at "]')
             expect(written_at).to_have_count(1)
             expect(written_at).to_have_text("2.")
-            expect(written_at).to_have_attribute("title", re.compile(r"sessions/59/cmw-status\.yaml:24:"))
+            expect(written_at).to_have_attribute("title", re.compile(r"sessions/59/cmw-status\.yaml:26:"))
 
             replace_in(edition, PARAGRAPH_2, EDITED_2)
             expect(pages).to_contain_text("as the drafter now writes", timeout=WAIT_MS)
