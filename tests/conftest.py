@@ -92,3 +92,12 @@ def built_59(tmp_path_factory) -> dict[str, Path]:
 def pdftotext(pdf: Path, *args: str) -> str:
     return subprocess.run(["pdftotext", "-enc", "UTF-8", *args, str(pdf), "-"],
                           check=True, capture_output=True, text=True).stdout
+
+
+def assert_in_order(haystack: str, needles: list[str]) -> None:
+    """Each needle occurs in haystack after the previous one."""
+    position = 0
+    for needle in needles:
+        found = haystack.find(needle, position)
+        assert found >= 0, f"not found (in order) after char {position}: {needle!r}"
+        position = found + len(needle)

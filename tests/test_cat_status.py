@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATA, build, pdftotext, replace_in
+from conftest import DATA, assert_in_order, build, pdftotext, replace_in
 from docxtext import body_blocks, footnote_texts
 from reference import normalize
 
@@ -54,14 +54,6 @@ def text_sequence() -> list[str]:
 
 def table_rows() -> list[str]:
     return REF["table status"] + REF["rows status"] + REF["table article-22"] + REF["rows article-22"]
-
-
-def assert_in_order(haystack: str, needles: list[str]) -> None:
-    position = 0
-    for needle in needles:
-        found = haystack.find(needle, position)
-        assert found >= 0, f"not found (in order) after char {position}: {needle!r}"
-        position = found + len(needle)
 
 
 def unhyphenated(text: str) -> str:

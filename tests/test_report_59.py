@@ -7,21 +7,12 @@ import subprocess
 
 from pypdf import PdfReader
 
-from conftest import build, pdftotext, replace_in
+from conftest import assert_in_order, build, pdftotext, replace_in
 from docxtext import body_blocks, footnote_texts, part_names, part_xml
 from pdftext import FIRST_PAGE_BODY, body_text, page_count, page_text
 from reference import load_reference, normalize
 
 REF = load_reference()
-
-
-def assert_in_order(haystack: str, needles: list[str]) -> None:
-    """Each needle occurs in haystack after the previous one."""
-    position = 0
-    for needle in needles:
-        found = haystack.find(needle, position)
-        assert found >= 0, f"not found (in order) after char {position}: {needle!r}"
-        position = found + len(needle)
 
 
 def reference_sequence() -> list[str]:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATA, build, pdftotext, replace_in
+from conftest import DATA, assert_in_order, build, pdftotext, replace_in
 from docxtext import body_blocks, footnote_texts
 from reference import normalize
 
@@ -45,14 +45,6 @@ def sentences(text: str) -> list[str]:
 def summary_sentences() -> list[str]:
     """Every reproduced sentence of the summary, in order."""
     return [s for n in (1, 2) for s in sentences(REF[f"summary {n}"][0])]
-
-
-def assert_in_order(haystack: str, needles: list[str]) -> None:
-    position = 0
-    for needle in needles:
-        found = haystack.find(needle, position)
-        assert found >= 0, f"not found (in order) after char {position}: {needle!r}"
-        position = found + len(needle)
 
 
 def unhyphenated(text: str) -> str:
