@@ -219,3 +219,9 @@ def test_a_series_table_with_an_undeclared_fact_is_one_error_at_the_series(data_
         "but series 'cat-status' does not declare 'committee' (its facts: treaty); add 'committee' to 'facts:' in "
         "data/series/cat-status.yaml, with its 'committee:' file, or remove 'members'"]
     assert result.stderr == "1 error(s), 0 warning(s)\n"
+
+
+def test_the_docx_is_valid_ooxml(built_53, tmp_path):
+    from test_docx_elements import audit_errors
+
+    assert audit_errors(built_53["docx"].read_bytes(), tmp_path, "cat-status") == []

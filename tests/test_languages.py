@@ -335,3 +335,11 @@ def test_every_language_version_is_a_tagged_pdf_in_its_language(versions, code):
     with pikepdf.open(pdf) as document:
         assert str(document.Root.Lang) == code
         assert bool(document.Root.MarkInfo.Marked) is True
+
+
+@pytest.mark.parametrize("code", ["fr", "es", "ru", "zh", "ar"])
+def test_every_language_version_is_valid_ooxml(versions, code, tmp_path):
+    """The language versions' Word files (right to left, East Asian fonts) pass openxml-audit too."""
+    from test_docx_elements import audit_errors
+
+    assert audit_errors(versions[code]["docx"].read_bytes(), tmp_path, code) == []
