@@ -21,9 +21,11 @@ import pytest
 
 from conftest import DATA, replace_in
 
+from pipeline.writers.registry import WRITERS
+
 UNREPORT = [sys.executable, "-m", "pipeline.cli"]
 REPO = Path(__file__).resolve().parent.parent
-SET_FILES = ("cmw-status.docx", "cmw-status.html", "cmw-status.pdf", "cmw-status.txt")
+SET_FILES = tuple(f"cmw-status.{fmt}" for fmt in WRITERS)  # one file of every registered format
 
 
 # `unreport` on a file system without RENAME_EXCHANGE: the swap is two renames

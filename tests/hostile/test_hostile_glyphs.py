@@ -31,7 +31,7 @@ CASES = [
 ] + [
     Case("Chinese in a heading", E, "paragraph: >-\n      By its resolution",
          "chapter: 公约\n  - paragraph: >-\n      By its resolution",
-         [f"data/{E}:18:14: error: {no_glyph('公约')}"]),
+         [f"data/{E}:19:14: error: {no_glyph('公约')}"]),
     Case("Chinese in a committee member's name (a table row from data)", C, "name: Francisco Alba\n    family_name: Alba",
          "name: Francisco Alba 阿尔巴\n    family_name: Alba",
          [f"{where(E, 'table: committee-members', 7)}: error: {no_glyph('阿尔巴')}"]),
@@ -58,8 +58,8 @@ def test_the_composed_tree_is_checked_too(data_copy):
     from pipeline.inputs.load import load_session
 
     sourced = load_session(data_copy, 59).editions[0]
-    check_tree_glyphs("<html><body><p class='paragraph'>The Convention</p></body></html>", sourced)
+    check_tree_glyphs("<html><body><p class='paragraph'>The Convention</p></body></html>", sourced, "en")
     with pytest.raises(InputError) as caught:
-        check_tree_glyphs("<html><body><p class='paragraph'>The 公约 Convention</p></body></html>", sourced)
+        check_tree_glyphs("<html><body><p class='paragraph'>The 公约 Convention</p></body></html>", sourced, "en")
     [problem] = caught.value.problems
     assert problem.message == f"{no_glyph('公约')} (in the composed report: 'The 公约 Convention')"

@@ -94,8 +94,8 @@ SILENT = [
     Case("name changes with a header only", N, None, "old_name,new_name,in_force_from,certainty,note\n",
          ["data/reference/state-name-changes.csv:1:1: error: the file has no rows of name changes; every report "
           "needs them to name States as they were named on its date: restore the rows"]),
-    Case("a rename loop", N, "Cape Verde,Cabo Verde,", "Cabo Verde,Cape Verde,2014-01-01,,\nCape Verde,Cabo Verde,",
-         ["data/reference/state-name-changes.csv:5:1: error: the name changes go round in a loop (Cape Verde -> Cabo Verde -> "
+    Case("a rename loop", N, "Cape Verde,Cabo Verde,", "Cabo Verde,Cape Verde,2014-01-01,,a test row,\nCape Verde,Cabo Verde,",
+         ["data/reference/state-name-changes.csv:14:1: error: the name changes go round in a loop (Cape Verde -> Cabo Verde -> "
           "Cape Verde); a State's name changes only forward in time: remove or correct one of these rows"]),
     Case("&#0; in a paragraph", E, "The Convention entered", "The &#0; Convention entered",
          [f"{where(E, 'The Convention entered', 4)}: error: a character reference ('&#...;') in the text stands "
