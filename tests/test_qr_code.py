@@ -36,7 +36,7 @@ def test_qr_code_in_the_tree_pdf_and_docx(data_copy, tmp_path):
                    check=True)
     page = Image.open(next(tmp_path.glob("p*.png"))).convert("L")
     width, height = page.size
-    dark = lambda box: sum(1 for v in page.crop(box).getdata() if v < 128)  # noqa: E731
+    dark = lambda box: sum(1 for v in page.crop(box).tobytes() if v < 128)  # noqa: E731 (grey bytes)
     assert dark((int(width * 0.6), int(height * 0.82), width, height)) > 500  # the QR code's modules
     # DOCX: a picture in the first-page footer, the QR code of the address, with alternative text
     with zipfile.ZipFile(files["docx"]) as archive:
