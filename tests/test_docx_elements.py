@@ -265,6 +265,7 @@ def test_summary_is_a_framed_box(docx):
         ("UN Summary Heading", "Summary"), ("UN Paragraph", "The first summary paragraph is"),
         ("UN Paragraph", "The second summary paragraph i")]
     assert doc.styles["UN Summary Heading"].font.bold
+    assert doc.styles["UN Summary Heading"].paragraph_format.alignment == WD_ALIGN_PARAGRAPH.CENTER  # as in the PDF
 
 
 def pageref_targets(data: bytes) -> list[tuple[str, str]]:

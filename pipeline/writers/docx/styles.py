@@ -64,7 +64,7 @@ PARAGRAPH_STYLES: dict[str, dict] = {
     "UN Title": dict(size=14, bold=True, line=16, before=24, left=STEP, keep=True),
     "UN Author": dict(size=12, bold=True, line=14, before=12, after=24, left=STEP, keep=True),
     # ---- summary and contents
-    "UN Summary Heading": dict(bold=True, after=12, left=STEP, keep=True),
+    "UN Summary Heading": dict(bold=True, after=12, align="center", keep=True),  # centred, as the PDF
     "UN Contents Heading": dict(size=14, bold=True, line=16, after=12, keep=True, page_break=True),
     "UN Contents Columns": dict(size=9, italic=True, after=6, keep=True,
                                 tabs=[(STEP, "left", None), (-RANGE_END, "right", None), (0, "right", None)]),
