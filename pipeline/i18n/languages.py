@@ -14,6 +14,7 @@ import yaml
 
 from pipeline.inputs.layout import languages_dir
 from pipeline.inputs.problems import InputError, Location, Problem, display_path
+from pipeline.inputs.sources import load_yaml, locate
 
 ORIGINAL = "en"  # every edition is written in English; the other languages translate it
 LANGUAGE_ORDER = ("en", "fr", "es", "ru", "zh", "ar")  # English, then as the UN lists its versions here
@@ -60,19 +61,19 @@ class Language:
 def load_language(path: Path) -> Language:
     """One language file; a file that lacks what the templates need is a located error."""
     shown = display_path(path)
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise InputError([Problem(Location(shown), "error", f"cannot read this language file: {exc}")]) from None
+    # the checked loader: a regular file inside the data folder, no refused characters, YAML
+    # errors located in an editor's words
+    raw = load_yaml(path, path.parent.parent)
     if not isinstance(raw, dict):
-        raise InputError([Problem(Location(shown), "error", "a language file is a mapping of keys")])
+        raise InputError([Problem(Location(shown, 1, 1), "error", "a language file is a mapping of keys "
+                                  "(code: fr, name: ..., strings: ...); see data/languages/en.yaml")])
     missing = [k for k in ("code", "name", "letter", "locale", "direction", "strings", "dates", "numbers", "lists",
                            "subparagraphs") if k not in raw]
     missing += [f"strings.{k}" for k in REQUIRED_STRINGS if k not in (raw.get("strings") or {})]
     if missing:
         raise InputError([Problem(Location(shown, 1, 1), "error", f"this language file lacks {', '.join(missing)}")])
     if raw["code"] != path.stem:
-        raise InputError([Problem(Location(shown, 1, 1), "error",
+        raise InputError([Problem(locate(raw, "code") or Location(shown, 1, 1), "error",
                                   f"code '{raw['code']}' is not the file's name; name the file {raw['code']}.yaml")])
     letters = raw.get("letters", "latin")
     return Language(raw["code"], raw["name"], raw["letter"], raw["locale"], raw["direction"], raw["strings"],

@@ -24,7 +24,7 @@ from pipeline.validate.rules.paragraphs import (check_footnote_calls, check_foot
                                                 check_paragraphs, check_previous_symbol_when_final)
 from pipeline.validate.rules.glyphs import check_fonts
 from pipeline.validate.rules.series import check_declared_facts, check_series_id, check_template
-from pipeline.validate.rules.translations import check_translated_state_names, check_translations
+from pipeline.validate.rules.translations import check_language_files, check_translated_state_names, check_translations
 
 EDITION_RULES: list[EditionRule] = [check_symbols, check_dates, check_session_year, check_working_day, check_file_place,
                                     check_block_ids, check_headings, check_bullets, check_tables,
@@ -52,7 +52,7 @@ def _committees(inputs: Inputs) -> list[tuple[Sourced, Sourced | None]]:
 
 def validate(inputs: Inputs) -> list[Problem]:
     """Every problem in the inputs, sorted by file and line: load problems, then every rule."""
-    problems = list(inputs.problems)
+    problems = list(inputs.problems) + check_language_files(inputs)
     if inputs.member_states is not None:
         for file_rule in MEMBER_STATES_RULES:
             problems.extend(file_rule(inputs, inputs.member_states))

@@ -204,6 +204,17 @@ def _loop(data: Path) -> None:
     (data / "reference" / "loop.yaml").symlink_to(data / L)
 
 
+LANGUAGE = "languages/en.yaml"  # the boilerplate strings of the original (read with the checked loader too)
+LANGUAGE_FILES = [
+    Case("NUL in a comment of a language file", LANGUAGE, "# English: the language", "# English:\x00 the language",
+         ["data/languages/en.yaml:1:11: error: the text holds the character U+0000, which no document can show; "
+          "remove it"]),
+    Case("empty language file", LANGUAGE, None, "", ["data/languages/en.yaml:1:1: error: the file holds no data (it "
+         "is empty, or only comments); write its keys, or delete the file"]),
+    Case("language file whose code is not its name", LANGUAGE, "code: en\n", "code: fr\n",
+         ["data/languages/en.yaml:7:7: error: code 'fr' is not the file's name; name the file fr.yaml"]),
+]
+
 FILES = [
     Case("edition is a named pipe", "", None, "", ["data/sessions/59/cmw-status.yaml: error: is a named pipe, not "
          "a file; input files must be ordinary text files"], setup=_fifo(E)),
@@ -227,7 +238,7 @@ FILES = [
 ]
 
 
-@pytest.mark.parametrize("case", SANDBOX + SILENT + LINKS + YAML + FILES, ids=str)
+@pytest.mark.parametrize("case", SANDBOX + SILENT + LINKS + YAML + FILES + LANGUAGE_FILES, ids=str)
 def test_hostile_input(case: Case, tmp_path, monkeypatch):
     run_case(case, tmp_path, monkeypatch)
 

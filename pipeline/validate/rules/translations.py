@@ -16,10 +16,10 @@ from typing import Any
 
 from pipeline.compose.numbering import number_edition
 from pipeline.facts.edition import edition_facts, facts_ready
-from pipeline.i18n.languages import ORIGINAL, languages
-from pipeline.inputs.layout import translation_language
+from pipeline.i18n.languages import ORIGINAL, languages, load_language
+from pipeline.inputs.layout import languages_dir, translation_language
 from pipeline.inputs.load import Inputs, Sourced
-from pipeline.inputs.problems import InputError, did_you_mean, display_path
+from pipeline.inputs.problems import InputError, Problem, did_you_mean, display_path
 from pipeline.model.blocks import HeadingBlock, ParagraphBlock
 from pipeline.model.edition import Edition
 from pipeline.model.translation import source_hash
@@ -156,3 +156,20 @@ def check_translated_state_names(inputs: Inputs, sourced: Sourced) -> Problems:
                 yield warning(at(translated, "language"),
                               f"the {code} version names '{english}' '{found.name}', a name not checked against an "
                               f"official UN list ({found.where}: marked unverified)")
+
+
+def check_language_files(inputs: Inputs) -> list[Problem]:
+    """Every language file of the data folder can be read (the original's too: validation
+    must not pass a file the build then refuses); each bad file's problems, located."""
+    try:
+        languages(inputs.data_dir)  # read once while the files are unchanged
+        return []
+    except InputError:
+        pass
+    problems: list[Problem] = []
+    for path in sorted(languages_dir(inputs.data_dir).glob("*.yaml")):
+        try:
+            load_language(path)
+        except InputError as exc:
+            problems.extend(exc.problems)
+    return problems
