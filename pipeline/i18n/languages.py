@@ -5,6 +5,8 @@ English word of its own."""
 
 from __future__ import annotations
 
+import re
+import string
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -50,7 +52,14 @@ class Language:
     def text(self, key: str, **values: Any) -> str:
         """A boilerplate string with its {placeholders} filled in."""
         template = self.strings[key]
-        return template.format(**values) if values else template
+        if not values:
+            return template
+        try:
+            return template.format(**values)
+        except KeyError as exc:
+            raise InputError([Problem(locate(self.strings, key) or Location(display_path(self.path or Path("."))),
+                                      "error", f"'strings.{key}' uses {{{exc.args[0]}}}, which is not filled in "
+                                      f"there; use {', '.join('{' + n + '}' for n in sorted(values))}")]) from None
 
     def lookup(self, key: str, name: str) -> str:
         """A string from one of the string maps (organs, authors, distribution, language names);
@@ -75,11 +84,105 @@ def load_language(path: Path) -> Language:
     if raw["code"] != path.stem:
         raise InputError([Problem(locate(raw, "code") or Location(shown, 1, 1), "error",
                                   f"code '{raw['code']}' is not the file's name; name the file {raw['code']}.yaml")])
+    problems = _shape_problems(raw, shown, path)
+    if problems:
+        raise InputError(problems)
     letters = raw.get("letters", "latin")
     return Language(raw["code"], raw["name"], raw["letter"], raw["locale"], raw["direction"], raw["strings"],
                     raw["dates"], raw["numbers"], raw["lists"], raw["subparagraphs"],
                     tuple(letters) if isinstance(letters, list) else letters,
                     tuple(raw.get("unverified") or ()), dict(raw.get("sources") or {}), path)
+
+
+PLACEHOLDER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
+SHAPED = ("strings", "dates", "numbers", "lists", "subparagraphs")  # compared with the original's file
+
+
+def placeholders(text: str) -> set[str]:
+    """The {name} placeholders of a string; ValueError for anything else ('{x:>9}', '{x.y}',
+    '{0}', '{x!r}', a lone brace): strings are data, never Python format programs."""
+    names = set()
+    try:
+        fields = list(string.Formatter().parse(text))
+    except ValueError:
+        raise ValueError("a brace stands alone; write placeholders as {name}, and a brace itself as {{ or }}") from None
+    for _, name, spec, conversion in fields:
+        if name is None:
+            continue
+        if spec or conversion or not PLACEHOLDER.match(name):
+            raise ValueError(f"'{{{name}{'!' + conversion if conversion else ''}{':' + spec if spec else ''}}}' "
+                             "is not a placeholder; write placeholders as {name}, as the English file does")
+        names.add(name)
+    return names
+
+
+def _shape_problems(raw: dict, shown: str, path: Path) -> list[Problem]:
+    """What would fail or mislead when the file is used: a direction, letter or locale that is
+    not one, any string with a placeholder that is not a plain {name} (a format spec such as
+    '{x:>2000000000}' or an attribute '{x.__class__}' would run as Python), and any value whose
+    kind (text, mapping, list) differs from the English file's."""
+    problems: list[Problem] = []
+
+    def bad(key_path: tuple, message: str) -> None:
+        problems.append(Problem(locate(raw, *key_path) or Location(shown, 1, 1), "error", message))
+
+    if raw.get("direction") not in ("ltr", "rtl"):
+        bad(("direction",), "direction must be ltr (left to right) or rtl (right to left)")
+    if not (isinstance(raw.get("letter"), str) and re.fullmatch(r"[A-Z]", raw["letter"])):
+        bad(("letter",), "letter must be the job number's capital letter for the language (E, F, S, R, C, A)")
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        Locale.parse(str(raw.get("locale")))
+    except (ValueError, TypeError, LookupError, UnknownLocaleError):
+        bad(("locale",), f"locale '{raw.get('locale')}' is not a locale Babel and ICU know (fr, es, ru, zh, ar, ...)")
+    english = _english_shape(path)
+
+    def walk(value: Any, model: Any, key_path: tuple) -> None:
+        shown_key = ".".join(str(k) for k in key_path)
+        if model is not None and type(value) is not type(model) and not (
+                isinstance(value, dict) and isinstance(model, dict)) and not (
+                isinstance(value, list) and isinstance(model, list)) and not (
+                isinstance(value, str) and isinstance(model, str)):
+            kind = type(model).__name__
+            if isinstance(model, dict):
+                kind = "a mapping"
+            elif isinstance(model, list):
+                kind = "a list"
+            elif isinstance(model, str):
+                kind = "a text"
+            bad(key_path, f"'{shown_key}' must be {kind}, as in the English file")
+            return
+        if isinstance(value, str):
+            try:
+                placeholders(value)
+            except ValueError as exc:
+                bad(key_path, f"'{shown_key}': {exc}")
+                return
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                walk(item, model.get(key) if isinstance(model, dict) else None, (*key_path, key))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                walk(item, model[0] if isinstance(model, list) and model else None, (*key_path, index))
+
+    for key in SHAPED:
+        if key in raw:
+            walk(raw[key], english.get(key) if english else None, (key,))
+    return problems
+
+
+def _english_shape(path: Path) -> dict | None:
+    """The original's language file beside this one (None for the original itself, or when it
+    cannot be read: its own problems are reported on its own)."""
+    original = path.with_name(f"{ORIGINAL}.yaml")
+    if path.name == original.name or not original.is_file():
+        return None
+    try:
+        raw = load_yaml(original, path.parent.parent)
+    except InputError:
+        return None
+    return raw if isinstance(raw, dict) else None
 
 
 @lru_cache(maxsize=8)

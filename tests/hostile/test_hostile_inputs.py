@@ -213,6 +213,23 @@ LANGUAGE_FILES = [
          "is empty, or only comments); write its keys, or delete the file"]),
     Case("language file whose code is not its name", LANGUAGE, "code: en\n", "code: fr\n",
          ["data/languages/en.yaml:7:7: error: code 'fr' is not the file's name; name the file fr.yaml"]),
+    # strings are filled with {name}s only: a format spec or an attribute would run as Python
+    Case("a format width in a language string (a hang)", LANGUAGE, 'session: "{Ordinal} session"',
+         'session: "{Ordinal:>2000000000} session"',
+         ["data/languages/en.yaml:31:12: error: 'strings.session': '{Ordinal:>2000000000}' is not a placeholder; "
+          "write placeholders as {name}, as the English file does"]),
+    Case("an attribute in a language string", LANGUAGE, 'session: "{Ordinal} session"',
+         'session: "{Ordinal.__class__} session"',
+         ["data/languages/en.yaml:31:12: error: 'strings.session': '{Ordinal.__class__}' is not a placeholder; "
+          "write placeholders as {name}, as the English file does"]),
+    Case("a lone brace in a language string", LANGUAGE, 'session: "{Ordinal} session"', 'session: "{Ordinal} {"',
+         ["data/languages/en.yaml:31:12: error: 'strings.session': a brace stands alone; write placeholders as "
+          "{name}, and a brace itself as {{ or }}"]),
+    Case("an unknown locale", LANGUAGE, "locale: en ", "locale: xx_YY ",
+         ["data/languages/en.yaml:10:9: error: locale 'xx_YY' is not a locale Babel and ICU know (fr, es, ru, zh, "
+          "ar, ...)"]),
+    Case("a direction that is not one", LANGUAGE, "direction: ltr", "direction: sideways",
+         ["data/languages/en.yaml:11:12: error: direction must be ltr (left to right) or rtl (right to left)"]),
 ]
 
 FILES = [
