@@ -94,3 +94,13 @@ def test_bad_input_is_one_line_and_exit_2(data, args, message):
     assert result.exit_code == 2
     assert message in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.output
+
+
+def test_a_build_folder_of_every_format_compares_its_trees_only(data, tmp_path):
+    """A folder as `unreport build` writes it (every registered format: the web page
+    '<series>.web.html' and the AKN too) pairs only its trees, texts and PDFs."""
+    output = tmp_path / "output"
+    build(data, output, 59, formats=("html", "txt", "akn", "web.html"))
+    result = run(str(output / "59"), str(output / "59"))
+    assert result.exit_code == 0, result.output
+    assert "not a report tree" not in result.output

@@ -123,12 +123,23 @@ def _edition_document(edition: ComposedEdition) -> Document:
                     edition.tree, edition.date, lambda: write_pdf(edition.tree, edition.date))
 
 
+def _written_as(name: str) -> str | None:
+    """The registered format a build-folder file was written as: its longest matching ending
+    ('cmw-status.web.html' is the web page, not a document tree)."""
+    from pipeline.writers.registry import WRITERS
+
+    endings = [fmt for fmt in WRITERS if name.endswith("." + fmt)]
+    return max(endings, key=len) if endings else None
+
+
 def _folder_documents(folder: Path) -> dict[str, Document]:
     found: dict[str, Document] = {}
     for path in sorted(folder.iterdir()):
-        if path.suffix in FILE_KINDS and not path.name.startswith("."):
-            found.setdefault(path.stem, Document(display_path(folder / path.stem), display_path(folder)))
-            _read_into(found[path.stem], path)
+        fmt = _written_as(path.name)
+        if fmt is not None and "." + fmt in FILE_KINDS and not path.name.startswith("."):
+            stem = path.name[:-len(fmt) - 1]
+            found.setdefault(stem, Document(display_path(folder / stem), display_path(folder)))
+            _read_into(found[stem], path)
     if not found:
         raise DiffInputError(f"{display_path(folder)}: no reports in it (.html, .txt or .pdf files)")
     return found
