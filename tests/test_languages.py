@@ -343,3 +343,13 @@ def test_every_language_version_is_valid_ooxml(versions, code, tmp_path):
     from test_docx_elements import audit_errors
 
     assert audit_errors(versions[code]["docx"].read_bytes(), tmp_path, code) == []
+
+
+def test_a_translation_calling_a_note_the_english_does_not_call_is_an_error(data_copy):
+    """An unknown call would print as raw '[^nosuch]' in the French version."""
+    french = data_copy / "sessions" / "59" / "cmw-status.fr.yaml"
+    replace_in(french, "La Convention est entrée", "La Convention[^nosuch] est entrée")
+    result = unreport("validate", "59", "--data", str(data_copy))
+    assert result.returncode == 2
+    assert (f"{french}:{source_hash_line(french, 'entry-into-force') + 1}:11: error: the French text of paragraph 2 "
+            "(entry-into-force) calls footnote [^nosuch], which the English text does not call") in result.stdout

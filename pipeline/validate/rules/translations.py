@@ -24,6 +24,7 @@ from pipeline.model.blocks import HeadingBlock, ParagraphBlock
 from pipeline.model.edition import Edition
 from pipeline.model.translation import source_hash
 from pipeline.validate.rules import Problems, at, at_key, error, warning
+from pipeline.validate.rules.paragraphs import FOOTNOTE_CALL
 
 
 def translatable_blocks(edition: Edition) -> list[tuple[tuple[Any, ...], Any]]:
@@ -103,6 +104,12 @@ def _check_version(inputs: Inputs, sourced: Sourced, translated: Sourced, known:
             continue
         path, original = by_id[key]
         shown = _shown(edition, path, original, numbers)
+        called, called_in_english = set(FOOTNOTE_CALL.findall(block.text)), set(FOOTNOTE_CALL.findall(original.text))
+        for label in sorted(called - called_in_english):
+            yield error(at(translated, "translations", key, "text"),
+                        f"the {language_name} text of {shown} calls footnote [^{label}], which the English text does "
+                        f"not call; call the notes the English text calls"
+                        f" ({', '.join('[^' + n + ']' for n in sorted(called_in_english)) or 'none'})")
         now = source_hash(original.text)
         if block.source_hash != now:
             yield warning(at(translated, "translations", key, "source_hash"),
