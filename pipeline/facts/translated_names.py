@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from pipeline.facts.names import State
-from pipeline.inputs.problems import Location
+from pipeline.inputs.problems import Location, Problem
 
 STATE_NAMES_FILE = "state-names.csv"
 LANGUAGE_COLUMNS = ("fr", "es", "ru", "zh", "ar")
@@ -38,12 +38,17 @@ class TranslatedNames:
         return state if found is None else State(state.identity, found.name, state.name)
 
 
-def read_translated_names(rows: list[dict]) -> TranslatedNames:
-    """The rows of state-names.csv (as load_csv gives them, each with its location)."""
+def read_translated_names(rows: list[dict]) -> tuple[TranslatedNames, list[Problem]]:
+    """The rows of state-names.csv (as load_csv gives them, each with its location), and the
+    problems of rows that name a State a second time (the first row stands)."""
     names = TranslatedNames()
+    problems: list[Problem] = []
     for row in rows:
         english = row.get("en", "")
+        if english in names.names:
+            problems.append(Problem(row.location, "error", f"'{english}' has a row already; keep one row per State"))
+            continue
         unverified = set((row.get("unverified") or "").split())
         names.names[english] = {code: TranslatedName(row[code], code not in unverified, row.location)
                                 for code in LANGUAGE_COLUMNS if row.get(code)}
-    return names
+    return names, problems

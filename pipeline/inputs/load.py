@@ -381,7 +381,9 @@ def load_names(data_dir: Path, inputs: Inputs) -> None:
     translated = data_dir / "reference" / STATE_NAMES_FILE
     if translated.is_file():
         try:
-            inputs.translated_names = read_translated_names(inputs.parsed(translated, lambda p: load_csv(p, data_dir)))
+            inputs.translated_names, problems = read_translated_names(
+                inputs.parsed(translated, lambda p: load_csv(p, data_dir)))
+            inputs.problems.extend(problems)
         except InputError as exc:
             inputs.problems.extend(exc.problems)
 

@@ -277,6 +277,11 @@ def load_csv(path: Path, root: Path | None = None) -> LocatedList:
     reader = csv.DictReader(text.splitlines())
     rows.header = list(reader.fieldnames or [])
     for record in reader:
+        if record.get(None):  # fields past the header's columns: a shifted row would read silently wrong
+            raise InputError([Problem(Location(shown, reader.line_num, 1), "error",
+                                      f"this row has {len(record[None])} field(s) more than the header's "
+                                      f"{len(rows.header)} columns; put a value that holds a comma in double "
+                                      "quotes, or remove the extra fields")])
         row = located_dict(Location(shown, reader.line_num, 1), text)
         row.update({k: (v or "").strip() for k, v in record.items() if k})
         row.key_locations = {k: row.location for k in row}

@@ -232,6 +232,17 @@ LANGUAGE_FILES = [
          ["data/languages/en.yaml:11:12: error: direction must be ltr (left to right) or rtl (right to left)"]),
 ]
 
+NAMES = "reference/state-names.csv"  # State names in the six languages
+CSV_ROWS = [
+    Case("a shifted row in the name changes (a comma not quoted)", N, "Turkey,Türkiye,2022-06-01,",
+         "Turkey,Türkiye,2022-06-01,x,y,z,",
+         ["data/reference/state-name-changes.csv:14:1: error: this row has 3 field(s) more than the header's 6 "
+          "columns; put a value that holds a comma in double quotes, or remove the extra fields"]),
+    Case("a State named twice in the six-language names", NAMES, "\nAzerbaijan,", "\nAzerbaijan,Zzz,Zzz,Zzz,Zzz,"
+         "Zzz,,a second row\nAzerbaijan,",
+         ["data/reference/state-names.csv:7:1: error: 'Azerbaijan' has a row already; keep one row per State"]),
+]
+
 FILES = [
     Case("edition is a named pipe", "", None, "", ["data/sessions/59/cmw-status.yaml: error: is a named pipe, not "
          "a file; input files must be ordinary text files"], setup=_fifo(E)),
@@ -255,7 +266,7 @@ FILES = [
 ]
 
 
-@pytest.mark.parametrize("case", SANDBOX + SILENT + LINKS + YAML + FILES + LANGUAGE_FILES, ids=str)
+@pytest.mark.parametrize("case", SANDBOX + SILENT + LINKS + YAML + FILES + LANGUAGE_FILES + CSV_ROWS, ids=str)
 def test_hostile_input(case: Case, tmp_path, monkeypatch):
     run_case(case, tmp_path, monkeypatch)
 
