@@ -12,7 +12,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 
 from pipeline.inputs.layout import languages_dir
 from pipeline.inputs.problems import InputError, Location, Problem, display_path
@@ -121,6 +120,8 @@ def _shape_problems(raw: dict, shown: str, path: Path) -> list[Problem]:
     not one, any string with a placeholder that is not a plain {name} (a format spec such as
     '{x:>2000000000}' or an attribute '{x.__class__}' would run as Python), and any value whose
     kind (text, mapping, list) differs from the English file's."""
+    from babel import Locale, UnknownLocaleError  # imported here: the CLI's start-up does not need Babel
+
     problems: list[Problem] = []
 
     def bad(key_path: tuple, message: str) -> None:
@@ -130,8 +131,6 @@ def _shape_problems(raw: dict, shown: str, path: Path) -> list[Problem]:
         bad(("direction",), "direction must be ltr (left to right) or rtl (right to left)")
     if not (isinstance(raw.get("letter"), str) and re.fullmatch(r"[A-Z]", raw["letter"])):
         bad(("letter",), "letter must be the job number's capital letter for the language (E, F, S, R, C, A)")
-    from babel import Locale, UnknownLocaleError
-
     try:
         Locale.parse(str(raw.get("locale")))
     except (ValueError, TypeError, LookupError, UnknownLocaleError):
@@ -140,18 +139,8 @@ def _shape_problems(raw: dict, shown: str, path: Path) -> list[Problem]:
 
     def walk(value: Any, model: Any, key_path: tuple) -> None:
         shown_key = ".".join(str(k) for k in key_path)
-        if model is not None and type(value) is not type(model) and not (
-                isinstance(value, dict) and isinstance(model, dict)) and not (
-                isinstance(value, list) and isinstance(model, list)) and not (
-                isinstance(value, str) and isinstance(model, str)):
-            kind = type(model).__name__
-            if isinstance(model, dict):
-                kind = "a mapping"
-            elif isinstance(model, list):
-                kind = "a list"
-            elif isinstance(model, str):
-                kind = "a text"
-            bad(key_path, f"'{shown_key}' must be {kind}, as in the English file")
+        if model is not None and _kind(value) != _kind(model):
+            bad(key_path, f"'{shown_key}' must be {_kind(model)}, as in the English file")
             return
         if isinstance(value, str):
             try:
@@ -170,6 +159,14 @@ def _shape_problems(raw: dict, shown: str, path: Path) -> list[Problem]:
         if key in raw:
             walk(raw[key], english.get(key) if english else None, (key,))
     return problems
+
+
+def _kind(value: Any) -> str:
+    """What a language file's value is, in a drafter's words."""
+    for kind, name in ((dict, "a mapping"), (list, "a list"), (str, "a text")):
+        if isinstance(value, kind):
+            return name
+    return f"a {type(value).__name__}"
 
 
 def _english_shape(path: Path) -> dict | None:
