@@ -12,7 +12,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-
 from pipeline.inputs.layout import languages_dir
 from pipeline.inputs.problems import InputError, Location, Problem, display_path
 from pipeline.inputs.sources import load_yaml, locate
