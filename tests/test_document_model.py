@@ -375,3 +375,17 @@ def test_the_readme_example_builds(tmp_path):
     text = (tmp_path / "out" / "59" / "cmw-status.txt").read_text(encoding="utf-8")
     assert "(see table 1); the date of entry into force is in paragraph 1." in text
     assert "  caption: Table 1 States parties" in text and "  (b) Other States, in particular:" in text
+
+
+def test_a_lone_annex_is_the_annex_in_cross_references(tmp_path):
+    """An edition with one annex prints "Annex" without a number, so a reference to it (or to a
+    paragraph in it) reads "the annex", not "annex"."""
+    from pipeline.compose.numbering import number_edition
+    from pipeline.inputs.load import load_session
+
+    edition = load_session(sampler_data(tmp_path), 59).editions[0].model
+    lone = edition.model_copy(update={"annexes": edition.annexes[:1]})
+    targets = number_edition(lone, {}).targets
+    assert targets["annex-members"].label == "the annex"
+    assert targets["annex-second"].label.endswith(" of the annex")
+    assert number_edition(edition, {}).targets["annex-members"].label == "annex I"

@@ -119,7 +119,7 @@ def number_edition(edition: Edition, tables: dict[str, TableSpec]) -> Numbers:
         numbers.annexes[index] = number
         anchor = annex.id or f"annex_{index + 1}"
         numbers.anchors[("annexes", index)] = anchor
-        label = f"annex {number}".strip()
+        label = f"annex {number}" if number else "the annex"  # a lone annex has no number
         if annex.id:
             numbers.targets[annex.id] = Target(label, anchor)
         numbers.outline.append(OutlineEntry(("annexes", index), "annex", number, annex.title, anchor))
