@@ -50,9 +50,9 @@ def check_59_with(templates: Path) -> str | None:
 def test_moving_the_agenda_note_fails_naming_both_lines(templates_copy):
     base = templates_copy / "base" / "un-report.html.j2"
     call = '{{ blocks.note_calls(report, "agenda") }}'
-    provisional = 't.text("agenda_item_provisional", item=version.style.agenda_label(edition.agenda.item, edition.agenda.sub_item)) }}'
-    replace_in(base, f"{provisional}{call}</p>", f"{provisional}</p>")  # the wording itself is in data/languages/
-    replace_in(base, "{{ edition.agenda.title }}</p>", "{{ edition.agenda.title }}" + call + "</p>")
+    line = "version.style.agenda_line(edition.agenda_items, edition.shown_provisional_agenda is not none) }}"
+    replace_in(base, f"{line}{call}</p>", f"{line}</p>")  # the wording itself is in data/languages/
+    replace_in(base, "{{ item.title }}</p>", "{{ item.title }}" + call + "</p>")
     problem = check_59_with(templates_copy)
     assert problem is not None
     assert '  agenda item changed: "Item 107 (a) of the provisional agenda*" -> "Item 107 (a) of the provisional agenda"' in problem
@@ -80,7 +80,7 @@ def test_an_undeclared_attribute_fails_the_build_at_its_template_line(templates_
     with pytest.raises(InputError) as caught:
         check_59_with(templates_copy)
     (problem,) = caught.value.problems
-    assert str(problem.location).endswith("base/un-report.html.j2:64:4")
+    assert str(problem.location).endswith("base/un-report.html.j2:62:4")
     assert "attribute 'lang' is not declared for 'report-author'" in problem.message
 
 

@@ -72,7 +72,10 @@ def translated_edition(edition: Edition, version: Version) -> Edition:
     annexes = [a.model_copy(update={"body": [block(b) for b in a.body]}) for a in edition.annexes]
     agenda = edition.agenda
     if agenda is not None and translation.agenda_title:
-        agenda = agenda.model_copy(update={"title": translation.agenda_title})
+        titles = translation.agenda_title
+        titles = titles if isinstance(titles, list) else [titles]
+        translated = [item.model_copy(update={"title": title}) for item, title in zip(edition.agenda_items, titles)]
+        agenda = translated if isinstance(agenda, list) else translated[0]
     return edition.model_copy(update={
         "body": [block(b) for b in edition.body],
         "summary": [block(b) for b in edition.summary],

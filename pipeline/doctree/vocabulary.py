@@ -146,7 +146,7 @@ ELEMENTS: tuple[Element, ...] = (
     Element("agenda-item", ("p",), Role.FIELD, INLINE, canonical="agenda item: {text}", part="masthead", word_style="UN Agenda Item",
             once=True),
     Element("agenda-title", ("p",), Role.FIELD, INLINE, canonical="agenda title: {text}", part="masthead", word_style="UN Agenda Title",
-            once=True),
+            doc="the title of an agenda item: one for each item the report is issued under"),
     Element("report-title", ("h1",), Role.FIELD, INLINE, canonical="title: {text}", part="masthead", word_style="UN Title",
             akn="docTitle", once=True),
     Element("report-author", ("p",), Role.FIELD, INLINE, canonical="author: {text}", part="masthead", word_style="UN Author",

@@ -158,11 +158,12 @@ def draft_text(source_text: str, source: Edition, session: int, date: dt.date, a
     data["as_at"] = as_at
     if "job_number" in data:
         data["job_number"] = None
-    agenda = data["agenda"]
-    set_key(agenda, "todo", agenda_todo(session))
-    agenda.move_to_end("todo", last=False)
-    for key in ("item", "sub_item", "provisional_agenda"):
-        set_key(agenda, key, None)
+    agenda = data.get("agenda")  # a report under no agenda item has none
+    for item in agenda if isinstance(agenda, list) else [agenda] if agenda is not None else []:
+        set_key(item, "todo", agenda_todo(session))
+        item.move_to_end("todo", last=False)
+        for key in ("item", "sub_item", "provisional_agenda"):
+            set_key(item, key, None)
     out = io.StringIO()
     yaml.dump(data, out)
     return retitled_header(out.getvalue(), source.session, session, date.year)

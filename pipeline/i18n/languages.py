@@ -19,7 +19,8 @@ from pipeline.inputs.sources import load_yaml, locate
 ORIGINAL = "en"  # every edition is written in English; the other languages translate it
 LANGUAGE_ORDER = ("en", "fr", "es", "ru", "zh", "ar")  # English, then as the UN lists its versions here
 REQUIRED_STRINGS = ("organization", "organs", "authors", "distribution", "version_language", "original",
-                    "language_names", "session", "agenda_item_provisional", "agenda_item", "agenda_label",
+                    "language_names", "session", "agenda_item_provisional", "agenda_item", "agenda_items_provisional",
+                    "agenda_items", "agenda_label",
                     "summary", "contents", "paragraphs", "page", "annex", "annex_original", "table",
                     "source", "draft", "missing_translation")
 

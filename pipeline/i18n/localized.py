@@ -175,6 +175,17 @@ class LanguageStyle:
             letter = self.letter(LATIN.index(sub_item))
         return self.language.text("agenda_label", number=number, letter=letter)
 
+    def agenda_line(self, items: list[Any], provisional: bool) -> str:
+        """The masthead's agenda line: 'Item 107 (a) of the provisional agenda', or for a report
+        issued under several items 'Items 28 (a) and 134 of the provisional agenda'."""
+        labels = [self.agenda_label(item.item, item.sub_item) for item in items]
+        key = "agenda_item" if len(labels) == 1 else "agenda_items"
+        if provisional:
+            key += "_provisional"
+        if len(labels) == 1:
+            return self.language.text(key, item=labels[0])
+        return self.language.text(key, items=self.join_list(labels))
+
     @cached_property
     def filters(self) -> dict[str, Callable[..., Any]]:
         """The filters paragraphs and templates use, in this language."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, StrictBool, StringConstraints
+from pydantic import Field, StrictBool, StringConstraints, model_validator
 
 from pipeline.model.blocks import Block, ParagraphBlock
 from pipeline.model.common import BlockId, Day, FileName, NonEmpty, Strict, WholeNumber, block_id_field, plain_name
@@ -66,7 +66,9 @@ class Edition(Strict):
     place: Literal["New York", "Geneva"] = "New York"
     job_number: Annotated[str, StringConstraints(pattern=r"^\d{2}-\d{5} \([A-Z]\) \d{6}( \d{6})?$")] | None = Field(
         None, description="a job number", examples=["04-39651 (E) 300704"])
-    agenda: AgendaItem | None = None
+    # One agenda item, or a list of them for a report issued under several ("Items 28 (a) and 134
+    # of the provisional agenda"): read `agenda_items`, which is always a list.
+    agenda: AgendaItem | list[AgendaItem] | None = None
     masthead_notes: list[MastheadNote] = []
     summary: list[ParagraphBlock] = []
     contents: StrictBool = False
@@ -74,6 +76,24 @@ class Edition(Strict):
     footnote_marks: Literal["numbers", "letters"] = "numbers"
     body: list[Block] = Field(min_length=1)
     annexes: list[Annex] = []
+
+    @model_validator(mode="after")
+    def _one_provisional_agenda(self) -> "Edition":
+        """Items printed together have one provisional agenda (one masthead note)."""
+        symbols = {item.provisional_agenda for item in self.agenda_items if item.provisional_agenda}
+        if len(symbols) > 1:
+            raise ValueError("the agenda items name different provisional agendas "
+                             f"({', '.join(sorted(symbols))}); a report has one: give it once, on the first item")
+        if isinstance(self.agenda, list) and not self.agenda:
+            raise ValueError("'agenda' is an empty list: name the item(s), or leave 'agenda' out")
+        return self
+
+    @property
+    def agenda_items(self) -> list[AgendaItem]:
+        """The agenda items the report is issued under, in the order printed (none, one or more)."""
+        if self.agenda is None:
+            return []
+        return list(self.agenda) if isinstance(self.agenda, list) else [self.agenda]
 
     @property
     def is_draft(self) -> bool:
@@ -89,8 +109,10 @@ class Edition(Strict):
         """The provisional agenda's symbol as printed in the masthead note: the real one,
         'A/60/...' while it is still to be filled in, or None once the agenda is adopted
         (or when the report is issued under no agenda item)."""
-        if self.agenda is None:
+        items = self.agenda_items
+        if not items:
             return None
-        if self.agenda.provisional_agenda:
-            return self.agenda.provisional_agenda
-        return None if self.agenda.is_filled_in else f"A/{self.session}/..."
+        given = next((item.provisional_agenda for item in items if item.provisional_agenda), None)
+        if given:
+            return given
+        return None if all(item.is_filled_in for item in items) else f"A/{self.session}/..."

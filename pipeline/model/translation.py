@@ -49,6 +49,7 @@ class Translation(Strict):
     source: NonEmpty | None = None
     job_number: Annotated[str, StringConstraints(pattern=r"^\d{2}-\d{5} \([A-Z]\) \d{6}( \d{6})?$")] | None = None
     title: NonEmpty
-    agenda_title: NonEmpty | None = None
+    # the agenda item's title; a list, one title each, for a report issued under several items
+    agenda_title: NonEmpty | list[NonEmpty] | None = None
     tables: dict[str, TranslatedTable] = {}
     translations: dict[BlockId, TranslatedBlock] = {}

@@ -156,8 +156,8 @@ def write_akn(tree_html: str, context: WriteContext) -> bytes:
     if language is None:
         raise ValueError(f"the tree's lang {root.get('lang')!r} is not one of the six official languages "
                          f"({', '.join(LANGUAGES)})")
-    identity = Identity(facts.get("symbol", ""), root.find("head/meta[@name='date']").get("content"), language,
-                        facts.get("organ", ""))
+    identity = Identity(_first(facts, "symbol"), root.find("head/meta[@name='date']").get("content"), language,
+                        _first(facts, "organ"))
     akoma = etree.Element(A("akomaNtoso"), nsmap={None: AKN, "unreport": UNREPORT})
     doc = sub(akoma, "doc", name="report")
     meta = sub(doc, "meta")
@@ -176,15 +176,21 @@ def write_akn(tree_html: str, context: WriteContext) -> bytes:
 
 # ---------------------------------------------------------------- identifiers and metadata
 
-def _masthead_facts(root: etree._Element) -> dict[str, str]:
-    """The masthead's fields by kind ('symbol', 'organ', ...): their text as printed."""
-    facts = {}
+def _masthead_facts(root: etree._Element) -> dict[str, list[str]]:
+    """The masthead's fields by kind ('symbol', 'organ', ...): their texts as printed (one for
+    most, one per agenda item for 'agenda-title')."""
+    facts: dict[str, list[str]] = {}
     for element in root.find("body").iter():
         if isinstance(element.tag, str) and element.get("class"):
             declared = element_of(element)
             if declared.role in (Role.FIELD, Role.RUNNING) and declared.kind not in ("masthead-note", "draft-mark"):
-                facts[declared.kind] = squeeze(_plain(element))
+                facts.setdefault(declared.kind, []).append(squeeze(_plain(element)))
     return facts
+
+
+def _first(facts: dict[str, list[str]], kind: str, default: str = "") -> str:
+    """The first text of a masthead field, or the default when the masthead has none."""
+    return facts.get(kind, [default])[0]
 
 
 def _plain(element: etree._Element) -> str:
@@ -197,7 +203,7 @@ def _plain(element: etree._Element) -> str:
     return "".join(parts)
 
 
-def _meta(writer: _Writer, meta: etree._Element, identity: Identity, facts: dict[str, str],
+def _meta(writer: _Writer, meta: etree._Element, identity: Identity, facts: dict[str, list[str]],
           context: WriteContext, component: str) -> None:
     """identification (FRBR Work, Expression, Manifestation); for the report itself (not an
     annex, whose eIds must not repeat the report's) the references and proprietary metadata."""
@@ -217,8 +223,8 @@ def _meta(writer: _Writer, meta: etree._Element, identity: Identity, facts: dict
         if level == "FRBRWork":
             sub(frbr, "FRBRcountry", value="un")
             sub(frbr, "FRBRsubtype", value="report")
-            sub(frbr, "FRBRnumber", value=facts.get("symbol", ""))
-            sub(frbr, "FRBRname", value=facts.get("report-title", "report"))
+            sub(frbr, "FRBRnumber", value=_first(facts, "symbol"))
+            sub(frbr, "FRBRname", value=_first(facts, "report-title", "report"))
         elif level == "FRBRExpression":
             sub(frbr, "FRBRlanguage", language=identity.language)
         else:
@@ -241,8 +247,8 @@ def _meta(writer: _Writer, meta: etree._Element, identity: Identity, facts: dict
     masthead = etree.SubElement(proprietary, f"{{{UNREPORT}}}masthead")
     for kind in ("symbol", "organization", "organ", "distribution", "doc-date", "original-language", "version-language",
                  "session", "agenda-item", "agenda-title", "report-title", "report-author", "job-number"):
-        if kind in facts:
-            etree.SubElement(masthead, f"{{{UNREPORT}}}{camel(kind.replace('-', ' '))}").text = facts[kind]
+        for text in facts.get(kind, []):
+            etree.SubElement(masthead, f"{{{UNREPORT}}}{camel(kind.replace('-', ' '))}").text = text
     head = writer.root.find("head")
     for name in ("date", "session", "draft", "place"):  # the same facts as data
         found = head.find(f"meta[@name='{name}']")

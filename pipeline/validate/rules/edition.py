@@ -19,8 +19,9 @@ FIRST_SESSION_YEAR = 1946  # session 1 met in 1946; session N opens in September
 def check_symbols(inputs: Inputs, sourced: Sourced) -> Problems:
     """The symbol and the provisional agenda's symbol are GA symbols of the edition's session."""
     edition: Edition = sourced.model
-    provisional = edition.agenda.provisional_agenda if edition.agenda else None
-    symbols = ((("symbol",), edition.symbol), (("agenda", "provisional_agenda"), provisional))
+    symbols = [(("symbol",), edition.symbol)]
+    symbols += [(agenda_path(edition, index, "provisional_agenda"), item.provisional_agenda)
+                for index, item in enumerate(edition.agenda_items)]
     for path, value in symbols:
         if value is None:
             continue
@@ -84,11 +85,19 @@ def check_agenda_filled_in(inputs: Inputs, sourced: Sourced) -> Problems:
     """A new edition's agenda item is left for the drafter (`agenda.todo`, no item number):
     a warning while the edition is a draft, an error once it has a symbol."""
     edition: Edition = sourced.model
-    if edition.agenda is None or edition.agenda.is_filled_in:
-        return
     report = warning if edition.is_draft else error
     why = "" if edition.is_draft else " (an edition with a symbol needs its agenda)"
-    if edition.agenda.todo:
-        yield report(at(sourced, "agenda", "todo"), f"agenda.todo: {edition.agenda.todo}{why}")
-    else:
-        yield report(at(sourced, "agenda", "item"), f"agenda item number to fill in from the provisional agenda{why}")
+    for index, item in enumerate(edition.agenda_items):
+        if item.is_filled_in:
+            continue
+        if item.todo:
+            yield report(at(sourced, *agenda_path(edition, index, "todo")), f"agenda.todo: {item.todo}{why}")
+        else:
+            yield report(at(sourced, *agenda_path(edition, index, "item")),
+                         f"agenda item number to fill in from the provisional agenda{why}")
+
+
+def agenda_path(edition: Edition, index: int, key: str) -> tuple[str | int, ...]:
+    """Where an agenda item's key stands in the file: under 'agenda', or under its place in
+    the list of items."""
+    return ("agenda", index, key) if isinstance(edition.agenda, list) else ("agenda", key)

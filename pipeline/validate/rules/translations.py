@@ -97,6 +97,14 @@ def _check_version(inputs: Inputs, sourced: Sourced, translated: Sourced, known:
     if version.job_number and f"({letter})" not in version.job_number:
         yield error(at(translated, "job_number"), f"the {language_name} version's job number carries the letter "
                                                    f"({letter}), not {version.job_number.split(' ')[1]}")
+    if version.agenda_title is not None:
+        titles = version.agenda_title if isinstance(version.agenda_title, list) else [version.agenda_title]
+        items = len(edition.agenda_items)
+        if len(titles) != items:
+            yield error(at(translated, "agenda_title"),
+                        f"{len(titles)} agenda title(s) for an edition issued under {items} agenda item(s); "
+                        + ("give one title for each item, as a list, in the order of the English" if items
+                           else "the English edition names no agenda item: delete 'agenda_title'"))
     for key, block in version.translations.items():
         if key not in by_id:
             yield error(at_key(translated, "translations", key),

@@ -1,0 +1,116 @@
+"""A report issued under several agenda items ("Items 60 (a) and 117 of the provisional
+agenda*", A/61/318): `agenda:` as a list prints one agenda line and each item's title, in every
+format and language; validation locates what is wrong in one item; a new edition leaves every
+item to fill in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from click.testing import CliRunner
+
+import shutil
+
+from conftest import FULL_DATA, assert_in_order, build, pdftotext, replace_in
+from docxtext import body_blocks
+from pipeline.cli import main
+from pipeline.inputs.load import load_session
+from pipeline.inputs.problems import InputError
+from pipeline.validate import validate
+
+EDITION = Path("sessions/59/cmw-status.yaml")
+ONE_ITEM = """agenda:
+  item: 107
+  sub_item: a
+  title: "Human rights questions: implementation of human rights instruments"
+  provisional_agenda: A/59/150
+"""
+TWO_ITEMS = """agenda:
+  - item: 107
+    sub_item: a
+    title: "Human rights questions: implementation of human rights instruments"
+    provisional_agenda: A/59/150
+  - item: 117
+    title: Human resources management
+"""
+
+
+def two_items(data: Path) -> Path:
+    """The session 59 edition, issued under two agenda items."""
+    replace_in(data / EDITION, ONE_ITEM, TWO_ITEMS)
+    return data
+
+
+def problems_of(data: Path, session: int = 59) -> list[str]:
+    try:
+        return [str(p) for p in validate(load_session(data, session)) if p.severity == "error"]
+    except InputError as exc:
+        return [str(p) for p in exc.problems]
+
+
+def test_the_masthead_names_every_item_in_every_format(data_copy, tmp_path):
+    files = build(two_items(data_copy), tmp_path / "out")
+    expected = ["Items 107 (a) and 117 of the provisional agenda*",
+                "Human rights questions: implementation of human rights instruments",
+                "Human resources management", "Status of the International Convention"]
+    text = files["txt"].read_text(encoding="utf-8")
+    assert_in_order(text, ["agenda item: " + expected[0], "agenda title: " + expected[1],
+                           "agenda title: " + expected[2]])
+    assert_in_order(" ".join(pdftotext(files["pdf"]).split()), expected)
+    assert_in_order("\n".join(body_blocks(files["docx"])), expected)
+    assert text.count("masthead note *: A/59/150.") == 1
+
+
+def test_the_french_version_translates_each_title(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(FULL_DATA, data)
+    two_items(data)
+    for code in ("es", "ru", "zh", "ar"):  # their single titles are the next test's error
+        (data / f"sessions/59/cmw-status.{code}.yaml").unlink()
+    french = data / "sessions/59/cmw-status.fr.yaml"
+    title = yaml.safe_load(french.read_text(encoding="utf-8"))["agenda_title"]
+    replace_in(french, f'agenda_title: "{title}"\n',
+               f'agenda_title:\n  - "{title}"\n  - Gestion des ressources humaines\n')
+    files = build(data, tmp_path / "out", formats=("txt",), language="fr")
+    printed = files["txt"].read_text(encoding="utf-8").replace("\u00a0", " ")  # French spacing
+    assert_in_order(printed, ["Points 107 a) et 117 de l’ordre du jour provisoire",
+                              "agenda title: " + title.replace("\u00a0", " "), "agenda title: Gestion des ressources humaines"])
+
+
+def test_a_translation_with_too_few_titles_is_a_located_error(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(FULL_DATA, data)
+    two_items(data)
+    errors = problems_of(data)
+    assert any("cmw-status.fr.yaml" in e and "1 agenda title(s) for an edition issued under 2 agenda item(s)" in e
+               for e in errors), errors
+
+
+def test_two_provisional_agendas_are_an_error(data_copy):
+    replace_in(two_items(data_copy) / EDITION, "    title: Human resources management\n",
+               "    title: Human resources management\n    provisional_agenda: A/59/151\n")
+    errors = problems_of(data_copy)
+    assert any("cmw-status.yaml:" in e and "different provisional agendas (A/59/150, A/59/151)" in e
+               for e in errors), errors
+
+
+def test_a_wrong_symbol_in_the_second_item_is_located_there(data_copy):
+    replace_in(two_items(data_copy) / EDITION, "    provisional_agenda: A/59/150\n", "")
+    replace_in(data_copy / EDITION, "    title: Human resources management\n",
+               "    title: Human resources management\n    provisional_agenda: A/58/150\n")
+    text = (data_copy / EDITION).read_text(encoding="utf-8").splitlines()
+    line = next(i for i, l in enumerate(text, start=1) if "A/58/150" in l)
+    errors = problems_of(data_copy)
+    assert any(f"cmw-status.yaml:{line}:" in e and "belongs to session 58" in e for e in errors), errors
+
+
+def test_a_new_edition_leaves_every_item_to_fill_in(data_copy):
+    shutil.rmtree(data_copy / "sessions" / "60")
+    two_items(data_copy)
+    result = CliRunner().invoke(main, ["new-edition", "59", "60", "--data", str(data_copy)])
+    assert result.exit_code == 0, result.output
+    drafted = yaml.safe_load((data_copy / "sessions/60/cmw-status.yaml").read_text(encoding="utf-8"))
+    assert [item["item"] for item in drafted["agenda"]] == [None, None]
+    assert all(item["todo"] for item in drafted["agenda"])
+    assert [item["title"] for item in drafted["agenda"]][1] == "Human resources management"
