@@ -91,6 +91,7 @@ class ComposedTable:
     title: Markup | None
     columns: tuple[tuple[Markup, str], ...]  # (heading, alignment)
     rows: tuple[tuple[Markup, ...], ...]
+    groups: tuple[tuple[Markup, int], ...] = ()  # the head row over the columns: (heading, span); () if none
     notes: tuple[ComposedTableNote, ...] = ()
     source: Markup | None = None
     kind: str = "table"
@@ -200,6 +201,10 @@ class Composer:
         except EXPRESSION_ERRORS as exc:
             raise ComposeError(path, exc) from None
 
+    def cell(self, source: str | None, path: Path, inline: InlineContext, **names: Any) -> Markup:
+        """A table cell's text; an empty cell (null in the data) stays empty."""
+        return Markup("") if source is None else self.text(source, path, inline, **names)
+
     # ---- the report
 
     def compose(self) -> ComposedReport:
@@ -290,11 +295,16 @@ class Composer:
         if facts is not None and not facts:
             return None
         columns = [self.text(c.text, where + ("columns", i), cells) for i, c in enumerate(spec.columns)]
+        groups, first = [], 0
+        for heading, span in spec.column_groups:
+            groups.append((self.text(heading, where + ("columns", first, "group"), cells) if heading else Markup(""),
+                           span))
+            first += span
         if facts is None:
-            rows = [tuple(self.text(cell, where + ("rows", r, c), cells) for c, cell in enumerate(row))
+            rows = [tuple(self.cell(cell, where + ("rows", r, c), cells) for c, cell in enumerate(row))
                     for r, row in enumerate(spec.rows or [])]
         else:
-            rows = [tuple(self.text(cell, where + ("row", c), cells, row=fact) for c, cell in enumerate(spec.row or []))
+            rows = [tuple(self.cell(cell, where + ("row", c), cells, row=fact) for c, cell in enumerate(spec.row or []))
                     for fact in facts]
         aligns = [c.align or _alignment(rows, i) for i, c in enumerate(spec.columns)]
         plain = self.inline.within(notes_allowed=False)
@@ -305,7 +315,7 @@ class Composer:
             name=block.table if isinstance(block.table, str) else (spec.id or ""),
             anchor=anchor, number=self.numbers.tables.get(path),
             title=self.text(spec.title, where + ("title",)) if spec.title else None,
-            columns=tuple(zip(columns, aligns)), rows=tuple(rows), notes=table_notes,
+            columns=tuple(zip(columns, aligns)), rows=tuple(rows), groups=tuple(groups), notes=table_notes,
             source=self.text(spec.source, where + ("source",), plain) if spec.source else None)
 
     def annex(self, index: int) -> ComposedAnnex:
@@ -416,15 +426,18 @@ def _table_texts(spec: TableSpec, where: Path, context: dict[str, Any]) -> list[
     notes = tuple(spec.notes)
     texts += [DraftedText(where + ("columns", i), c.text, kind="cell", table_notes=notes)
               for i, c in enumerate(spec.columns)]
+    texts += [DraftedText(where + ("columns", i, "group"), c.group, kind="cell", table_notes=notes)
+              for i, c in enumerate(spec.columns) if c.group and (i == 0 or spec.columns[i - 1].group != c.group)]
     for r, row in enumerate(spec.rows or []):
-        texts += [DraftedText(where + ("rows", r, c), cell, kind="cell", table_notes=notes) for c, cell in enumerate(row)]
+        texts += [DraftedText(where + ("rows", r, c), cell, kind="cell", table_notes=notes)
+                  for c, cell in enumerate(row) if cell is not None]
     try:
         facts = table_rows_source(spec, context) or []
     except EXPRESSION_ERRORS:
         facts = []  # validation reports the rows_from itself
     for fact in facts:
         texts += [DraftedText(where + ("row", c), cell, (("row", fact),), kind="cell", table_notes=notes)
-                  for c, cell in enumerate(spec.row or [])]
+                  for c, cell in enumerate(spec.row or []) if cell is not None]
     texts += [DraftedText(where + ("notes", label), text, kind="note") for label, text in spec.notes.items()]
     if spec.source:
         texts.append(DraftedText(where + ("source",), spec.source, kind="note"))

@@ -211,7 +211,7 @@ ELEMENTS: tuple[Element, ...] = (
     Element("tbody", ("tbody",), Role.TABLE, ("tr",)),
     Element("tr", ("tr",), Role.TABLE, ("th", "td"), canonical="  {row}: {text}", akn="tr"),
     Element("th", ("th",), Role.TABLE, INLINE, word_style="UN Table Head", akn="th",
-            attributes=("scope", "data-align")),
+            attributes=("scope", "colspan", "data-align")),
     Element("td", ("td",), Role.TABLE, INLINE, word_style="UN Table Cell", akn="td", attributes=("data-align",)),
     Element("table-note", ("p",), Role.BLOCK, INLINE, canonical="  note {mark}: {text}", word_style="UN Table Note",
             attributes=("id", "data-mark")),

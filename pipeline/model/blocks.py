@@ -92,6 +92,9 @@ class Column(Strict):
 
     text: NonEmpty
     align: Literal["left", "right", "center"] | None = None
+    # a heading over several neighbouring columns ("2011" over "Women | Men | Percentage"):
+    # the columns that share it say so; it prints in a head row of its own, across them
+    group: NonEmpty | None = None
 
 
 def _cell(value: Any) -> Any:
@@ -101,7 +104,8 @@ def _cell(value: Any) -> Any:
     return value
 
 
-Cell = Annotated[NonEmpty, BeforeValidator(_cell)]
+# A cell's text; null (~) leaves the cell empty, as a table shows where there is nothing to say.
+Cell = Annotated[NonEmpty | None, BeforeValidator(_cell)]
 
 
 class TableSpec(Strict):
@@ -117,6 +121,20 @@ class TableSpec(Strict):
     row: list[Cell] | None = None
     notes: dict[str, NonEmpty] = {}
     source: NonEmpty | None = None
+
+    @property
+    def column_groups(self) -> list[tuple[str | None, int]]:
+        """The head row over the columns: (group heading or None, how many columns it spans),
+        left to right; [] when no column has a group."""
+        if not any(column.group for column in self.columns):
+            return []
+        spans: list[tuple[str | None, int]] = []
+        for column in self.columns:
+            if spans and column.group is not None and spans[-1][0] == column.group:
+                spans[-1] = (column.group, spans[-1][1] + 1)
+            else:
+                spans.append((column.group, 1))
+        return spans
 
 
 def _table_form(value: Any) -> str:

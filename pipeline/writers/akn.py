@@ -435,7 +435,8 @@ def _table(writer: _Writer, block: etree._Element, parent: etree._Element) -> No
     for row in table.iter("tr"):
         akn_row = sub(akn_table, "tr")
         for cell in _children(row):
-            _inline(writer, cell, sub(sub(akn_row, cell.tag), "p"))
+            spans = {"colspan": cell.get("colspan")} if cell.get("colspan") else {}
+            _inline(writer, cell, sub(sub(akn_row, cell.tag, **spans), "p"))
     for child in _children(block):
         if kind_of(child) in ("table-note", "table-source"):
             attributes = {"eId": _eid_of(writer, child)} if kind_of(child) == "table-note" else {}

@@ -92,7 +92,9 @@ def _line(node: _Element, form: str, notes: list[tuple[str, _Element]]) -> str:
         "row": "head" if node.getparent() is not None and node.getparent().tag == "thead" else "row",
     }
     if node.tag == "tr":
-        fields["text"] = " | ".join(squeeze(inline_text(cell, notes)) for cell in node if cell.tag in ("th", "td"))
+        # a cell spanning columns (a group heading) is followed by empty places, so columns line up
+        fields["text"] = " | ".join(" | ".join([squeeze(inline_text(cell, notes))] + [""] * (int(cell.get("colspan") or 1) - 1))
+                                    for cell in node if cell.tag in ("th", "td"))
     elif "{text}" in form:
         fields["text"] = squeeze(inline_text(node, notes))
     return form.format(**fields).rstrip(" |")

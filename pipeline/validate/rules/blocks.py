@@ -175,8 +175,14 @@ def _table_shape(spec: TableSpec, where) -> Problems:
     for index, row in enumerate(spec.rows or []):
         if len(row) != width:
             yield error(where("rows", index), f"this row has {len(row)} cell(s) but the table has {width} column(s)")
-    called = {label for texts in [[c.text for c in spec.columns], spec.row or []] + (spec.rows or [])
-              for text in texts for label in FOOTNOTE_CALL.findall(text)}
+    groups = [heading for heading, _ in spec.column_groups if heading is not None]
+    for heading in sorted({g for g in groups if groups.count(g) > 1}):
+        first = next(i for i, c in enumerate(spec.columns) if c.group == heading)
+        yield error(where("columns", first, "group"),
+                    f"the columns of group '{heading}' are not side by side; a group heading spans neighbouring "
+                    "columns: move them together, or give the groups different headings")
+    texts = [[c.text for c in spec.columns], [c.group or "" for c in spec.columns], spec.row or []] + (spec.rows or [])
+    called = {label for row in texts for text in row if text for label in FOOTNOTE_CALL.findall(text)}
     for label in spec.notes:
         if label not in called:
             yield warning(where("notes", label), f"table note '{label}' is never called; add [^{label}] to a cell "

@@ -40,11 +40,13 @@ def add_data_table(b: Build, el: etree._Element, revision: str | None) -> None:
         else:
             raise ValueError(f"'{declared.kind}' cannot stand there in a data table")
     cells = [child_elements(tr) for tr, _ in rows]
-    ncols = max(map(len, cells), default=0)
-    if not ncols or any(len(r) != ncols for r in cells):
-        raise ValueError("a data table needs rows that all have the same number of cells")
+    widths = [sum(_span(cell) for cell in r) for r in cells]
+    ncols = max(widths, default=0)
+    if not ncols or any(w != ncols for w in widths):
+        raise ValueError("a data table needs rows that all span the same number of columns")
     head_rows = sum(is_head for _, is_head in rows)
-    table = new_table(b, len(rows), column_widths(cells, b.text_width - TABLE_INDENT), indent=TABLE_INDENT)
+    unspanned = [r for r in cells if all(_span(cell) == 1 for cell in r)]  # a group heading sets no width
+    table = new_table(b, len(rows), column_widths(unspanned, b.text_width - TABLE_INDENT), indent=TABLE_INDENT)
     set_table_borders(table, {"top": RULE_THIN, "bottom": RULE_THIN})
     if caption is not None:
         title = " ".join(text_of(part) for part in child_elements(caption))  # the table's name for screen readers
@@ -57,15 +59,24 @@ def add_data_table(b: Build, el: etree._Element, revision: str | None) -> None:
         row_revision = revision_of(tr, revision)
         if row_revision:
             subelement(tr_pr, f"w:{row_revision}", b.revision_attributes())  # after the row properties
-        for col, (cell, cell_el) in enumerate(zip(row.cells, row_cells)):
+        col = 0
+        for cell_el in row_cells:
+            span = _span(cell_el)
+            cell = row.cells[col] if span == 1 else row.cells[col].merge(row.cells[col + span - 1])
             with in_story(b, cell, cell.paragraphs[0]):
                 write_paragraph(b, cell_el, _cell_style(cell_el), row_revision)
             if is_head:
                 cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
-                if index == head_rows - 1:
+                if index == head_rows - 1 or text_of(cell_el).strip():  # a group heading has its own rule
                     set_cell_bottom_rule(cell)
-            if col == ncols - 1:
+            col += span
+            if col == ncols:
                 set_cell_margins(cell, right=0)
+
+
+def _span(cell: etree._Element) -> int:
+    """How many columns a cell spans (a group heading's colspan)."""
+    return int(cell.get("colspan") or 1)
 
 
 def _cell_style(cell: etree._Element) -> str:
