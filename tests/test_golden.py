@@ -80,7 +80,7 @@ def test_an_undeclared_attribute_fails_the_build_at_its_template_line(templates_
     with pytest.raises(InputError) as caught:
         check_59_with(templates_copy)
     (problem,) = caught.value.problems
-    assert str(problem.location).endswith("base/un-report.html.j2:62:4")
+    assert str(problem.location).endswith("base/un-report.html.j2:65:4")
     assert "attribute 'lang' is not declared for 'report-author'" in problem.message
 
 

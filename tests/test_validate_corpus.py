@@ -96,7 +96,7 @@ CASES = [
             (E, 6, 9, 'error', "'A/58/312' belongs to session 58, but this edition is for session 59; write A/59/312 or correct 'session'"),
     ]),
     Case('not a GA symbol', E, 'symbol: null ', 'symbol: 59/312', [
-            (E, 6, 9, 'error', "'59/312' is not a General Assembly symbol; write it like A/59/150"),
+            (E, 6, 9, 'error', "'59/312' is not a symbol of the General Assembly; write it like A/59/150"),
     ]),
     Case('provisional agenda of another session', E, 'provisional_agenda: A/59/150', 'provisional_agenda: A/58/150', [
             (E, 16, 23, 'error', "'A/58/150' belongs to session 58, but this edition is for session 59; write A/59/150 or correct 'session'"),

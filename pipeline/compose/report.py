@@ -85,9 +85,12 @@ def compose(inputs: Inputs, sourced: Sourced, templates_dir: Path = TEMPLATES_DI
     report = compose_report(facts, texts_from, version)
     env = report_environment(templates_dir)
     name = f"{facts.series.template}/{REPORT_TEMPLATE}"
+    organ = inputs.organ(facts.series.organ)  # validation has made sure it is known
+    symbol = facts.edition.symbol or (organ.draft_symbol(facts.edition.session) if organ else facts.edition.shown_symbol)
     try:
         tree = env.get_template(name).render(edition=facts.edition, series=facts.series, facts=facts,
-                                             report=report, version=version, t=version.language)
+                                             report=report, version=version, t=version.language,
+                                             organ=organ, symbol=symbol)
     except jinja2.TemplateError as exc:
         raise InputError([_template_problem(exc, templates_dir, name)]) from None
     try:

@@ -74,8 +74,9 @@ def upper_first(text: str) -> str:
 
 
 def job_number_digits(job_number: str) -> str:
-    """The digits a job number's barcode encodes: '04-39651 (E) 300704' -> '0439651'."""
-    return job_number.split(" ", 1)[0].replace("-", "")
+    """The digits a job number's barcode encodes: '04-39651 (E) 300704' -> '0439651'; a Geneva
+    or Vienna job number's office prefix is not encoded ('GE.10-14635 (E)' -> '1014635')."""
+    return job_number.split(" ", 1)[0].rsplit(".", 1)[-1].replace("-", "")
 
 
 FILTERS = {

@@ -18,7 +18,7 @@ from pipeline.inputs.layout import (NAME_CHANGES_FILE, TEMPLATES_DIR, all_editio
                      edition_path, session_numbers, translation_files)
 from pipeline.model.blocks import BLOCK_KEYS
 from pipeline.model.edition import Edition
-from pipeline.model.reference import Committee, Ledger, MemberStates, NameChange
+from pipeline.model.reference import Committee, Ledger, MemberStates, NameChange, Organ, Organs
 from pipeline.model.series import Series
 from pipeline.model.translation import Translation
 from pipeline.inputs.cache import ParsedFiles
@@ -28,6 +28,7 @@ from pipeline.inputs.sources import load_csv, load_yaml, locate, locate_key
 M = TypeVar("M", bound=BaseModel)
 
 MEMBER_STATES_FILE = "un-member-states.yaml"
+ORGANS_FILE = "organs.yaml"
 
 
 @dataclass
@@ -51,6 +52,7 @@ class Inputs:
     names: StateNames = field(default_factory=lambda: StateNames([]))
     name_changes: list[Sourced] = field(default_factory=list)
     member_states: Sourced | None = None
+    organs: Sourced | None = None  # the organs series report to (reference/organs.yaml)
     previous: dict[Path, Sourced] = field(default_factory=dict)  # edition file -> the edition it follows
     problems: list[Problem] = field(default_factory=list)
     templates_dir: Path = TEMPLATES_DIR  # where the series' report templates must exist
@@ -64,9 +66,30 @@ class Inputs:
         """parse(path), through the cache of parsed files when there is one."""
         return self.files.read(path, parse) if self.files is not None else parse(path)
 
+    def organ(self, name: str) -> Organ | None:
+        """The organ a series names, as reference/organs.yaml declares it (None if unknown)."""
+        return self.organs.model.organs.get(name) if self.organs is not None else None
+
     def raise_if_errors(self) -> None:
         if any(p.severity == "error" for p in self.problems):
             raise InputError(self.problems)
+
+
+def _data_steps(raw: Any, loc: tuple) -> tuple:
+    """A pydantic loc without the union tags that name no key of the data ('agenda', 'one',
+    'title' -> 'agenda', 'title'); the last step is kept (a missing key is absent by nature)."""
+    steps: list = []
+    node = raw
+    for i, step in enumerate(loc):
+        last = i == len(loc) - 1
+        if isinstance(step, int) and isinstance(node, list):
+            node = node[step] if step < len(node) else None
+        elif isinstance(node, dict) and step in node:
+            node = node[step]
+        elif not last:
+            continue
+        steps.append(step)
+    return tuple(steps)
 
 
 def _readable_path(raw: Any, loc: tuple) -> str:
@@ -114,7 +137,7 @@ def _type_message(kind: str, value: Any) -> str | None:
 
 def _message(error: dict, raw: Any, model: type[BaseModel]) -> str:
     """An editor's message for one pydantic error: what is wrong and what to write instead."""
-    loc, kind, value = error["loc"], error["type"], error.get("input")
+    loc, kind, value = _data_steps(raw, error["loc"]), error["type"], error.get("input")
     where = _readable_path(raw, loc)
     parent = _readable_path(raw, loc[:-1])
     if kind == "missing":
@@ -204,7 +227,7 @@ def _model_in(annotation: Any) -> Any:
 
 def _error_location(error: dict, raw: Any, shown: str) -> Location:
     """Unknown keys are shown at the key, missing ones at their parent's key, others at the value."""
-    loc = error["loc"]
+    loc = _data_steps(raw, error["loc"])
     if error["type"] == "extra_forbidden":
         found = locate_key(raw, *loc)
     elif error["type"] == "missing":
@@ -354,6 +377,7 @@ def load_reference(data_dir: Path, inputs: Inputs, series: Sourced) -> None:
 def load_names(data_dir: Path, inputs: Inputs) -> None:
     """The UN Member States' names and the history of name changes: every known State name."""
     inputs.member_states = _read(data_dir / "reference" / MEMBER_STATES_FILE, MemberStates, inputs)
+    inputs.organs = _read(data_dir / "reference" / ORGANS_FILE, Organs, inputs)
     path = data_dir / "reference" / NAME_CHANGES_FILE
     try:
         rows = inputs.parsed(path, lambda p: load_csv(p, data_dir))

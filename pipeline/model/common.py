@@ -81,6 +81,11 @@ WholeNumber = Annotated[int, BeforeValidator(_whole_number)]
 DayOrYear = Annotated[Union[dt.date, int, None], BeforeValidator(_day_or_year)]
 
 
+# A job number: year-serial, the language letter, the processing date(s); a Geneva or Vienna
+# job number starts with its office's prefix ("04-39651 (E) 300704", "GE.10-14635 (E) 060710").
+JOB_NUMBER = r"^((GE|V)\.)?\d{2}-\d{5} \([A-Z]\)( \d{6}){1,2}$"
+
+
 class Strict(BaseModel):
     """Base for input models: unknown keys are errors, values are immutable."""
 

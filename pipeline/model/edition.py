@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Union
 
-from pydantic import Field, StrictBool, StringConstraints, model_validator
+from pydantic import Discriminator, Field, StrictBool, StringConstraints, Tag, model_validator
 
 from pipeline.model.blocks import Block, ParagraphBlock
-from pipeline.model.common import BlockId, Day, FileName, NonEmpty, Strict, WholeNumber, block_id_field, plain_name
+from pipeline.model.common import JOB_NUMBER, BlockId, Day, FileName, NonEmpty, Strict, WholeNumber, block_id_field, plain_name
 
 
 class AgendaItem(Strict):
@@ -33,6 +33,11 @@ class AgendaItem(Strict):
         """'107 (a)', '107', or '...' while the item number is not yet filled in."""
         number = "..." if self.item is None else str(self.item)
         return f"{number} ({self.sub_item})" if self.sub_item else number
+
+
+def _agenda_form(value: object) -> str:
+    """One agenda item (a mapping) or several (a list): which shape to check the value against."""
+    return "several" if isinstance(value, list) else "one"
 
 
 class MastheadNote(Strict):
@@ -64,11 +69,12 @@ class Edition(Strict):
     distribution: Literal["General", "Limited", "Restricted"] = "General"
     original_language: NonEmpty = "English"
     place: Literal["New York", "Geneva"] = "New York"
-    job_number: Annotated[str, StringConstraints(pattern=r"^\d{2}-\d{5} \([A-Z]\) \d{6}( \d{6})?$")] | None = Field(
+    job_number: Annotated[str, StringConstraints(pattern=JOB_NUMBER)] | None = Field(
         None, description="a job number", examples=["04-39651 (E) 300704"])
     # One agenda item, or a list of them for a report issued under several ("Items 28 (a) and 134
     # of the provisional agenda"): read `agenda_items`, which is always a list.
-    agenda: AgendaItem | list[AgendaItem] | None = None
+    agenda: Annotated[Union[Annotated[AgendaItem, Tag("one")], Annotated[list[AgendaItem], Tag("several")]],
+                      Discriminator(_agenda_form)] | None = None
     masthead_notes: list[MastheadNote] = []
     summary: list[ParagraphBlock] = []
     contents: StrictBool = False

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal, Union
 
-from pydantic import BeforeValidator, Field
+from pydantic import BeforeValidator, Field, StringConstraints
 
 from pipeline.model.common import FIRST_YEAR, LAST_YEAR, Day, DayOrYear, NonEmpty, Strict, WholeNumber, _day_or_year
 
@@ -127,3 +127,32 @@ class MemberStates(Strict):
 
     source: NonEmpty
     states: list[NonEmpty] = Field(min_length=1)
+
+
+class Organ(Strict):
+    """An organ a series may report to: how its documents' symbols and mastheads are made."""
+
+    symbols: Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Za-z.]*(/[A-Z][A-Za-z.0-9]*)*/\{session\}/$")] = Field(
+        description="the symbols of a session's documents begin so, {session} standing for its number",
+        examples=["A/HRC/{session}/"])
+    # the principal organ printed large in the masthead, when it is another: a subsidiary organ's
+    # documents carry its parent's name there and their own over the session line
+    masthead: NonEmpty | None = None
+    # the year session 1 opened, for an organ that holds one session a year (the date check)
+    first_session_year: int | None = Field(None, gt=FIRST_YEAR, lt=LAST_YEAR)
+    source: NonEmpty
+
+    @property
+    def symbol_prefix(self) -> str:
+        """'A/HRC/': what comes before the session number."""
+        return self.symbols.removesuffix("{session}/")
+
+    def draft_symbol(self, session: int) -> str:
+        """The symbol printed while the real one is not assigned: 'A/HRC/15/...'."""
+        return f"{self.symbols.format(session=session)}..."
+
+
+class Organs(Strict):
+    """The organs series may report to, by the name a series gives in `organ:`."""
+
+    organs: dict[NonEmpty, Organ] = Field(min_length=1)

@@ -13,7 +13,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
-from pipeline.model.common import BlockId, NonEmpty, Strict
+from pipeline.model.common import JOB_NUMBER, BlockId, NonEmpty, Strict
 
 HASH_LENGTH = 12
 SourceHash = Annotated[str, StringConstraints(strip_whitespace=True, pattern=rf"^[0-9a-f]{{{HASH_LENGTH}}}$")]
@@ -47,7 +47,7 @@ class Translation(Strict):
         description="'official' for the UN's own text (say where it comes from in `source`), "
                     "'unofficial' for a translation of our own")
     source: NonEmpty | None = None
-    job_number: Annotated[str, StringConstraints(pattern=r"^\d{2}-\d{5} \([A-Z]\) \d{6}( \d{6})?$")] | None = None
+    job_number: Annotated[str, StringConstraints(pattern=JOB_NUMBER)] | None = None
     title: NonEmpty
     # the agenda item's title; a list, one title each, for a report issued under several items
     agenda_title: NonEmpty | list[NonEmpty] | None = None

@@ -114,7 +114,7 @@ SILENT = [
         "data/sessions/59/cmw-status.yaml:19:6: error: footnote 'b' cites itself (b → a → b); a note cannot call a note"]),
 ] + [
     Case(f"symbol {symbol}", E, "symbol: null", f"symbol: {symbol}", [f"{where(E, 'null')}: error: '{symbol}' is not "
-         "a General Assembly symbol; write it like A/59/150"])
+         "a symbol of the General Assembly; write it like A/59/150"])
     for symbol in ("A/59/../../x", "A/59/./312", "A/59//312", "A/59/312/", "A/59/312/../../etc", "A/59/.312")
 ] + [
     Case(f"{key} in {year}", file, f"{key}: {day}", f"{key}: {year}{day[4:]}",
@@ -216,14 +216,14 @@ LANGUAGE_FILES = [
     # strings are filled with {name}s only: a format spec or an attribute would run as Python
     Case("a format width in a language string (a hang)", LANGUAGE, 'session: "{Ordinal} session"',
          'session: "{Ordinal:>2000000000} session"',
-         ["data/languages/en.yaml:31:12: error: 'strings.session': '{Ordinal:>2000000000}' is not a placeholder; "
+         [where(LANGUAGE, '"{Ordinal} session"') + ": error: 'strings.session': '{Ordinal:>2000000000}' is not a placeholder; "
           "write placeholders as {name}, as the English file does"]),
     Case("an attribute in a language string", LANGUAGE, 'session: "{Ordinal} session"',
          'session: "{Ordinal.__class__} session"',
-         ["data/languages/en.yaml:31:12: error: 'strings.session': '{Ordinal.__class__}' is not a placeholder; "
+         [where(LANGUAGE, '"{Ordinal} session"') + ": error: 'strings.session': '{Ordinal.__class__}' is not a placeholder; "
           "write placeholders as {name}, as the English file does"]),
     Case("a lone brace in a language string", LANGUAGE, 'session: "{Ordinal} session"', 'session: "{Ordinal} {"',
-         ["data/languages/en.yaml:31:12: error: 'strings.session': a brace stands alone; write placeholders as "
+         [where(LANGUAGE, '"{Ordinal} session"') + ": error: 'strings.session': a brace stands alone; write placeholders as "
           "{name}, and a brace itself as {{ or }}"]),
     Case("an unknown locale", LANGUAGE, "locale: en ", "locale: xx_YY ",
          ["data/languages/en.yaml:10:9: error: locale 'xx_YY' is not a locale Babel and ICU know (fr, es, ru, zh, "

@@ -6,33 +6,54 @@ import re
 
 from pipeline.inputs.load import Inputs, Sourced
 from pipeline.model.edition import Edition
+from pipeline.model.reference import Organ
 from pipeline.i18n.style import long_date
 from pipeline.validate.rules import Problems, at, error, warning
 
-# A/59/312, A/59/312/Add.1, A/59/L.5/Rev.1: each part after a '/' starts with a letter or digit,
-# so 'A/59/../../x' (a path, not a symbol) is refused.
-GA_SYMBOL = re.compile(r"^A/(?P<session>\d{1,3})/(?P<rest>[A-Z0-9](\.?[A-Z0-9])*(/[A-Za-z0-9](\.?[A-Za-z0-9])*)*)$")
 AS_AT_MAX_DAYS = 60  # figures older than this at the document date are worth a second look
-FIRST_SESSION_YEAR = 1946  # session 1 met in 1946; session N opens in September of 1945 + N
+
+
+def symbol_pattern(organ: Organ) -> re.Pattern[str]:
+    """A document symbol of the organ: A/59/312, A/59/312/Add.1, A/59/L.5/Rev.1, A/HRC/15/19.
+    Each part after a '/' starts with a letter or digit, so 'A/59/../../x' (a path, not a
+    symbol) is refused."""
+    return re.compile("^" + re.escape(organ.symbol_prefix)
+                      + r"(?P<session>\d{1,3})/(?P<rest>[A-Z0-9](\.?[A-Z0-9])*(/[A-Za-z0-9](\.?[A-Za-z0-9])*)*)$")
+
+
+def edition_organ(inputs: Inputs, edition: Edition) -> tuple[str, Organ] | None:
+    """The organ the edition's series reports to (None when the series or organ is unknown:
+    their own rules report that)."""
+    series = inputs.series.get(edition.series)
+    if series is None:
+        return None
+    organ = inputs.organ(series.model.organ)
+    return (series.model.organ, organ) if organ is not None else None
 
 
 def check_symbols(inputs: Inputs, sourced: Sourced) -> Problems:
-    """The symbol and the provisional agenda's symbol are GA symbols of the edition's session."""
+    """The symbol and the provisional agenda's symbol are symbols of the organ's session."""
     edition: Edition = sourced.model
+    found = edition_organ(inputs, edition)
+    if found is None:
+        return
+    name, organ = found
+    pattern = symbol_pattern(organ)
     symbols = [(("symbol",), edition.symbol)]
     symbols += [(agenda_path(edition, index, "provisional_agenda"), item.provisional_agenda)
                 for index, item in enumerate(edition.agenda_items)]
     for path, value in symbols:
         if value is None:
             continue
-        match = GA_SYMBOL.match(value)
+        match = pattern.match(value)
         if not match:
             yield error(at(sourced, *path),
-                        f"'{value}' is not a General Assembly symbol; write it like A/{edition.session}/150")
+                        f"'{value}' is not a symbol of the {name}; write it like {organ.symbol_prefix}{edition.session}/150")
         elif int(match["session"]) != edition.session:
             yield error(at(sourced, *path),
                         f"'{value}' belongs to session {match['session']}, but this edition is for session "
-                        f"{edition.session}; write A/{edition.session}/{match['rest']} or correct 'session'")
+                        f"{edition.session}; write {organ.symbol_prefix}{edition.session}/{match['rest']} or "
+                        "correct 'session'")
 
 
 def check_dates(inputs: Inputs, sourced: Sourced) -> Problems:
@@ -50,9 +71,13 @@ def check_dates(inputs: Inputs, sourced: Sourced) -> Problems:
 
 
 def check_session_year(inputs: Inputs, sourced: Sourced) -> Problems:
-    """A document of session N is dated from the year before it opens to the year it closes."""
+    """A document of session N of an organ that meets once a year is dated from the year
+    before the session opens to the year it closes."""
     edition: Edition = sourced.model
-    opens = FIRST_SESSION_YEAR - 1 + edition.session
+    found = edition_organ(inputs, edition)
+    if found is None or found[1].first_session_year is None:
+        return
+    opens = found[1].first_session_year - 1 + edition.session
     if not opens - 1 <= edition.date.year <= opens + 1:
         yield warning(at(sourced, "date"),
                       f"the document date {edition.date} is far from session {edition.session}, which opens in "

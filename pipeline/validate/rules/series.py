@@ -16,6 +16,17 @@ def check_series_id(inputs: Inputs, sourced: Sourced) -> Problems:
                     f"id '{series.id}' differs from the file name '{sourced.path.name}'; make them the same")
 
 
+def check_organ(inputs: Inputs, sourced: Sourced) -> Problems:
+    """The organ a series reports to is one reference/organs.yaml declares."""
+    series: Series = sourced.model
+    if inputs.organs is None or inputs.organ(series.organ) is not None:
+        return  # an unreadable organs file is reported where it is read
+    known = sorted(inputs.organs.model.organs)
+    yield error(at(sourced, "organ"), f"no organ '{series.organ}' in data/reference/organs.yaml"
+                                      f"{did_you_mean(series.organ, known)}; the organs are: {', '.join(known)} "
+                                      "(add the organ there, with how its symbols begin and a source)")
+
+
 def check_template(inputs: Inputs, sourced: Sourced) -> Problems:
     """The report template the series names exists under templates/."""
     series: Series = sourced.model

@@ -58,6 +58,7 @@ PARAGRAPH_STYLES: dict[str, dict] = {
     "UN Document Date": dict(base="UN Distribution", before=0, after=12),
     "UN Version Language": dict(base="UN Distribution", before=0),
     "UN Original Language": dict(base="UN Distribution", before=0, after=8),
+    "UN Session Organ": dict(bold=True, before=12, after=0, keep=True),  # a subsidiary organ over its session
     "UN Session": dict(bold=True, before=12, after=12, keep=True),
     "UN Agenda Item": dict(keep=True),
     "UN Agenda Title": dict(bold=True, keep=True, width=185),  # as .agenda-title in the CSS

@@ -1,0 +1,103 @@
+"""Organs as data (data/reference/organs.yaml): a series reporting to the Human Rights Council
+prints the General Assembly in its masthead and the Council over its session, takes A/HRC/
+symbols and a Geneva job number, in every format; a symbol of another organ or an organ the
+file does not declare is a located error."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docx import Document
+
+from conftest import assert_in_order, build, pdftotext, replace_in
+from pipeline.inputs.load import load_session
+from pipeline.inputs.problems import InputError
+from pipeline.validate import validate
+
+SERIES = """id: hrc-report
+title: Question of the death penalty
+author: Report of the Secretary-General
+organ: Human Rights Council
+facts: []
+"""
+EDITION = """series: hrc-report
+session: 15
+symbol: A/HRC/15/19
+date: 2010-07-02
+as_at: 2010-07-02
+place: Geneva
+job_number: GE.10-14635 (E) 060710
+agenda:
+  item: 2
+  title: Annual report of the United Nations High Commissioner for Human Rights
+body:
+  - chapter: Introduction
+  - paragraph: The present report is submitted pursuant to Council decision 2/102.
+  - chapter: Conclusions
+  - paragraph: The Secretary-General reports the figures above.
+"""
+
+
+def hrc_data(data: Path, edition: str = EDITION, series: str = SERIES) -> Path:
+    (data / "series" / "hrc-report.yaml").write_text(series, encoding="utf-8")
+    (data / "sessions" / "15").mkdir()
+    (data / "sessions" / "15" / "hrc-report.yaml").write_text(edition, encoding="utf-8")
+    return data
+
+
+def problems_of(data: Path) -> list[str]:
+    try:
+        return [str(p) for p in validate(load_session(data, 15))]
+    except InputError as exc:
+        return [str(p) for p in exc.problems]
+
+
+def test_a_council_report_has_the_assembly_masthead_and_the_council_over_its_session(data_copy, tmp_path):
+    files = build(hrc_data(data_copy), tmp_path / "out", session=15)
+    masthead = ["United Nations", "A/HRC/15/19", "General Assembly", "Distr.: General", "2 July 2010",
+                "Human Rights Council", "Fifteenth session", "Agenda item 2",
+                "Annual report of the United Nations High Commissioner for Human Rights",
+                "Question of the death penalty", "GE.10-14635 (E) 060710"]
+    text = files["txt"].read_text(encoding="utf-8")
+    assert_in_order(text, ["organ: General Assembly", "session of: Human Rights Council", "session: Fifteenth session",
+                           "agenda item: Agenda item 2"])
+    pdf_words = " ".join(pdftotext(files["pdf"]).split())
+    assert all(line in pdf_words for line in masthead), pdf_words[:600]
+    assert_in_order(pdf_words, masthead[5:])  # the session block, the title and the footer, in order
+    document = Document(str(files["docx"]))
+    words = " ".join(p.text for table in document.tables for row in table.rows for c in row.cells
+                     for p in c.paragraphs) + " " + " ".join(p.text for p in document.paragraphs)
+    for line in masthead[:-1]:
+        assert line in words
+    assert 'data-code="1014635"' in files["html"].read_text(encoding="utf-8")  # the barcode drops "GE."
+
+
+def test_no_date_warning_for_a_council_session(data_copy):
+    problems = problems_of(hrc_data(data_copy))
+    assert not [p for p in problems if "far from session" in p], problems
+    assert not [p for p in problems if ": error:" in p], problems
+
+
+def test_an_assembly_symbol_in_a_council_report_is_a_located_error(data_copy):
+    hrc_data(data_copy, EDITION.replace("symbol: A/HRC/15/19", "symbol: A/15/19"))
+    problems = problems_of(data_copy)
+    assert any("hrc-report.yaml:3:" in p and "'A/15/19' is not a symbol of the Human Rights Council; "
+               "write it like A/HRC/15/150" in p for p in problems), problems
+
+
+def test_an_organ_the_file_does_not_declare_is_a_located_error(data_copy):
+    hrc_data(data_copy, series=SERIES.replace("organ: Human Rights Council", "organ: Human Rights Counsel"))
+    problems = problems_of(data_copy)
+    assert any("hrc-report.yaml:4:" in p and "no organ 'Human Rights Counsel'" in p
+               and "did you mean 'Human Rights Council'" in p for p in problems), problems
+
+
+def test_a_new_organ_is_a_few_lines_of_data(data_copy, tmp_path):
+    """An organ added to organs.yaml (here a made-up 'Test Council' with T/ symbols) serves a
+    series without any change to the code."""
+    replace_in(data_copy / "reference" / "organs.yaml", "organs:\n",
+               "organs:\n  Test Council:\n    symbols: \"T/{session}/\"\n    source: a test\n")
+    hrc_data(data_copy, EDITION.replace("A/HRC/15/19", "T/15/19"),
+             SERIES.replace("organ: Human Rights Council", "organ: Test Council"))
+    files = build(data_copy, tmp_path / "out", session=15, formats=("txt",))
+    assert_in_order(files["txt"].read_text(encoding="utf-8"), ["symbol: T/15/19", "organ: Test Council"])
