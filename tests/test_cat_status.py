@@ -212,7 +212,7 @@ def test_a_state_named_before_it_existed_is_a_located_error(data_copy, monkeypat
     assert errors == ["data/sessions/47/cat-status.yaml:13:7: error: the report names Czech Republic (from the "
                       "ledger) on 15 September 1992, but state-name-changes.csv has no UN name for it before "
                       "1 January 1993; check the edition's date, or the State's dates in the ledger"]
-    assert "data/reference/cat-ledger.yaml:154:14: warning: Czechia's consent (1992-06-01) predates the State" \
+    assert "data/reference/cat-ledger.yaml:155:14: warning: Czechia's consent (1992-06-01) predates the State" \
         in result.stdout
 
 
