@@ -53,7 +53,7 @@ def text_sequence() -> list[str]:
 
 
 def table_rows() -> list[str]:
-    return REF["table status"] + REF["rows status"] + REF["table article-22"] + REF["rows article-22"]
+    return [line for name in ("status", "article-21", "article-22") for line in REF[f"table {name}"] + REF[f"rows {name}"]]
 
 
 def unhyphenated(text: str) -> str:
@@ -92,7 +92,8 @@ def test_pdf_has_masthead_paragraphs_and_rows_in_order(built_53):
         state, signature, consent = [c.strip() for c in row.split("|")]
         needles += [state.split()[0]] + ([" ".join(signature.split()[:2])] if signature else []) + [consent]
     assert_in_order(layout, needles)
-    assert_in_order(layout, [row.split(" | ")[0] for row in REF["rows article-22"]])
+    for name in ("article-21", "article-22"):
+        assert_in_order(layout, [row.split(" | ")[0] for row in REF[f"rows {name}"]])
 
 
 def test_docx_has_masthead_paragraphs_and_rows_in_order(built_53):
@@ -133,6 +134,31 @@ def test_a_declaration_withdrawn_leaves_the_article_22_list(data_copy, tmp_path)
     article_22 = text.split("[table article-22]", 1)[1]
     assert "Australia" not in article_22
     assert "Australia | 28 January 1993" in text.split("[table article-22]", 1)[0]  # still under article 21
+
+
+def test_a_state_without_declarations_is_in_neither_article_list(built_53):
+    """Sri Lanka acceded without the declarations (A/53/44, paragraph 244): a row in the status
+    table, none under articles 21 and 22."""
+    text = built_53["txt"].read_text(encoding="utf-8")
+    status, declarations = text.split("[table article-21]", 1)
+    assert "row: Sri Lanka |  | 3 January 1994 a" in status
+    assert "Sri Lanka" not in declarations
+
+
+def test_every_entry_beyond_the_ledger_source_names_its_own():
+    """The ledger's own source (the UK treaty record) covers Afghanistan to Austria; every other
+    entry says where its dates were read, and an unconfirmed one says why in a note."""
+    import yaml
+
+    ledger = yaml.safe_load((DATA / LEDGER).read_text(encoding="utf-8"))
+    assert "Afghanistan to Austria" in ledger["source"]
+    states = [action["state"] for action in ledger["actions"]]
+    beyond = ledger["actions"][states.index("Austria") + 1:]
+    assert len(beyond) >= 11
+    for action in beyond:
+        assert action.get("source") or action.get("note"), action["state"]
+        if action.get("verified") is False:
+            assert action.get("note"), action["state"]
 
 
 # Names in force on the edition's date -----------------------------------------------------
@@ -186,7 +212,7 @@ def test_a_state_named_before_it_existed_is_a_located_error(data_copy, monkeypat
     assert errors == ["data/sessions/47/cat-status.yaml:13:7: error: the report names Czech Republic (from the "
                       "ledger) on 15 September 1992, but state-name-changes.csv has no UN name for it before "
                       "1 January 1993; check the edition's date, or the State's dates in the ledger"]
-    assert "data/reference/cat-ledger.yaml:114:14: warning: Czechia's consent (1992-06-01) predates the State" \
+    assert "data/reference/cat-ledger.yaml:155:14: warning: Czechia's consent (1992-06-01) predates the State" \
         in result.stdout
 
 
