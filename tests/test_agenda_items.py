@@ -114,3 +114,12 @@ def test_a_new_edition_leaves_every_item_to_fill_in(data_copy):
     assert [item["item"] for item in drafted["agenda"]] == [None, None]
     assert all(item["todo"] for item in drafted["agenda"])
     assert [item["title"] for item in drafted["agenda"]][1] == "Human resources management"
+
+
+def test_a_new_edition_of_a_report_under_no_agenda_item(data_copy):
+    shutil.rmtree(data_copy / "sessions" / "60")
+    replace_in(data_copy / EDITION, ONE_ITEM, "")
+    result = CliRunner().invoke(main, ["new-edition", "59", "60", "--data", str(data_copy)])
+    assert result.exit_code == 0, result.output
+    drafted = yaml.safe_load((data_copy / "sessions/60/cmw-status.yaml").read_text(encoding="utf-8"))
+    assert "agenda" not in drafted and drafted["session"] == 60
