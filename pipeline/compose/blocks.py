@@ -74,6 +74,7 @@ class ComposedParagraph:
     recommendation: bool = False
     lists: tuple[ComposedList, ...] = ()
     kind: str = "paragraph"
+    quote: bool = False  # a quoted passage (never numbered)
 
 
 @dataclass(frozen=True)
@@ -257,7 +258,7 @@ class Composer:
         html = self.text(block.paragraph, path + ("paragraph",))
         return ComposedParagraph(self.numbers.paragraphs.get(path) if numbered else None, html,
                                  self.anchor_if_cited(path), block.recommendation,
-                                 self.lists(block, path, depth=0))
+                                 self.lists(block, path, depth=0), quote=block.quote)
 
     def lists(self, holder: ParagraphBlock | ListItem, path: Path, depth: int) -> tuple[ComposedList, ...]:
         """The subparagraphs and bullets under a paragraph or an item."""

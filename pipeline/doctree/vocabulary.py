@@ -83,7 +83,8 @@ INLINE_KINDS = ("em", "strong", "link", "footnote", "footnote-ref", "note-call",
 INLINE = ("inline",)
 BODY_BLOCKS = ("part-heading", "chapter-heading", "section-heading", "subsection-heading",
                "third-degree-heading", "fourth-degree-heading", "fifth-degree-heading",
-               "numbered-paragraph", "unnumbered-paragraph", "subparagraphs", "bullets", "table-block")
+               "numbered-paragraph", "unnumbered-paragraph", "quoted-paragraph", "subparagraphs", "bullets",
+               "table-block")
 REVISION = ("data-revision",)  # a redline marks whole blocks inserted or deleted
 
 # Heading levels of the UN Editorial Manual, outermost first.
@@ -158,7 +159,7 @@ ELEMENTS: tuple[Element, ...] = (
     Element("note-call", ("a",), Role.INLINE, INLINE, attributes=("href",), doc="the call of a masthead note"),
     # ---- summary and contents
     Element("summary", ("section",), Role.CONTAINER,
-            ("summary-heading", "unnumbered-paragraph", "subparagraphs", "bullets"), once=True,
+            ("summary-heading", "unnumbered-paragraph", "quoted-paragraph", "subparagraphs", "bullets"), once=True,
             akn="longTitle", doc="the summary box on page 1"),
     Element("summary-heading", ("h2",), Role.BLOCK, INLINE, canonical="[summary] {text}", word_style="UN Summary Heading",
             once=True),
@@ -194,6 +195,8 @@ ELEMENTS: tuple[Element, ...] = (
     Element("paragraph-number", ("span",), Role.INLINE, INLINE, akn="num", shown_by_label=True),
     Element("unnumbered-paragraph", ("p",), Role.BLOCK, INLINE, canonical="¶ {text}", word_style="UN Paragraph",
             akn="p", attributes=("id", "data-recommendation")),
+    Element("quoted-paragraph", ("p",), Role.BLOCK, INLINE, canonical="¶ quoted: {text}", word_style="UN Quotation",
+            akn="p", attributes=("id",), doc="a passage quoted from another text, indented on both sides, not numbered"),
     Element("subparagraphs", ("ol",), Role.LIST, ("subparagraph",), akn="blockList",
             attributes=("data-depth",), doc="subparagraphs (a), (i), a., i."),
     Element("subparagraph", ("li",), Role.ITEM, ("item-label",) + INLINE + ("subparagraphs", "bullets"),

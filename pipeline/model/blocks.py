@@ -42,8 +42,23 @@ class ParagraphBlock(Strict):
     id: BlockId | None = block_id_field()
     numbered: StrictBool = True
     recommendation: StrictBool = False
+    quote: StrictBool = False  # a passage quoted from another text: indented, and never numbered
     items: list[Item] | None = Field(None, min_length=1)
     bullets: list[Item] | None = Field(None, min_length=1)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _quotes_take_no_number(cls, data: Any) -> Any:
+        """A quotation is not numbered: `quote: true` means `numbered: false` unless it says
+        otherwise, and then it is an error."""
+        if isinstance(data, dict) and data.get("quote") is True:
+            if data.get("numbered") is True:
+                raise PydanticCustomError("quote_numbered", "a quoted passage takes no number; remove 'numbered: true'")
+            if data.get("recommendation") is True or data.get("items") or data.get("bullets"):
+                raise PydanticCustomError("quote_kind", "a quoted passage is neither a recommendation nor a list "
+                                                        "holder; make it a paragraph of its own")
+            data = {**data, "numbered": False}
+        return data
 
     @property
     def text(self) -> str:

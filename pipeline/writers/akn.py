@@ -44,6 +44,7 @@ ORGANS = {"A": ("unga", "generalAssembly"), "S": ("unsc", "securityCouncil"),
 EID_PREFIX = {"part": "part", "chapter": "chp", "section": "sec", "subsection": "subsec", "paragraph": "para",
               "attachment": "att", "tblock": "tblock", "blockList": "list", "item": "item"}
 EID_MARK = "data-akn-eid"  # set on the parsed tree (never on the caller's) while writing
+PARAGRAPH_KINDS = ("numbered-paragraph", "unnumbered-paragraph", "quoted-paragraph")  # each an AKN <paragraph>
 NUMBER_KINDS = {"heading-number", "paragraph-number", "item-label", "table-number"}  # AKN: their <num>
 
 
@@ -269,7 +270,7 @@ def _assign_eids(writer: _Writer, body: etree._Element) -> None:
             if heading_level(kind) is not None:
                 element = element_of(child).akn or "hcontainer"
                 writer.eid(EID_PREFIX.get(element, element), child.get("data-number"), child.get("id"), within, child)
-            elif kind in ("numbered-paragraph", "unnumbered-paragraph"):
+            elif kind in PARAGRAPH_KINDS:
                 eid = writer.eid("para", child.get("data-number"), child.get("id"), within, child)
                 _item_eids(writer, child.getnext(), eid)
             elif kind == "table-block":
@@ -379,12 +380,12 @@ def _hierarchy(writer: _Writer, container: etree._Element, parent: etree._Elemen
                 sub(holder, "num", number)
             _inline(writer, child, sub(holder, "heading"))
             last_content = None
-        elif kind in ("numbered-paragraph", "unnumbered-paragraph"):
+        elif kind in PARAGRAPH_KINDS:
             paragraph = sub(within, "paragraph", eId=_eid_of(writer, child))
             if child.get("data-number"):
                 sub(paragraph, "num", child.get("data-number") + ".")
             last_content = sub(paragraph, "content")
-            _inline(writer, child, sub(last_content, "p"))
+            _inline(writer, child, sub(last_content, "p", **({"class_": "quotation"} if kind == "quoted-paragraph" else {})))
         elif kind in ("subparagraphs", "bullets"):
             if last_content is None:
                 raise ValueError(f"a list ('{kind}') that follows no paragraph")

@@ -80,6 +80,7 @@ PARAGRAPH_STYLES: dict[str, dict] = {
     # ---- paragraphs
     "UN Numbered Paragraph": dict(align="justify", left=STEP, hanging=STEP, after=12),
     "UN Paragraph": dict(align="justify", left=STEP, after=12),
+    "UN Quotation": dict(align="justify", left=2 * STEP, right=STEP, after=12),  # a quoted passage, one step in
     # ---- tables (they start at the paragraph text, STEP in)
     "UN Table Caption": dict(left=STEP, after=6, keep=True),
     "UN Table Head": dict(italic=True, before=3, after=3),
