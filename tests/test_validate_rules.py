@@ -28,8 +28,8 @@ def problems_of(data_dir: Path, session: int = 59) -> list[str]:
 
 
 def recent_edition(data_dir: Path) -> Path:
-    """The session 59 edition made into a session 67 (2012) one, alone in its session (the
-    committed session 67 report of another series left out)."""
+    """The session 59 edition made into a session 67 (2012) one, alone in its session (any
+    committed session 67 report left out)."""
     target = data_dir / "sessions" / "67" / "cmw-status.yaml"
     shutil.rmtree(target.parent, ignore_errors=True)
     target.parent.mkdir()
