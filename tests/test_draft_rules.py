@@ -53,18 +53,16 @@ def test_item_number_missing_without_todo_is_flagged_too(data_copy):
 
 
 def test_committee_table_is_left_out_with_a_warning_when_no_member_is_in_office(data_copy, tmp_path):
-    """The committee data ends with terms expiring in 2017: a 2018 edition has no member to list
-    (alone in its session: the committed session 73 report of another series left out)."""
-    replace_in(edition_59(data_copy), "date: 2004-08-27", "date: 2018-08-27")
-    replace_in(edition_59(data_copy), "as_at: 2004-08-20", "as_at: 2018-08-20")
-    replace_in(edition_59(data_copy), "session: 59", "session: 73")
-    replace_in(edition_59(data_copy), "provisional_agenda: A/59/150", "provisional_agenda: A/73/150")
-    shutil.rmtree(data_copy / "sessions" / "73", ignore_errors=True)
-    (data_copy / "sessions" / "59").rename(data_copy / "sessions" / "73")
-    problems = [p for p in validate(load_session(data_copy, 73)) if "sessions/73" in p.location.path]
+    """The committee data ends with terms expiring in 2027: a 2028 edition has no member to list."""
+    replace_in(edition_59(data_copy), "date: 2004-08-27", "date: 2028-08-28")
+    replace_in(edition_59(data_copy), "as_at: 2004-08-20", "as_at: 2028-08-21")
+    replace_in(edition_59(data_copy), "session: 59", "session: 83")
+    replace_in(edition_59(data_copy), "provisional_agenda: A/59/150", "provisional_agenda: A/83/150")
+    (data_copy / "sessions" / "59").rename(data_copy / "sessions" / "83")
+    problems = [p for p in validate(load_session(data_copy, 83)) if "sessions/83" in p.location.path]
     assert [(p.severity, p.location.line) for p in problems] == [
-        ("warning", line_of(edition_59(data_copy).parent.parent / "73" / "cmw-status.yaml", "- table: committee-members"))]
-    assert "no committee member is in office on 2018-08-27" in problems[0].message
-    text = build(data_copy, tmp_path / "out", session=73, formats=("html", "txt"))["txt"].read_text(encoding="utf-8")
+        ("warning", line_of(edition_59(data_copy).parent.parent / "83" / "cmw-status.yaml", "- table: committee-members"))]
+    assert "no committee member is in office on 2028-08-28" in problems[0].message
+    text = build(data_copy, tmp_path / "out", session=83, formats=("html", "txt"))["txt"].read_text(encoding="utf-8")
     assert "[table" not in text and "Name of member" not in text
     assert [line.split(" ")[0] for line in text.splitlines() if line.startswith("¶")] == [f"¶{n}" for n in range(1, 13)]

@@ -175,6 +175,8 @@ CASES = [
     ]),
     Case('more members than seats', C, 'seats: 10', 'seats: 9', [
             (C, 55, 5, 'error', "10 members are in office on 2004-01-01 but the committee has 9 seats then; check the members' 'elected_on' and 'term_ends' (or its 'enlargements')"),
+            (C, 96, 5, 'error', "10 members are in office on 2006-01-01 but the committee has 9 seats then; check the members' 'elected_on' and 'term_ends' (or its 'enlargements')"),
+            (C, 133, 5, 'error', "10 members are in office on 2008-01-01 but the committee has 9 seats then; check the members' 'elected_on' and 'term_ends' (or its 'enlargements')"),
     ]),
     Case('members out of order', C, '    elected_on: 2003-12-11\n    term_ends: 2007\n  - name: José', '    elected_on: 2004-12-11\n    term_ends: 2007\n  - name: José', [
             (C, 15, 5, 'error', "José Serrano Brillantes is out of order (after Francisco Alba); list members by 'elected_on', then by 'family_name' in UN alphabetical order"),
