@@ -14,7 +14,8 @@ from click.testing import CliRunner
 from conftest import DATA, build
 from pipeline.cli import main
 from pipeline.facts.committee import members_in_office
-from pipeline.inputs.load import load_session
+from pipeline.inputs.load import load_all, load_session
+from pipeline.validate import validate
 
 ELECTED_2013 = ["Brillantes", "Castellanos", "Ceriani Cernadas", "Dicko", "Haque", "Kariyawasam", "Tall"]
 ELECTED_2015 = ["Dzumhur", "El Jamri", "Ladjel", "Landázuri de Mora", "Ünver"]  # five of seven reached
@@ -131,3 +132,25 @@ def test_a_drafted_2007_edition_no_longer_warns_about_an_empty_seat(data_copy):
     """The fifth member elected in 2005 (Mehmet Sevim) fills the tenth seat of 2006-2009."""
     output = draft(data_copy, 62, "2007-08-27")
     assert seat_warnings(output) == []
+
+
+def test_a_member_who_left_and_the_replacement_are_in_office_on_their_own_days():
+    """Khedidja Ladjel (Algeria) died in 2018; Lazhar Soualem finished her term from the
+    Committee's twenty-ninth session: before it the table names her, after it him."""
+    inputs = load_all(DATA)
+    committee = next(iter(inputs.committees.values())).model
+    before = [m.name for m in members_in_office(committee, inputs.names, dt.date(2018, 6, 1))]
+    after = [m.name for m in members_in_office(committee, inputs.names, dt.date(2018, 10, 1))]
+    assert "Khedidja Ladjel" in before and "Lazhar Soualem" not in before
+    assert "Lazhar Soualem" in after and "Khedidja Ladjel" not in after
+    assert len(after) == len(before)
+
+
+def test_leaving_outside_the_term_is_a_located_error(data_copy):
+    path = data_copy / "reference" / "cmw-committee.yaml"
+    text = path.read_text(encoding="utf-8").replace("    left_on: 2018-09-03\n", "    left_on: 2021-01-01\n")
+    path.write_text(text, encoding="utf-8")
+    line = next(i for i, l in enumerate(text.splitlines(), start=1) if "left_on: 2021-01-01" in l)
+    problems = [str(p) for p in validate(load_all(data_copy)) if p.severity == "error"]
+    assert any(f"cmw-committee.yaml:{line}:" in p and "Khedidja Ladjel left on 2021-01-01, outside the term" in p
+               for p in problems), problems

@@ -71,6 +71,10 @@ class Member(Strict):
     nationality: NonEmpty
     elected_on: Annotated[Union[dt.date, int], BeforeValidator(_day_or_year)]  # a year alone: day not known
     term_ends: WholeNumber = Field(ge=FIRST_YEAR, le=LAST_YEAR)
+    # a member elected to finish a term (a replacement) serves from this day, not from 1 January
+    took_office_on: Day | None = None
+    # a member who left before the term ended (death, resignation) is not in office from this day
+    left_on: Day | None = None
     source: NonEmpty | None = None  # where the election is recorded (press release, report symbol)
     note: str | None = None  # what the source does not confirm
 
@@ -81,11 +85,14 @@ class Member(Strict):
 
     @property
     def takes_office(self) -> dt.date:
-        """Terms begin on 1 January after the election."""
-        return dt.date(self.election_day.year + 1, 1, 1)
+        """Terms begin on 1 January after the election; a replacement's on `took_office_on`."""
+        return self.took_office_on or dt.date(self.election_day.year + 1, 1, 1)
 
     def in_office(self, on: dt.date) -> bool:
-        """Whether the term covers `on` (it ends on 31 December of `term_ends`)."""
+        """Whether the member serves on `on`: from taking office to 31 December of `term_ends`,
+        or to the day before `left_on` for a member who left early."""
+        if self.left_on is not None and on >= self.left_on:
+            return False
         return self.takes_office <= on and on.year <= self.term_ends
 
 

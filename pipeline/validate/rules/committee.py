@@ -17,7 +17,16 @@ def check_members(inputs: Inputs, committee: Sourced, ledger: Sourced | None) ->
             yield error(at(committee, "members", index, "family_name"),
                         f"family name '{member.family_name}' is not part of the name '{member.name}'; "
                         "write it as it appears in the name")
-        if member.term_ends <= member.election_day.year:
+        term_end = dt.date(member.term_ends, 12, 31)
+        if member.left_on is not None and not member.takes_office < member.left_on <= term_end:
+            yield error(at(committee, "members", index, "left_on"),
+                        f"{member.name} left on {member.left_on}, outside the term ({member.takes_office} to "
+                        f"{term_end}); 'left_on' is the first day the member no longer served")
+        if member.took_office_on is not None and not member.election_day <= member.took_office_on <= term_end:
+            yield error(at(committee, "members", index, "took_office_on"),
+                        f"{member.name} took office on {member.took_office_on}, before the election "
+                        f"({member.elected_on}) or after the term's end ({term_end})")
+        if member.term_ends <= member.election_day.year and member.took_office_on is None:
             yield error(at(committee, "members", index, "term_ends"),
                         f"{member.name}'s term ends in {member.term_ends}, not after the election on "
                         f"{member.elected_on}; terms run from 1 January after the election")
@@ -46,7 +55,7 @@ def check_nationality_is_party(inputs: Inputs, committee: Sourced, ledger: Sourc
 def check_seats(inputs: Inputs, committee: Sourced, ledger: Sourced | None) -> Problems:
     """No more members are in office at any time than the committee has seats."""
     model: Committee = committee.model
-    for day in sorted({m.takes_office for m in model.members}):
+    for day in sorted({m.takes_office for m in model.members} | {m.left_on for m in model.members if m.left_on}):
         serving = [i for i, m in enumerate(model.members) if m.in_office(day)]
         seats = model.seats_on(day)
         if len(serving) > seats:
