@@ -101,3 +101,27 @@ def test_a_new_organ_is_a_few_lines_of_data(data_copy, tmp_path):
              SERIES.replace("organ: Human Rights Council", "organ: Test Council"))
     files = build(data_copy, tmp_path / "out", session=15, formats=("txt",))
     assert_in_order(files["txt"].read_text(encoding="utf-8"), ["symbol: T/15/19", "organ: Test Council"])
+
+
+def test_a_council_edition_is_drafted_with_the_dates_given_and_its_own_symbols(data_copy):
+    """The Council meets three times a year: new-edition cannot count the next session's dates
+    and asks for them; given them, the agenda to fill in names the Council's symbols."""
+    from click.testing import CliRunner
+
+    from pipeline.cli import main
+
+    hrc_data(data_copy)
+    asked = CliRunner().invoke(main, ["new-edition", "15", "18", "--data", str(data_copy)])
+    assert asked.exit_code == 2, asked.output
+    assert "meets more than once a year" in asked.output and "--date and --as-at" in asked.output
+    drafted = CliRunner().invoke(main, ["new-edition", "15", "18", "--date", "2011-07-01", "--as-at", "2011-06-30",
+                                        "--data", str(data_copy)])
+    assert drafted.exit_code == 0, drafted.output
+    text = (data_copy / "sessions" / "18" / "hrc-report.yaml").read_text(encoding="utf-8")
+    assert "(A/HRC/18/...)" in text and "date: 2011-07-01" in text
+
+
+def test_a_geneva_job_number_without_a_date_is_accepted_and_encoded(data_copy, tmp_path):
+    hrc_data(data_copy, EDITION.replace("GE.10-14635 (E) 060710", "GE.18-15291(E)"))
+    files = build(data_copy, tmp_path / "out", session=15, formats=("html",))
+    assert 'data-code="1815291"' in files["html"].read_text(encoding="utf-8")

@@ -82,3 +82,10 @@ def test_an_empty_cell_must_be_written_as_null_not_left_out(data_copy):
 def test_the_readme_documents_groups_and_empty_cells():
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     assert "group:" in readme and "`~`" in readme
+
+
+def test_a_nil_dash_keeps_a_column_of_figures_right_aligned(data_copy, tmp_path):
+    files = build(with_table(data_copy, TABLE.replace("[D-2, 3, 11, 4, 10, Rising]", "[D-2, 3, \"–\", 4, \"..\", Rising]")),
+                  tmp_path / "out", formats=("html",))
+    html = files["html"].read_text(encoding="utf-8")
+    assert '<td data-align="right">–</td>' in html and '<td data-align="right">..</td>' in html

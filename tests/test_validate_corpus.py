@@ -66,7 +66,7 @@ CASES = [
             (E, 9, 15, 'error', "'distribution': 'Generl' is not one of General, Limited, Restricted (did you mean 'General'?)"),
     ]),
     Case('job number of the wrong form', E, 'job_number: null', 'job_number: 04-3965 (E)', [
-            (E, 11, 13, 'error', "'job_number': '04-3965 (E)' is not a job number, like '04-39651 (E) 300704'"),
+            (E, 11, 13, 'error', "'job_number': '04-3965 (E)' is not a job number (year-serial, language letter, then the date(s) as printed, if any), like '04-39651 (E) 300704' or 'GE.18-15291(E)'"),
     ]),
     Case('body block of no known kind', E, '  - table: committee-members', '  - tabel: committee-members', [
             (E, 35, 5, 'error', "'body[3]': a block is '- paragraph: ...', a heading ('- chapter: ...', '- section: ...', ...) or '- table: ...', not 'tabel' (did you mean 'table'?)"),

@@ -25,6 +25,9 @@ from pipeline.model.edition import Edition
 
 MASTHEAD_NOTE_PLACES = ("agenda", "title", "author")  # in the order the masthead prints them
 NUMERIC_CELL = re.compile(r"^[\d\s.,%\u2013\u2014()+-]*\d[\d\s.,%\u2013\u2014()+-]*$")
+# What a column of figures shows where there is no figure: a dash (nil), two dots (not
+# available), an ellipsis; such cells leave a column of numbers right-aligned.
+NIL_CELL = re.compile(r"^(-|\u2013|\u2014|\.\.|\u2026|n/a)$")
 EXPRESSION_ERRORS = (jinja2.TemplateError, TypeError, ValueError, AttributeError, ArithmeticError, LookupError,
                      RecursionError)
 
@@ -351,7 +354,7 @@ def _without_notes(text: str) -> str:
 def _alignment(rows: list[tuple[Markup, ...]], column: int) -> str:
     """Right for a column of numbers, left otherwise."""
     cells = [Markup(row[column]).striptags() for row in rows if column < len(row)]
-    filled = [c for c in cells if c.strip()]
+    filled = [c for c in cells if c.strip() and not NIL_CELL.match(c.strip())]
     return "right" if filled and all(NUMERIC_CELL.match(c) for c in filled) else "left"
 
 

@@ -103,9 +103,9 @@ def set_key(mapping: CommentedMap, key: str, value: object, after: str | None = 
         mapping.yaml_add_eol_comment(comment, key)
 
 
-def agenda_todo(session: int) -> str:
+def agenda_todo(session: int, symbol_prefix: str = "A/") -> str:
     return (f"fill in item, sub_item and provisional_agenda from the provisional agenda of the "
-            f"{ordinal(session)} session (A/{session}/...), check the title, then delete this todo line")
+            f"{ordinal(session)} session ({symbol_prefix}{session}/...), check the title, then delete this todo line")
 
 
 def retitled_header(text: str, source_session: int, session: int, year: int) -> str:
@@ -144,7 +144,7 @@ def add_change_paragraph(body: CommentedSeq, paragraph: object) -> None:
 
 
 def draft_text(source_text: str, source: Edition, session: int, date: dt.date, as_at: dt.date,
-               change_paragraph: object | None = None) -> str:
+               change_paragraph: object | None = None, symbol_prefix: str = "A/") -> str:
     """The new edition's YAML: the source's text with the new session's facts set, and the
     series' change paragraph added when the source reports no changes."""
     yaml = round_trip_yaml()
@@ -160,7 +160,7 @@ def draft_text(source_text: str, source: Edition, session: int, date: dt.date, a
         data["job_number"] = None
     agenda = data.get("agenda")  # a report under no agenda item has none
     for item in agenda if isinstance(agenda, list) else [agenda] if agenda is not None else []:
-        set_key(item, "todo", agenda_todo(session))
+        set_key(item, "todo", agenda_todo(session, symbol_prefix))
         item.move_to_end("todo", last=False)
         for key in ("item", "sub_item", "provisional_agenda"):
             set_key(item, key, None)
@@ -215,12 +215,18 @@ def draft_editions(data_dir: Path, source_session: str | int, session: str | int
                 drafted.append(DraftedEdition(sourced.path, target, "", kept=True))
                 continue
             raise EditionError(f"{display_path(target)} already exists; use --force to overwrite it")
+        organ_name = inputs.series[source.series].model.organ
+        organ = inputs.organ(organ_name)
+        if (date is None or as_at is None) and organ is not None and organ.first_session_year is None:
+            raise EditionError(f"the {organ_name} meets more than once a year, so session {number}'s dates cannot be "
+                               f"counted from session {source_number}'s; give the new edition's --date and --as-at")
         new_as_at = as_at or years_later(source.as_at, years)
         new_date = date or working_day(years_later(source.date, years), not_before=new_as_at)
         if new_as_at > new_date:
             raise EditionError(f"the as-at date {new_as_at} is after the document date {new_date}")
         text = draft_text(sourced.path.read_text(encoding="utf-8"), source, number, new_date, new_as_at,
-                          series_change_paragraph(series_file(data_dir, source.series)))
+                          series_change_paragraph(series_file(data_dir, source.series)),
+                          symbol_prefix=organ.symbol_prefix if organ is not None else "A/")
         check_drafted(text, target)
         drafted.append(DraftedEdition(sourced.path, target, text))
         drafted += draft_translations(inputs, sourced, number)

@@ -13,6 +13,8 @@ from typing import Any, Iterable
 from babel.dates import format_date
 from num2words import num2words
 
+from pipeline.model.common import JOB_NUMBER_PARTS
+
 
 def join_list(items: Iterable[Any], conjunction: str = "and") -> str:
     """'A', 'A and B', 'A, B and C': the UN joins lists without a serial comma."""
@@ -76,7 +78,8 @@ def upper_first(text: str) -> str:
 def job_number_digits(job_number: str) -> str:
     """The digits a job number's barcode encodes: '04-39651 (E) 300704' -> '0439651'; a Geneva
     or Vienna job number's office prefix is not encoded ('GE.10-14635 (E)' -> '1014635')."""
-    return job_number.split(" ", 1)[0].rsplit(".", 1)[-1].replace("-", "")
+    parts = JOB_NUMBER_PARTS.search(job_number)
+    return parts["year"] + parts["serial"] if parts else ""
 
 
 FILTERS = {

@@ -81,9 +81,11 @@ WholeNumber = Annotated[int, BeforeValidator(_whole_number)]
 DayOrYear = Annotated[Union[dt.date, int, None], BeforeValidator(_day_or_year)]
 
 
-# A job number: year-serial, the language letter, the processing date(s); a Geneva or Vienna
-# job number starts with its office's prefix ("04-39651 (E) 300704", "GE.10-14635 (E) 060710").
-JOB_NUMBER = r"^((GE|V)\.)?\d{2}-\d{5} \([A-Z]\)( \d{6}){1,2}$"
+# A job number: year-serial, the language letter, the processing date(s) when printed; a Geneva
+# or Vienna job number starts with its office's prefix ("04-39651 (E) 300704",
+# "GE.10-14635 (E) 060710", "GE.18-15291(E)").
+JOB_NUMBER = r"^((GE|V)\.)?\d{2}-\d{5} ?\([A-Z]\)( \d{6}){0,2}$"
+JOB_NUMBER_PARTS = re.compile(r"(?P<year>\d{2})-(?P<serial>\d{5}) ?\((?P<letter>[A-Z])\)")
 
 
 class Strict(BaseModel):

@@ -70,7 +70,8 @@ class Edition(Strict):
     original_language: NonEmpty = "English"
     place: Literal["New York", "Geneva"] = "New York"
     job_number: Annotated[str, StringConstraints(pattern=JOB_NUMBER)] | None = Field(
-        None, description="a job number", examples=["04-39651 (E) 300704"])
+        None, description="a job number (year-serial, language letter, then the date(s) as printed, if any)",
+        examples=["04-39651 (E) 300704' or 'GE.18-15291(E)"])
     # One agenda item, or a list of them for a report issued under several ("Items 28 (a) and 134
     # of the provisional agenda"): read `agenda_items`, which is always a list.
     agenda: Annotated[Union[Annotated[AgendaItem, Tag("one")], Annotated[list[AgendaItem], Tag("several")]],

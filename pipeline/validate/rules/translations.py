@@ -20,6 +20,7 @@ from pipeline.i18n.languages import ORIGINAL, languages, load_language
 from pipeline.inputs.layout import languages_dir, translation_language
 from pipeline.inputs.load import Inputs, Sourced
 from pipeline.inputs.problems import InputError, Problem, did_you_mean, display_path
+from pipeline.model.common import JOB_NUMBER_PARTS
 from pipeline.model.blocks import HeadingBlock, ParagraphBlock
 from pipeline.model.edition import Edition
 from pipeline.model.translation import source_hash
@@ -94,9 +95,10 @@ def _check_version(inputs: Inputs, sourced: Sourced, translated: Sourced, known:
         return
     language_name = known[code].name
     letter = known[code].letter
-    if version.job_number and f"({letter})" not in version.job_number:
+    given = JOB_NUMBER_PARTS.search(version.job_number or "")
+    if given and given["letter"] != letter:
         yield error(at(translated, "job_number"), f"the {language_name} version's job number carries the letter "
-                                                   f"({letter}), not {version.job_number.split(' ')[1]}")
+                                                   f"({letter}), not ({given['letter']})")
     if version.agenda_title is not None:
         titles = version.agenda_title if isinstance(version.agenda_title, list) else [version.agenda_title]
         items = len(edition.agenda_items)
