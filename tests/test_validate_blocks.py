@@ -48,7 +48,8 @@ CASES = [
       "with a full stop"]),
     ("a reference to no block is an error",
      [('{{ ref("opening") }}', '{{ ref("openin") }}')],
-     [f"{E}:96:46: error: ref('openin') names no block (did you mean 'opening'?); give the block 'id: openin'"]),
+     [f"{E}:96:46: error: ref('openin') names no block (did you mean 'opening'?); correct the id, or give the "
+      "block you mean that id"]),
     ("a reference to an unnumbered paragraph is an error",
      [("    numbered: false\n", "    numbered: false\n    id: unnumbered\n"),
       ('{{ ref("opening") }}', '{{ ref("unnumbered") }}')],
@@ -60,8 +61,12 @@ CASES = [
       f"{E}:35:9: error: id 'opening' is used twice; give each block its own id"]),
     ("a link to no block is an error",
      [("It cites the shared footnote.[^shared]", "It cites [the mandate](#mandat).[^shared]")],
-     [f"{E}:29:16: error: the link '#mandat' names no block of the report; give the block 'id: mandat' or correct "
-      "the link"]),
+     [f"{E}:29:16: error: the link '#mandat' names no block of the report (did you mean 'mandate'?); correct the "
+      "link"]),
+    ("a link to no block, nothing close",
+     [("It cites the shared footnote.[^shared]", "It cites [the mandate](#elsewhere).[^shared]")],
+     [f"{E}:29:16: error: the link '#elsewhere' names no block of the report; give the block 'id: elsewhere' or "
+      "correct the link"]),
     ("a footnote that cites itself is an error",
      [("  second: The second footnote follows the shared one.", "  second: The second footnote cites itself.[^second]")],
      [f"{E}:24:11: error: footnote 'second' cites itself (second → second); a note cannot call a note"]),
