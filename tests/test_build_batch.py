@@ -176,6 +176,31 @@ def test_an_input_error_in_one_session_leaves_it_unwritten_and_builds_the_others
     assert not (out / "60").exists() and not (out / ".build-manifests" / "60.json").exists()
 
 
+def test_the_progress_bar_names_the_report_that_failed(two_sessions, tmp_path):
+    """On a terminal, the bar's line names a failed report while its failure is shown, not
+    the report of another session the workers were still on."""
+    import io
+
+    from pipeline.build.batch import BatchOptions, run_batch
+    from pipeline.build.progress import BarProgress
+
+    replace_in(two_sessions / "sessions" / "60" / "cmw-status.yaml", "provisional_agenda: A/60/150",
+               "provisional_agenda: A/61/150")
+    shown = io.StringIO()
+    progress = BarProgress(shown)
+    named: list[str] = []
+    original = progress.finished
+
+    def finished(report: str, ok: bool, seconds: float) -> None:
+        original(report, ok, seconds)
+        named.append(progress.bar.postfix)
+
+    progress.finished = finished
+    options = BatchOptions(two_sessions, tmp_path / "out", TEMPLATES_DIR, ("txt",), jobs=2)
+    run_batch(["59", "60"], options, progress)
+    assert "60/cmw-status: FAILED" in named
+
+
 def test_a_failing_report_is_named_and_leaves_its_session_as_it_was(two_sessions, tmp_path, monkeypatch):
     add_edition(two_sessions, 60, series="cmw-status-b")
     out = tmp_path / "out"

@@ -172,6 +172,10 @@ def test_failed_overwrite_keeps_the_existing_edition(data_dir, monkeypatch):
     (["59", "60", "--as-at", "2005-09-01", "--date", "2005-08-26"],
      "the as-at date 2005-09-01 is after the document date 2005-08-26"),
     (["59", "60", "--series", "cmw-stats"], "session 59 has no 'cmw-stats' edition (it has: cmw-status)"),
+    (["59", "60", "--as-at", "2004-08-19"], "the as-at date 2004-08-19 is earlier than that of the edition it "
+     "follows (session 59's cmw-status, as at 2004-08-20): its figures would go back in time and its "
+     "'changes since the previous report' would be false; give --as-at 2004-08-20 or later (or --force to draft "
+     "it all the same)"),
 ])
 def test_bad_requests_give_one_line_and_write_nothing(data_dir, args, message):
     result = new_edition(data_dir, *args)
@@ -179,6 +183,12 @@ def test_bad_requests_give_one_line_and_write_nothing(data_dir, args, message):
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("error: ") and message in lines[0], result.stderr
     assert not (data_dir / "sessions" / "60").exists()
+
+
+def test_an_as_at_before_the_previous_editions_is_drafted_only_when_forced(data_dir):
+    result = new_edition(data_dir, "59", "60", "--as-at", "2004-08-19", "--force")
+    assert result.exit_code == 0, result.stderr
+    assert "as_at: 2004-08-19" in edition_file(data_dir, 60).read_text(encoding="utf-8")
 
 
 def test_source_edition_that_does_not_load_is_reported_where_it_is_wrong(data_dir):

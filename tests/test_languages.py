@@ -269,6 +269,25 @@ def test_a_missing_translation_is_a_warning_in_a_draft_and_an_error_when_final(d
     assert not re.search(r"cmw-status\.(fr|es)\.yaml:\d+:\d+: error", final.stdout)  # complete versions
 
 
+def test_a_state_with_no_name_in_a_language_is_a_warning_in_a_draft_and_an_error_when_final(data_copy):
+    """Without its French name, the French version would print 'Mexico' in English: said,
+    with the State, the language and the CSV row."""
+    names = data_copy / "reference" / "state-names.csv"
+    replace_in(names, "Mexico,Mexique,", "Mexico,,")
+    row = names.read_text(encoding="utf-8").splitlines().index(next(
+        l for l in names.read_text(encoding="utf-8").splitlines() if l.startswith("Mexico,"))) + 1
+    message = ("the fr version would print the State 'Mexico' in English: data/reference/state-names.csv has no fr "
+               f"name for it (its row, {names}:{row}:1, has an empty 'fr' column); add it (from UNTERM), or mark a "
+               "fallback in its 'unverified' column")
+    result = unreport("validate", "59", "--data", str(data_copy))
+    assert result.returncode == 0
+    assert re.search(r"cmw-status\.fr\.yaml:\d+:\d+: warning: " + re.escape(message) + "$", result.stdout, re.M)
+    replace_in(data_copy / "sessions" / "59" / "cmw-status.yaml", "symbol: null ", "symbol: A/59/312")
+    final = unreport("validate", "59", "--data", str(data_copy))
+    assert re.search(r"cmw-status\.fr\.yaml:\d+:\d+: error: " + re.escape(message + " (a final version needs every "
+                     "name)"), final.stdout)
+
+
 def test_an_unknown_block_id_is_an_error_at_its_line(data_copy):
     french = data_copy / "sessions" / "59" / "cmw-status.fr.yaml"
     replace_in(french, "  migrants-day:\n", "  migrant-day:\n")

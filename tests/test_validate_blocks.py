@@ -48,7 +48,8 @@ CASES = [
       "with a full stop"]),
     ("a reference to no block is an error",
      [('{{ ref("opening") }}', '{{ ref("openin") }}')],
-     [f"{E}:96:46: error: ref('openin') names no block (did you mean 'opening'?); give the block 'id: openin'"]),
+     [f"{E}:96:46: error: ref('openin') names no block (did you mean 'opening'?); correct the id, or give the "
+      "block you mean that id"]),
     ("a reference to an unnumbered paragraph is an error",
      [("    numbered: false\n", "    numbered: false\n    id: unnumbered\n"),
       ('{{ ref("opening") }}', '{{ ref("unnumbered") }}')],
@@ -60,8 +61,12 @@ CASES = [
       f"{E}:35:9: error: id 'opening' is used twice; give each block its own id"]),
     ("a link to no block is an error",
      [("It cites the shared footnote.[^shared]", "It cites [the mandate](#mandat).[^shared]")],
-     [f"{E}:29:16: error: the link '#mandat' names no block of the report; give the block 'id: mandat' or correct "
-      "the link"]),
+     [f"{E}:29:16: error: the link '#mandat' names no block of the report (did you mean 'mandate'?); correct the "
+      "link"]),
+    ("a link to no block, nothing close",
+     [("It cites the shared footnote.[^shared]", "It cites [the mandate](#elsewhere).[^shared]")],
+     [f"{E}:29:16: error: the link '#elsewhere' names no block of the report; give the block 'id: elsewhere' or "
+      "correct the link"]),
     ("a footnote that cites itself is an error",
      [("  second: The second footnote follows the shared one.", "  second: The second footnote cites itself.[^second]")],
      [f"{E}:24:11: error: footnote 'second' cites itself (second → second); a note cannot call a note"]),
@@ -80,6 +85,16 @@ CASES = [
      [("    rows_from: members\n", "    rows_from: member\n")],
      [f"{S}:14:16: error: rows_from: 'member' is not a list of facts (did you mean 'members'?); the lists: members, "
       "parties, signatories, states"]),
+    ("rows from something that is not a list, in a drafter's words",
+     [("    rows_from: members\n", "    rows_from: members.name\n")],
+     [f"{E}:{line}: error: rows_from: 'members.name' is not a list of facts; rows_from takes the name of a list "
+      "of facts (members, parties, signatories, states) or a filter over one, like states|declared(\"22\")"
+      for line in ("59:12", "110:16")]),  # at each use of the series' table
+    ("rows from an expression that does not read, in a drafter's words",
+     [("    rows_from: members\n", "    rows_from: members|declard(\"22\")\n")],
+     [f"{S}:14:16: error: rows_from: 'members|declard(\"22\")' is not a list of facts (there is no filter 'declard' "
+      "(did you mean 'declared'?)); rows_from takes the name of a list of facts (members, parties, signatories, "
+      "states) or a filter over one, like states|declared(\"22\")"]),
     ("a table note call with no note is an error",
      [('"Signatories[^b]"', '"Signatories[^c]"')],
      [f"{E}:50:58: error: footnote [^c] has no text under 'footnotes:' or the table's 'notes:'; add 'c: ...' there",

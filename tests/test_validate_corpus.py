@@ -41,6 +41,12 @@ CASES = [
     Case('unknown key, nothing close', E, 'distribution: General', 'distribution: General\ncolour: blue', [
             (E, 10, 1, 'error', "unknown key 'colour'; the keys allowed here are series, session, previous, symbol, date, as_at, distribution, original_language, place, job_number, agenda, masthead_notes, summary, contents, footnotes, footnote_marks, body, annexes"),
     ]),
+    Case('unknown key in a block, close to a known one', E, '  - id: adoption\n', '  - id: adoption\n    numberd: false\n', [
+            (E, 19, 5, 'error', "unknown key 'numberd' (did you mean 'numbered'?)"),
+    ]),
+    Case('misspelled block kind after its id', E, '  - id: adoption\n    paragraph: >-', '  - id: adoption\n    paragrahp: >-', [
+            (E, 18, 5, 'error', "'body[0]': a block is '- paragraph: ...', a heading ('- chapter: ...', '- section: ...', ...) or '- table: ...', not 'paragrahp' (did you mean 'paragraph'?)"),
+    ]),
     Case('missing key', E, 'as_at: 2004-08-20\n', '', [
             (E, 4, 1, 'error', "missing key 'as_at'; add it"),
     ]),

@@ -97,6 +97,22 @@ def test_five_independent_mistakes_in_one_file_give_five_errors(data_copy: Path,
     assert all(": error: " in p for p in problems)
 
 
+def test_a_misspelled_key_is_one_error_and_the_other_checks_go_on(data_copy: Path, monkeypatch):
+    """'as_att' for 'as_at': one error at the key with the key meant (no 'missing key as_at'
+    beside it), and the file's other mistakes are still found in the same run."""
+    edition = data_copy / EDITION
+    replace_in(edition, "as_at: 2004-08-20", "as_att: 2004-08-20")
+    replace_in(edition, '  title: "Human rights', '  titel: "Human rights')
+    replace_in(edition, "{{ signatories|count|number }}", "{{ signatory|count|number }}")
+    monkeypatch.chdir(data_copy.parent)
+    problems = problems_of(Path("data"))
+    assert problems[:2] == ["data/sessions/59/cmw-status.yaml:8:1: error: unknown key 'as_att' (did you mean 'as_at'?)",
+                            "data/sessions/59/cmw-status.yaml:15:3: error: unknown key 'titel' (did you mean 'title'?)"]
+    assert [p.split(": error: ")[0] for p in problems] == [
+        "data/sessions/59/cmw-status.yaml:8:1", "data/sessions/59/cmw-status.yaml:15:3",
+        "data/sessions/59/cmw-status.yaml:55:10"]
+
+
 def test_a_broken_edition_still_has_its_reference_data_checked(data_copy: Path, monkeypatch):
     replace_in(data_copy / EDITION, "date: 2004-08-27", "date: 2004-02-30")  # the edition cannot be built
     replace_in(data_copy / "reference/cmw-committee.yaml", "nationality: Mexico\n    elected_on: 2003-12-11",

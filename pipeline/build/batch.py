@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Callable, Protocol
 from pipeline.build.fingerprints import Fingerprint, Fingerprinter, Manifest, is_up_to_date, read_manifest
 from pipeline.inputs.layout import check_session_id, edition_files, translation_files, translation_language
 from pipeline.inputs.problems import InputError, display_path
+from pipeline.writers.pdf import LayoutError
 from pipeline.writers.registry import DEFAULT_PDF_VARIANT, WRITERS, formats as registered_formats
 
 if TYPE_CHECKING:  # the build stage is imported only when there is something to build
@@ -299,6 +300,9 @@ class _Batch:
         edition.parts_left -= 1
         try:
             result = future.result()
+        except LayoutError as exc:  # text the drafter wrote (or data) runs off the page
+            if not edition.failed:
+                self._report_layout(session, edition, exc)
         except Exception as exc:  # a writer failed, or a worker died
             if not edition.failed:
                 self._report_failure(session, edition, exc)
@@ -318,6 +322,16 @@ class _Batch:
                 self.progress.finished(_name(session, edition), True, edition.seconds)
         if session.done:
             self._finish(session)
+
+    def _report_layout(self, session: _SessionState, edition: _EditionState, exc: LayoutError) -> None:
+        from pipeline.build.session import layout_problem
+
+        edition.failed = True
+        name = _name(session, edition)
+        self.progress.note(str(layout_problem(exc.text, str(exc), session.prepared.inputs, edition.sourced)),
+                           error=True)
+        self.summary.failed.append(Failure(name, "1 error(s), listed above", input_error=True))
+        self.progress.finished(name, False, 0.0)
 
     def _report_failure(self, session: _SessionState, edition: _EditionState, exc: Exception) -> None:
         edition.failed = True

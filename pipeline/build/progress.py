@@ -48,7 +48,11 @@ class BarProgress:
         self.bar = self._tqdm(total=total, unit="report", file=self.stream, dynamic_ncols=True)
 
     def finished(self, report: str, ok: bool, seconds: float) -> None:
+        """Count the report; a failed one is named on the bar until the next report starts
+        (not the report the workers were on when it failed, which may be of another session)."""
         if self.bar is not None:
+            if not ok:
+                self.bar.set_postfix_str(f"{report}: FAILED", refresh=False)
             self.bar.update(1)
 
     def working_on(self, report: str) -> None:

@@ -169,6 +169,22 @@ def check_tree_glyphs(tree_html: str, sourced: Sourced, language: str) -> None:
                                                   f"'{context}')")])
 
 
+def layout_problem(text: str, message: str, inputs: Inputs, sourced: Sourced) -> Problem:
+    """A writer's complaint about laid-out text, located where the text is written: in the
+    edition or one of its language versions (or in the edition file, when it comes from data)."""
+    from pipeline.inputs.problems import Location, display_path
+
+    files = [sourced.path] + [version.path for version in inputs.translations.get(sourced.path, [])]
+    needle = text.strip()[:40]
+    for path in files:
+        content = path.read_text(encoding="utf-8") if needle else ""
+        at = content.find(needle) if needle else -1
+        if at >= 0:
+            line = content.count("\n", 0, at) + 1
+            return Problem(Location(display_path(path), line, at - content.rfind("\n", 0, at)), "error", message)
+    return Problem(Location(display_path(sourced.path)), "error", message)
+
+
 def start_worker(formats: tuple[str, ...], parent: int) -> None:
     """A worker process's first step: die with the build, limit its memory, import the writers."""
     die_with_parent(parent)

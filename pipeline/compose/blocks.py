@@ -150,7 +150,9 @@ def reference_function(numbers: Numbers) -> Callable[[str], str]:
         target = numbers.targets.get(str(block_id))
         if target is None:
             hint = did_you_mean(str(block_id), numbers.targets)
-            raise UnknownReference(f"ref('{block_id}') names no block{hint}; give the block 'id: {block_id}'")
+            advice = "; correct the id, or give the block you mean that id" if hint else \
+                f"; give the block 'id: {block_id}'"
+            raise UnknownReference(f"ref('{block_id}') names no block{hint}{advice}")
         if not target.label:
             raise UnknownReference(f"ref('{block_id}') names a block without a number to cite (an unnumbered "
                                    "paragraph, heading or table); number it or write the reference out")

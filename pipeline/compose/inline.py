@@ -26,6 +26,7 @@ from pipeline.compose.numbering import letter
 from pipeline.compose.sandbox import (PERSON_CLOSE, PERSON_OPEN, STATE_CLOSE, STATE_LIST_CLOSE, STATE_LIST_OPEN,
                                       STATE_OPEN)
 from pipeline.inputs.characters import REFUSED, code_point
+from pipeline.inputs.problems import did_you_mean
 
 
 class InlineError(ValueError):
@@ -215,8 +216,9 @@ def _link(href: str, context: InlineContext) -> str:
     if href.startswith("#"):
         anchor = href[1:]
         if anchor not in context.anchors:
-            raise InlineError(f"the link '#{anchor}' names no block of the report; give the block 'id: {anchor}' "
-                              "or correct the link")
+            hint = did_you_mean(anchor, sorted(context.anchors))
+            advice = "correct the link" if hint else f"give the block 'id: {anchor}' or correct the link"
+            raise InlineError(f"the link '#{anchor}' names no block of the report{hint}; {advice}")
         return f'<a class="cross-reference" href="#{html.escape(anchor, quote=True)}">'
     return f'<a href="{html.escape(href, quote=True)}">'
 

@@ -186,7 +186,7 @@ def draft_editions(data_dir: Path, source_session: str | int, session: str | int
     falls on a weekend: moving it here would make dates drift edition after edition). An existing target is
     overwritten with `force`, kept with `keep_existing` (in the result, marked `kept`), and
     otherwise an EditionError. Raises EditionError for a bad request (unknown session or
-    series, as-at after the date) and InputError when the source editions do not load.
+    series, as-at after the date, or, without `force`, before the source's as-at) and InputError when the source editions do not load.
     """
     try:
         source_number, number = check_session_id(source_session), check_session_id(session)
@@ -224,6 +224,12 @@ def draft_editions(data_dir: Path, source_session: str | int, session: str | int
         new_date = date or working_day(years_later(source.date, years), not_before=new_as_at)
         if new_as_at > new_date:
             raise EditionError(f"the as-at date {new_as_at} is after the document date {new_date}")
+        if new_as_at < source.as_at and not force:
+            raise EditionError(f"the as-at date {new_as_at} is earlier than that of the edition it follows "
+                               f"(session {source_number}'s {source.series}, as at {source.as_at}): its figures "
+                               "would go back in time and its 'changes since the previous report' would be false; "
+                               "give --as-at "
+                               f"{source.as_at} or later (or --force to draft it all the same)")
         text = draft_text(sourced.path.read_text(encoding="utf-8"), source, number, new_date, new_as_at,
                           series_change_paragraph(series_file(data_dir, source.series)),
                           symbol_prefix=organ.symbol_prefix if organ is not None else "A/")

@@ -135,6 +135,11 @@ def _shape_problems(raw: dict, shown: str, path: Path) -> list[Problem]:
         Locale.parse(str(raw.get("locale")))
     except (ValueError, TypeError, LookupError, UnknownLocaleError):
         bad(("locale",), f"locale '{raw.get('locale')}' is not a locale Babel and ICU know (fr, es, ru, zh, ar, ...)")
+    pattern = (raw.get("dates") or {}).get("pattern") if isinstance(raw.get("dates"), dict) else None
+    if isinstance(pattern, str) and not _whole_date(pattern):
+        given, outcome = (f"'{pattern}'", "incomplete") if pattern.strip() else ("empty", "as nothing")
+        bad(("dates", "pattern"), f"'dates.pattern' is {given}: it must show the day (d), the month (MMMM) and the "
+                                  f"year (y), like 'd MMMM y', or every date of the report prints {outcome}")
     english = _english_shape(path)
 
     def walk(value: Any, model: Any, key_path: tuple) -> None:
@@ -159,6 +164,13 @@ def _shape_problems(raw: dict, shown: str, path: Path) -> list[Problem]:
         if key in raw:
             walk(raw[key], english.get(key) if english else None, (key,))
     return problems
+
+
+def _whole_date(pattern: str) -> bool:
+    """Whether a CLDR date pattern shows a day (d), a month (M or L) and a year (y), outside its
+    quoted literals ('de', 'года')."""
+    fields = re.sub(r"'[^']*'", "", pattern)
+    return "d" in fields and "y" in fields and ("M" in fields or "L" in fields)
 
 
 def _kind(value: Any) -> str:

@@ -5,6 +5,7 @@ The data folder's layout is in layout.py.
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +17,7 @@ from pipeline.facts.names import StateNames
 from pipeline.facts.translated_names import STATE_NAMES_FILE, TranslatedNames, read_translated_names
 from pipeline.inputs.layout import (NAME_CHANGES_FILE, TEMPLATES_DIR, all_edition_files, edition_files,
                      edition_path, session_numbers, translation_files)
-from pipeline.model.blocks import BLOCK_KEYS
+from pipeline.model.blocks import BLOCK_KEYS, HeadingBlock, ParagraphBlock, TableBlock
 from pipeline.model.edition import Edition
 from pipeline.model.reference import Committee, Ledger, MemberStates, NameChange, Organ, Organs
 from pipeline.model.series import Series
@@ -29,6 +30,8 @@ M = TypeVar("M", bound=BaseModel)
 
 MEMBER_STATES_FILE = "un-member-states.yaml"
 ORGANS_FILE = "organs.yaml"
+# the keys a block may have beside the one that says its kind ('id:', 'numbered:', ...)
+BLOCK_ATTRIBUTES = {key for block in (ParagraphBlock, HeadingBlock, TableBlock) for key in block.model_fields} - set(BLOCK_KEYS)
 
 
 @dataclass
@@ -155,7 +158,8 @@ def _message(error: dict, raw: Any, model: type[BaseModel]) -> str:
             return f"unknown key '{loc[-1]}' here; it belongs under '{home}:' (indent it below that key)"
         return f"unknown key '{loc[-1]}'" + (hint or allowed)
     if kind in ("union_tag_not_found", "union_tag_invalid"):
-        found = next(iter(value), "") if isinstance(value, dict) else ""
+        keys = list(value) if isinstance(value, dict) else []
+        found = next((k for k in keys if k not in BLOCK_ATTRIBUTES), keys[0] if keys else "")  # not 'id:'...
         instead = f", not '{found}'{did_you_mean(found, list(BLOCK_KEYS))}" if found else ""
         return (f"'{where}': a block is '- paragraph: ...', a heading ('- chapter: ...', '- section: ...', ...) "
                 f"or '- table: ...'{instead}")
@@ -203,15 +207,46 @@ def _fields_at(model: type[BaseModel], loc: tuple) -> list[str]:
 
 def _model_at(model: type[BaseModel], loc: tuple) -> Any:
     """The (nested) model class a pydantic loc points into."""
+    return _walk(model, loc)[0]
+
+
+def _walk(model: type[BaseModel], loc: tuple) -> tuple[Any, tuple]:
+    """The (nested) model class a pydantic loc points into, and the loc's steps in the data
+    (a step that names a union's tag, as in ('body', 0, 'paragraph', ...), picks the union's
+    member of that tag and is not a key of the data)."""
     current: Any = model
-    for step in loc:
-        if isinstance(step, int) or not hasattr(current, "model_fields"):
+    annotation: Any = None
+    steps: list = []
+    for position, step in enumerate(loc):
+        if isinstance(step, int):
+            steps.append(step)
+            continue
+        tagged = _tagged(annotation, step) if annotation is not None else None
+        if tagged is not None:
+            current, annotation = tagged, None
+            continue
+        steps.append(step)
+        if not hasattr(current, "model_fields"):
             continue
         info = current.model_fields.get(step)
         if info is None:
-            break
-        current = _model_in(info.annotation)
-    return current
+            return current, tuple(steps) + loc[position + 1:]
+        annotation = info.annotation
+        current = _model_in(annotation)
+    return current, tuple(steps)
+
+
+def _tagged(annotation: Any, tag: str) -> Any:
+    """The model of the union member tagged `tag` inside an annotation, if there is one."""
+    from pydantic import Tag
+
+    if any(isinstance(meta, Tag) and meta.tag == tag for meta in getattr(annotation, "__metadata__", ())):
+        return _model_in(annotation)
+    for arg in getattr(annotation, "__args__", ()):
+        found = _tagged(arg, tag)
+        if found is not None:
+            return found
+    return None
 
 
 def _model_in(annotation: Any) -> Any:
@@ -225,10 +260,12 @@ def _model_in(annotation: Any) -> Any:
     return None
 
 
-def _error_location(error: dict, raw: Any, shown: str) -> Location:
+def _error_location(error: dict, raw: Any, shown: str, model: type[BaseModel]) -> Location:
     """Unknown keys are shown at the key, missing ones at their parent's key, others at the value."""
     loc = _data_steps(raw, error["loc"])
     if error["type"] == "extra_forbidden":
+        if loc[-1] not in BLOCK_KEYS:  # (a second kind of block is shown at its value)
+            loc = _walk(model, loc[:-1])[1] + loc[-1:]  # not through a union's tag
         found = locate_key(raw, *loc)
     elif error["type"] == "missing":
         found = locate_key(raw, *loc[:-1]) if loc[:-1] else getattr(raw, "location", None)
@@ -253,12 +290,31 @@ def parse_model(model: type[M], raw: Any, path: Path, salvage: bool = False) -> 
         return model.model_validate(raw), []
     except ValidationError as exc:
         errors = exc.errors()
-        problems = [Problem(_error_location(e, raw, shown), "error", _message(e, raw, model)) for e in errors]
-        return (_salvaged(model, raw, errors) if salvage else None), problems
+        renamed = _misspelled(errors, model)
+        errors = [e for e in errors if not (e["type"] == "missing" and e["loc"] in renamed.values())]
+        problems = [Problem(_error_location(e, raw, shown, model), "error", _message(e, raw, model)) for e in errors]
+        return (_salvaged(model, raw, errors, renamed) if salvage else None), problems
 
 
-def _salvaged(model: type[M], raw: Any, errors: list[dict]) -> M | None:
-    """The model without the keys that were in error, when each of them may be left out."""
+def _misspelled(errors: list[dict], model: type[BaseModel]) -> dict[tuple, tuple]:
+    """Unknown keys that are close to a missing key beside them ('as_att' for 'as_at'): the
+    loc of each such key -> the loc of the key it stands for. The unknown key's message
+    ('did you mean ...?') says all; the model is salvaged with the key read as meant."""
+    missing = {e["loc"] for e in errors if e["type"] == "missing" and e["loc"]}
+    renamed: dict[tuple, tuple] = {}
+    for error in errors:
+        loc = error["loc"]
+        if error["type"] != "extra_forbidden" or not isinstance(loc[-1], str):
+            continue
+        close = difflib.get_close_matches(loc[-1], _fields_at(model, loc[:-1]), n=1)
+        if close and loc[:-1] + (close[0],) in missing and loc[:-1] + (close[0],) not in renamed.values():
+            renamed[loc] = loc[:-1] + (close[0],)
+    return renamed
+
+
+def _salvaged(model: type[M], raw: Any, errors: list[dict], renamed: dict[tuple, tuple]) -> M | None:
+    """The model without the keys that were in error, when each of them may be left out, and
+    with each misspelled key read as the key it stands for."""
     plain = _plain(raw)
     for error in errors:
         loc = error["loc"]
@@ -268,9 +324,11 @@ def _salvaged(model: type[M], raw: Any, errors: list[dict]) -> M | None:
             return None
         try:
             parent: Any = plain
-            for step in loc[:-1]:
+            for step in _walk(model, loc[:-1])[1]:
                 parent = parent[step]
-            parent.pop(loc[-1], None)
+            value = parent.pop(loc[-1], None)
+            if loc in renamed:
+                parent[renamed[loc][-1]] = value
         except (KeyError, IndexError, TypeError, AttributeError):
             return None  # the path runs through a union's tag: not a place we can prune
     try:

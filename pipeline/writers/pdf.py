@@ -131,21 +131,76 @@ def write_pdf(tree_html: str, document_date: dt.date, templates_dir: Path = TEMP
     if variant not in PDF_VARIANTS:
         raise ValueError(f"unknown PDF variant {variant!r}; choose one of {', '.join(PDF_VARIANTS)}")
     refuse_local_links(tree_html)
-    weasyprint = import_weasyprint()  # imported here: only PDF builds pay for it
+    import_weasyprint()  # imported here: only PDF builds pay for it
 
     stamp = document_timestamp(document_date)
     with source_date_epoch(stamp):
-        document = weasyprint.HTML(
-            string=tree_html,
-            base_url=str(templates_dir.resolve()) + "/",
-            url_fetcher=restricted_fetcher(templates_dir),
-        ).render(font_config=shared_font_configuration())
+        document = _laid_out(tree_html, templates_dir)
         pdf_date = iso_stamp(stamp)
         document.metadata.created = pdf_date
         document.metadata.modified = pdf_date
         document.metadata.generator = "unreport"
         return document.write_pdf(pdf_identifier=b"unreport-" + pdf_date.encode(), pdf_variant=variant,
                                   pdf_tags=True, finisher=_finish_structure)
+
+
+# Addresses are set whole (un-report.css); one longer than a line may break, after a '/' or
+# anywhere, when the report is set again with this style.
+WRAPPED_ADDRESSES = "a { white-space: normal !important; overflow-wrap: anywhere !important; }"
+TOLERANCE = 1.0  # CSS px: what rounding may put past an edge
+
+
+class LayoutError(ValueError):
+    """Text the layout could not keep on the page (it would be cut off)."""
+
+    def __init__(self, page: int, text: str):
+        super().__init__(page, text)
+        self.page, self.text = page, text
+
+    def __str__(self) -> str:
+        shown = self.text if len(self.text) <= 60 else self.text[:57] + "..."
+        return (f"'{shown}' runs off page {self.page} of the PDF and would be cut off; a table with too many or too "
+                "wide columns is the usual cause: shorten its cell texts, or split it into two tables")
+
+
+def _laid_out(tree_html: str, templates_dir: Path):
+    """The laid-out document: set again with breakable addresses when an address runs past
+    the text column; a LayoutError when text still runs off the page."""
+    weasyprint = import_weasyprint()
+    html = weasyprint.HTML(string=tree_html, base_url=str(templates_dir.resolve()) + "/",
+                           url_fetcher=restricted_fetcher(templates_dir))
+    document = html.render(font_config=shared_font_configuration())
+    if any(in_link for _, _, in_link in overflowing_text(document, within="column")):
+        wrapped = weasyprint.CSS(string=WRAPPED_ADDRESSES, font_config=shared_font_configuration())
+        document = html.render(font_config=shared_font_configuration(), stylesheets=[wrapped])
+    past = overflowing_text(document, within="page")
+    if past:
+        page, text, _ = past[0]
+        raise LayoutError(page, text)
+    return document
+
+
+def overflowing_text(document, within: str = "column") -> list[tuple[int, str, bool]]:
+    """(page number, text, whether it is in a link) of each piece of text laid out past the
+    left or right edge of its page's text column (`within="column"`) or of the page itself
+    (`"page"`); the running headers and footers in the margins aside."""
+    from weasyprint.formatting_structure import boxes
+
+    found: list[tuple[int, str, bool]] = []
+    for number, page in enumerate(document.pages, start=1):
+        box = page._page_box
+        left, right = (box.content_box_x(), box.content_box_x() + box.width) if within == "column" else \
+            (0, box.margin_width())
+        stack = [(child, False) for child in reversed(box.children) if not isinstance(child, boxes.MarginBox)]
+        while stack:
+            child, in_link = stack.pop()
+            if isinstance(child, boxes.TextBox):
+                if child.position_x + child.width > right + TOLERANCE or child.position_x < left - TOLERANCE:
+                    found.append((number, child.text, in_link))
+            elif isinstance(child, boxes.ParentBox):
+                link = in_link or (isinstance(child, boxes.InlineBox) and child.element_tag == "a")
+                stack.extend((grandchild, link) for grandchild in reversed(child.children))  # in reading order
+    return found
 
 
 def _finish_structure(document, pdf) -> None:

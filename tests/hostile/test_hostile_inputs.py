@@ -238,8 +238,8 @@ CSV_ROWS = [
          "Turkey,Türkiye,2022-06-01,x,y,z,",
          ["data/reference/state-name-changes.csv:14:1: error: this row has 3 field(s) more than the header's 6 "
           "columns; put a value that holds a comma in double quotes, or remove the extra fields"]),
-    Case("a State named twice in the six-language names", NAMES, "\nAzerbaijan,", "\nAzerbaijan,Zzz,Zzz,Zzz,Zzz,"
-         "Zzz,,a second row\nAzerbaijan,",
+    Case("a State named twice in the six-language names", NAMES, "\nAzerbaijan,", "\nAzerbaijan,Zzz,Zzz,Ззз,字字,"
+         "ززز,,a second row\nAzerbaijan,",  # each in its column's script (else that is the error)
          ["data/reference/state-names.csv:7:1: error: 'Azerbaijan' has a row already; keep one row per State"]),
 ]
 

@@ -141,7 +141,7 @@ def check_series_tables(inputs: Inputs, sourced: Sourced) -> Problems:
     here once, not at every edition that uses the table)."""
     for name, spec in sourced.model.tables.items():
         yield from _table_shape(spec, lambda *p, name=name: at(sourced, "tables", name, *p))
-        if spec.rows_from is not None and not _expression_syntax(spec.rows_from):
+        if spec.rows_from is not None and _expression_syntax(spec.rows_from) is None:
             for fact in sorted(_names_in(spec.rows_from)):
                 message = undeclared_fact_message(fact, sourced.model, what=f"the table '{name}'")
                 if message:
@@ -164,10 +164,9 @@ def _table_shape(spec: TableSpec, where) -> Problems:
     if spec.rows_from is not None and re.fullmatch(r"\w+", spec.rows_from) and spec.rows_from not in LIST_FACTS:
         yield error(where("rows_from"), f"rows_from: '{spec.rows_from}' is not a list of facts"
                                         f"{did_you_mean(spec.rows_from, LIST_FACTS)}; the lists: {', '.join(LIST_FACTS)}")
-    elif spec.rows_from is not None and (syntax := _expression_syntax(spec.rows_from)):
-        yield error(where("rows_from"), f"rows_from: '{spec.rows_from}' is not an expression: {syntax}; write a "
-                                        f"list of facts ({', '.join(LIST_FACTS)}) or a filter over one, like "
-                                        "states|declared(\"22\")")
+    elif spec.rows_from is not None and (syntax := _expression_syntax(spec.rows_from)) is not None:
+        yield error(where("rows_from"), f"rows_from: '{spec.rows_from}' is not a list of facts{syntax}; "
+                                        f"{ROWS_FROM_TAKES}")
     if spec.row is not None and spec.rows_from is None:
         yield error(where("row"), "'row:' makes rows from facts: add 'rows_from:' naming the list of facts")
     if spec.row is not None and len(spec.row) != width:
@@ -189,12 +188,21 @@ def _table_shape(spec: TableSpec, where) -> Problems:
                                                  "or remove it")
 
 
+ROWS_FROM_TAKES = (f"rows_from takes the name of a list of facts ({', '.join(LIST_FACTS)}) or a filter over one, "
+                   "like states|declared(\"22\")")
+
+
 def _expression_syntax(source: str) -> str | None:
-    """What is wrong with the syntax of a `rows_from` expression, or None."""
+    """None when a `rows_from` expression reads; else what to say of it in a drafter's words
+    ('' or ' (there is no filter 'x')'), not the expression engine's ('chunk after expression')."""
     try:
         paragraph_environment().compile_expression(source)
     except jinja2.TemplateSyntaxError as exc:
-        return exc.message or str(exc)
+        unknown = re.match(r"No filter named '(\w+)'", exc.message or "")
+        if unknown:
+            filters = sorted(paragraph_environment().filters)
+            return f" (there is no filter '{unknown[1]}'{did_you_mean(unknown[1], filters)})"
+        return ""
     return None
 
 
@@ -208,7 +216,7 @@ def _rows_from_message(source: str, exc: Exception, series) -> str:
             return undeclared
         return (f"rows_from: '{unknown[1]}' is not a list of facts{did_you_mean(unknown[1], LIST_FACTS)}; "
                 f"the lists: {', '.join(LIST_FACTS)}")
-    return f"rows_from: '{source}' {message if 'not a list' not in message else 'is not a list of facts'}"
+    return f"rows_from: '{source}' is not a list of facts; {ROWS_FROM_TAKES}"  # not the engine's words
 
 
 def _table_rows(inputs: Inputs, facts, spec: TableSpec, context: dict, where, block: TableBlock,
@@ -216,8 +224,8 @@ def _table_rows(inputs: Inputs, facts, spec: TableSpec, context: dict, where, bl
     """Rows from facts: a list the edition has; none makes the table go, which is worth a word."""
     if spec.rows_from is None:
         return
-    if _expression_syntax(spec.rows_from) or (re.fullmatch(r"\w+", spec.rows_from)
-                                               and spec.rows_from not in LIST_FACTS):
+    if _expression_syntax(spec.rows_from) is not None or (re.fullmatch(r"\w+", spec.rows_from)
+                                                           and spec.rows_from not in LIST_FACTS):
         return  # reported with the table's shape
     at_rows_from = where("rows_from") if isinstance(block.table, TableSpec) else at_table()
     try:

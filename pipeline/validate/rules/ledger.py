@@ -41,6 +41,14 @@ def _action_problems(ledger: Sourced, index: int, action: TreatyAction) -> Probl
             yield error(at(ledger, "actions", index, "declarations", number, "withdrawn"),
                         f"{action.state}'s {made.kind} under article {made.article} is withdrawn ({made.withdrawn}) "
                         f"before it was made ({made.date}); check the dates")
+        standing = next((other for other in action.declarations[:number]
+                         if (other.article, other.kind) == (made.article, made.kind)
+                         and (other.withdrawn is None or other.withdrawn > made.date)), None)
+        if standing is not None:
+            yield error(at(ledger, "actions", index, "declarations", number, "article"),
+                        f"{action.state} already has a {made.kind} under article {made.article} ({standing.date}), "
+                        f"not withdrawn before this one ({made.date}); remove one, or give the first its "
+                        "'withdrawn:' date")
 
 
 def check_actions(inputs: Inputs, ledger: Sourced) -> Problems:

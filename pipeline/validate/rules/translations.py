@@ -151,8 +151,9 @@ def _check_version(inputs: Inputs, sourced: Sourced, translated: Sourced, known:
 
 
 def check_translated_state_names(inputs: Inputs, sourced: Sourced) -> Problems:
-    """Every State a language version names has a name in its language; a name not from an
-    official UN list is a warning on each use."""
+    """Every State a language version names has a name in its language (without one the
+    version prints the English name: a warning in a draft, an error once the edition has its
+    symbol); a name not from an official UN list is a warning on each use."""
     versions = inputs.translations.get(sourced.path, [])
     if not versions or not facts_ready(inputs, sourced):
         return
@@ -166,9 +167,14 @@ def check_translated_state_names(inputs: Inputs, sourced: Sourced) -> Problems:
         for english in used:
             found = inputs.translated_names.lookup(english, code)
             if found is None:
-                yield error(at(translated, "language"),
-                            f"no {code} name for the State '{english}' in data/reference/state-names.csv; add it "
-                            f"(from UNTERM), or mark a fallback in its 'unverified' column")
+                row = inputs.translated_names.rows.get(english)
+                where = f"its row, {row}, has an empty '{code}' column" if row else "it has no row there"
+                report = warning if sourced.model.is_draft else error
+                yield report(at(translated, "language"),
+                             f"the {code} version would print the State '{english}' in English: "
+                             f"data/reference/state-names.csv has no {code} name for it ({where}); add it (from "
+                             "UNTERM), or mark a fallback in its 'unverified' column"
+                             + ("" if sourced.model.is_draft else " (a final version needs every name)"))
             elif not found.verified:
                 yield warning(at(translated, "language"),
                               f"the {code} version names '{english}' '{found.name}', a name not checked against an "
