@@ -58,7 +58,8 @@ def compose_report(facts: EditionFacts, sourced: Sourced, version: Version | Non
     translation file, for a block of a language version)."""
     tables = facts.series.tables if version is None else translated_tables(facts.series.tables, version)
     try:
-        return compose_blocks(facts, tables, None if version is None else version_environment(version))
+        return compose_blocks(facts, tables, None if version is None else version_environment(version),
+                              None if version is None else version.labels)
     except ComposeError as exc:
         where = locate(sourced.raw, *exc.path) or Location(display_path(sourced.path))
         raise InputError([Problem(where, "error", f"cannot compose this text: {exc.cause}")]) from None

@@ -21,7 +21,7 @@ LANGUAGE_ORDER = ("en", "fr", "es", "ru", "zh", "ar")  # English, then as the UN
 REQUIRED_STRINGS = ("organization", "organs", "authors", "distribution", "version_language", "original",
                     "language_names", "session", "agenda_item_provisional", "agenda_item", "agenda_label",
                     "summary", "contents", "paragraphs", "page", "annex", "annex_original", "table",
-                    "source", "draft", "missing_translation")
+                    "source", "draft", "missing_translation", "labels", "counted")
 
 
 @dataclass(frozen=True, eq=False)

@@ -34,9 +34,14 @@ class TranslatedBlock(Strict):
 
 
 class TranslatedTable(Strict):
-    """A named table's translated column headings (its rows come from facts, computed per language)."""
+    """A table's translated texts, by the series' table name or the table's id: its column
+    headings (in order), title, notes (by label) and source (rows made from facts are computed
+    in each language)."""
 
-    columns: list[NonEmpty] = Field(min_length=1)
+    columns: list[NonEmpty] = []
+    title: NonEmpty | None = None
+    notes: dict[str, NonEmpty] = {}
+    source: NonEmpty | None = None
 
 
 class Translation(Strict):
@@ -51,4 +56,5 @@ class Translation(Strict):
     title: NonEmpty
     agenda_title: NonEmpty | None = None
     tables: dict[str, TranslatedTable] = {}
-    translations: dict[BlockId, TranslatedBlock] = {}
+    translations: dict[BlockId, TranslatedBlock] = {}  # paragraphs, headings, list items, annex titles
+    footnotes: dict[str, TranslatedBlock] = {}  # by the original's footnote label
