@@ -81,7 +81,8 @@ class Labels:
             return counted["one"].format(noun=noun, name=names[0], predicate=predicate)
         if nouns is None:
             forms = counted["nouns"] if noun == counted["noun"] else {"other": noun + counted["plural_ending"]}
-            nouns = plural(len(names), **forms) if plural else forms.get("other", noun)
+            nouns = plural(len(names), **{"one": forms.get("one", forms["other"]), **forms}) if plural \
+                else forms["other"]
         return counted["many"].format(count=count_words(len(names)), nouns=nouns, predicate=predicate,
                                       names=join(names))
 
