@@ -491,3 +491,18 @@ def test_en_yaml_labels_give_the_english_the_pipeline_printed(data_copy):
     assert style.counted_list([State("Chile", "Chile")], "signed") == "one State, Chile, has signed"
     assert style.counted_list([State(n, n) for n in "ABCD"], "signed") == \
         "the following four States have signed: A, B, C and D"
+
+
+def test_new_edition_refuses_to_carry_a_broken_translation_forward(data_copy):
+    """A translation that does not compose would break the next session's build too: new-edition
+    says where (exit 2) and writes nothing; a merely stale one is carried forward, marked."""
+    shutil.rmtree(data_copy / "sessions" / "60")
+    french = data_copy / "sessions" / "59" / "cmw-status.fr.yaml"
+    replace_in(french, "entrée en vigueur le 1er juillet 2003", "entrée en vigueur le {{ nosuch|date }}")
+    result = unreport("new-edition", "59", "60", "--data", str(data_copy), "--as-at", "2005-08-01",
+                      "--date", "2005-08-26")
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    text_line = source_hash_line(french, "entry-into-force") + 2
+    assert re.search(rf"cmw-status\.fr\.yaml:{text_line}:\d+: error", result.stdout + result.stderr)
+    assert not (data_copy / "sessions" / "60").exists()
