@@ -12,6 +12,7 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
+from pipeline.compose.blocks import NUMERIC_CELL
 from pipeline.compose.sandbox import language_environment, marked_states
 from pipeline.facts.edition import EditionFacts
 from pipeline.facts.names import State
@@ -68,6 +69,9 @@ def table_text_sources(spec: TableSpec, key: str, at: Path = ()) -> dict[Path, P
                                for index in range(len(spec.columns))}
     if spec.title:
         found[at + ("title",)] = ("tables", key, "title")
+    for r, row in enumerate(spec.rows or []):
+        found.update({at + ("rows", r, c): ("tables", key, "rows", r, c) for c, cell in enumerate(row)
+                      if not NUMERIC_CELL.match(cell)})
     found.update({at + ("notes", label): ("tables", key, "notes", label) for label in spec.notes})
     if spec.source:
         found[at + ("source",)] = ("tables", key, "source")
@@ -77,9 +81,10 @@ def table_text_sources(spec: TableSpec, key: str, at: Path = ()) -> dict[Path, P
 def text_sources(edition: Edition, tables: dict[str, TableSpec]) -> dict[Path, Path]:
     """Where each translatable text of an edition stands in a translation file, by its data
     path in the edition: a paragraph's, heading's, list item's or annex title's text under
-    `translations: <id>: text`, a table's title, columns, notes and source under `tables:
-    <name or id>:`, a footnote under `footnotes: <label>: text`."""
-    found: dict[Path, Path] = {}
+    `translations: <id>: text` (a masthead note's too), a table's title, columns, rows, notes
+    and source under `tables: <name or id>:`, a footnote under `footnotes: <label>: text`."""
+    found: dict[Path, Path] = {("masthead_notes", index, "text"): ("translations", note.id, "text")
+                               for index, note in enumerate(edition.masthead_notes) if note.id}
 
     def items(holder: Any, at: Path) -> None:
         for key in ("items", "bullets"):
@@ -115,7 +120,7 @@ def text_sources(edition: Edition, tables: dict[str, TableSpec]) -> dict[Path, P
     return found
 
 
-def _given(translation: Translation, path: Path) -> str | None:
+def given_text(translation: Translation, path: Path) -> str | None:
     """The translation's text at a translation-file path (None where it gives none)."""
     kind, key, *rest = path
     if kind == "translations":
@@ -131,6 +136,9 @@ def _given(translation: Translation, path: Path) -> str | None:
         return table.columns[rest[1]] if rest[1] < len(table.columns) else None
     if rest[0] == "notes":
         return table.notes.get(rest[1])
+    if rest[0] == "rows":
+        row = table.rows[rest[1]] if rest[1] < len(table.rows) else []
+        return row[rest[2]] if rest[2] < len(row) else None
     return getattr(table, rest[0])
 
 
@@ -148,13 +156,13 @@ def _translated(data: dict, sources: dict[Path, Path], translation: Translation,
     """`data` (an edition's or a table's dumped model) with each text the translation gives,
     and the 'translation pending' line for each it lacks."""
     for path, source in sources.items():
-        _put(data, path, _given(translation, source) or pending)
+        _put(data, path, given_text(translation, source) or pending)
     return data
 
 
 def _pending_without_id(data: dict, pending: str) -> None:
     """The 'translation pending' line for each text no translation can give: a block, list
-    item, annex or table without an id (validation names each)."""
+    item, annex, table or masthead note without an id (validation names each)."""
 
     def items(holder: dict) -> None:
         for item in holder.get("items", []) + holder.get("bullets", []):
@@ -175,10 +183,15 @@ def _pending_without_id(data: dict, pending: str) -> None:
                     spec["notes"] = {label: pending for label in spec.get("notes", {})}
                     for column in spec["columns"]:
                         column["text"] = pending
+                    spec["rows"] = [[cell if NUMERIC_CELL.match(cell) else pending for cell in row]
+                                    for row in spec.get("rows", [])] or None
             elif not block.get("id"):
                 key = next(key for key in HEADING_KEYS if key in block)
                 block[key] = pending
 
+    for note in data["masthead_notes"]:
+        if not note.get("id"):
+            note["text"] = pending
     blocks(data["summary"])
     blocks(data["body"])
     for annex in data.get("annexes", []):
@@ -197,7 +210,6 @@ def translated_edition(edition: Edition, version: Version) -> Edition:
     pending = version.language.text("missing_translation")
     data = _translated(edition.model_dump(exclude_none=True), text_sources(edition, {}), translation, pending)
     _pending_without_id(data, pending)
-    data["masthead_notes"] = []
     data["job_number"] = translation.job_number
     if data.get("agenda") is not None and translation.agenda_title:
         data["agenda"]["title"] = translation.agenda_title

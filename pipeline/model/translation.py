@@ -13,6 +13,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
+from pipeline.model.blocks import Cell
 from pipeline.model.common import BlockId, NonEmpty, Strict
 
 HASH_LENGTH = 12
@@ -35,10 +36,12 @@ class TranslatedBlock(Strict):
 
 class TranslatedTable(Strict):
     """A table's translated texts, by the series' table name or the table's id: its column
-    headings (in order), title, notes (by label) and source (rows made from facts are computed
-    in each language)."""
+    headings (in order), title, the texts of its written-out rows (cells of figures alone stay
+    as they are), notes (by label) and source (rows made from facts are computed in each
+    language)."""
 
     columns: list[NonEmpty] = []
+    rows: list[list[Cell]] = []  # a table written out in the edition: its rows' texts, cell by cell
     title: NonEmpty | None = None
     notes: dict[str, NonEmpty] = {}
     source: NonEmpty | None = None
@@ -56,5 +59,6 @@ class Translation(Strict):
     title: NonEmpty
     agenda_title: NonEmpty | None = None
     tables: dict[str, TranslatedTable] = {}
-    translations: dict[BlockId, TranslatedBlock] = {}  # paragraphs, headings, list items, annex titles
+    translations: dict[BlockId, TranslatedBlock] = {}  # paragraphs, headings, list items, annex titles,
+    # masthead notes
     footnotes: dict[str, TranslatedBlock] = {}  # by the original's footnote label

@@ -20,7 +20,7 @@ from typing import Any
 
 from pipeline.compose.blocks import EXPRESSION_ERRORS, ComposeError, Composer, drafted_texts
 from pipeline.compose.inline import InlineContext, NoteMarks, TableNotes, markup
-from pipeline.compose.language_version import (localized_facts, text_sources, translated_edition, translated_tables,
+from pipeline.compose.language_version import (given_text, localized_facts, text_sources, translated_edition, translated_tables,
                                                translated_version, version_environment)
 from pipeline.compose.numbering import number_edition
 from pipeline.compose.sandbox import render_paragraph_text
@@ -103,7 +103,8 @@ class _Text:
 
 
 def _other_texts(edition: Edition) -> dict[str, tuple[tuple[Any, ...], _Text]]:
-    """The list items and annex titles a translation gives by id, with their data paths."""
+    """The list items, annex titles and masthead notes a translation gives by id, with their
+    data paths."""
     found: dict[str, tuple[tuple[Any, ...], _Text]] = {}
 
     def items(holder: Any, at: tuple[Any, ...]) -> None:
@@ -119,6 +120,9 @@ def _other_texts(edition: Edition) -> dict[str, tuple[tuple[Any, ...], _Text]]:
     for index, annex in enumerate(edition.annexes):
         if annex.id:
             found[annex.id] = (("annexes", index), _Text(annex.id, annex.title, "annex title"))
+    for index, note in enumerate(edition.masthead_notes):
+        if note.id:
+            found[note.id] = (("masthead_notes", index), _Text(note.id, note.text, "masthead note"))
     return found
 
 
@@ -189,6 +193,74 @@ def _check_version(inputs: Inputs, sourced: Sourced, translated: Sourced, known:
         elif given.columns and len(given.columns) != len(tables[name].columns):
             yield error(at(translated, "tables", name, "columns"),
                         f"{len(given.columns)} column heading(s) for a table of {len(tables[name].columns)} columns")
+        elif len(given.rows) > len(tables[name].rows or []):
+            yield error(at(translated, "tables", name, "rows"),
+                        f"{len(given.rows)} row(s) for a table of {len(tables[name].rows or [])} written-out rows")
+    for label, note in version.footnotes.items():
+        if label not in edition.footnotes:
+            yield error(at_key(translated, "footnotes", label), f"no footnote '{label}' in {display_path(sourced.path)}"
+                                                                f"{did_you_mean(label, edition.footnotes)}")
+        elif note.source_hash != source_hash(edition.footnotes[label]):
+            yield warning(at(translated, "footnotes", label, "source_hash"),
+                          f"footnote '{label}' is stale in the {language_name} version: the English text changed "
+                          f"since it was translated; update the translation, then its source_hash")
+    yield from _untranslated_texts(sourced, translated, by_id, blocks, tables, severity, language_name)
+
+
+def _untranslated_texts(sourced: Sourced, translated: Sourced, by_id: dict, blocks: list, tables: dict,
+                        severity: Any, language_name: str) -> Problems:
+    """The texts besides paragraphs and headings that a version lacks (list items, annex titles,
+    masthead notes, table texts, footnotes), and those that cannot be translated for want of an
+    id: each prints the pending line."""
+    edition: Edition = sourced.model
+    version = translated.model
+    block_ids = {block.id for _, block in blocks if block.id}
+    final = "" if edition.is_draft else " (a final version needs every text)"
+    for where in text_sources(edition, tables).values():
+        if (where[0] == "translations" and where[1] in block_ids) or given_text(version, where) is not None:
+            continue
+        place = at_key(translated, where[0]) if where[0] in translated.raw else at(translated)
+        yield severity(place, f"{_text_name(where, by_id, edition)} is not translated in the {language_name} "
+                              f"version{final}")
+    for path, kind in _texts_without_id(edition):
+        yield severity(at(sourced, *path), f"this {kind} has no id, so the {language_name} version cannot translate "
+                                           "it (it prints the pending line); give it an 'id:'")
+
+
+def _text_name(where: tuple[Any, ...], by_id: dict, edition: Edition) -> str:
+    """'the list item (first)', "footnote '1'", "column heading 2 of table 'seats'"."""
+    kind, key, *rest = where
+    if kind == "translations":
+        return _shown(edition, *by_id[key], None)
+    if kind == "footnotes":
+        return f"footnote '{key}'"
+    part = {"columns": lambda: f"column heading {rest[1] + 1}", "rows": lambda: f"row {rest[1] + 1}, cell {rest[2] + 1}",
+            "notes": lambda: f"note '{rest[1]}'", "title": lambda: "the title", "source": lambda: "the source line"}
+    return f"{part[rest[0]]()} of table '{key}'"
+
+
+def _texts_without_id(edition: Edition) -> list[tuple[tuple[Any, ...], str]]:
+    """The list items, annexes, masthead notes and written-out tables that have no id."""
+    found: list[tuple[tuple[Any, ...], str]] = [(("masthead_notes", i), "masthead note")
+                                                for i, note in enumerate(edition.masthead_notes) if not note.id]
+
+    def items(holder: Any, at_path: tuple[Any, ...]) -> None:
+        for key in ("items", "bullets"):
+            for index, item in enumerate(getattr(holder, key) or []):
+                if not item.id:
+                    found.append((at_path + (key, index), "list item"))
+                items(item, at_path + (key, index))
+
+    for path, block in translatable_blocks(edition):
+        if isinstance(block, ParagraphBlock) and block.id:  # a paragraph without an id is named already
+            items(block, path)
+    containers = [(("body",), edition.body)] + [(("annexes", a, "body"), annex.body)
+                                               for a, annex in enumerate(edition.annexes)]
+    for at_path, values in containers:
+        found += [(at_path + (i, "table"), "table") for i, b in enumerate(values)
+                  if isinstance(b, TableBlock) and not isinstance(b.table, str) and not b.table.id]
+    found += [(("annexes", a), "annex") for a, annex in enumerate(edition.annexes) if not annex.id]
+    return found
 
 
 def check_translated_state_names(inputs: Inputs, sourced: Sourced) -> Problems:
