@@ -516,3 +516,17 @@ def test_new_edition_refuses_to_carry_a_broken_translation_forward(data_copy):
     text_line = source_hash_line(french, "entry-into-force") + 2
     assert re.search(rf"cmw-status\.fr\.yaml:{text_line}:\d+: error", result.stdout + result.stderr)
     assert not (data_copy / "sessions" / "60").exists()
+
+
+def test_the_web_page_and_word_file_words_are_the_versions(tmp_path):
+    """The web page's skip link, notes heading and back links, and the Word file's author and
+    status, were English in every version."""
+    from pipeline.build.session import build_session
+
+    build_session(59, DATA, tmp_path, ("web.html", "docx"), languages=("en", "fr"))
+    page = (tmp_path / "59" / "cmw-status.fr.web.html").read_text(encoding="utf-8")
+    assert ">Aller au rapport</a>" in page and "Skip to the report" not in page
+    core = zipfile.ZipFile(tmp_path / "59" / "cmw-status.fr.docx").read("docProps/core.xml").decode()
+    assert "<dc:creator>Nations Unies</dc:creator>" in core and "<cp:contentStatus>Projet</cp:contentStatus>" in core
+    english = zipfile.ZipFile(tmp_path / "59" / "cmw-status.docx").read("docProps/core.xml").decode()
+    assert "<dc:creator>United Nations</dc:creator>" in english and "<cp:contentStatus>Draft" in english
