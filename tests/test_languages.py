@@ -519,13 +519,22 @@ def test_new_edition_refuses_to_carry_a_broken_translation_forward(data_copy):
 
 
 def test_the_web_page_and_word_file_words_are_the_versions(tmp_path):
-    """The web page's skip link, notes heading and back links, and the Word file's author and
-    status, were English in every version."""
+    """The web page's skip link, notes heading and back links, the Word file's author and
+    status, and the Akoma Ntoso organization's name were English in every version."""
     from pipeline.build.session import build_session
 
-    build_session(59, DATA, tmp_path, ("web.html", "docx"), languages=("en", "fr"))
+    import lxml.html
+
+    build_session(59, DATA, tmp_path, ("web.html", "docx", "akn"), languages=("en", "fr"))
     page = (tmp_path / "59" / "cmw-status.fr.web.html").read_text(encoding="utf-8")
     assert ">Aller au rapport</a>" in page and "Skip to the report" not in page
+    root = lxml.html.fromstring(page)
+    for element in root.xpath("//script|//style"):
+        element.drop_tree()
+    shown = " ".join(root.itertext()) + " " + " ".join(root.xpath("//@aria-label|//@title|//@alt"))
+    assert not english_words("fr") & printed_words(shown)
+    akn = (tmp_path / "59" / "cmw-status.fr.akn").read_text(encoding="utf-8")
+    assert 'showAs="Nations Unies"' in akn and 'showAs="United Nations"' not in akn
     core = zipfile.ZipFile(tmp_path / "59" / "cmw-status.fr.docx").read("docProps/core.xml").decode()
     assert "<dc:creator>Nations Unies</dc:creator>" in core and "<cp:contentStatus>Projet</cp:contentStatus>" in core
     english = zipfile.ZipFile(tmp_path / "59" / "cmw-status.docx").read("docProps/core.xml").decode()
