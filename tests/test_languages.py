@@ -539,3 +539,19 @@ def test_the_web_page_and_word_file_words_are_the_versions(tmp_path):
     assert "<dc:creator>Nations Unies</dc:creator>" in core and "<cp:contentStatus>Projet</cp:contentStatus>" in core
     english = zipfile.ZipFile(tmp_path / "59" / "cmw-status.docx").read("docProps/core.xml").decode()
     assert "<dc:creator>United Nations</dc:creator>" in english and "<cp:contentStatus>Draft" in english
+
+
+@pytest.mark.parametrize("code, numbered, lone", [
+    ("en", "paragraph 2 of annex I", "paragraph 2 of the annex"),
+    ("fr", "paragraphe 2 de l’annexe I", "paragraphe 2 de l’annexe"),
+    ("es", "párrafo 2 del anexo I", "párrafo 2 del anexo"),
+    ("ru", "пункт 2 приложения I", "пункт 2 приложения"),
+])
+def test_a_reference_into_an_annex_in_each_language(code, numbered, lone):
+    from pipeline.i18n.labels import Labels
+    from pipeline.i18n.languages import language
+
+    labels = Labels(language(DATA, code))
+    paragraph = labels.reference("paragraph", 2)
+    assert labels.in_annex(paragraph, labels.reference("annex", "I"), "I") == numbered
+    assert labels.in_annex(paragraph, labels.lone_annex(), "") == lone

@@ -114,7 +114,7 @@ def number_edition(edition: Edition, tables: dict[str, TableSpec], labels: Label
             numbers.targets[annex.id] = Target(label, anchor)
         numbers.outline.append(OutlineEntry(("annexes", index), "annex", number, annex.title, anchor))
         _number_blocks(numbers, annex.body, ("annexes", index, "body"), depth_of, table_count, tables, labels,
-                       annex=label)
+                       annex=(label, number))
     _paragraph_ranges(numbers)
     return numbers
 
@@ -127,10 +127,10 @@ def _depths(edition: Edition) -> dict[str, int]:
 
 
 def _number_blocks(numbers: Numbers, blocks: list, at: Path, depth_of: dict[str, int], table_count: list[int],
-                   tables: dict[str, TableSpec], labels: Labels, annex: str | None) -> None:
+                   tables: dict[str, TableSpec], labels: Labels, annex: tuple[str, str] | None) -> None:
     def of_annex(reference: str) -> str:
-        """'paragraph 2', or 'paragraph 2 of annex I' in an annex."""
-        return labels.in_annex(reference, annex) if annex is not None and reference else reference
+        """'paragraph 2', or 'paragraph 2 of annex I' in an annex (`annex`: its label and number)."""
+        return labels.in_annex(reference, *annex) if annex is not None and reference else reference
 
     counters = {level: 0 for level in HEADING_LEVELS}
     reference: dict[str, str] = {}  # level -> its part of a reference ("II", "B", "1")

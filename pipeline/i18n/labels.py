@@ -64,9 +64,10 @@ class Labels:
         """An annex that is the only one: 'the annex'."""
         return self.language.strings["labels"]["lone_annex"]
 
-    def in_annex(self, reference: str, annex: str) -> str:
-        """'paragraph 2 of annex I'."""
-        return self._string("labels", "in_annex", reference=reference, annex=annex)
+    def in_annex(self, reference: str, annex: str, number: str) -> str:
+        """'paragraph 2 of annex I', 'paragraph 2 of the annex' ({annex}: the annex's reference;
+        {number}: its number alone, '' for the only annex, for languages that decline 'annex')."""
+        return " ".join(self._string("labels", "in_annex", reference=reference, annex=annex, number=number).split())
 
     def counted_list(self, items: Iterable[Any], predicate: str, noun: str | None = None,
                      nouns: str | None = None, count_words: Any = None, join: Any = None, plural: Any = None) -> str:
