@@ -234,7 +234,8 @@ def _text_name(where: tuple[Any, ...], by_id: dict, edition: Edition) -> str:
         return _shown(edition, *by_id[key], None)
     if kind == "footnotes":
         return f"footnote '{key}'"
-    part = {"columns": lambda: f"column heading {rest[1] + 1}", "rows": lambda: f"row {rest[1] + 1}, cell {rest[2] + 1}",
+    part = {"columns": lambda: f"column heading {rest[1] + 1}",
+            "rows": lambda: f"row {rest[1] + 1}, cell {rest[2] + 1}",
             "notes": lambda: f"note '{rest[1]}'", "title": lambda: "the title", "source": lambda: "the source line"}
     return f"{part[rest[0]]()} of table '{key}'"
 
