@@ -35,7 +35,7 @@ from pipeline.model.edition import Edition
 from pipeline.model.translation import source_hash
 from pipeline.validate.rules import Problems, at, at_key, error, warning
 from pipeline.inputs.sources import find_in_value
-from pipeline.validate.rules.paragraphs import FOOTNOTE_CALL, _expression_problem
+from pipeline.validate.rules.paragraphs import FOOTNOTE_CALL, expression_problem
 
 
 def translatable_blocks(edition: Edition) -> list[tuple[tuple[Any, ...], Any]]:
@@ -346,7 +346,7 @@ def _check_version_texts(inputs: Inputs, sourced: Sourced, translated: Sourced, 
                                          composer.environment)
         except EXPRESSION_ERRORS as exc:
             found = True
-            yield _expression_problem(translated, path, exc, composer.context, facts.series)
+            yield expression_problem(translated, path, exc, composer.context, facts.series)
             continue
         notes = TableNotes({label: "" for label in drafted.table_notes}, "t") if drafted.table_notes else None
         try:
