@@ -372,3 +372,205 @@ def test_a_translation_calling_a_note_the_english_does_not_call_is_an_error(data
     assert result.returncode == 2
     assert (f"{french}:{source_hash_line(french, 'entry-into-force') + 1}:11: error: the French text of paragraph 2 "
             "(entry-into-force) calls footnote [^nosuch], which the English text does not call") in result.stdout
+
+
+def test_an_error_in_a_translated_text_is_located_at_its_line(data_copy, tmp_path):
+    """A bad expression in a French text stood at the file's 'language:' line (build) or passed
+    validation; now validate and build both point into the French text."""
+    french = data_copy / "sessions" / "59" / "cmw-status.fr.yaml"
+    replace_in(french, "entrée en vigueur le 1er juillet 2003", "entrée en vigueur le {{ nosuch|date }}")
+    text_line = source_hash_line(french, "entry-into-force") + 2
+    result = unreport("validate", "59", "--data", str(data_copy))
+    assert result.returncode == 2
+    assert re.search(rf"cmw-status\.fr\.yaml:{text_line}:\d+: error: ", result.stdout), result.stdout
+    built = unreport("build", "59", "--data", str(data_copy), "--output", str(tmp_path / "out"), "--format", "txt")
+    assert built.returncode == 2
+    assert "Traceback" not in built.stderr
+    assert not re.search(r"cmw-status\.fr\.yaml:4:1: error", built.stdout + built.stderr)
+    assert re.search(rf"cmw-status\.fr\.yaml:{text_line}:\d+: error", built.stdout + built.stderr)
+
+
+def test_a_broken_inline_link_in_a_translation_is_located_in_it(data_copy):
+    spanish = data_copy / "sessions" / "59" / "cmw-status.es.yaml"
+    text = spanish.read_text(encoding="utf-8")
+    assert "<http://untreaty.un.org>" in text
+    spanish.write_text(text.replace("<http://untreaty.un.org>", "[el sitio](#nowhere)"), encoding="utf-8")
+    result = unreport("validate", "59", "--data", str(data_copy))
+    assert result.returncode == 2
+    assert re.search(r"cmw-status\.es\.yaml:\d+:\d+: error: .*nowhere", result.stdout), result.stdout
+    assert not re.search(r"cmw-status\.es\.yaml:4:1: error", result.stdout)
+
+
+def english_words(code: str) -> set[str]:
+    """The words of en.yaml's strings (what the pipeline prints in English: masthead, labels,
+    references, counted_list's clauses) that a version in `code` must not print: all but those
+    its own language file also uses (Russian, Chinese and Arabic mastheads keep 'Distr.: General')."""
+    import yaml
+
+    def words(value) -> set[str]:
+        if isinstance(value, dict):
+            return set().union(*(words(v) for v in value.values())) if value else set()
+        if isinstance(value, list):
+            return set().union(*(words(v) for v in value)) if value else set()
+        if isinstance(value, str):
+            return {w.lower() for w in re.findall(r"[^\W\d_]{3,}", re.sub(r"\{\w+\}", "", value))}
+        return set()
+
+    english = words(yaml.safe_load((DATA / "languages" / "en.yaml").read_text(encoding="utf-8"))["strings"])
+    own = words(yaml.safe_load((DATA / "languages" / f"{code}.yaml").read_text(encoding="utf-8"))["strings"])
+    return english - own
+
+
+def printed_words(text: str) -> set[str]:
+    """The words a canonical text prints, without its line labels ('session:', '¶5', '[table x]')."""
+    lines = [re.sub(r"^(¶\d+ |[a-z][a-z ]*(\s\*+)?: |\s+(head|row|note \w+|source|title): )", "", line)
+             for line in text.splitlines() if not line.startswith("[")]
+    return {w.lower() for line in lines for w in re.findall(r"[^\W\d_]{3,}", re.sub(r"https?://\S+", "", line))}
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_no_english_boilerplate_in_a_translated_version(versions, code):
+    left = english_words(code) & printed_words(text_of(versions, code))
+    assert not left, f"English words in the {code} version: {sorted(left)}"
+
+
+def test_generated_words_and_every_text_follow_the_language(data_copy, tmp_path):
+    """A report with a cross-reference, counted_list, list items, a titled table with a note and
+    a source, and an annex: the French version prints none of it in English."""
+    english = data_copy / "sessions" / "59" / "cmw-status.yaml"
+    replace_in(english, "  - id: migrants-day\n", """  - id: cross-reference
+    paragraph: >-
+      As {{ ref("regional") }} and {{ ref("table-seats") }} of {{ ref("annex-list") }} show,
+      {{ signatories|counted_list("signed the Convention") }}.
+    items:
+      - id: item-one
+        text: "The first point."
+      - id: item-two
+        text: "The second point."
+  - id: migrants-day
+""")
+    text = english.read_text(encoding="utf-8").rstrip("\n") + """
+annexes:
+  - id: annex-list
+    title: "States and seats"
+    body:
+      - id: annex-paragraph
+        paragraph: "The seats are as follows."
+      - table:
+          id: table-seats
+          title: "Seats by region"
+          columns: ["Region", "Seats"]
+          rows: [["Africa[^a]", "2"]]
+          notes:
+            a: "Including one seat held over."
+          source: "Committee records."
+"""
+    english.write_text(text, encoding="utf-8")
+    french = data_copy / "sessions" / "59" / "cmw-status.fr.yaml"
+    from pipeline.model.translation import source_hash
+
+    def entry(key: str, source: str, translated: str) -> str:
+        return f"  {key}:\n    source_hash: {source_hash(source)}\n    text: \"{translated}\"\n"
+
+    cross = ('As {{ ref("regional") }} and {{ ref("table-seats") }} of {{ ref("annex-list") }} show, '
+             '{{ signatories|counted_list("signed the Convention") }}.')
+    added = (entry("cross-reference", cross, 'Comme le montrent le {{ ref(\\"regional\\") }} et le '
+                   '{{ ref(\\"table-seats\\") }} de {{ ref(\\"annex-list\\") }}, '
+                   '{{ signatories|counted_list(\\"signé la Convention\\") }}.')
+             + entry("item-one", "The first point.", "Le premier point.")
+             + entry("item-two", "The second point.", "Le second point.")
+             + entry("annex-list", "States and seats", "États et sièges")
+             + entry("annex-paragraph", "The seats are as follows.", "Les sièges sont répartis comme suit."))
+    replace_in(french, "translations:\n", "translations:\n" + added)
+    replace_in(french, "tables:\n", "tables:\n  table-seats:\n    title: \"Sièges par région\"\n"
+                                    "    columns: [\"Région\", \"Sièges\"]\n"
+                                    "    rows: [[\"Afrique[^a]\"]]\n"
+                                    "    notes: {a: \"Dont un siège reporté.\"}\n"
+                                    "    source: \"Archives du Comité.\"\n")
+    replace_in(english, "agenda:\n", "masthead_notes:\n  - id: reissued\n    attached_to: title\n"
+                                      "    text: \"Reissued for technical reasons.\"\nagenda:\n")
+    replace_in(french, "translations:\n", "translations:\n" + entry("reissued", "Reissued for technical reasons.",
+                                                                      "Nouveau tirage pour raisons techniques."))
+    validated = unreport("validate", "59", "--data", str(data_copy))
+    assert validated.returncode == 0, validated.stdout
+    assert not re.search(r"cmw-status\.fr\.yaml.*not translated", validated.stdout), validated.stdout
+    from pipeline.build.session import build_session
+
+    out = tmp_path / "out"
+    build_session(59, data_copy, out, ("txt",), languages=("fr",))
+    printed = (out / "59" / "cmw-status.fr.txt").read_text(encoding="utf-8")
+    assert "paragraphe 10" in printed and "tableau 1" in printed and "l’annexe" in printed
+    assert "les 10 États suivants ont signé la Convention" in printed
+    assert "Le premier point." in printed and "Sièges par région" in printed and "Archives du Comité." in printed
+    left = english_words("fr") & printed_words(printed)
+    assert not left, f"English words in the French version: {sorted(left)}"
+    assert "row: Afrique" in printed and "Nouveau tirage pour raisons techniques." in printed
+    replace_in(french, "  item-two:\n", "  item-deux:\n")
+    validated = unreport("validate", "59", "--data", str(data_copy))
+    assert "the list item (item-two) is not translated in the French version" in validated.stdout
+    assert "has the id 'item-deux'" in validated.stdout and validated.returncode == 2
+
+
+def test_en_yaml_labels_give_the_english_the_pipeline_printed(data_copy):
+    """The English words now read from en.yaml are those numbering and counted_list printed."""
+    from pipeline.i18n import style
+    from pipeline.facts.names import State
+
+    assert style.counted_list([], "joined", noun="member") == "no member has joined"
+    assert style.counted_list([State("Chile", "Chile")], "signed") == "one State, Chile, has signed"
+    assert style.counted_list([State(n, n) for n in "ABCD"], "signed") == \
+        "the following four States have signed: A, B, C and D"
+
+
+def test_new_edition_refuses_to_carry_a_broken_translation_forward(data_copy):
+    """A translation that does not compose would break the next session's build too: new-edition
+    says where (exit 2) and writes nothing; a merely stale one is carried forward, marked."""
+    shutil.rmtree(data_copy / "sessions" / "60")
+    french = data_copy / "sessions" / "59" / "cmw-status.fr.yaml"
+    replace_in(french, "entrée en vigueur le 1er juillet 2003", "entrée en vigueur le {{ nosuch|date }}")
+    result = unreport("new-edition", "59", "60", "--data", str(data_copy), "--as-at", "2005-08-01",
+                      "--date", "2005-08-26")
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    text_line = source_hash_line(french, "entry-into-force") + 2
+    assert re.search(rf"cmw-status\.fr\.yaml:{text_line}:\d+: error", result.stdout + result.stderr)
+    assert not (data_copy / "sessions" / "60").exists()
+
+
+def test_the_web_page_and_word_file_words_are_the_versions(tmp_path):
+    """The web page's skip link, notes heading and back links, the Word file's author and
+    status, and the Akoma Ntoso organization's name were English in every version."""
+    from pipeline.build.session import build_session
+
+    import lxml.html
+
+    build_session(59, DATA, tmp_path, ("web.html", "docx", "akn"), languages=("en", "fr"))
+    page = (tmp_path / "59" / "cmw-status.fr.web.html").read_text(encoding="utf-8")
+    assert ">Aller au rapport</a>" in page and "Skip to the report" not in page
+    root = lxml.html.fromstring(page)
+    for element in root.xpath("//script|//style"):
+        element.drop_tree()
+    shown = " ".join(root.itertext()) + " " + " ".join(root.xpath("//@aria-label|//@title|//@alt"))
+    assert not english_words("fr") & printed_words(shown)
+    akn = (tmp_path / "59" / "cmw-status.fr.akn").read_text(encoding="utf-8")
+    assert 'showAs="Nations Unies"' in akn and 'showAs="United Nations"' not in akn
+    core = zipfile.ZipFile(tmp_path / "59" / "cmw-status.fr.docx").read("docProps/core.xml").decode()
+    assert "<dc:creator>Nations Unies</dc:creator>" in core and "<cp:contentStatus>Projet</cp:contentStatus>" in core
+    english = zipfile.ZipFile(tmp_path / "59" / "cmw-status.docx").read("docProps/core.xml").decode()
+    assert "<dc:creator>United Nations</dc:creator>" in english and "<cp:contentStatus>Draft" in english
+
+
+@pytest.mark.parametrize("code, numbered, lone", [
+    ("en", "paragraph 2 of annex I", "paragraph 2 of the annex"),
+    ("fr", "paragraphe 2 de l’annexe I", "paragraphe 2 de l’annexe"),
+    ("es", "párrafo 2 del anexo I", "párrafo 2 del anexo"),
+    ("ru", "пункт 2 приложения I", "пункт 2 приложения"),
+])
+def test_a_reference_into_an_annex_in_each_language(code, numbered, lone):
+    from pipeline.i18n.labels import Labels
+    from pipeline.i18n.languages import language
+
+    labels = Labels(language(DATA, code))
+    paragraph = labels.reference("paragraph", 2)
+    assert labels.in_annex(paragraph, labels.reference("annex", "I"), "I") == numbered
+    assert labels.in_annex(paragraph, labels.lone_annex(), "") == lone

@@ -49,9 +49,10 @@ class SessionBuild:
 
 
 def render_edition(tree_html: str, document_date, formats: tuple[str, ...],
-                   templates_dir: Path = TEMPLATES_DIR, pdf_variant: str = DEFAULT_PDF_VARIANT) -> dict[str, bytes]:
-    """Run each writer over one tree; returns format -> bytes."""
-    context = WriteContext(document_date, templates_dir, pdf_variant)
+                   templates_dir: Path = TEMPLATES_DIR, pdf_variant: str = DEFAULT_PDF_VARIANT,
+                   words: tuple[tuple[str, str], ...] = ()) -> dict[str, bytes]:
+    """Run each writer over one tree (with the version language's words); returns format -> bytes."""
+    context = WriteContext(document_date, templates_dir, pdf_variant, words)
     return {fmt: write(fmt, tree_html, context) for fmt in formats}
 
 
@@ -88,6 +89,7 @@ class EditionJob:
     formats: tuple[str, ...]
     templates_dir: Path
     pdf_variant: str = DEFAULT_PDF_VARIANT
+    words: tuple[tuple[str, str], ...] = ()  # the writers' own words in the version's language
 
     @property
     def name(self) -> str:
@@ -138,12 +140,13 @@ def edition_job(prepared: PreparedSession, sourced: Sourced, formats: tuple[str,
                 pdf_variant: str = DEFAULT_PDF_VARIANT) -> EditionJob:
     """Compose one version of an edition (in the parent: composing is cheap, writing is not)."""
     from pipeline.compose.report import compose
+    from pipeline.i18n.languages import language
 
     edition = sourced.model
     tree = compose(prepared.inputs, sourced, templates_dir, code)
     check_tree_glyphs(tree, sourced, code)
     return EditionJob(prepared.number, version_name(edition.series, code), tree, edition.date, formats, templates_dir,
-                      pdf_variant)
+                      pdf_variant, language(prepared.inputs.data_dir, code).page_words())
 
 
 def check_tree_glyphs(tree_html: str, sourced: Sourced, language: str) -> None:
@@ -199,7 +202,7 @@ def render_job(job: EditionJob) -> RenderedEdition:
     try:
         with time_limit(REPORT_SECONDS, job.name):
             outputs = render_edition(job.tree_html, job.document_date, job.formats, job.templates_dir,
-                                        job.pdf_variant)
+                                        job.pdf_variant, job.words)
     except MemoryError:
         raise ReportLimitError(f"{job.name}: writing it needed more memory than one report may have "
                                f"({WORKER_MEMORY // 2**20} MB, UNREPORT_WORKER_MEMORY_MB)") from None

@@ -19,6 +19,7 @@ from pipeline.compose.inline import InlineContext, NoteMarks, TableNotes, markup
 from pipeline.compose.numbering import CONTENTS_LEVELS, Numbers, Path, number_edition
 from pipeline.compose.sandbox import evaluate_expression, render_paragraph_text
 from pipeline.facts.edition import EditionFacts
+from pipeline.i18n.labels import Labels
 from pipeline.inputs.problems import did_you_mean
 from pipeline.model.blocks import HeadingBlock, ListItem, ParagraphBlock, TableBlock, TableSpec
 from pipeline.model.edition import Edition
@@ -171,12 +172,13 @@ def table_spec(block: TableBlock, tables: dict[str, TableSpec]) -> TableSpec | N
     return tables.get(block.table) if isinstance(block.table, str) else block.table
 
 
-def table_rows_source(spec: TableSpec, context: dict[str, Any]) -> list[Any] | None:
+def table_rows_source(spec: TableSpec, context: dict[str, Any], environment: Any = None) -> list[Any] | None:
     """The facts a table's rows are made from (`rows_from`: a list of facts, or an expression
-    over them such as `states|declared("22")`), or None for literal rows."""
+    over them such as `states|declared("22")`), or None for literal rows; a language version
+    evaluates it in its own sandbox, over its own facts."""
     if spec.rows_from is None:
         return None
-    value = evaluate_expression(spec.rows_from, context)
+    value = evaluate_expression(spec.rows_from, context, environment)
     if not isinstance(value, (list, tuple)):
         raise ValueError(f"rows_from: '{spec.rows_from}' is not a list of facts")
     return list(value)
@@ -185,11 +187,12 @@ def table_rows_source(spec: TableSpec, context: dict[str, Any]) -> list[Any] | N
 class Composer:
     """Composes one edition's blocks, numbering and marking notes through the document."""
 
-    def __init__(self, facts: EditionFacts, tables: dict[str, TableSpec], environment: Any = None):
+    def __init__(self, facts: EditionFacts, tables: dict[str, TableSpec], environment: Any = None,
+                 labels: Labels | None = None):
         self.edition: Edition = facts.edition
         self.series = facts.series
         self.tables = tables
-        self.numbers = number_edition(self.edition, tables)
+        self.numbers = number_edition(self.edition, tables, labels)
         self.context = expression_context(facts, self.numbers)
         self.environment = environment  # the paragraph sandbox of a language version (None: the original's)
         self.cited = cited_ids(self.edition, tables)
@@ -295,7 +298,7 @@ class Composer:
         cells = self.inline.within(table_notes=notes, notes_allowed=True)
         where = path + ("table",)
         try:
-            facts = table_rows_source(spec, self.context)
+            facts = table_rows_source(spec, self.context, self.environment)
         except EXPRESSION_ERRORS as exc:
             raise ComposeError(where + ("rows_from",), exc) from None
         if facts is not None and not facts:
@@ -369,9 +372,11 @@ def cited_ids(edition: Edition, tables: dict[str, TableSpec]) -> set[str]:
     return {a or b for a, b in CITATION.findall(texts)}
 
 
-def compose_blocks(facts: EditionFacts, tables: dict[str, TableSpec], environment: Any = None) -> ComposedReport:
-    """An edition's blocks, composed (in a language version's sandbox when one is given)."""
-    return Composer(facts, tables, environment).compose()
+def compose_blocks(facts: EditionFacts, tables: dict[str, TableSpec], environment: Any = None,
+                   labels: Labels | None = None) -> ComposedReport:
+    """An edition's blocks, composed (in a language version's sandbox and with its labels when
+    one is given)."""
+    return Composer(facts, tables, environment, labels).compose()
 
 
 

@@ -12,17 +12,21 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
+from pipeline.compose.blocks import NUMERIC_CELL
 from pipeline.compose.sandbox import language_environment, marked_states
 from pipeline.facts.edition import EditionFacts
 from pipeline.facts.names import State
 from pipeline.facts.committee import SeatedMember
-from pipeline.facts.treaty import TreatyStatus
+from pipeline.facts.treaty import StateRecord, TreatyStatus
 from pipeline.facts.translated_names import TranslatedNames
+from pipeline.i18n.labels import Labels
 from pipeline.i18n.languages import Language
 from pipeline.i18n.localized import LanguageStyle, style_of
-from pipeline.model.blocks import HeadingBlock, ParagraphBlock, TableSpec
+from pipeline.model.blocks import HEADING_KEYS, HeadingBlock, ParagraphBlock, TableBlock, TableSpec
 from pipeline.model.edition import Edition
 from pipeline.model.translation import Translation
+
+Path = tuple  # a path into an edition's or a translation's data
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,11 @@ class Version:
     def is_original(self) -> bool:
         return self.translation is None
 
+    @property
+    def labels(self) -> Labels:
+        """The words of its numbering and cross-references."""
+        return Labels(self.language)
+
     def job_number(self, edition: Edition) -> str | None:
         return edition.job_number if self.translation is None else self.translation.job_number
 
@@ -53,51 +62,177 @@ def translated_version(language: Language, translation: Translation) -> Version:
     return Version(language, style_of(language), translation)
 
 
+def table_text_sources(spec: TableSpec, key: str, at: Path = ()) -> dict[Path, Path]:
+    """Where a table's texts stand in a translation file (under `tables: <key>:`), by their path
+    under `at`."""
+    found: dict[Path, Path] = {at + ("columns", index): ("tables", key, "columns", index)
+                               for index in range(len(spec.columns))}
+    if spec.title:
+        found[at + ("title",)] = ("tables", key, "title")
+    for r, row in enumerate(spec.rows or []):
+        found.update({at + ("rows", r, c): ("tables", key, "rows", r, c) for c, cell in enumerate(row)
+                      if not NUMERIC_CELL.match(cell)})
+    found.update({at + ("notes", label): ("tables", key, "notes", label) for label in spec.notes})
+    if spec.source:
+        found[at + ("source",)] = ("tables", key, "source")
+    return found
+
+
+def text_sources(edition: Edition, tables: dict[str, TableSpec]) -> dict[Path, Path]:
+    """Where each translatable text of an edition stands in a translation file, by its data
+    path in the edition: a paragraph's, heading's, list item's or annex title's text under
+    `translations: <id>: text` (a masthead note's too), a table's title, columns, rows, notes
+    and source under `tables: <name or id>:`, a footnote under `footnotes: <label>: text`."""
+    found: dict[Path, Path] = {("masthead_notes", index, "text"): ("translations", note.id, "text")
+                               for index, note in enumerate(edition.masthead_notes) if note.id}
+
+    def items(holder: Any, at: Path) -> None:
+        for key in ("items", "bullets"):
+            for index, item in enumerate(getattr(holder, key) or []):
+                where = at + (key, index)
+                if item.id:
+                    found[where + ("text",)] = ("translations", item.id, "text")
+                items(item, where)
+
+    def blocks(values: list, at: Path) -> None:
+        for index, block in enumerate(values):
+            where = at + (index,)
+            if isinstance(block, ParagraphBlock):
+                if block.id:
+                    found[where + ("paragraph",)] = ("translations", block.id, "text")
+                items(block, where)
+            elif isinstance(block, HeadingBlock) and block.id:
+                found[where + (block.level.replace("-", "_"),)] = ("translations", block.id, "text")
+            elif isinstance(block, TableBlock):
+                spec = tables.get(block.table) if isinstance(block.table, str) else block.table
+                key = block.table if isinstance(block.table, str) else spec.id
+                if spec is not None and key:
+                    found.update(table_text_sources(spec, key, where + ("table",)))
+
+    blocks(edition.summary, ("summary",))
+    blocks(edition.body, ("body",))
+    for index, annex in enumerate(edition.annexes):
+        if annex.id:
+            found[("annexes", index, "title")] = ("translations", annex.id, "text")
+        blocks(annex.body, ("annexes", index, "body"))
+    for label in edition.footnotes:
+        found[("footnotes", label)] = ("footnotes", label, "text")
+    return found
+
+
+def given_text(translation: Translation, path: Path) -> str | None:
+    """The translation's text at a translation-file path (None where it gives none)."""
+    kind, key, *rest = path
+    if kind == "translations":
+        block = translation.translations.get(key)
+        return block.text if block else None
+    if kind == "footnotes":
+        note = translation.footnotes.get(key)
+        return note.text if note else None
+    table = translation.tables.get(key)
+    if table is None:
+        return None
+    if rest[0] == "columns":
+        return table.columns[rest[1]] if rest[1] < len(table.columns) else None
+    if rest[0] == "notes":
+        return table.notes.get(rest[1])
+    if rest[0] == "rows":
+        row = table.rows[rest[1]] if rest[1] < len(table.rows) else []
+        return row[rest[2]] if rest[2] < len(row) else None
+    return getattr(table, rest[0])
+
+
+def _put(data: Any, path: Path, value: str) -> None:
+    for step in path[:-1]:
+        data = data[step]
+    last = path[-1]
+    if isinstance(data, list) and isinstance(data[last], dict):  # a column given as {text, align}
+        data[last]["text"] = value
+    else:
+        data[last] = value
+
+
+def _translated(data: dict, sources: dict[Path, Path], translation: Translation, pending: str) -> dict:
+    """`data` (an edition's or a table's dumped model) with each text the translation gives,
+    and the 'translation pending' line for each it lacks."""
+    for path, source in sources.items():
+        _put(data, path, given_text(translation, source) or pending)
+    return data
+
+
+def _pending_without_id(data: dict, pending: str) -> None:
+    """The 'translation pending' line for each text no translation can give: a block, list
+    item, annex, table or masthead note without an id (validation names each)."""
+
+    def items(holder: dict) -> None:
+        for item in holder.get("items", []) + holder.get("bullets", []):
+            if not item.get("id"):
+                item["text"] = pending
+            items(item)
+
+    def blocks(values: list) -> None:
+        for block in values:
+            if "paragraph" in block:
+                if not block.get("id"):
+                    block["paragraph"] = pending
+                items(block)
+            elif "table" in block:
+                spec = block["table"]
+                if isinstance(spec, dict) and not spec.get("id"):
+                    spec.update({key: pending for key in ("title", "source") if key in spec})
+                    spec["notes"] = {label: pending for label in spec.get("notes", {})}
+                    for column in spec["columns"]:
+                        column["text"] = pending
+                    spec["rows"] = [[cell if NUMERIC_CELL.match(cell) else pending for cell in row]
+                                    for row in spec.get("rows", [])] or None
+            elif not block.get("id"):
+                key = next(key for key in HEADING_KEYS if key in block)
+                block[key] = pending
+
+    for note in data["masthead_notes"]:
+        if not note.get("id"):
+            note["text"] = pending
+    blocks(data["summary"])
+    blocks(data["body"])
+    for annex in data.get("annexes", []):
+        if not annex.get("id"):
+            annex["title"] = pending
+        blocks(annex["body"])
+
+
 def translated_edition(edition: Edition, version: Version) -> Edition:
-    """The edition with each block's text in the version's language."""
+    """The edition with each text in the version's language: the translation's text for each
+    block, list item, annex title, table text and footnote, by id; the language's 'translation
+    pending' line for each it lacks (so numbers stay the same in every version)."""
     translation = version.translation
     if translation is None:
         return edition
     pending = version.language.text("missing_translation")
-    texts = {key: block.text for key, block in translation.translations.items()}
-
-    def block(b: Any) -> Any:
-        if isinstance(b, ParagraphBlock):
-            return b.model_copy(update={"paragraph": texts.get(b.id or "", pending), "items": None, "bullets": None})
-        if isinstance(b, HeadingBlock):
-            level = b.level.replace("-", "_")
-            return b.model_copy(update={level: texts.get(b.id or "", pending)})
-        return b
-
-    annexes = [a.model_copy(update={"body": [block(b) for b in a.body]}) for a in edition.annexes]
-    agenda = edition.agenda
-    if agenda is not None and translation.agenda_title:
-        titles = translation.agenda_title
-        titles = titles if isinstance(titles, list) else [titles]
-        translated = [item.model_copy(update={"title": title}) for item, title in zip(edition.agenda_items, titles)]
-        agenda = translated if isinstance(agenda, list) else translated[0]
-    return edition.model_copy(update={
-        "body": [block(b) for b in edition.body],
-        "summary": [block(b) for b in edition.summary],
-        "annexes": annexes,
-        "agenda": agenda,
-        "masthead_notes": [],
-        "job_number": translation.job_number,
-    })
+    data = _translated(edition.model_dump(exclude_none=True), text_sources(edition, {}), translation, pending)
+    _pending_without_id(data, pending)
+    data["job_number"] = translation.job_number
+    if data.get("agenda") is not None and translation.agenda_title:
+        titles = translation.agenda_title if isinstance(translation.agenda_title, list) else [translation.agenda_title]
+        items = data["agenda"] if isinstance(data["agenda"], list) else [data["agenda"]]
+        for item, title in zip(items, titles):  # validation makes sure there is one title per item
+            item["title"] = title
+    return Edition.model_validate(data)
 
 
 def translated_tables(tables: dict[str, TableSpec], version: Version) -> dict[str, TableSpec]:
-    """The series' named tables with their column headings in the version's language."""
+    """The series' named tables with their texts (title, column headings, notes, source) in
+    the version's language."""
     if version.translation is None:
         return tables
+    pending = version.language.text("missing_translation")
     result = {}
     for name, spec in tables.items():
-        given = version.translation.tables.get(name)
-        if given is None:
+        if name not in version.translation.tables:
             result[name] = spec
             continue
-        columns = [column.model_copy(update={"text": text}) for column, text in zip(spec.columns, given.columns)]
-        result[name] = spec.model_copy(update={"columns": columns + list(spec.columns[len(columns):])})
+        result[name] = TableSpec.model_validate(_translated(spec.model_dump(exclude_none=True),
+                                                            table_text_sources(spec, name), version.translation,
+                                                            pending))
     return result
 
 
@@ -111,7 +246,15 @@ def localized_facts(facts: EditionFacts, names: TranslatedNames, version: Versio
     def states(values: list[State]) -> list[State]:
         return sort([names.translate(s, code) for s in values])
 
-    status = TreatyStatus(facts.status.as_at, states(facts.status.parties), states(facts.status.signatories))
+    def records(values: list[StateRecord]) -> list[StateRecord]:
+        """A status table's rows (`rows_from: states`), each State named in the language."""
+        named = [(dataclasses.replace(r, name=names.translate(State(r.identity, r.name), code).name), r.name)
+                 for r in values]
+        ordered = sort([State(str(i), record.name, english) for i, (record, english) in enumerate(named)])
+        return [named[int(s.identity)][0] for s in ordered]
+
+    status = TreatyStatus(facts.status.as_at, states(facts.status.parties), states(facts.status.signatories),
+                          records(facts.status.states))
     members = [dataclasses.replace(m, nationality=names.translate(m.nationality, code)) for m in facts.members]
     changes = facts.changes
     if changes is not None:

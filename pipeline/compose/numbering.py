@@ -16,9 +16,9 @@ Each block is keyed by its path in the edition's data (("body", 3), ("annexes", 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Callable
 
-from num2words import num2words
-
+from pipeline.i18n.labels import Labels, original_labels, roman
 from pipeline.model.blocks import HEADING_KEYS, HeadingBlock, ListItem, ParagraphBlock, TableBlock, TableSpec
 from pipeline.model.edition import Edition
 
@@ -27,24 +27,12 @@ HEADING_LEVELS = tuple(key.replace("_", "-") for key in HEADING_KEYS)
 CONTENTS_LEVELS = ("part", "chapter", "section")  # the levels a contents list shows
 
 
-def roman(number: int) -> str:
-    """1 -> 'I', 14 -> 'XIV'."""
-    numerals = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
-                (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
-    out = []
-    for value, numeral in numerals:
-        count, number = divmod(number, value)
-        out.append(numeral * count)
-    return "".join(out)
-
-
 def letter(number: int) -> str:
     """1 -> 'a', 26 -> 'z', 27 -> 'aa' (as the Editorial Manual continues a lettered series)."""
     return chr(ord("a") + (number - 1) % 26) * ((number - 1) // 26 + 1)
 
 
-HEADING_NUMBER = {
-    "part": lambda n: f"Part {num2words(n)}",
+HEADING_NUMBER = {  # a part's heading comes from the language's labels ('Part one')
     "chapter": lambda n: f"{roman(n)}.",
     "section": lambda n: f"{letter(n).upper()}.",
     "subsection": lambda n: f"{n}.",
@@ -52,9 +40,9 @@ HEADING_NUMBER = {
     "fourth-degree": lambda n: f"({roman(n).lower()})",
     "fifth-degree": lambda n: f"{letter(n)}.",
 }
-# What a reference shows of each level: "chapter II", "section II.B", "section II.B.1 (a)".
+# What a reference shows of each level: "chapter II", "section II.B", "section II.B.1 (a)"
+# (a part's, "part one", comes from the language's labels).
 HEADING_REFERENCE_PART = {
-    "part": lambda n: num2words(n),
     "chapter": roman,
     "section": lambda n: letter(n).upper(),
     "subsection": str,
@@ -108,23 +96,25 @@ def annex_label_number(index: int, count: int) -> str:
     return roman(index + 1) if count > 1 else ""
 
 
-def number_edition(edition: Edition, tables: dict[str, TableSpec]) -> Numbers:
-    """Number every block of an edition (body, then each annex)."""
+def number_edition(edition: Edition, tables: dict[str, TableSpec], labels: Labels | None = None) -> Numbers:
+    """Number every block of an edition (body, then each annex), its labels in a language
+    (the original's by default)."""
+    labels = labels or original_labels()
     numbers = Numbers()
     depth_of = _depths(edition)
     table_count = [0]
-    _number_blocks(numbers, edition.body, ("body",), depth_of, table_count, tables, of_annex="")
+    _number_blocks(numbers, edition.body, ("body",), depth_of, table_count, tables, labels, annex=None)
     for index, annex in enumerate(edition.annexes):
         number = annex_label_number(index, len(edition.annexes))
         numbers.annexes[index] = number
         anchor = annex.id or f"annex_{index + 1}"
         numbers.anchors[("annexes", index)] = anchor
-        label = f"annex {number}" if number else "the annex"  # a lone annex has no number
+        label = labels.reference("annex", number) if number else labels.lone_annex()  # a lone annex has no number
         if annex.id:
             numbers.targets[annex.id] = Target(label, anchor)
         numbers.outline.append(OutlineEntry(("annexes", index), "annex", number, annex.title, anchor))
-        _number_blocks(numbers, annex.body, ("annexes", index, "body"), depth_of, table_count, tables,
-                       of_annex=f" of {label}")
+        _number_blocks(numbers, annex.body, ("annexes", index, "body"), depth_of, table_count, tables, labels,
+                       annex=(label, number))
     _paragraph_ranges(numbers)
     return numbers
 
@@ -137,7 +127,11 @@ def _depths(edition: Edition) -> dict[str, int]:
 
 
 def _number_blocks(numbers: Numbers, blocks: list, at: Path, depth_of: dict[str, int], table_count: list[int],
-                   tables: dict[str, TableSpec], of_annex: str) -> None:
+                   tables: dict[str, TableSpec], labels: Labels, annex: tuple[str, str] | None) -> None:
+    def of_annex(reference: str) -> str:
+        """'paragraph 2', or 'paragraph 2 of annex I' in an annex (`annex`: its label and number)."""
+        return labels.in_annex(reference, *annex) if annex is not None and reference else reference
+
     counters = {level: 0 for level in HEADING_LEVELS}
     reference: dict[str, str] = {}  # level -> its part of a reference ("II", "B", "1")
     paragraph = 0
@@ -157,11 +151,15 @@ def _number_blocks(numbers: Numbers, blocks: list, at: Path, depth_of: dict[str,
             for lower in below:
                 counters[lower] = 0
                 reference.pop(lower, None)
-            numbers.headings[path] = HEADING_NUMBER[level](counters[level])
-            reference[level] = HEADING_REFERENCE_PART[level](counters[level])
+            if level == "part":
+                numbers.headings[path] = labels.part(counters[level])
+                reference[level] = labels.part_reference(counters[level])
+            else:
+                numbers.headings[path] = HEADING_NUMBER[level](counters[level])
+                reference[level] = HEADING_REFERENCE_PART[level](counters[level])
             numbers.outline.append(OutlineEntry(path, level, numbers.headings[path], block.text, anchor))
             if block.id:
-                numbers.targets[block.id] = Target(_heading_reference(level, reference) + of_annex, anchor)
+                numbers.targets[block.id] = Target(of_annex(_heading_reference(level, reference, labels)), anchor)
         elif isinstance(block, ParagraphBlock):
             if block.numbered:
                 paragraph += 1
@@ -169,9 +167,10 @@ def _number_blocks(numbers: Numbers, blocks: list, at: Path, depth_of: dict[str,
             if block.id:
                 anchor = block.id
                 numbers.anchors[path] = anchor
-                label = f"paragraph {paragraph}" if block.numbered else None
-                numbers.targets[block.id] = Target(label + of_annex if label else "", anchor)
-            _number_items(numbers, block, path, f"paragraph {paragraph}" if block.numbered else None, of_annex)
+                label = labels.reference("paragraph", paragraph) if block.numbered else None
+                numbers.targets[block.id] = Target(of_annex(label) if label else "", anchor)
+            _number_items(numbers, block, path, labels.reference("paragraph", paragraph) if block.numbered else None,
+                          of_annex)
         elif isinstance(block, TableBlock):
             spec = tables.get(block.table) if isinstance(block.table, str) else block.table
             name = block.table if isinstance(block.table, str) else (spec.id if spec else None)
@@ -183,13 +182,13 @@ def _number_blocks(numbers: Numbers, blocks: list, at: Path, depth_of: dict[str,
                 table_count[0] += 1
                 numbers.tables[path] = table_count[0]
                 if spec.id:
-                    numbers.targets[spec.id] = Target(f"table {table_count[0]}", anchor)
+                    numbers.targets[spec.id] = Target(labels.reference("table", table_count[0]), anchor)
             elif spec is not None and spec.id:
                 numbers.targets[spec.id] = Target("", anchor)
 
 
 def _number_items(numbers: Numbers, holder: ParagraphBlock | ListItem, path: Path, reference: str | None,
-                  of_annex: str, depth: int = 0) -> None:
+                  of_annex: Callable[[str], str], depth: int = 0) -> None:
     """Label the subparagraphs and bullets under a paragraph or an item, at any depth."""
     for key in ("items", "bullets"):
         items: list[ListItem] = getattr(holder, key) or []
@@ -203,23 +202,23 @@ def _number_items(numbers: Numbers, holder: ParagraphBlock | ListItem, path: Pat
             item_reference = f"{reference} {label}" if reference and key == "items" else None
             if item.id:
                 numbers.anchors[item_path] = item.id
-                numbers.targets[item.id] = Target(item_reference + of_annex if item_reference else "", item.id)
+                numbers.targets[item.id] = Target(of_annex(item_reference) if item_reference else "", item.id)
             _number_items(numbers, item, item_path, item_reference, of_annex, depth + 1)
 
 
-def _heading_reference(level: str, reference: dict[str, str]) -> str:
+def _heading_reference(level: str, reference: dict[str, str], labels: Labels) -> str:
     """'part two', 'chapter II', 'section II.B', 'section II.B.1 (a)'."""
     if level == "part":
-        return f"part {reference['part']}"
+        return reference["part"]
     if level == "chapter":
-        return f"chapter {reference['chapter']}"
+        return labels.reference("chapter", reference["chapter"])
     joined = ""
     for name in HEADING_LEVELS[1:HEADING_LEVELS.index(level) + 1]:
         part = reference.get(name)
         if part is None:
             continue
         joined += part if not joined or part.startswith(" ") else f".{part}"
-    return f"section {joined}"
+    return labels.reference("section", joined)
 
 
 def _paragraph_ranges(numbers: Numbers) -> None:

@@ -19,7 +19,8 @@ from markupsafe import Markup
 
 from pipeline.compose.blocks import ComposeError, ComposedReport, compose_blocks
 from pipeline.compose.language_version import (Version, localized_facts, original_version, translated_edition,
-                                               translated_tables, translated_version, version_environment)
+                                               text_sources, translated_tables, translated_version,
+                                               version_environment)
 from pipeline.compose.sandbox import PARAGRAPH_FILTERS
 from pipeline.i18n.languages import ORIGINAL, language
 from pipeline.doctree.check import TreeError, check_tree, element_summary
@@ -53,14 +54,23 @@ def report_environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environmen
     return env
 
 
-def compose_report(facts: EditionFacts, sourced: Sourced, version: Version | None = None) -> ComposedReport:
-    """The edition's blocks composed; a text that fails is a problem at its line (in the
-    translation file, for a block of a language version)."""
+def compose_report(facts: EditionFacts, sourced: Sourced, version: Version | None = None,
+                   original: Sourced | None = None) -> ComposedReport:
+    """The edition's blocks composed; a text that fails is a problem at its line: in the
+    translation file for a text the language version gives, else in the `original` edition."""
     tables = facts.series.tables if version is None else translated_tables(facts.series.tables, version)
     try:
-        return compose_blocks(facts, tables, None if version is None else version_environment(version))
+        return compose_blocks(facts, tables, None if version is None else version_environment(version),
+                              None if version is None else version.labels)
     except ComposeError as exc:
-        where = locate(sourced.raw, *exc.path) or Location(display_path(sourced.path))
+        where = None
+        if version is not None and version.translation is not None:
+            translated = text_sources((original or sourced).model, facts.series.tables).get(exc.path)
+            if translated is not None:
+                where = locate(sourced.raw, *translated)
+            elif original is not None:
+                sourced = original
+        where = where or locate(sourced.raw, *exc.path) or Location(display_path(sourced.path))
         raise InputError([Problem(where, "error", f"cannot compose this text: {exc.cause}")]) from None
 
 
@@ -82,7 +92,7 @@ def compose(inputs: Inputs, sourced: Sourced, templates_dir: Path = TEMPLATES_DI
     if not version.is_original:
         edition = translated_edition(facts.edition, version)
         facts = localized_facts(facts, inputs.translated_names, version, edition)
-    report = compose_report(facts, texts_from, version)
+    report = compose_report(facts, texts_from, version, sourced)
     env = report_environment(templates_dir)
     name = f"{facts.series.template}/{REPORT_TEMPLATE}"
     organ = inputs.organ(facts.series.organ)  # validation has made sure it is known

@@ -269,14 +269,15 @@ def render_paragraph_text(source: str, context: dict[str, Any],
 
 
 @lru_cache(maxsize=256)
-def _expression(source: str) -> Any:
-    return paragraph_environment().compile_expression(source, undefined_to_none=False)
+def _expression(source: str, environment: ImmutableSandboxedEnvironment | None = None) -> Any:
+    return (environment or paragraph_environment()).compile_expression(source, undefined_to_none=False)
 
 
-def evaluate_expression(source: str, context: dict[str, Any]) -> Any:
+def evaluate_expression(source: str, context: dict[str, Any],
+                        environment: ImmutableSandboxedEnvironment | None = None) -> Any:
     """The value of one sandboxed expression, such as a table's `rows_from: states|declared("22")`
-    (errors propagate)."""
-    value = _expression(source)(**context)
+    (errors propagate), in a language version's sandbox when one is given."""
+    value = _expression(source, environment)(**context)
     if isinstance(value, jinja2.Undefined):
         value._fail_with_undefined_error()
     return value

@@ -26,7 +26,7 @@ from pipeline.inputs.layout import check_session_id, edition_files, edition_path
 from pipeline.inputs.load import load_editions
 from pipeline.model.edition import Edition
 from pipeline.model.translation import Translation, source_hash
-from pipeline.inputs.problems import InputError, display_path
+from pipeline.inputs.problems import InputError, Problem, display_path
 from pipeline.i18n.style import ordinal
 
 IDENTITY_LINE = re.compile(r"^# Session \d+ \(\d{4}\)")
@@ -239,12 +239,25 @@ def draft_editions(data_dir: Path, source_session: str | int, session: str | int
     return drafted
 
 
+def translation_errors(inputs: Any, sourced: Any) -> list[Problem]:
+    """The errors of an edition's language versions (an unknown id, a text that does not
+    compose, ...): a new edition refuses to carry a broken translation forward, where it would
+    break the next session's build too; stale ones are carried, marked."""
+    from pipeline.validate.rules.translations import check_translated_texts, check_translations
+
+    problems = list(check_translations(inputs, sourced)) + list(check_translated_texts(inputs, sourced))
+    return [p for p in problems if p.severity == "error"]
+
+
 def draft_translations(inputs: Any, sourced: Any, session: int) -> list[DraftedEdition]:
     """The language versions of an edition, carried forward beside the new edition: every
     translated block is kept, and marked `stale: true` where the original's text no longer
     matches the text it translated (its source_hash); the job number is the new version's
     to fill in."""
     source: Edition = sourced.model
+    broken = translation_errors(inputs, sourced)
+    if broken:
+        raise InputError(broken)
     originals = {block.id: block.text for block in source.body + source.summary
                  + [b for annex in source.annexes for b in annex.body] if getattr(block, "id", None)}
     drafted = []

@@ -22,7 +22,7 @@ REQUIRED_STRINGS = ("organization", "organs", "authors", "distribution", "versio
                     "language_names", "session", "agenda_item_provisional", "agenda_item", "agenda_items_provisional",
                     "agenda_items", "agenda_label",
                     "summary", "contents", "paragraphs", "page", "annex", "annex_original", "table",
-                    "source", "draft", "missing_translation")
+                    "source", "draft", "missing_translation", "labels", "counted", "web_page")
 
 
 @dataclass(frozen=True, eq=False)
@@ -59,6 +59,12 @@ class Language:
             raise InputError([Problem(locate(self.strings, key) or Location(display_path(self.path or Path("."))),
                                       "error", f"'strings.{key}' uses {{{exc.args[0]}}}, which is not filled in "
                                       f"there; use {', '.join('{' + n + '}' for n in sorted(values))}")]) from None
+
+    def page_words(self) -> tuple[tuple[str, str], ...]:
+        """What the writers print of their own (the web page's links and headings, the Word
+        file's author and status), for the writers' context."""
+        return (("organization", self.strings["organization"]), ("draft", self.strings["draft"]),
+                *((key, str(value)) for key, value in self.strings["web_page"].items()))
 
     def lookup(self, key: str, name: str) -> str:
         """A string from one of the string maps (organs, authors, distribution, language names);

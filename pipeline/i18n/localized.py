@@ -197,7 +197,17 @@ class LanguageStyle:
             "ordinal": self.ordinal,
             "date": self.long_date,
             "plural": self.plural,
+            "counted_list": self.counted_list,
         }
+
+    def counted_list(self, items: Iterable[Any], predicate: str, noun: str | None = None,
+                     nouns: str | None = None) -> str:
+        """`counted_list` in the language: its `counted` strings, number words, list joining and
+        plural forms."""
+        from pipeline.i18n.labels import Labels  # imported here: labels uses this module's styles
+
+        return Labels(self.language).counted_list(items, predicate, noun, nouns, count_words=self.number,
+                                                  join=self.join_list, plural=self.plural)
 
 
 def _starts_with_i_sound(word: str) -> bool:

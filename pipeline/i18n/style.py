@@ -57,16 +57,14 @@ def long_date(value: dt.date | int | None) -> str:
     return format_date(value, "d MMMM y", locale="en")
 
 
-def counted_list(items: Iterable[Any], predicate: str, noun: str = "State", nouns: str | None = None) -> str:
+def counted_list(items: Iterable[Any], predicate: str, noun: str | None = None, nouns: str | None = None) -> str:
     """A clause that names what it counts, for none, one or many:
     'no State has P', 'one State, Chile, has P', 'the following four States have P: A, B, C and D'.
-    Items print as given (sort them first); `nouns` defaults to `noun` + 's'."""
-    names = [str(item) for item in items]
-    if not names:
-        return f"no {noun} has {predicate}"
-    if len(names) == 1:
-        return f"one {noun}, {names[0]}, has {predicate}"
-    return f"the following {number(len(names))} {nouns or noun + 's'} have {predicate}: {join_list(names)}"
+    Items print as given (sort them first); `nouns` defaults to `noun` + 's'. The words are
+    en.yaml's `counted` strings (a language version uses its own)."""
+    from pipeline.i18n.labels import original_labels  # imported here: labels reads the language files
+
+    return original_labels().counted_list(items, predicate, noun, nouns, count_words=number, join=join_list)
 
 
 def upper_first(text: str) -> str:

@@ -45,6 +45,7 @@ class MastheadNote(Strict):
 
     attached_to: Literal["agenda", "title", "author"]
     text: NonEmpty
+    id: BlockId | None = block_id_field()  # names the note for its translations
 
 
 class Annex(Strict):

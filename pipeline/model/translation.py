@@ -13,6 +13,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints
 
+from pipeline.model.blocks import Cell
 from pipeline.model.common import JOB_NUMBER, BlockId, NonEmpty, Strict
 
 HASH_LENGTH = 12
@@ -34,9 +35,16 @@ class TranslatedBlock(Strict):
 
 
 class TranslatedTable(Strict):
-    """A named table's translated column headings (its rows come from facts, computed per language)."""
+    """A table's translated texts, by the series' table name or the table's id: its column
+    headings (in order), title, the texts of its written-out rows (cells of figures alone stay
+    as they are), notes (by label) and source (rows made from facts are computed in each
+    language)."""
 
-    columns: list[NonEmpty] = Field(min_length=1)
+    columns: list[NonEmpty] = []
+    rows: list[list[Cell]] = []  # a table written out in the edition: its rows' texts, cell by cell
+    title: NonEmpty | None = None
+    notes: dict[str, NonEmpty] = {}
+    source: NonEmpty | None = None
 
 
 class Translation(Strict):
@@ -52,4 +60,6 @@ class Translation(Strict):
     # the agenda item's title; a list, one title each, for a report issued under several items
     agenda_title: NonEmpty | list[NonEmpty] | None = None
     tables: dict[str, TranslatedTable] = {}
-    translations: dict[BlockId, TranslatedBlock] = {}
+    translations: dict[BlockId, TranslatedBlock] = {}  # paragraphs, headings, list items, annex titles,
+    # masthead notes
+    footnotes: dict[str, TranslatedBlock] = {}  # by the original's footnote label

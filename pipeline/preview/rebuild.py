@@ -166,7 +166,10 @@ class PreviewBuilder:
 
     def docx(self, rendering: Rendering) -> bytes:
         """The Word document of a rendering (the DOCX writer, as a build runs it)."""
-        return self._made(rendering, "docx", lambda: _docx(rendering, self.templates_dir))
+        from pipeline.i18n.languages import language
+
+        words = language(self.data_dir, self.language).page_words()
+        return self._made(rendering, "docx", lambda: _docx(rendering, self.templates_dir, words))
 
     def changes_page(self, rendering: Rendering) -> bytes:
         """The redline of a rendering against the edition it follows, as an HTML page."""
@@ -191,10 +194,11 @@ class PreviewBuilder:
         return [self.data_dir, self.templates_dir]
 
 
-def _docx(rendering: Rendering, templates_dir: Path) -> bytes:
-    from pipeline.writers.registry import WriteContext, write
+def _docx(rendering: Rendering, templates_dir: Path, words: tuple[tuple[str, str], ...] = ()) -> bytes:
+    from pipeline.writers.registry import DEFAULT_PDF_VARIANT, WriteContext, write
 
-    return write("docx", rendering.tree, WriteContext(rendering.document_date, templates_dir))
+    context = WriteContext(rendering.document_date, templates_dir, DEFAULT_PDF_VARIANT, words)
+    return write("docx", rendering.tree, context)
 
 
 def _lap(started: float, seconds: dict[str, float]) -> float:

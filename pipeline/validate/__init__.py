@@ -24,14 +24,16 @@ from pipeline.validate.rules.paragraphs import (check_footnote_calls, check_foot
                                                 check_paragraphs, check_previous_symbol_when_final)
 from pipeline.validate.rules.glyphs import check_fonts
 from pipeline.validate.rules.series import check_declared_facts, check_organ, check_series_id, check_template
-from pipeline.validate.rules.translations import check_language_files, check_translated_state_names, check_translations
+from pipeline.validate.rules.translations import (check_language_files, check_translated_state_names,
+                                                  check_translated_texts, check_translations)
 
 EDITION_RULES: list[EditionRule] = [check_symbols, check_dates, check_session_year, check_working_day, check_file_place,
                                     check_block_ids, check_headings, check_bullets, check_tables,
                                     check_names_in_force, check_states_have_names, check_misspelt_state_names, check_paragraphs,
                                     check_footnote_calls, check_footnotes_used, check_length,
                                     check_agenda_filled_in, check_previous_symbol_when_final,
-                                    check_translations, check_translated_state_names, check_fonts]
+                                    check_translations, check_translated_texts, check_translated_state_names,
+                                    check_fonts]
 SERIES_RULES: list[FileRule] = [check_series_id, check_organ, check_template, check_declared_facts, check_series_tables]
 LEDGER_RULES: list[FileRule] = [check_ledger_names, check_actions, check_one_entry_per_state, check_action_order,
                                 check_state_existed]

@@ -234,7 +234,7 @@ def _meta(writer: _Writer, meta: etree._Element, identity: Identity, facts: dict
         return
     references = sub(meta, "references", source="#unreport")
     sub(references, "TLCOrganization", eId="unitedNations", href="/akn/ontology/organization/un/unitedNations",
-        showAs="United Nations")
+        showAs=context.word("organization"))
     sub(references, "TLCOrganization", eId=organ_eid, href=f"/akn/ontology/organization/un/{organ_eid}",
         showAs=identity.organ)
     sub(references, "TLCOrganization", eId="unreport", href="/akn/ontology/organization/un/unreport",

@@ -28,6 +28,16 @@ class WriteContext:
     document_date: dt.date  # the one date written into the file (see writers/reproducible.py)
     templates_dir: Path = TEMPLATES_DIR  # where the stylesheets the tree links to are
     pdf_variant: str = DEFAULT_PDF_VARIANT  # the PDF's conformance: DEFAULT_PDF_VARIANT, or one of writers/pdf.py PDF_VARIANTS
+    words: tuple[tuple[str, str], ...] = ()  # the version language's page words (Language.page_words)
+
+    def word(self, key: str, **values: str) -> str:
+        """One of the writers' own words in the version's language (the original's by default)."""
+        found = dict(self.words)
+        if key not in found:
+            from pipeline.i18n.labels import original_labels  # imported here: writers start without it
+
+            found = dict(original_labels().language.page_words())
+        return found[key].format(**values) if values else found[key]
 
 
 class Writer(Protocol):

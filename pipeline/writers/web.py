@@ -6,8 +6,8 @@ navigates by: the masthead in the banner, the report in <main>, the job number a
 the footer. Footnotes, which the print layout floats to the foot of a page, are gathered in a
 list at the end, each call linked to its note and each note back to its calls; masthead notes
 join them with their marks. Its stylesheet (templates/web/web.css) is inlined and it links to
-nothing it would fetch: it opens offline and makes no request. Its words are in
-templates/web/page.html.j2; its language and direction are the tree's.
+nothing it would fetch: it opens offline and makes no request. Its words are the
+version language's (data/languages/<code>.yaml, `web_page`); its language and direction are the tree's.
 """
 
 from __future__ import annotations
@@ -62,7 +62,9 @@ def write(tree_html: str, context: WriteContext) -> bytes:
         lang=root.get("lang") or "en", dir=body.get("dir"),
         title=head.findtext("title") or "", symbol=head.find("meta[@name='symbol']").get("content"),
         css=Markup((context.templates_dir / STYLESHEET).read_text(encoding="utf-8")),
-        masthead=_html(masthead), report=_html(report), footer=_html(footer), notes=notes)
+        masthead=_html(masthead), report=_html(report), footer=_html(footer), notes=notes,
+        skip_link=context.word("skip_link"), notes_heading=context.word("notes"),
+        back_to_note=lambda mark: context.word("back_to_note", mark=mark))
     return page.encode("utf-8")
 
 

@@ -11,6 +11,7 @@ import jinja2.meta
 
 from pipeline.compose.blocks import EXPRESSION_ERRORS, table_rows_source, table_spec
 from pipeline.compose.numbering import HEADING_LEVELS, HEADING_NUMBER
+from pipeline.i18n.labels import original_labels
 from pipeline.compose.sandbox import paragraph_environment
 from pipeline.facts.edition import LIST_FACTS, edition_facts, facts_ready, undeclared_fact_message
 from pipeline.inputs.load import Inputs, Sourced
@@ -21,6 +22,12 @@ from pipeline.validate.rules import Problems, at, error, warning
 from pipeline.validate.rules.paragraphs import FOOTNOTE_CALL, rendered_texts
 
 Path = tuple
+
+
+def first_heading_number(level: str) -> str:
+    """How the pipeline numbers the first heading of a level: 'Part one', 'I.', 'A.'."""
+    return original_labels().part(1) if level == "part" else HEADING_NUMBER[level](1)
+
 
 # A number a drafter typed at the start of a heading: "I.", "A.", "1.", "(a)", "(iv)", "a.", "Part one"
 TYPED_NUMBER = re.compile(r"^\s*(?P<number>Part\s+[a-z]+\b|[IVXLC]+\.|[A-Z]\.|\d+(\.\d+)*\.?|\([a-z]{1,4}\)|[a-z]\.)\s")
@@ -90,7 +97,7 @@ def check_headings(inputs: Inputs, sourced: Sourced) -> Problems:
                 key = block.level.replace("-", "_")
                 yield warning(at(sourced, *at_path, index, key),
                               f"the heading starts with '{typed['number']}', a number typed by hand; the pipeline "
-                              f"numbers headings ({HEADING_NUMBER[block.level](1)}, ...): remove it")
+                              f"numbers headings ({first_heading_number(block.level)}, ...): remove it")
         for (parent, level), indexes in groups.items():
             if len(indexes) == 1:
                 index = indexes[0]

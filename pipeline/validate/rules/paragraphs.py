@@ -82,7 +82,7 @@ def check_paragraphs(inputs: Inputs, sourced: Sourced) -> Problems:
     for drafted, text in rendered.texts:
         path = drafted.path
         if isinstance(text, Exception):
-            yield _expression_problem(sourced, path, text, rendered.context, rendered.composer.series)
+            yield expression_problem(sourced, path, text, rendered.context, rendered.composer.series)
             continue
         if not text.strip() and not (drafted.kind == "cell" and drafted.names):  # a fact's cell may be blank
             yield error(at(sourced, *path), f"{KIND_WORDS[drafted.kind]} is empty once its expressions are filled "
@@ -180,7 +180,7 @@ def check_length(inputs: Inputs, sourced: Sourced) -> Problems:
                                            "manuscript should not exceed; shorten it or ask for a waiver")
 
 
-def _expression_problem(sourced: Sourced, path: tuple, exc: Exception, context: dict[str, Any],
+def expression_problem(sourced: Sourced, path: tuple, exc: Exception, context: dict[str, Any],
                         series: Series) -> Problem:
     """A paragraph expression's error, at the line of the expression, with what to do."""
     tags = find_in_value(sourced.raw, path, TAGS)

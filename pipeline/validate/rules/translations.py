@@ -6,26 +6,37 @@
   at the block's line in the translation file, naming the paragraph.
 - A block of the original that a language version lacks is a warning while the edition is a
   draft and an error once it has its symbol (a final version must be complete).
+- Each language version's texts compose in its language (expressions, inline markup, the
+  characters its fonts print), each problem at the line of the translated text.
 - A State name that is not from an official UN list (marked in state-names.csv) is a warning
   on each use in a language version; a State with no name in the language is an error.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from typing import Any
 
+from pipeline.compose.blocks import EXPRESSION_ERRORS, ComposeError, Composer, drafted_texts
+from pipeline.compose.inline import InlineContext, NoteMarks, TableNotes, markup
+from pipeline.compose.language_version import (given_text, localized_facts, text_sources, translated_edition, translated_tables,
+                                               translated_version, version_environment)
 from pipeline.compose.numbering import number_edition
+from pipeline.compose.sandbox import render_paragraph_text
+from pipeline.i18n.fonts import glyph_message, missing_glyphs
 from pipeline.facts.edition import edition_facts, facts_ready
 from pipeline.i18n.languages import ORIGINAL, languages, load_language
 from pipeline.inputs.layout import languages_dir, translation_language
 from pipeline.inputs.load import Inputs, Sourced
 from pipeline.inputs.problems import InputError, Problem, did_you_mean, display_path
+from pipeline.model.blocks import HeadingBlock, ParagraphBlock, TableBlock, TableSpec
 from pipeline.model.common import JOB_NUMBER_PARTS
-from pipeline.model.blocks import HeadingBlock, ParagraphBlock
 from pipeline.model.edition import Edition
 from pipeline.model.translation import source_hash
 from pipeline.validate.rules import Problems, at, at_key, error, warning
-from pipeline.validate.rules.paragraphs import FOOTNOTE_CALL
+from pipeline.inputs.sources import find_in_value
+from pipeline.validate.rules.paragraphs import FOOTNOTE_CALL, expression_problem
 
 
 def translatable_blocks(edition: Edition) -> list[tuple[tuple[Any, ...], Any]]:
@@ -46,6 +57,8 @@ def translatable_blocks(edition: Edition) -> list[tuple[tuple[Any, ...], Any]]:
 def _shown(edition: Edition, path: tuple[Any, ...], block: Any, numbers: Any) -> str:
     """'paragraph 2 (entry-into-force)', 'the heading (introduction)', 'summary paragraph 1'."""
     name = f" ({block.id})" if block.id else ""
+    if isinstance(block, _Text):
+        return f"the {block.kind}{name}"
     if isinstance(block, HeadingBlock):
         return f"the {block.level} heading{name}"
     number = numbers.paragraphs.get(path) if numbers else None
@@ -75,8 +88,49 @@ def check_translations(inputs: Inputs, sourced: Sourced) -> Problems:
         numbers = None
     blocks = translatable_blocks(edition)
     by_id = {block.id: (path, block) for path, block in blocks if block.id}
+    by_id.update(_other_texts(edition))
+    tables = {**tables, **{spec.id: spec for spec in _edition_tables(edition) if spec.id}}
     for translated in versions:
         yield from _check_version(inputs, sourced, translated, known, by_id, blocks, numbers, tables)
+
+
+@dataclass(frozen=True)
+class _Text:
+    """A text translated by id that is not a block: a list item's, an annex's title."""
+
+    id: str
+    text: str
+    kind: str
+
+
+def _other_texts(edition: Edition) -> dict[str, tuple[tuple[Any, ...], _Text]]:
+    """The list items, annex titles and masthead notes a translation gives by id, with their
+    data paths."""
+    found: dict[str, tuple[tuple[Any, ...], _Text]] = {}
+
+    def items(holder: Any, at: tuple[Any, ...]) -> None:
+        for key in ("items", "bullets"):
+            for index, item in enumerate(getattr(holder, key) or []):
+                if item.id:
+                    found[item.id] = (at + (key, index), _Text(item.id, item.text, "list item"))
+                items(item, at + (key, index))
+
+    for path, block in translatable_blocks(edition):
+        if isinstance(block, ParagraphBlock):
+            items(block, path)
+    for index, annex in enumerate(edition.annexes):
+        if annex.id:
+            found[annex.id] = (("annexes", index), _Text(annex.id, annex.title, "annex title"))
+    for index, note in enumerate(edition.masthead_notes):
+        if note.id:
+            found[note.id] = (("masthead_notes", index), _Text(note.id, note.text, "masthead note"))
+    return found
+
+
+def _edition_tables(edition: Edition) -> list[TableSpec]:
+    """The tables an edition writes out itself (not the series' named ones)."""
+    blocks = list(edition.body) + [b for annex in edition.annexes for b in annex.body]
+    return [b.table for b in blocks if isinstance(b, TableBlock) and not isinstance(b.table, str)]
 
 
 def _check_version(inputs: Inputs, sourced: Sourced, translated: Sourced, known: dict, by_id: dict,
@@ -143,11 +197,81 @@ def _check_version(inputs: Inputs, sourced: Sourced, translated: Sourced, known:
                            + ("" if edition.is_draft else " (a final version needs every block)"))
     for name, given in version.tables.items():
         if name not in tables:
-            yield error(at_key(translated, "tables", name), f"no table named '{name}' in series '{edition.series}'"
+            yield error(at_key(translated, "tables", name), f"no table named '{name}' in series '{edition.series}', "
+                                                            "nor a table of the edition with that id"
                                                             f"{did_you_mean(name, tables)}")
-        elif len(given.columns) != len(tables[name].columns):
+        elif given.columns and len(given.columns) != len(tables[name].columns):
             yield error(at(translated, "tables", name, "columns"),
                         f"{len(given.columns)} column heading(s) for a table of {len(tables[name].columns)} columns")
+        elif len(given.rows) > len(tables[name].rows or []):
+            yield error(at(translated, "tables", name, "rows"),
+                        f"{len(given.rows)} row(s) for a table of {len(tables[name].rows or [])} written-out rows")
+    for label, note in version.footnotes.items():
+        if label not in edition.footnotes:
+            yield error(at_key(translated, "footnotes", label), f"no footnote '{label}' in {display_path(sourced.path)}"
+                                                                f"{did_you_mean(label, edition.footnotes)}")
+        elif note.source_hash != source_hash(edition.footnotes[label]):
+            yield warning(at(translated, "footnotes", label, "source_hash"),
+                          f"footnote '{label}' is stale in the {language_name} version: the English text changed "
+                          f"since it was translated; update the translation, then its source_hash")
+    yield from _untranslated_texts(sourced, translated, by_id, blocks, tables, severity, language_name)
+
+
+def _untranslated_texts(sourced: Sourced, translated: Sourced, by_id: dict, blocks: list, tables: dict,
+                        severity: Any, language_name: str) -> Problems:
+    """The texts besides paragraphs and headings that a version lacks (list items, annex titles,
+    masthead notes, table texts, footnotes), and those that cannot be translated for want of an
+    id: each prints the pending line."""
+    edition: Edition = sourced.model
+    version = translated.model
+    block_ids = {block.id for _, block in blocks if block.id}
+    final = "" if edition.is_draft else " (a final version needs every text)"
+    for where in text_sources(edition, tables).values():
+        if (where[0] == "translations" and where[1] in block_ids) or given_text(version, where) is not None:
+            continue
+        place = at_key(translated, where[0]) if where[0] in translated.raw else at(translated)
+        yield severity(place, f"{_text_name(where, by_id, edition)} is not translated in the {language_name} "
+                              f"version{final}")
+    for path, kind in _texts_without_id(edition):
+        yield severity(at(sourced, *path), f"this {kind} has no id, so the {language_name} version cannot translate "
+                                           "it (it prints the pending line); give it an 'id:'")
+
+
+def _text_name(where: tuple[Any, ...], by_id: dict, edition: Edition) -> str:
+    """'the list item (first)', "footnote '1'", "column heading 2 of table 'seats'"."""
+    kind, key, *rest = where
+    if kind == "translations":
+        return _shown(edition, *by_id[key], None)
+    if kind == "footnotes":
+        return f"footnote '{key}'"
+    part = {"columns": lambda: f"column heading {rest[1] + 1}",
+            "rows": lambda: f"row {rest[1] + 1}, cell {rest[2] + 1}",
+            "notes": lambda: f"note '{rest[1]}'", "title": lambda: "the title", "source": lambda: "the source line"}
+    return f"{part[rest[0]]()} of table '{key}'"
+
+
+def _texts_without_id(edition: Edition) -> list[tuple[tuple[Any, ...], str]]:
+    """The list items, annexes, masthead notes and written-out tables that have no id."""
+    found: list[tuple[tuple[Any, ...], str]] = [(("masthead_notes", i), "masthead note")
+                                                for i, note in enumerate(edition.masthead_notes) if not note.id]
+
+    def items(holder: Any, at_path: tuple[Any, ...]) -> None:
+        for key in ("items", "bullets"):
+            for index, item in enumerate(getattr(holder, key) or []):
+                if not item.id:
+                    found.append((at_path + (key, index), "list item"))
+                items(item, at_path + (key, index))
+
+    for path, block in translatable_blocks(edition):
+        if isinstance(block, ParagraphBlock) and block.id:  # a paragraph without an id is named already
+            items(block, path)
+    containers = [(("body",), edition.body)] + [(("annexes", a, "body"), annex.body)
+                                               for a, annex in enumerate(edition.annexes)]
+    for at_path, values in containers:
+        found += [(at_path + (i, "table"), "table") for i, b in enumerate(values)
+                  if isinstance(b, TableBlock) and not isinstance(b.table, str) and not b.table.id]
+    found += [(("annexes", a), "annex") for a, annex in enumerate(edition.annexes) if not annex.id]
+    return found
 
 
 def check_translated_state_names(inputs: Inputs, sourced: Sourced) -> Problems:
@@ -196,3 +320,68 @@ def check_language_files(inputs: Inputs) -> list[Problem]:
         except InputError as exc:
             problems.extend(exc.problems)
     return problems
+
+
+def check_translated_texts(inputs: Inputs, sourced: Sourced) -> Problems:
+    """Each language version composes in its language as the build would compose it: its
+    texts' expressions (in its sandbox, over its facts), inline markup and characters its fonts
+    print. A problem stands at the line of the translated text, or, for a text the version
+    keeps from the original, at the original's line."""
+    versions = inputs.translations.get(sourced.path, [])
+    if not versions or not facts_ready(inputs, sourced):
+        return
+    try:
+        known = languages(inputs.data_dir)
+    except InputError:
+        return  # check_language_files reports it
+    facts = edition_facts(inputs, sourced)
+    sources = text_sources(sourced.model, facts.series.tables)
+    for translated in versions:
+        code = translated.model.language
+        if code == ORIGINAL or code not in known or code != translation_language(translated.path):
+            continue  # check_translations reports it
+        yield from _check_version_texts(inputs, sourced, translated, known[code], facts, sources)
+
+
+def _check_version_texts(inputs: Inputs, sourced: Sourced, translated: Sourced, language: Any, facts: Any,
+                         sources: dict) -> Problems:
+    version = translated_version(language, translated.model)
+    edition = translated_edition(facts.edition, version)
+    local = localized_facts(facts, inputs.translated_names, version, edition)
+    tables = translated_tables(facts.series.tables, version)
+    composer = Composer(local, tables, version_environment(version), version.labels)
+    inline = InlineContext({label: FOOTNOTE_CALL.sub("", text) for label, text in edition.footnotes.items()},
+                           NoteMarks(edition.footnote_marks), anchors=set(composer.numbers.anchors.values()))
+    found = False
+    for drafted in drafted_texts(edition, tables, composer.context):
+        path = sources.get(drafted.path)
+        if path is None:
+            continue  # the original's text: its rules check it
+        try:
+            text = render_paragraph_text(drafted.source, {**composer.context, **dict(drafted.names)},
+                                         composer.environment)
+        except EXPRESSION_ERRORS as exc:
+            found = True
+            yield expression_problem(translated, path, exc, composer.context, facts.series)
+            continue
+        notes = TableNotes({label: "" for label in drafted.table_notes}, "t") if drafted.table_notes else None
+        try:
+            markup(text, inline.within(table_notes=notes, notes_allowed=drafted.kind != "note"))
+        except ValueError as exc:
+            found = True
+            needle = getattr(exc, "source", None)
+            spots = find_in_value(translated.raw, path, re.escape(needle)) if needle else []
+            yield error(spots[0][0] if spots else at(translated, *path), str(exc))
+        missing = missing_glyphs(text, language.code)
+        if missing:
+            found = True
+            spots = find_in_value(translated.raw, path, re.escape(missing[0]))
+            yield error(spots[0][0] if spots else at(translated, *path), glyph_message(missing, language.code))
+    if found:
+        return
+    try:  # what the texts alone do not show: a table's rows_from in the version's sandbox, ...
+        composer.compose()
+    except ComposeError as exc:
+        path = sources.get(exc.path)
+        where = at(translated, *path) if path else at(sourced, *exc.path)
+        yield error(where, f"the {language.name} version cannot compose this text: {exc.cause}")

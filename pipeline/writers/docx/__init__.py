@@ -47,8 +47,9 @@ META_NAMES = {"symbol", "draft", "subject", "language", "date", "session", "plac
 HEADING_TAGS = sorted({tag for e in VOCABULARY.values() if e.role is Role.HEADING for tag in e.tags})
 
 
-def write_docx(tree_html: str, document_date: dt.date) -> bytes:
-    """The document tree -> DOCX bytes. Pure: same input, same bytes."""
+def write_docx(tree_html: str, document_date: dt.date, context: WriteContext | None = None) -> bytes:
+    """The document tree -> DOCX bytes (its author and status in the version's language, as
+    `context` gives them; the original's by default). Pure: same input, same bytes."""
     root = parse_tree(tree_html)
     try:
         check_root(root)
@@ -81,7 +82,8 @@ def write_docx(tree_html: str, document_date: dt.date) -> bytes:
     if body.get("dir") == "rtl":
         set_right_to_left(doc, frozenset(style_ids[VOCABULARY[kind].word_style] for kind in LEFT_TO_RIGHT_KINDS
                                          if VOCABULARY[kind].word_style in style_ids))
-    set_core_properties(doc, meta, stamp)
+    words = context or WriteContext(document_date)
+    set_core_properties(doc, meta, stamp, words.word("organization"), words.word("draft"))
     drop_template_leftovers(doc)
     out = io.BytesIO()
     doc.save(out)
@@ -122,4 +124,4 @@ def _meta_of_head(head: etree._Element | None) -> dict[str, str]:
 
 def write(tree_html: str, context: WriteContext) -> bytes:
     """The DOCX writer's entry in the registry."""
-    return write_docx(tree_html, context.document_date)
+    return write_docx(tree_html, context.document_date, context)

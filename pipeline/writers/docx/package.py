@@ -14,16 +14,17 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 
 
-def set_core_properties(doc: DocxDocument, meta: dict[str, str], stamp: dt.datetime) -> None:
-    """Core properties from the tree; every date is the document's timestamp (reproducible.py)."""
+def set_core_properties(doc: DocxDocument, meta: dict[str, str], stamp: dt.datetime, author: str, draft: str) -> None:
+    """Core properties from the tree, the author (the organization) and a draft's status in the
+    version's language; every date is the document's timestamp (reproducible.py)."""
     props = doc.core_properties
     props.title = meta.get("title", "")
     props.subject = meta.get("subject", "")
     props.language = meta.get("language", "en")
     props.keywords = meta.get("symbol", "")
-    props.author = props.last_modified_by = "United Nations"
+    props.author = props.last_modified_by = author
     props.comments = ""
-    props.content_status = "Draft" if meta.get("draft") == "yes" else ""
+    props.content_status = draft if meta.get("draft") == "yes" else ""
     props.created = props.modified = props.last_printed = stamp
     props.revision = 1
 
