@@ -255,8 +255,8 @@ def _contents_entries(pdf: Path) -> tuple[int, list[tuple[str, int]]]:
             for line in text.splitlines():
                 found = re.match(r"\s*(?:Part \w+|Annex(?: [IVX]+)?|[IVX]+\.|[A-Z]\.)\s+(.+?)\s+(?:[\d\u2013]+\s+)?(\d+)\s*$",
                                  line)
-                if found:
-                    entries.append((found[1], int(found[2])))
+                if found:  # the title without its dot leaders
+                    entries.append((re.sub(r"(\s*\.)+$", "", found[1]), int(found[2])))
             return page, entries
     raise AssertionError("no contents page")
 
