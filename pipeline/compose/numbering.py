@@ -5,6 +5,8 @@ rendered, so that a cross-reference can name a paragraph that comes later.
   the counters of the levels below it, but chapters run on through the parts;
 - paragraphs: 1, 2, 3 ... through the body (not restarting per chapter); each annex numbers
   its own from 1; the summary and unnumbered paragraphs take no number;
+- a heading or paragraph with `number:` bears that number (a reproduction whose earlier
+  blocks are out of reach) and the count goes on from it;
 - subparagraphs: (a) -> (i) -> a. -> i.; bullets: a bullet, then a dash;
 - annexes: "Annex" alone, or "Annex I", "Annex II" when there are several;
 - tables: those with a title are "Table 1", "Table 2" ... through the document.
@@ -76,6 +78,9 @@ class Numbers:
     anchors: dict[Path, str] = field(default_factory=dict)  # path -> id of its element in the tree
     targets: dict[str, Target] = field(default_factory=dict)  # the drafter's block ids
     outline: list[OutlineEntry] = field(default_factory=list)
+    # path -> (the number given with `number:`, the one the count would have given): validation
+    # refuses a given number that does not go forward
+    given: dict[Path, tuple[int, int]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -145,7 +150,7 @@ def _number_blocks(numbers: Numbers, blocks: list, at: Path, depth_of: dict[str,
             if not block.numbered:
                 numbers.outline.append(OutlineEntry(path, level, "", block.text, anchor))
                 continue
-            counters[level] += 1
+            counters[level] = _count(numbers, path, block.number, counters[level])
             # chapters run on through the parts, as paragraphs do; a chapter restarts its sections
             below = HEADING_LEVELS[HEADING_LEVELS.index(level) + 1:] if level != "part" else ()
             for lower in below:
@@ -162,7 +167,7 @@ def _number_blocks(numbers: Numbers, blocks: list, at: Path, depth_of: dict[str,
                 numbers.targets[block.id] = Target(of_annex(_heading_reference(level, reference, labels)), anchor)
         elif isinstance(block, ParagraphBlock):
             if block.numbered:
-                paragraph += 1
+                paragraph = _count(numbers, path, block.number, paragraph)
                 numbers.paragraphs[path] = paragraph
             if block.id:
                 anchor = block.id
@@ -185,6 +190,14 @@ def _number_blocks(numbers: Numbers, blocks: list, at: Path, depth_of: dict[str,
                     numbers.targets[spec.id] = Target(labels.reference("table", table_count[0]), anchor)
             elif spec is not None and spec.id:
                 numbers.targets[spec.id] = Target("", anchor)
+
+
+def _count(numbers: Numbers, path: Path, given: int | None, last: int) -> int:
+    """The next number of a count: the one the block gives (noted for validation), or the next."""
+    if given is None:
+        return last + 1
+    numbers.given[path] = (given, last + 1)
+    return given
 
 
 def _number_items(numbers: Numbers, holder: ParagraphBlock | ListItem, path: Path, reference: str | None,

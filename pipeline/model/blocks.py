@@ -9,7 +9,7 @@ from typing import Annotated, Any, Literal, Union
 from pydantic import BeforeValidator, Discriminator, Field, StrictBool, Tag, model_validator
 from pydantic_core import PydanticCustomError
 
-from pipeline.model.common import BlockId, FileName, NonEmpty, Strict, block_id_field, plain_name
+from pipeline.model.common import BlockId, FileName, NonEmpty, Strict, WholeNumber, block_id_field, plain_name
 
 # The heading levels of the UN Editorial Manual, outermost first, as data keys
 # (part: "Part one"; chapter: I.; section: A.; subsection: 1.; then (a), (i), a.).
@@ -34,6 +34,19 @@ Item = Annotated[ListItem, BeforeValidator(_text_item)]
 ListItem.model_rebuild()
 
 
+def given_number() -> Any:
+    """`number:` on a block: the number it bears in the real document, for a reproduction whose
+    earlier blocks are out of reach (paragraph 60 first reached after paragraph 2); the count
+    goes on from it. Validation refuses one that does not go forward."""
+    return Field(None, gt=0, description="the number the block bears in the real document", examples=[60])
+
+
+def _number_needs_numbered(block: Any) -> Any:
+    if block.number is not None and not block.numbered:
+        raise PydanticCustomError("number_unnumbered", "a block with 'numbered: false' takes no 'number:'; remove one")
+    return block
+
+
 class ParagraphBlock(Strict):
     """A paragraph: numbered unless `numbered: false`; bold when it is a recommendation; with
     subparagraphs (a), (b) under `items:` or bullets under `bullets:`."""
@@ -41,6 +54,7 @@ class ParagraphBlock(Strict):
     paragraph: NonEmpty
     id: BlockId | None = block_id_field()
     numbered: StrictBool = True
+    number: WholeNumber | None = given_number()
     recommendation: StrictBool = False
     quote: StrictBool = False  # a passage quoted from another text: indented, and never numbered
     items: list[Item] | None = Field(None, min_length=1)
@@ -57,8 +71,14 @@ class ParagraphBlock(Strict):
             if data.get("recommendation") is True or data.get("items") or data.get("bullets"):
                 raise PydanticCustomError("quote_kind", "a quoted passage is neither a recommendation nor a list "
                                                         "holder; make it a paragraph of its own")
+            if data.get("number") is not None:
+                raise PydanticCustomError("quote_numbered", "a quoted passage takes no number; remove 'number:'")
             data = {**data, "numbered": False}
         return data
+
+    @model_validator(mode="after")
+    def _number_if_numbered(self) -> ParagraphBlock:
+        return _number_needs_numbered(self)
 
     @property
     def text(self) -> str:
@@ -78,6 +98,7 @@ class HeadingBlock(Strict):
     fifth_degree: NonEmpty | None = None
     id: BlockId | None = block_id_field()
     numbered: StrictBool = True
+    number: WholeNumber | None = given_number()  # 8 for chapter VIII, 2 for section B.
 
     @model_validator(mode="after")
     def _one_level(self) -> HeadingBlock:
@@ -85,7 +106,7 @@ class HeadingBlock(Strict):
         if len(given) != 1:
             raise PydanticCustomError("heading_levels", "a heading has one level, not {levels}; make separate blocks",
                                       {"levels": " and ".join(given)})
-        return self
+        return _number_needs_numbered(self)
 
     @property
     def level(self) -> str:

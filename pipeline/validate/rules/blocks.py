@@ -10,7 +10,7 @@ import jinja2
 import jinja2.meta
 
 from pipeline.compose.blocks import EXPRESSION_ERRORS, table_rows_source, table_spec
-from pipeline.compose.numbering import HEADING_LEVELS, HEADING_NUMBER
+from pipeline.compose.numbering import HEADING_LEVELS, HEADING_NUMBER, number_edition
 from pipeline.i18n.labels import original_labels
 from pipeline.compose.sandbox import paragraph_environment
 from pipeline.facts.edition import LIST_FACTS, edition_facts, facts_ready, undeclared_fact_message
@@ -105,6 +105,30 @@ def check_headings(inputs: Inputs, sourced: Sourced) -> Problems:
                 yield warning(at(sourced, *at_path, index, level.replace("-", "_")),
                               f"this is the only {level} heading {under}; a level with a single heading is an "
                               f"editorial error (if there is an A. there must be a B.): add another or remove it")
+
+
+def check_given_numbers(inputs: Inputs, sourced: Sourced) -> Problems:
+    """A `number:` goes forward from the block before it: a paragraph or heading cannot repeat
+    or go back (an error); one equal to what the count gives is redundant (a warning); the
+    summary's paragraphs take none."""
+    edition: Edition = sourced.model
+    for index, block in enumerate(edition.summary):
+        if block.number is not None:
+            yield error(at(sourced, "summary", index, "number"), "the summary's paragraphs are never numbered; "
+                        "remove 'number:'")
+    blocks = dict(_all_blocks(edition))
+    for path, (given, counted) in number_edition(edition, {}).given.items():
+        block = blocks[path]
+        kind = block.level if isinstance(block, HeadingBlock) else "paragraph"
+        shown = HEADING_NUMBER[kind] if isinstance(block, HeadingBlock) else str
+        if given < counted:
+            before = f"{kind} {shown(counted - 1)} comes before it" if counted > 1 else f"it is the first {kind}"
+            yield error(at(sourced, *path, "number"),
+                        f"'number: {given}' would print {kind} {shown(given)}, but {before}; a given number must go "
+                        f"forward (at least {counted}): correct it, or remove it to let the count number the {kind}")
+        elif given == counted:
+            yield warning(at(sourced, *path, "number"),
+                          f"'number: {given}' is the number the count gives this {kind} anyway; remove it")
 
 
 def check_bullets(inputs: Inputs, sourced: Sourced) -> Problems:

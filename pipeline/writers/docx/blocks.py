@@ -149,11 +149,15 @@ def _add_masthead(b: Build, el: etree._Element, declared: Element, revision: str
 
 
 def _add_summary(b: Build, el: etree._Element, declared: Element, revision: str | None) -> None:
-    """The summary in a framed box on page 1."""
+    """The summary in a framed box on page 1; the text begins on page 2, as in the PDF (a
+    contents list after it starts its own page)."""
     cell = new_box(b)
     with in_story(b, cell, cell.paragraphs[0]):
         add_blocks(b, el, revision)
-    new_paragraph(b, SPACER)
+    spacer = new_paragraph(b, SPACER)
+    following = el.getnext()
+    if following is not None and element_of(following).kind == "report-body":
+        spacer.add_run().add_break(WD_BREAK.PAGE)
 
 
 def _add_contents_line(b: Build, el: etree._Element, declared: Element, revision: str | None) -> None:
