@@ -91,7 +91,7 @@ def test_two_provisional_agendas_are_an_error(data_copy):
     replace_in(two_items(data_copy) / EDITION, "    title: Human resources management\n",
                "    title: Human resources management\n    provisional_agenda: A/59/151\n")
     errors = problems_of(data_copy)
-    assert any("cmw-status.yaml:" in e and "different provisional agendas (A/59/150, A/59/151)" in e
+    assert any("cmw-status.yaml:" in e and "different provisional agendas (A/59/150 and A/59/151)" in e
                for e in errors), errors
 
 
@@ -123,3 +123,9 @@ def test_a_new_edition_of_a_report_under_no_agenda_item(data_copy):
     assert result.exit_code == 0, result.output
     drafted = yaml.safe_load((data_copy / "sessions/60/cmw-status.yaml").read_text(encoding="utf-8"))
     assert "agenda" not in drafted and drafted["session"] == 60
+
+
+def test_an_empty_list_of_agenda_items_is_located_at_agenda(data_copy):
+    replace_in(data_copy / EDITION, ONE_ITEM, "agenda: []\n")
+    errors = problems_of(data_copy)
+    assert any("cmw-status.yaml:12:9:" in e and "'agenda': must have at least 1 item(s)" in e for e in errors), errors

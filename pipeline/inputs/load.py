@@ -78,13 +78,14 @@ class Inputs:
             raise InputError(self.problems)
 
 
-def _data_steps(raw: Any, loc: tuple) -> tuple:
+def _data_steps(raw: Any, loc: tuple, kind: str = "missing") -> tuple:
     """A pydantic loc without the union tags that name no key of the data ('agenda', 'one',
-    'title' -> 'agenda', 'title'); the last step is kept (a missing key is absent by nature)."""
+    'title' -> 'agenda', 'title'); the last step is kept for a missing or unknown key (absent
+    from the data, or not of the model, by nature)."""
     steps: list = []
     node = raw
     for i, step in enumerate(loc):
-        last = i == len(loc) - 1
+        last = i == len(loc) - 1 and kind in ("missing", "extra_forbidden")
         if isinstance(step, int) and isinstance(node, list):
             node = node[step] if step < len(node) else None
         elif isinstance(node, dict) and step in node:
@@ -140,7 +141,7 @@ def _type_message(kind: str, value: Any) -> str | None:
 
 def _message(error: dict, raw: Any, model: type[BaseModel]) -> str:
     """An editor's message for one pydantic error: what is wrong and what to write instead."""
-    loc, kind, value = _data_steps(raw, error["loc"]), error["type"], error.get("input")
+    loc, kind, value = _data_steps(raw, error["loc"], error["type"]), error["type"], error.get("input")
     where = _readable_path(raw, loc)
     parent = _readable_path(raw, loc[:-1])
     if kind == "missing":
@@ -262,7 +263,7 @@ def _model_in(annotation: Any) -> Any:
 
 def _error_location(error: dict, raw: Any, shown: str, model: type[BaseModel]) -> Location:
     """Unknown keys are shown at the key, missing ones at their parent's key, others at the value."""
-    loc = _data_steps(raw, error["loc"])
+    loc = _data_steps(raw, error["loc"], error["type"])
     if error["type"] == "extra_forbidden":
         if loc[-1] not in BLOCK_KEYS:  # (a second kind of block is shown at its value)
             loc = _walk(model, loc[:-1])[1] + loc[-1:]  # not through a union's tag

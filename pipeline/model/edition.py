@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal, Union
 
-from pydantic import Discriminator, Field, StrictBool, StringConstraints, Tag, model_validator
+from pydantic import Discriminator, Field, StrictBool, StringConstraints, Tag
 
 from pipeline.model.blocks import Block, ParagraphBlock
 from pipeline.model.common import JOB_NUMBER, BlockId, Day, FileName, NonEmpty, Strict, WholeNumber, block_id_field, plain_name
@@ -75,7 +75,8 @@ class Edition(Strict):
         examples=["04-39651 (E) 300704' or 'GE.18-15291(E)"])
     # One agenda item, or a list of them for a report issued under several ("Items 28 (a) and 134
     # of the provisional agenda"): read `agenda_items`, which is always a list.
-    agenda: Annotated[Union[Annotated[AgendaItem, Tag("one")], Annotated[list[AgendaItem], Tag("several")]],
+    agenda: Annotated[Union[Annotated[AgendaItem, Tag("one")],
+                            Annotated[list[AgendaItem], Field(min_length=1), Tag("several")]],
                       Discriminator(_agenda_form)] | None = None
     masthead_notes: list[MastheadNote] = []
     summary: list[ParagraphBlock] = []
@@ -84,17 +85,6 @@ class Edition(Strict):
     footnote_marks: Literal["numbers", "letters"] = "numbers"
     body: list[Block] = Field(min_length=1)
     annexes: list[Annex] = []
-
-    @model_validator(mode="after")
-    def _one_provisional_agenda(self) -> "Edition":
-        """Items printed together have one provisional agenda (one masthead note)."""
-        symbols = {item.provisional_agenda for item in self.agenda_items if item.provisional_agenda}
-        if len(symbols) > 1:
-            raise ValueError("the agenda items name different provisional agendas "
-                             f"({', '.join(sorted(symbols))}); a report has one: give it once, on the first item")
-        if isinstance(self.agenda, list) and not self.agenda:
-            raise ValueError("'agenda' is an empty list: name the item(s), or leave 'agenda' out")
-        return self
 
     @property
     def agenda_items(self) -> list[AgendaItem]:

@@ -140,7 +140,7 @@ class Organ(Strict):
     """An organ a series may report to: how its documents' symbols and mastheads are made."""
 
     symbols: Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Za-z.]*(/[A-Z][A-Za-z.0-9]*)*/\{session\}/$")] = Field(
-        description="the symbols of a session's documents begin so, {session} standing for its number",
+        description="how a session's symbols begin, with {session} for its number and a '/' after it",
         examples=["A/HRC/{session}/"])
     # the principal organ printed large in the masthead, when it is another: a subsidiary organ's
     # documents carry its parent's name there and their own over the session line

@@ -39,6 +39,13 @@ def check_symbols(inputs: Inputs, sourced: Sourced) -> Problems:
         return
     name, organ = found
     pattern = symbol_pattern(organ)
+    given = [(index, item.provisional_agenda) for index, item in enumerate(edition.agenda_items)
+             if item.provisional_agenda]
+    for index, symbol in given[1:]:
+        if symbol != given[0][1]:
+            yield error(at(sourced, *agenda_path(edition, index, "provisional_agenda")),
+                        f"the agenda items name different provisional agendas ({given[0][1]} and {symbol}); a "
+                        "report has one: give it once, on the first item")
     symbols = [(("symbol",), edition.symbol)]
     symbols += [(agenda_path(edition, index, "provisional_agenda"), item.provisional_agenda)
                 for index, item in enumerate(edition.agenda_items)]
