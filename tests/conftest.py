@@ -73,14 +73,16 @@ def replace_in(path: Path, old: str, new: str) -> None:
 
 
 def build(data_dir: Path, output_dir: Path, session: int = 59, formats=("html", "txt", "pdf", "docx"),
-          language: str = "en") -> dict[str, Path]:
-    """Build one session's single report in one language (the English original by default; the
-    language versions have tests of their own) and return format -> path."""
+          language: str = "en", series: str | None = None) -> dict[str, Path]:
+    """Build one session's reports in one language (the English original by default; the
+    language versions have tests of their own) and return format -> path of its single report,
+    or of the report of `series` in a session that holds several."""
     from pipeline.build.session import build_session
 
     result = build_session(session, data_dir, output_dir, tuple(formats), languages=(language,))
-    assert len(result.editions) == 1
-    return result.editions[0].files
+    editions = [e for e in result.editions if series is None or e.series == series]
+    assert len(editions) == 1, [e.series for e in result.editions]
+    return editions[0].files
 
 
 @pytest.fixture(scope="session")

@@ -57,7 +57,7 @@ def unhyphenated(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def built_73(tmp_path_factory) -> dict[str, Path]:
-    return build(DATA, tmp_path_factory.mktemp("output"), session=73)
+    return build(DATA, tmp_path_factory.mktemp("output"), session=73, series="female-genital-mutilation")
 
 
 def test_the_fixture_has_the_masthead_summary_and_paragraphs():

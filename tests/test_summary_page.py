@@ -19,7 +19,7 @@ from pdftext import page_text
 
 @pytest.fixture(scope="module")
 def built_73(tmp_path_factory) -> dict[str, Path]:
-    return build(DATA, tmp_path_factory.mktemp("out"), session=73, formats=("pdf", "docx"))
+    return build(DATA, tmp_path_factory.mktemp("out"), session=73, formats=("pdf", "docx"), series="female-genital-mutilation")
 
 
 def test_the_pdf_text_begins_on_page_2(built_73):
@@ -49,7 +49,7 @@ def test_a_contents_list_after_the_summary_needs_no_second_break(tmp_path):
     data = tmp_path / "data"
     shutil.copytree(DATA, data)
     replace_in(data / "sessions/73/female-genital-mutilation.yaml", "body:\n", "contents: true\nbody:\n")
-    files = build(data, tmp_path / "out", session=73, formats=("pdf", "docx"))
+    files = build(data, tmp_path / "out", session=73, formats=("pdf", "docx"), series="female-genital-mutilation")
     assert not _break_follows_summary(files["docx"])
     assert re.match(r"\s*A/73/266\s+Contents", page_text(files["pdf"], 2)), page_text(files["pdf"], 2)[:200]
     assert re.match(r"\s*A/73/266\s+I\.\s+Introduction", page_text(files["pdf"], 3))
