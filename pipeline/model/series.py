@@ -19,7 +19,9 @@ class Series(Strict):
 
     id: FileName = plain_name("cmw-status")
     title: NonEmpty
-    author: NonEmpty
+    # the line under the title; left out when the title names its author itself ("Report of the
+    # Secretary-General on the issue of child, early and forced marriage")
+    author: NonEmpty | None = None
     organ: NonEmpty = "General Assembly"
     template: FileName = Field(DEFAULT_TEMPLATE, description="a plain name (letters, digits, '-' and '.'; no '/')", examples=["report"])
     # The fact sources the series' paragraphs and tables may use: `treaty` (its ledger: parties,

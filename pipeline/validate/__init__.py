@@ -13,7 +13,8 @@ from pipeline.validate.rules import CommitteeRule, EditionRule, FileRule
 from pipeline.validate.rules.committee import check_member_order, check_members, check_nationality_is_party, check_seats
 from pipeline.validate.rules.blocks import (check_block_ids, check_bullets, check_given_numbers, check_headings,
                                             check_series_tables, check_tables)
-from pipeline.validate.rules.edition import (check_agenda_filled_in, check_dates, check_file_place, check_session_year,
+from pipeline.validate.rules.edition import (check_agenda_filled_in, check_dates, check_file_place,
+                                             check_masthead_note_places, check_session_year,
                                              check_symbols, check_working_day)
 from pipeline.validate.rules.ledger import (check_action_order, check_actions, check_one_entry_per_state,
                                             check_state_existed)
@@ -31,7 +32,7 @@ EDITION_RULES: list[EditionRule] = [check_symbols, check_dates, check_session_ye
                                     check_block_ids, check_headings, check_given_numbers, check_bullets, check_tables,
                                     check_names_in_force, check_states_have_names, check_misspelt_state_names, check_paragraphs,
                                     check_footnote_calls, check_footnotes_used, check_length,
-                                    check_agenda_filled_in, check_previous_symbol_when_final,
+                                    check_agenda_filled_in, check_masthead_note_places, check_previous_symbol_when_final,
                                     check_translations, check_translated_texts, check_translated_state_names,
                                     check_fonts]
 SERIES_RULES: list[FileRule] = [check_series_id, check_organ, check_template, check_declared_facts, check_series_tables]

@@ -133,3 +133,18 @@ def agenda_path(edition: Edition, index: int, key: str) -> tuple[str | int, ...]
     """Where an agenda item's key stands in the file: under 'agenda', or under its place in
     the list of items."""
     return ("agenda", index, key) if isinstance(edition.agenda, list) else ("agenda", key)
+
+
+def check_masthead_note_places(inputs: Inputs, sourced: Sourced) -> Problems:
+    """A masthead note stands on a line the masthead prints: no agenda note without an agenda
+    item, no author note when the series prints no author line."""
+    edition: Edition = sourced.model
+    series = inputs.series.get(edition.series)
+    printed = {"title": True, "agenda": bool(edition.agenda_items),
+               "author": series is None or series.model.author is not None}
+    for index, note in enumerate(edition.masthead_notes):
+        if not printed[note.attached_to]:
+            line = "no agenda item" if note.attached_to == "agenda" else f"series '{edition.series}' prints no author line"
+            yield error(at(sourced, "masthead_notes", index, "attached_to"),
+                        f"this note is attached to the {note.attached_to}, but the masthead has {line}; "
+                        "attach it to the title")

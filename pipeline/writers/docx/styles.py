@@ -62,8 +62,10 @@ PARAGRAPH_STYLES: dict[str, dict] = {
     "UN Session": dict(bold=True, before=12, after=12, keep=True),
     "UN Agenda Item": dict(keep=True),
     "UN Agenda Title": dict(bold=True, keep=True, width=185),  # as .agenda-title in the CSS
-    "UN Title": dict(size=14, bold=True, line=16, before=24, left=STEP, keep=True),
-    "UN Author": dict(size=12, bold=True, line=14, before=12, after=24, left=STEP, keep=True),
+    # the 12 pt between title and author line is the title's (Word adds spacing, never collapses
+    # it): a title with no author line under it keeps 12 pt from what follows
+    "UN Title": dict(size=14, bold=True, line=16, before=24, after=12, left=STEP, keep=True),
+    "UN Author": dict(size=12, bold=True, line=14, before=0, after=24, left=STEP, keep=True),
     # ---- summary and contents
     "UN Summary Heading": dict(bold=True, after=12, align="center", keep=True),  # centred, as the PDF
     "UN Contents Heading": dict(size=14, bold=True, line=16, after=12, keep=True, page_break=True),
