@@ -389,3 +389,20 @@ def test_a_lone_annex_is_the_annex_in_cross_references(tmp_path):
     assert targets["annex-members"].label == "the annex"
     assert targets["annex-second"].label.endswith(" of the annex")
     assert number_edition(edition, {}).targets["annex-members"].label == "annex I"
+
+
+def test_a_contents_list_of_pages_alone(tmp_path):
+    """`contents: pages` prints each entry's page without the paragraph ranges, as the contents
+    lists of later reports do, in every format."""
+    data = sampler_data(tmp_path)
+    replace_in(data / EDITION, "contents: true", "contents: pages")
+    out = tmp_path / "output"
+    done = run_build("59", "--data", str(data), "--output", str(out), "--jobs", "1")
+    assert done.returncode == 0, done.stderr
+    text = (out / "59" / "element-sampler.txt").read_text(encoding="utf-8")
+    assert "[contents] Contents" in text and "Paragraphs" not in text and "1–7" not in text
+    assert 'class="contents-paragraphs' not in (out / "59" / "element-sampler.html").read_text(encoding="utf-8")
+    contents = pdftotext(out / "59" / "element-sampler.pdf", "-f", "2", "-l", "2")
+    assert "Page" in contents and "Paragraphs" not in contents and "Introduction" in contents
+    docx_words = " ".join(_docx_words(out / "59" / "element-sampler.docx"))
+    assert "Paragraphs" not in docx_words and "Introduction" in docx_words

@@ -80,7 +80,9 @@ class Edition(Strict):
                       Discriminator(_agenda_form)] | None = None
     masthead_notes: list[MastheadNote] = []
     summary: list[ParagraphBlock] = []
-    contents: StrictBool = False
+    # a contents list after the summary: true (with each entry's paragraphs and page, as reports
+    # printed them until the 2010s), "pages" (the page alone, as later reports print it)
+    contents: StrictBool | Literal["pages"] = False
     footnotes: dict[str, NonEmpty] = {}
     footnote_marks: Literal["numbers", "letters"] = "numbers"
     body: list[Block] = Field(min_length=1)
