@@ -129,3 +129,11 @@ def test_an_empty_list_of_agenda_items_is_located_at_agenda(data_copy):
     replace_in(data_copy / EDITION, ONE_ITEM, "agenda: []\n")
     errors = problems_of(data_copy)
     assert any("cmw-status.yaml:12:9:" in e and "'agenda': must have at least 1 item(s)" in e for e in errors), errors
+
+
+def test_the_same_item_twice_is_a_located_error(data_copy):
+    replace_in(data_copy / EDITION, ONE_ITEM, TWO_ITEMS.replace("  - item: 117\n", "  - item: 107\n    sub_item: a\n"))
+    lines = (data_copy / EDITION).read_text(encoding="utf-8").splitlines()
+    line = [i for i, l in enumerate(lines, start=1) if "item: 107" in l][1]
+    errors = problems_of(data_copy)
+    assert any(f"cmw-status.yaml:{line}:" in e and "agenda item 107 (a) is named twice" in e for e in errors), errors

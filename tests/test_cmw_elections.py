@@ -152,5 +152,5 @@ def test_leaving_outside_the_term_is_a_located_error(data_copy):
     path.write_text(text, encoding="utf-8")
     line = next(i for i, l in enumerate(text.splitlines(), start=1) if "left_on: 2021-01-01" in l)
     problems = [str(p) for p in validate(load_all(data_copy)) if p.severity == "error"]
-    assert any(f"cmw-committee.yaml:{line}:" in p and "Khedidja Ladjel left on 2021-01-01, outside the term" in p
+    assert any(f"cmw-committee.yaml:{line}:" in p and "Khedidja Ladjel left on 2021-01-01, after the term's end (2019-12-31)" in p
                for p in problems), problems

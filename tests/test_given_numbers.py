@@ -107,3 +107,17 @@ def test_a_number_on_a_summary_paragraph_is_a_located_error(data_copy):
     replace_in(data_copy / EDITION, ANCHOR, "summary:\n  - paragraph: A summary.\n    number: 4\n" + REACHED)
     errors = [p for p in _problems(data_copy) if ": error: " in p]
     assert len(errors) == 1 and "cmw-status.yaml:19:13: error: the summary's paragraphs are never numbered" in errors[0]
+
+
+def test_a_number_beyond_what_a_report_bears_is_an_error(data_copy):
+    """'number: 99999' on a chapter printed a line of Ms that ran off the page, and 30 on a
+    section printed 'DD.': both are errors at the number."""
+    from pipeline.inputs.load import load_session
+    from pipeline.validate import validate
+
+    edition = data_copy / "sessions" / "59" / "cmw-status.yaml"
+    edition.write_text(edition.read_text(encoding="utf-8").replace(
+        "body:\n", "body:\n  - chapter: Later\n    number: 99999\n  - section: S\n    number: 30\n", 1), encoding="utf-8")
+    errors = [str(p) for p in validate(load_session(data_copy, 59)) if p.severity == "error"]
+    assert any("cmw-status.yaml:19:13:" in e and "beyond the highest number a chapter bears (XCIX.)" in e for e in errors)
+    assert any("cmw-status.yaml:21:13:" in e and "beyond the highest number a section bears (Z.)" in e for e in errors)

@@ -125,3 +125,28 @@ def test_a_geneva_job_number_without_a_date_is_accepted_and_encoded(data_copy, t
     hrc_data(data_copy, EDITION.replace("GE.10-14635 (E) 060710", "GE.18-15291(E)"))
     files = build(data_copy, tmp_path / "out", session=15, formats=("html",))
     assert 'data-code="1815291"' in files["html"].read_text(encoding="utf-8")
+
+
+def test_an_organ_a_language_file_does_not_name_is_reported_for_that_version(tmp_path):
+    """A language version would print an organ its language file does not name in English:
+    a warning in a draft (an error once final), at the language file."""
+    import shutil
+
+    from conftest import FULL_DATA
+
+    data = tmp_path / "data"
+    shutil.copytree(FULL_DATA, data)
+    replace_in(data / "languages" / "fr.yaml", "    Human Rights Council: Conseil des droits de l’homme\n", "")
+    replace_in(data / "series" / "cmw-status.yaml", "organ: General Assembly", "organ: Human Rights Council")
+    problems = [str(p) for p in validate(load_session(data, 59))]
+    assert any(p.startswith("data/languages/fr.yaml:1:1: error: this file names no 'Human Rights Council'")
+               or ("fr.yaml:1:1:" in p and "names no 'Human Rights Council' under strings.organs" in p)
+               for p in problems), [p for p in problems if "organs" in p]
+
+
+def test_a_masthead_organ_must_be_a_principal_organ_of_the_file(data_copy):
+    from pipeline.inputs.load import load_all
+
+    replace_in(data_copy / "reference" / "organs.yaml", "    masthead: General Assembly\n", "    masthead: Nowhere\n")
+    problems = [str(p) for p in validate(load_all(data_copy)) if p.severity == "error"]
+    assert any("organs.yaml:" in p and "masthead 'Nowhere' is not an organ of this file" in p for p in problems), problems

@@ -29,4 +29,4 @@ def test_a_note_on_an_author_line_that_is_not_printed_is_a_located_error(data_co
     lines = (data_copy / EDITION).read_text(encoding="utf-8").splitlines()
     line = next(i for i, l in enumerate(lines, start=1) if "attached_to: author" in l)
     errors = [str(p) for p in validate(load_session(data_copy, 73)) if p.severity == "error"]
-    assert any(f"child-marriage.yaml:{line}:" in e and "prints no author line" in e for e in errors), errors
+    assert any(f"child-marriage.yaml:{line}:" in e and "has no author line" in e for e in errors), errors

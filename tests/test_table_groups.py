@@ -89,3 +89,33 @@ def test_a_nil_dash_keeps_a_column_of_figures_right_aligned(data_copy, tmp_path)
                   tmp_path / "out", formats=("html",))
     html = files["html"].read_text(encoding="utf-8")
     assert '<td data-align="right">–</td>' in html and '<td data-align="right">..</td>' in html
+
+
+def test_group_headings_and_nil_cells_in_a_language_version(tmp_path):
+    """A French version translates the group headings (`groups:`); its empty and nil cells need
+    no translation (a `~` cell in a translated session used to end in a traceback)."""
+    import shutil
+
+    from conftest import FULL_DATA
+    from pipeline.inputs.load import load_session
+
+    data = tmp_path / "data"
+    shutil.copytree(FULL_DATA, data)
+    for code in ("es", "ru", "zh", "ar"):
+        (data / f"sessions/59/cmw-status.{code}.yaml").unlink()
+    with_table(data, TABLE.replace("[D-2, 3, 11, 4, 10, Rising]", "[D-2, 3, \"–\", 4, \"..\", ~]")
+               .replace("          id: levels\n", "          id: levels\n"))
+    french = data / "sessions/59/cmw-status.fr.yaml"
+    french.write_text(french.read_text(encoding="utf-8").replace("tables:\n", """tables:
+  levels:
+    title: Personnel par classe et par sexe
+    columns: [Classe, Femmes, Hommes, Femmes, Hommes, Observations]
+    groups: ["2009 (fr)", "2011 (fr)"]
+    rows: [[P-1, ~, ~, ~, ~, ~], [D-2, ~, ~, ~, ~, ~]]
+""", 1), encoding="utf-8")
+    problems = [str(p) for p in validate(load_session(data, 59)) if "levels" in str(p)]
+    assert not [p for p in problems if "cell" in p], problems  # figures, dashes and ~ need no translation
+    files = build(data, tmp_path / "out", formats=("txt",), language="fr")
+    lines = files["txt"].read_text(encoding="utf-8").splitlines()
+    start = lines.index("[table levels]")
+    assert lines[start + 2] == "  head:  | 2009 (fr) |  | 2011 (fr)"

@@ -29,6 +29,11 @@ NUMERIC_CELL = re.compile(r"^[\d\s.,%\u2013\u2014()+-]*\d[\d\s.,%\u2013\u2014()+
 # What a column of figures shows where there is no figure: a dash (nil), two dots (not
 # available), an ellipsis; such cells leave a column of numbers right-aligned.
 NIL_CELL = re.compile(r"^(-|\u2013|\u2014|\.\.|\u2026|n/a)$")
+
+
+def cell_without_words(cell: str | None) -> bool:
+    """A table cell with nothing to translate: empty, a figure, or a nil mark."""
+    return cell is None or bool(NUMERIC_CELL.match(cell)) or bool(NIL_CELL.match(cell.strip()))
 EXPRESSION_ERRORS = (jinja2.TemplateError, TypeError, ValueError, AttributeError, ArithmeticError, LookupError,
                      RecursionError)
 

@@ -12,7 +12,7 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
-from pipeline.compose.blocks import NUMERIC_CELL
+from pipeline.compose.blocks import cell_without_words
 from pipeline.compose.sandbox import language_environment, marked_states
 from pipeline.facts.edition import EditionFacts
 from pipeline.facts.names import State
@@ -67,11 +67,18 @@ def table_text_sources(spec: TableSpec, key: str, at: Path = ()) -> dict[Path, P
     under `at`."""
     found: dict[Path, Path] = {at + ("columns", index): ("tables", key, "columns", index)
                                for index in range(len(spec.columns))}
+    group, heading = -1, None
+    for index, column in enumerate(spec.columns):  # a group heading, once for all its columns
+        if column.group is not None and column.group != heading:
+            group += 1
+        heading = column.group
+        if column.group is not None:
+            found[at + ("columns", index, "group")] = ("tables", key, "groups", group)
     if spec.title:
         found[at + ("title",)] = ("tables", key, "title")
     for r, row in enumerate(spec.rows or []):
         found.update({at + ("rows", r, c): ("tables", key, "rows", r, c) for c, cell in enumerate(row)
-                      if not NUMERIC_CELL.match(cell)})
+                      if not cell_without_words(cell)})
     found.update({at + ("notes", label): ("tables", key, "notes", label) for label in spec.notes})
     if spec.source:
         found[at + ("source",)] = ("tables", key, "source")
@@ -132,8 +139,9 @@ def given_text(translation: Translation, path: Path) -> str | None:
     table = translation.tables.get(key)
     if table is None:
         return None
-    if rest[0] == "columns":
-        return table.columns[rest[1]] if rest[1] < len(table.columns) else None
+    if rest[0] in ("columns", "groups"):
+        given = table.columns if rest[0] == "columns" else table.groups
+        return given[rest[1]] if rest[1] < len(given) else None
     if rest[0] == "notes":
         return table.notes.get(rest[1])
     if rest[0] == "rows":
@@ -182,8 +190,8 @@ def _pending_without_id(data: dict, pending: str) -> None:
                     spec.update({key: pending for key in ("title", "source") if key in spec})
                     spec["notes"] = {label: pending for label in spec.get("notes", {})}
                     for column in spec["columns"]:
-                        column["text"] = pending
-                    spec["rows"] = [[cell if NUMERIC_CELL.match(cell) else pending for cell in row]
+                        column.update({key: pending for key in ("text", "group") if key in column})
+                    spec["rows"] = [[cell if cell_without_words(cell) else pending for cell in row]
                                     for row in spec.get("rows", [])] or None
             elif not block.get("id"):
                 key = next(key for key in HEADING_KEYS if key in block)

@@ -78,24 +78,6 @@ class Inputs:
             raise InputError(self.problems)
 
 
-def _data_steps(raw: Any, loc: tuple, kind: str = "missing") -> tuple:
-    """A pydantic loc without the union tags that name no key of the data ('agenda', 'one',
-    'title' -> 'agenda', 'title'); the last step is kept for a missing or unknown key (absent
-    from the data, or not of the model, by nature)."""
-    steps: list = []
-    node = raw
-    for i, step in enumerate(loc):
-        last = i == len(loc) - 1 and kind in ("missing", "extra_forbidden")
-        if isinstance(step, int) and isinstance(node, list):
-            node = node[step] if step < len(node) else None
-        elif isinstance(node, dict) and step in node:
-            node = node[step]
-        elif not last:
-            continue
-        steps.append(step)
-    return tuple(steps)
-
-
 def _readable_path(raw: Any, loc: tuple) -> str:
     """'body[3].paragraph' from a pydantic loc, skipping union tags absent from the data."""
     parts: list[str] = []
@@ -132,6 +114,8 @@ def _type_message(kind: str, value: Any) -> str | None:
         if isinstance(value, (int, float, bool)):
             return f"must be text, not {_shown_input(value)}; put it in double quotes"
         return f"must be text, not {_shown_input(value)}"
+    if kind in ("bool_parsing", "bool_type"):
+        return f"must be true or false, not {_shown_input(value)}"
     if kind == "list_type":
         return f"must be a list (lines starting with '- '), not {_shown_input(value)}"
     if kind in ("dict_type", "model_type", "model_attributes_type"):
@@ -141,7 +125,10 @@ def _type_message(kind: str, value: Any) -> str | None:
 
 def _message(error: dict, raw: Any, model: type[BaseModel]) -> str:
     """An editor's message for one pydantic error: what is wrong and what to write instead."""
-    loc, kind, value = _data_steps(raw, error["loc"], error["type"]), error["type"], error.get("input")
+    kind, value = error["type"], error.get("input")
+    # the loc's steps in the data (a union's tag is not one), except for two kinds in one block,
+    # whose message names the tag
+    loc = error["loc"] if kind == "extra_forbidden" else _walk(model, error["loc"])[1]
     where = _readable_path(raw, loc)
     parent = _readable_path(raw, loc[:-1])
     if kind == "missing":
@@ -263,15 +250,16 @@ def _model_in(annotation: Any) -> Any:
 
 def _error_location(error: dict, raw: Any, shown: str, model: type[BaseModel]) -> Location:
     """Unknown keys are shown at the key, missing ones at their parent's key, others at the value."""
-    loc = _data_steps(raw, error["loc"], error["type"])
+    loc = error["loc"]
     if error["type"] == "extra_forbidden":
         if loc[-1] not in BLOCK_KEYS:  # (a second kind of block is shown at its value)
             loc = _walk(model, loc[:-1])[1] + loc[-1:]  # not through a union's tag
         found = locate_key(raw, *loc)
     elif error["type"] == "missing":
+        loc = _walk(model, loc[:-1])[1] + loc[-1:]
         found = locate_key(raw, *loc[:-1]) if loc[:-1] else getattr(raw, "location", None)
     else:
-        found = locate(raw, *loc)
+        found = locate(raw, *_walk(model, loc)[1])
     return found or Location(shown, 1, 1)
 
 

@@ -41,6 +41,7 @@ class TranslatedTable(Strict):
     language)."""
 
     columns: list[NonEmpty] = []
+    groups: list[NonEmpty] = []  # the headings over groups of columns, left to right
     rows: list[list[Cell]] = []  # a table written out in the edition: its rows' texts, cell by cell
     title: NonEmpty | None = None
     notes: dict[str, NonEmpty] = {}

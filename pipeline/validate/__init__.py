@@ -14,7 +14,7 @@ from pipeline.validate.rules.committee import check_member_order, check_members,
 from pipeline.validate.rules.blocks import (check_block_ids, check_bullets, check_given_numbers, check_headings,
                                             check_series_tables, check_tables)
 from pipeline.validate.rules.edition import (check_agenda_filled_in, check_dates, check_file_place,
-                                             check_masthead_note_places, check_session_year,
+                                             check_contents_has_entries, check_masthead_note_places, check_session_year,
                                              check_symbols, check_working_day)
 from pipeline.validate.rules.ledger import (check_action_order, check_actions, check_one_entry_per_state,
                                             check_state_existed)
@@ -24,7 +24,8 @@ from pipeline.validate.rules.names import (check_ledger_names, check_member_stat
 from pipeline.validate.rules.paragraphs import (check_footnote_calls, check_footnotes_used, check_length,
                                                 check_paragraphs, check_previous_symbol_when_final)
 from pipeline.validate.rules.glyphs import check_fonts
-from pipeline.validate.rules.series import check_declared_facts, check_organ, check_series_id, check_template
+from pipeline.validate.rules.series import (check_declared_facts, check_organ, check_organs_file, check_series_id,
+                                            check_template)
 from pipeline.validate.rules.translations import (check_language_files, check_translated_state_names,
                                                   check_translated_texts, check_translations)
 
@@ -32,7 +33,8 @@ EDITION_RULES: list[EditionRule] = [check_symbols, check_dates, check_session_ye
                                     check_block_ids, check_headings, check_given_numbers, check_bullets, check_tables,
                                     check_names_in_force, check_states_have_names, check_misspelt_state_names, check_paragraphs,
                                     check_footnote_calls, check_footnotes_used, check_length,
-                                    check_agenda_filled_in, check_masthead_note_places, check_previous_symbol_when_final,
+                                    check_agenda_filled_in, check_masthead_note_places, check_contents_has_entries,
+                                    check_previous_symbol_when_final,
                                     check_translations, check_translated_texts, check_translated_state_names,
                                     check_fonts]
 SERIES_RULES: list[FileRule] = [check_series_id, check_organ, check_template, check_declared_facts, check_series_tables]
@@ -41,6 +43,7 @@ LEDGER_RULES: list[FileRule] = [check_ledger_names, check_actions, check_one_ent
 COMMITTEE_RULES: list[CommitteeRule] = [check_nationality_names, check_members, check_nationality_is_party,
                                         check_seats, check_member_order]
 MEMBER_STATES_RULES: list[FileRule] = [check_member_states_list]
+ORGANS_RULES: list[FileRule] = [check_organs_file]
 
 
 def _committees(inputs: Inputs) -> list[tuple[Sourced, Sourced | None]]:
@@ -59,6 +62,9 @@ def validate(inputs: Inputs) -> list[Problem]:
     if inputs.member_states is not None:
         for file_rule in MEMBER_STATES_RULES:
             problems.extend(file_rule(inputs, inputs.member_states))
+    if inputs.organs is not None:
+        for file_rule in ORGANS_RULES:
+            problems.extend(file_rule(inputs, inputs.organs))
     for series in inputs.series.values():
         for file_rule in SERIES_RULES:
             problems.extend(file_rule(inputs, series))

@@ -107,6 +107,11 @@ def check_headings(inputs: Inputs, sourced: Sourced) -> Problems:
                               f"editorial error (if there is an A. there must be a B.): add another or remove it")
 
 
+# The highest numbers a report's blocks bear: letters run to Z, chapters and parts stay short.
+GIVEN_NUMBER_LIMIT = {"paragraph": 9999, "part": 20, "chapter": 99, "section": 26, "subsection": 99,
+                      "third-degree": 26, "fourth-degree": 39, "fifth-degree": 26}
+
+
 def check_given_numbers(inputs: Inputs, sourced: Sourced) -> Problems:
     """A `number:` goes forward from the block before it: a paragraph or heading cannot repeat
     or go back (an error); one equal to what the count gives is redundant (a warning); the
@@ -121,7 +126,11 @@ def check_given_numbers(inputs: Inputs, sourced: Sourced) -> Problems:
         block = blocks[path]
         kind = block.level if isinstance(block, HeadingBlock) else "paragraph"
         shown = HEADING_NUMBER[kind] if isinstance(block, HeadingBlock) else str
-        if given < counted:
+        if given > GIVEN_NUMBER_LIMIT.get(kind, GIVEN_NUMBER_LIMIT["paragraph"]):
+            limit = GIVEN_NUMBER_LIMIT.get(kind, GIVEN_NUMBER_LIMIT["paragraph"])
+            yield error(at(sourced, *path, "number"),
+                        f"'number: {given}' is beyond the highest number a {kind} bears ({shown(limit)}): check it")
+        elif given < counted:
             before = f"{kind} {shown(counted - 1)} comes before it" if counted > 1 else f"it is the first {kind}"
             yield error(at(sourced, *path, "number"),
                         f"'number: {given}' would print {kind} {shown(given)}, but {before}; a given number must go "

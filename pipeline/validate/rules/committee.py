@@ -19,9 +19,11 @@ def check_members(inputs: Inputs, committee: Sourced, ledger: Sourced | None) ->
                         "write it as it appears in the name")
         term_end = dt.date(member.term_ends, 12, 31)
         if member.left_on is not None and not member.takes_office < member.left_on <= term_end:
+            when = (f"not after taking office on {member.takes_office}" if member.left_on <= member.takes_office
+                    else f"after the term's end ({term_end})")
             yield error(at(committee, "members", index, "left_on"),
-                        f"{member.name} left on {member.left_on}, outside the term ({member.takes_office} to "
-                        f"{term_end}); 'left_on' is the first day the member no longer served")
+                        f"{member.name} left on {member.left_on}, {when}; 'left_on' is the first day the member no "
+                        "longer served")
         if member.took_office_on is not None and not member.election_day <= member.took_office_on <= term_end:
             yield error(at(committee, "members", index, "took_office_on"),
                         f"{member.name} took office on {member.took_office_on}, before the election "

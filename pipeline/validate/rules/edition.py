@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from pipeline.inputs.load import Inputs, Sourced
+from pipeline.model.blocks import HeadingBlock
 from pipeline.model.edition import Edition
 from pipeline.model.reference import Organ
 from pipeline.i18n.style import long_date
@@ -46,6 +47,11 @@ def check_symbols(inputs: Inputs, sourced: Sourced) -> Problems:
             yield error(at(sourced, *agenda_path(edition, index, "provisional_agenda")),
                         f"the agenda items name different provisional agendas ({given[0][1]} and {symbol}); a "
                         "report has one: give it once, on the first item")
+    labels = [item.label for item in edition.agenda_items]
+    for index, label in enumerate(labels):
+        if label != "..." and label in labels[:index]:
+            yield error(at(sourced, *agenda_path(edition, index, "item")),
+                        f"agenda item {label} is named twice; name each item the report is issued under once")
     symbols = [(("symbol",), edition.symbol)]
     symbols += [(agenda_path(edition, index, "provisional_agenda"), item.provisional_agenda)
                 for index, item in enumerate(edition.agenda_items)]
@@ -144,7 +150,17 @@ def check_masthead_note_places(inputs: Inputs, sourced: Sourced) -> Problems:
                "author": series is None or series.model.author is not None}
     for index, note in enumerate(edition.masthead_notes):
         if not printed[note.attached_to]:
-            line = "no agenda item" if note.attached_to == "agenda" else f"series '{edition.series}' prints no author line"
+            line = ("this edition names no agenda item" if note.attached_to == "agenda"
+                    else f"series '{edition.series}' has no author line")
             yield error(at(sourced, "masthead_notes", index, "attached_to"),
-                        f"this note is attached to the {note.attached_to}, but the masthead has {line}; "
-                        "attach it to the title")
+                        f"this note is attached to the {note.attached_to} line, but {line}; attach it to the title")
+
+
+def check_contents_has_entries(inputs: Inputs, sourced: Sourced) -> Problems:
+    """A contents list lists parts, chapters, sections and annexes: with none, it is an empty page."""
+    edition: Edition = sourced.model
+    listed = ("part", "chapter", "section")
+    if edition.contents and not edition.annexes and not any(
+            isinstance(block, HeadingBlock) and block.level in listed for block in edition.body):
+        yield warning(at(sourced, "contents"), "the contents list would be empty (no part, chapter, section or "
+                                               "annex): remove 'contents:' or add the headings")

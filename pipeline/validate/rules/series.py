@@ -53,3 +53,24 @@ def check_declared_facts(inputs: Inputs, sourced: Sourced) -> Problems:
     for index, source in enumerate(series.facts):
         if source in series.facts[:index]:
             yield error(at(sourced, "facts", index), f"'{source}' is declared twice; remove one")
+
+
+def check_organs_file(inputs: Inputs, sourced: Sourced) -> Problems:
+    """reference/organs.yaml: a `masthead:` names another organ of the file, one printed under
+    its own name; no two organs' symbols begin alike."""
+    organs = sourced.model.organs
+    seen: dict[str, str] = {}
+    for name, organ in organs.items():
+        if organ.masthead is not None:
+            parent = organs.get(organ.masthead)
+            if organ.masthead == name or parent is None or parent.masthead is not None:
+                why = ("is the organ itself" if organ.masthead == name else
+                       "is not an organ of this file" if parent is None else "prints another organ in its masthead")
+                yield error(at(sourced, "organs", name, "masthead"),
+                            f"masthead '{organ.masthead}' {why}; name the principal organ whose documents carry it "
+                            f"({', '.join(n for n, o in organs.items() if o.masthead is None and n != name)})")
+        if organ.symbols in seen:
+            yield error(at(sourced, "organs", name, "symbols"),
+                        f"'{organ.symbols}' is also the symbols of the {seen[organ.symbols]}; each organ's symbols "
+                        "begin their own way")
+        seen.setdefault(organ.symbols, name)

@@ -29,7 +29,7 @@ from pipeline.facts.edition import edition_facts, facts_ready
 from pipeline.i18n.languages import ORIGINAL, languages, load_language
 from pipeline.inputs.layout import languages_dir, translation_language
 from pipeline.inputs.load import Inputs, Sourced
-from pipeline.inputs.problems import InputError, Problem, did_you_mean, display_path
+from pipeline.inputs.problems import InputError, Location, Problem, did_you_mean, display_path
 from pipeline.model.blocks import HeadingBlock, ParagraphBlock, TableBlock, TableSpec
 from pipeline.model.common import JOB_NUMBER_PARTS
 from pipeline.model.edition import Edition
@@ -153,6 +153,15 @@ def _check_version(inputs: Inputs, sourced: Sourced, translated: Sourced, known:
     if given and given["letter"] != letter:
         yield error(at(translated, "job_number"), f"the {language_name} version's job number carries the letter "
                                                    f"({letter}), not ({given['letter']})")
+    series = inputs.series.get(edition.series)
+    organ = inputs.organ(series.model.organ) if series is not None else None
+    names = known[code].strings.get("organs") or {}
+    for name in ([series.model.organ] + ([organ.masthead] if organ and organ.masthead else [])) if series else []:
+        if name not in names:
+            report = warning if edition.is_draft else error
+            yield report(Location(display_path(languages_dir(inputs.data_dir) / f"{code}.yaml"), 1, 1),
+                         f"this file names no '{name}' under strings.organs, so the {language_name} version of "
+                         f"{display_path(sourced.path)} would print it in English; add its {language_name} name there")
     if version.agenda_title is not None:
         titles = version.agenda_title if isinstance(version.agenda_title, list) else [version.agenda_title]
         items = len(edition.agenda_items)
@@ -203,6 +212,9 @@ def _check_version(inputs: Inputs, sourced: Sourced, translated: Sourced, known:
         elif given.columns and len(given.columns) != len(tables[name].columns):
             yield error(at(translated, "tables", name, "columns"),
                         f"{len(given.columns)} column heading(s) for a table of {len(tables[name].columns)} columns")
+        elif len(given.groups) > len(groups := [g for g, _ in tables[name].column_groups if g is not None]):
+            yield error(at(translated, "tables", name, "groups"),
+                        f"{len(given.groups)} group heading(s) for a table of {len(groups)} group(s) of columns")
         elif len(given.rows) > len(tables[name].rows or []):
             yield error(at(translated, "tables", name, "rows"),
                         f"{len(given.rows)} row(s) for a table of {len(tables[name].rows or [])} written-out rows")
@@ -244,7 +256,7 @@ def _text_name(where: tuple[Any, ...], by_id: dict, edition: Edition) -> str:
         return _shown(edition, *by_id[key], None)
     if kind == "footnotes":
         return f"footnote '{key}'"
-    part = {"columns": lambda: f"column heading {rest[1] + 1}",
+    part = {"columns": lambda: f"column heading {rest[1] + 1}", "groups": lambda: f"group heading {rest[1] + 1}",
             "rows": lambda: f"row {rest[1] + 1}, cell {rest[2] + 1}",
             "notes": lambda: f"note '{rest[1]}'", "title": lambda: "the title", "source": lambda: "the source line"}
     return f"{part[rest[0]]()} of table '{key}'"
