@@ -150,3 +150,16 @@ def test_a_masthead_organ_must_be_a_principal_organ_of_the_file(data_copy):
     replace_in(data_copy / "reference" / "organs.yaml", "    masthead: General Assembly\n", "    masthead: Nowhere\n")
     problems = [str(p) for p in validate(load_all(data_copy)) if p.severity == "error"]
     assert any("organs.yaml:" in p and "masthead 'Nowhere' is not an organ of this file" in p for p in problems), problems
+
+
+def test_a_job_number_of_another_year_or_with_no_real_day_is_reported(data_copy):
+    hrc_data(data_copy, EDITION.replace("GE.10-14635 (E) 060710", "GE.18-14635 (E) 310210"))
+    problems = problems_of(data_copy)
+    assert any("hrc-report.yaml:7:" in p and "'310210' in the job number is not a day" in p for p in problems), problems
+    assert any("hrc-report.yaml:7:" in p and "the job number is of 2018, the document of 2010" in p for p in problems)
+
+
+def test_a_key_of_another_kind_of_block_says_so(data_copy):
+    hrc_data(data_copy, EDITION.replace("  - chapter: Introduction\n", "  - chapter: Introduction\n    quote: true\n"))
+    problems = problems_of(data_copy)
+    assert any("unknown key 'quote' in this block: 'quote:' is a key of a paragraph" in p for p in problems), problems

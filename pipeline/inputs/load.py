@@ -139,7 +139,12 @@ def _message(error: dict, raw: Any, model: type[BaseModel]) -> str:
                 "make two blocks")
     if kind == "extra_forbidden":
         fields = _fields_at(model, loc[:-1])
-        hint = did_you_mean(str(loc[-1]), fields)
+        key = str(loc[-1])
+        owners = [kind for kind, block in (("paragraph", ParagraphBlock), ("heading", HeadingBlock), ("table", TableBlock))
+                  if key in block.model_fields and key not in fields]
+        if key in BLOCK_ATTRIBUTES and owners and any(isinstance(step, int) for step in loc):
+            return f"unknown key '{key}' in this block: '{key}:' is a key of a {' or '.join(owners)}; remove it here"
+        hint = did_you_mean(key, [field for field in fields if field != key])
         allowed = f"; the keys allowed here are {', '.join(fields)}" if fields else "; remove it"
         home = _nested_home(model, loc[:-1], str(loc[-1]))
         if home and not hint:

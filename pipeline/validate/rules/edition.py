@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from pipeline.inputs.load import Inputs, Sourced
 from pipeline.model.blocks import HeadingBlock
+from pipeline.model.common import JOB_NUMBER_PARTS
 from pipeline.model.edition import Edition
 from pipeline.model.reference import Organ
 from pipeline.i18n.style import long_date
@@ -164,3 +166,22 @@ def check_contents_has_entries(inputs: Inputs, sourced: Sourced) -> Problems:
             isinstance(block, HeadingBlock) and block.level in listed for block in edition.body):
         yield warning(at(sourced, "contents"), "the contents list would be empty (no part, chapter, section or "
                                                "annex): remove 'contents:' or add the headings")
+
+
+def check_job_number(inputs: Inputs, sourced: Sourced) -> Problems:
+    """A job number's year is the document's (or the year before), and each processing date it
+    prints (ddmmyy) is a real day."""
+    edition: Edition = sourced.model
+    parts = JOB_NUMBER_PARTS.search(edition.job_number or "")
+    if parts is None:
+        return
+    year = 2000 + int(parts["year"]) if int(parts["year"]) < 46 else 1900 + int(parts["year"])
+    if not edition.date.year - 1 <= year <= edition.date.year:
+        yield warning(at(sourced, "job_number"), f"the job number is of {year}, the document of {edition.date.year}; "
+                                                 "check the job number or the date")
+    for stamp in re.findall(r"\b(\d{2})(\d{2})(\d{2})\b", edition.job_number[parts.end():]):
+        day, month, short_year = map(int, stamp)
+        try:
+            dt.date(2000 + short_year if short_year < 46 else 1900 + short_year, month, day)
+        except ValueError:
+            yield error(at(sourced, "job_number"), f"'{''.join(stamp)}' in the job number is not a day (ddmmyy)")
