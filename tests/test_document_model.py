@@ -406,3 +406,16 @@ def test_a_contents_list_of_pages_alone(tmp_path):
     assert "Page" in contents and "Paragraphs" not in contents and "Introduction" in contents
     docx_words = " ".join(_docx_words(out / "59" / "element-sampler.docx"))
     assert "Paragraphs" not in docx_words and "Introduction" in docx_words
+
+
+def test_contents_that_is_neither_true_false_nor_pages_is_one_error(tmp_path):
+    from pipeline.inputs.load import load_session
+    from pipeline.inputs.problems import InputError
+
+    data = sampler_data(tmp_path)
+    replace_in(data / EDITION, "contents: true", "contents: maybe")
+    with pytest.raises(InputError) as caught:
+        load_session(data, 59).raise_if_errors()
+    errors = [str(p) for p in caught.value.problems if p.severity == "error"]
+    assert len(errors) == 1 and "'contents': must be true (paragraphs and pages), pages (pages alone) or false, " \
+                                "not 'maybe'" in errors[0], errors

@@ -161,7 +161,8 @@ def _message(error: dict, raw: Any, model: type[BaseModel]) -> str:
         hint = did_you_mean(str(value), allowed) if isinstance(value, str) else ""
         return f"'{where}': {_shown_input(value)} is not one of {', '.join(allowed)}{hint}"
     if kind == "string_too_short":
-        return f"'{where}': must not be empty"
+        in_a_row = any(step in ("rows", "row") for step in loc if isinstance(step, str))
+        return f"'{where}': must not be empty" + ("; write ~ for an empty cell" if in_a_row else "")
     if kind == "too_short":
         return f"'{where}': must have at least {error['ctx']['min_length']} item(s)"
     if kind == "string_pattern_mismatch":

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Annotated, Literal, Union
 
-from pydantic import Discriminator, Field, StrictBool, StringConstraints, Tag
+from pydantic import BeforeValidator, Discriminator, Field, StrictBool, StringConstraints, Tag
+from pydantic_core import PydanticCustomError
 
 from pipeline.model.blocks import Block, ParagraphBlock
 from pipeline.model.common import JOB_NUMBER, BlockId, Day, FileName, NonEmpty, Strict, WholeNumber, block_id_field, plain_name
@@ -33,6 +34,14 @@ class AgendaItem(Strict):
         """'107 (a)', '107', or '...' while the item number is not yet filled in."""
         number = "..." if self.item is None else str(self.item)
         return f"{number} ({self.sub_item})" if self.sub_item else number
+
+
+def _contents_form(value: object) -> object:
+    """`contents:` is true, false or "pages": one message for anything else."""
+    if value is True or value is False or value == "pages":
+        return value
+    raise PydanticCustomError("contents_form", "must be true (paragraphs and pages), pages (pages alone) or false, "
+                                               "not {value}", {"value": repr(value) if isinstance(value, str) else str(value)})
 
 
 def _agenda_form(value: object) -> str:
@@ -82,7 +91,7 @@ class Edition(Strict):
     summary: list[ParagraphBlock] = []
     # a contents list after the summary: true (with each entry's paragraphs and page, as reports
     # printed them until the 2010s), "pages" (the page alone, as later reports print it)
-    contents: StrictBool | Literal["pages"] = False
+    contents: Annotated[bool | str, BeforeValidator(_contents_form)] = False
     footnotes: dict[str, NonEmpty] = {}
     footnote_marks: Literal["numbers", "letters"] = "numbers"
     body: list[Block] = Field(min_length=1)

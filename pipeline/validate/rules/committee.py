@@ -21,6 +21,8 @@ def check_members(inputs: Inputs, committee: Sourced, ledger: Sourced | None) ->
         if member.left_on is not None and not member.takes_office < member.left_on <= term_end:
             when = (f"not after taking office on {member.takes_office}" if member.left_on <= member.takes_office
                     else f"after the term's end ({term_end})")
+            if member.took_office_on is not None and member.left_on <= member.took_office_on:
+                when = f"not after 'took_office_on' ({member.took_office_on}): the member must serve a day at least"
             yield error(at(committee, "members", index, "left_on"),
                         f"{member.name} left on {member.left_on}, {when}; 'left_on' is the first day the member no "
                         "longer served")
