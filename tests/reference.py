@@ -72,3 +72,30 @@ def load_reference() -> Reference:
         elif line.startswith("* "):
             ref.footnote = plain(line)
     return ref
+
+
+def fixture_sections(path: Path) -> dict[str, list[str]]:
+    """A reference fixture of a report reached in part (tests/fixtures/reference-*.txt): its lines,
+    normalized, under their `[section]` headers ('masthead', 'summary 1', 'paragraph 2',
+    'heading', 'foot', 'table NAME' ...); lines under `[row]` go to 'rows NAME' of the table
+    above. Comments (#) and blank lines are skipped."""
+    sections: dict[str, list[str]] = {}
+    current, table = "", ""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        if header := re.fullmatch(r"\[(.+)\]", line):
+            current = header[1]
+            if current.startswith("table "):
+                table = current.split(" ", 1)[1]
+            elif current == "row":
+                current = f"rows {table}"
+            continue
+        sections.setdefault(current, []).append(normalize(line))
+    return sections
+
+
+def sentences(text: str) -> list[str]:
+    """A reproduced paragraph's sentences (split after . or ; before a letter), each to be found
+    in order in an output."""
+    return [s for s in re.split(r"(?<=[.;])\s+(?=[A-Za-z])", text) if s]

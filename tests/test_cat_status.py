@@ -6,7 +6,6 @@ before it existed, and a fact the series does not declare, are located errors.""
 
 from __future__ import annotations
 
-import re
 import shutil
 from pathlib import Path
 
@@ -14,37 +13,14 @@ import pytest
 
 from conftest import DATA, assert_in_order, build, pdftotext, replace_in
 from docxtext import body_blocks, footnote_texts
-from reference import normalize
+from reference import fixture_sections, normalize, sentences
 
 FIXTURE = Path(__file__).parent / "fixtures" / "reference-a53-cat-status.txt"
 EDITION = Path("sessions/53/cat-status.yaml")
 LEDGER = Path("reference/cat-ledger.yaml")
 
 
-def reference() -> dict[str, list[str]]:
-    """The fixture's sections: 'masthead', 'paragraph N', 'table NAME' (its head) and its rows
-    under 'rows NAME'."""
-    sections: dict[str, list[str]] = {}
-    current, table = "", ""
-    for line in FIXTURE.read_text(encoding="utf-8").splitlines():
-        if line.startswith("#") or not line.strip():
-            continue
-        if header := re.fullmatch(r"\[(.+)\]", line):
-            current = header[1]
-            if current.startswith("table "):
-                table = current.split(" ", 1)[1]
-            elif current == "row":
-                current = f"rows {table}"
-            continue
-        sections.setdefault(current, []).append(normalize(line))
-    return sections
-
-
-REF = reference()
-
-
-def sentences(text: str) -> list[str]:
-    return [s for s in re.split(r"(?<=[.;])\s+(?=[A-Za-z])", text) if s]
+REF = fixture_sections(FIXTURE)
 
 
 def text_sequence() -> list[str]:

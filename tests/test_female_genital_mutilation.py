@@ -15,34 +15,15 @@ import pytest
 
 from conftest import DATA, assert_in_order, build, pdftotext, replace_in
 from docxtext import body_blocks, footnote_texts
-from reference import normalize
+from reference import fixture_sections, normalize, sentences
 
 FIXTURE = Path(__file__).parent / "fixtures" / "reference-a73-female-genital-mutilation.txt"
 EDITION = Path("sessions/73/female-genital-mutilation.yaml")
 
 
-def reference() -> dict[str, list[str]]:
-    """The fixture's sections: 'masthead', 'heading', 'foot' (their lines) and 'summary N',
-    'paragraph N' (a paragraph's text)."""
-    sections: dict[str, list[str]] = {}
-    current = ""
-    for line in FIXTURE.read_text(encoding="utf-8").splitlines():
-        if line.startswith("#") or not line.strip():
-            continue
-        if header := re.fullmatch(r"\[(.+)\]", line):
-            current = header[1]
-            continue
-        sections.setdefault(current, []).append(normalize(line))
-    return sections
-
-
-REF = reference()
+REF = fixture_sections(FIXTURE)
 MASTHEAD = REF["masthead"]
 MASTHEAD_LINES = [line for line in MASTHEAD if not line.startswith("* ")]
-
-
-def sentences(text: str) -> list[str]:
-    return [s for s in re.split(r"(?<=[.;])\s+(?=[A-Za-z])", text) if s]
 
 
 def text_sequence() -> list[str]:
