@@ -87,6 +87,15 @@ def snapshot(folder: Path) -> dict[str, str]:
             for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+def earlier_outputs(output: Path) -> dict[str, str]:
+    """Put an earlier build's files (EARLIER) in `output`; their snapshot, to compare after a
+    failed build (which must leave them untouched)."""
+    for name, content in EARLIER.items():
+        (output / name).parent.mkdir(parents=True, exist_ok=True)
+        (output / name).write_bytes(content)
+    return snapshot(output)
+
+
 def invoke(args: list[str]):
     """Run `unreport ARGS` in this process, failing the case when it outlives CASE_SECONDS."""
     result: list = []
@@ -110,10 +119,7 @@ def run_case(case: Case, tmp_path: Path, monkeypatch, build: bool = True) -> Non
     shutil.copytree(DATA, data, symlinks=True)
     _edit(data, case)
     output = tmp_path / "output"
-    for name, content in EARLIER.items():
-        (output / name).parent.mkdir(parents=True, exist_ok=True)
-        (output / name).write_bytes(content)
-    before = snapshot(output)
+    before = earlier_outputs(output)
     monkeypatch.chdir(tmp_path)
     checked = invoke(["validate", "--data", "data", *case.args])
     assert errors_in(checked.stdout) == case.expected

@@ -11,7 +11,7 @@ import pytest
 pytest.register_assert_rewrite("hostile_corpus")
 
 from conftest import DATA  # noqa: E402
-from hostile_corpus import EARLIER, errors_in, invoke, snapshot  # noqa: E402
+from hostile_corpus import earlier_outputs, errors_in, invoke, snapshot  # noqa: E402
 
 NOT_AN_INPUT = ("error: not an input file of the data folder data: give a session number, an edition "
                 "(sessions/<session>/<series>.yaml), a series (series/<series>.yaml) or a reference file "
@@ -50,10 +50,7 @@ def test_hostile_command_line(args, expected, tmp_path, monkeypatch):
     (tmp_path / "data" / "sessions" / "59" / "notes.txt").write_text("notes\n")
     (tmp_path / "data" / "cmw-status.yaml").write_text("series: cmw-status\n")
     (tmp_path / "data" / "sessions" / "998").mkdir()
-    for name, content in EARLIER.items():
-        (tmp_path / "output" / name).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / "output" / name).write_bytes(content)
-    before = snapshot(tmp_path / "output")
+    before = earlier_outputs(tmp_path / "output")
     monkeypatch.chdir(tmp_path)
     result = invoke(args)
     assert errors_in(result.output) == expected

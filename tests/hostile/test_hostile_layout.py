@@ -16,7 +16,7 @@ from click.testing import CliRunner
 pytest.register_assert_rewrite("hostile_corpus")
 
 from conftest import DATA, build, pdftotext, replace_in  # noqa: E402
-from hostile_corpus import EARLIER, E, snapshot  # noqa: E402
+from hostile_corpus import E, earlier_outputs, snapshot  # noqa: E402
 from pipeline.cli import main  # noqa: E402
 
 WORD = "Pneumono" + "x" * 280 + "END1"
@@ -98,10 +98,7 @@ def test_a_table_too_wide_for_the_page_is_a_located_error(tmp_path, monkeypatch)
     cells = ", ".join(f"Widecellvalue{n}" for n in range(1, 13))
     replace_in(data / E, ANCHOR, f"  - table:\n      columns: [{columns}]\n      rows:\n        - [{cells}]\n" + ANCHOR)
     output = tmp_path / "output"
-    for name, content in EARLIER.items():
-        (output / name).parent.mkdir(parents=True, exist_ok=True)
-        (output / name).write_bytes(content)
-    before = snapshot(output)
+    before = earlier_outputs(output)
     monkeypatch.chdir(tmp_path)
     # in this thread (not hostile_corpus.invoke's): the writers' time limit is a signal
     built = CliRunner().invoke(main, ["build", "--data", "data", "--output", "output", "--jobs", "1", "--format", "pdf", "59"])
