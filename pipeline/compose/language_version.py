@@ -12,7 +12,7 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
-from pipeline.compose.blocks import cell_without_words
+from pipeline.compose.blocks import cell_without_words, table_spec
 from pipeline.compose.sandbox import language_environment, marked_states
 from pipeline.facts.edition import EditionFacts
 from pipeline.facts.names import State
@@ -111,7 +111,7 @@ def text_sources(edition: Edition, tables: dict[str, TableSpec]) -> dict[Path, P
             elif isinstance(block, HeadingBlock) and block.id:
                 found[where + (block.level.replace("-", "_"),)] = ("translations", block.id, "text")
             elif isinstance(block, TableBlock):
-                spec = tables.get(block.table) if isinstance(block.table, str) else block.table
+                spec = table_spec(block, tables)
                 key = block.table if isinstance(block.table, str) else spec.id
                 if spec is not None and key:
                     found.update(table_text_sources(spec, key, where + ("table",)))

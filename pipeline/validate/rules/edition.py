@@ -34,14 +34,9 @@ def edition_organ(inputs: Inputs, edition: Edition) -> tuple[str, Organ] | None:
     return (series.model.organ, organ) if organ is not None else None
 
 
-def check_symbols(inputs: Inputs, sourced: Sourced) -> Problems:
-    """The symbol and the provisional agenda's symbol are symbols of the organ's session."""
+def check_agenda_items(inputs: Inputs, sourced: Sourced) -> Problems:
+    """The items a report is issued under: each named once, under one provisional agenda."""
     edition: Edition = sourced.model
-    found = edition_organ(inputs, edition)
-    if found is None:
-        return
-    name, organ = found
-    pattern = symbol_pattern(organ)
     given = [(index, item.provisional_agenda) for index, item in enumerate(edition.agenda_items)
              if item.provisional_agenda]
     for index, symbol in given[1:]:
@@ -54,6 +49,16 @@ def check_symbols(inputs: Inputs, sourced: Sourced) -> Problems:
         if label != "..." and label in labels[:index]:
             yield error(at(sourced, *agenda_path(edition, index, "item")),
                         f"agenda item {label} is named twice; name each item the report is issued under once")
+
+
+def check_symbols(inputs: Inputs, sourced: Sourced) -> Problems:
+    """The symbol and the provisional agenda's symbol are symbols of the organ's session."""
+    edition: Edition = sourced.model
+    found = edition_organ(inputs, edition)
+    if found is None:
+        return
+    name, organ = found
+    pattern = symbol_pattern(organ)
     symbols = [(("symbol",), edition.symbol)]
     symbols += [(agenda_path(edition, index, "provisional_agenda"), item.provisional_agenda)
                 for index, item in enumerate(edition.agenda_items)]

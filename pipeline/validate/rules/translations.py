@@ -153,10 +153,8 @@ def _check_version(inputs: Inputs, sourced: Sourced, translated: Sourced, known:
     if given and given["letter"] != letter:
         yield error(at(translated, "job_number"), f"the {language_name} version's job number carries the letter "
                                                    f"({letter}), not ({given['letter']})")
-    series = inputs.series.get(edition.series)
-    organ = inputs.organ(series.model.organ) if series is not None else None
     names = known[code].strings.get("organs") or {}
-    for name in ([series.model.organ] + ([organ.masthead] if organ and organ.masthead else [])) if series else []:
+    for name in _printed_organs(inputs, edition):
         if name not in names:
             report = warning if edition.is_draft else error
             yield report(Location(display_path(languages_dir(inputs.data_dir) / f"{code}.yaml"), 1, 1),
@@ -227,6 +225,16 @@ def _check_version(inputs: Inputs, sourced: Sourced, translated: Sourced, known:
                           f"footnote '{label}' is stale in the {language_name} version: the English text changed "
                           f"since it was translated; update the translation, then its source_hash")
     yield from _untranslated_texts(sourced, translated, by_id, blocks, tables, severity, language_name)
+
+
+def _printed_organs(inputs: Inputs, edition: Edition) -> list[str]:
+    """The organs an edition's masthead names: its series' organ, and the principal organ
+    printed above it for a subsidiary one."""
+    series = inputs.series.get(edition.series)
+    if series is None:
+        return []
+    organ = inputs.organ(series.model.organ)
+    return [series.model.organ] + ([organ.masthead] if organ is not None and organ.masthead else [])
 
 
 def _untranslated_texts(sourced: Sourced, translated: Sourced, by_id: dict, blocks: list, tables: dict,
