@@ -6,6 +6,7 @@ before it existed, and a fact the series does not declare, are located errors.""
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -70,6 +71,23 @@ def test_pdf_has_masthead_paragraphs_and_rows_in_order(built_53):
     assert_in_order(layout, needles)
     for name in ("article-21", "article-22"):
         assert_in_order(layout, [row.split(" | ")[0] for row in REF[f"rows {name}"]])
+
+
+def test_pdf_page_1_notes_masthead_note_first_then_footnotes_in_the_column(built_53):
+    """As in the real documents: the masthead note (*) opens page 1's notes, the numbered
+    footnote follows, and both start at the text column's edge (x = 123 pt), not in the margin."""
+    bbox = pdftotext(built_53["pdf"], "-f", "1", "-l", "1", "-bbox")
+
+    def word(text: str) -> tuple[float, float]:
+        """Left and top of the last word `text` on page 1."""
+        found = re.findall(rf'<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>{re.escape(text)}</word>', bbox)
+        assert found, text
+        return float(found[-1][0]), float(found[-1][1])
+
+    mark_x, mark_y = word("A/53/150.")
+    note_x, note_y = word("[Text")
+    assert mark_y < note_y, "the masthead note comes before the numbered footnote"
+    assert note_x >= 123 - 0.5, f"the footnote starts in the margin (x = {note_x})"
 
 
 def test_docx_has_masthead_paragraphs_and_rows_in_order(built_53):
