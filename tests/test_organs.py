@@ -72,6 +72,28 @@ def test_a_council_report_has_the_assembly_masthead_and_the_council_over_its_ses
     assert 'data-code="1014635"' in files["html"].read_text(encoding="utf-8")  # the barcode drops "GE."
 
 
+def _space(paragraph, side: str) -> float:
+    """A paragraph's space before or after in points, as Word resolves it through base styles."""
+    style = paragraph.style
+    while style is not None:
+        value = getattr(style.paragraph_format, f"space_{side}")
+        if value is not None:
+            return value.pt
+        style = style.base_style
+    return 0.0
+
+
+def test_the_docx_sets_the_council_right_over_its_session_line(data_copy, tmp_path):
+    """No blank line between "Human Rights Council" and its session (Word adds both spaces)."""
+    files = build(hrc_data(data_copy), tmp_path / "out", session=15)
+    paragraphs = Document(str(files["docx"])).paragraphs
+    organ = next(i for i, p in enumerate(paragraphs) if p.text == "Human Rights Council")
+    session = paragraphs[organ + 1]
+    assert session.text == "Fifteenth session"
+    assert _space(paragraphs[organ], "after") + _space(session, "before") == 0
+    assert _space(paragraphs[organ], "before") == 12  # the block keeps its 12 pt under the masthead
+
+
 def test_no_date_warning_for_a_council_session(data_copy):
     problems = problems_of(hrc_data(data_copy))
     assert not [p for p in problems if "far from session" in p], problems

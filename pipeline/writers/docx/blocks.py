@@ -104,6 +104,14 @@ def _record_draft_mark(b: Build, el: etree._Element, declared: Element, revision
     b.draft_mark = text_of(el)
 
 
+def _add_session(b: Build, el: etree._Element, declared: Element, revision: str | None) -> None:
+    """The session line; under a subsidiary organ's name it takes no space before (Word adds
+    the space before to the organ's space after, where CSS collapses them)."""
+    previous = el.getprevious()
+    under_organ = previous is not None and element_of(previous).kind == "session-organ"
+    write_paragraph(b, el, f"{declared.word_style} Under Organ" if under_organ else str(declared.word_style), revision)
+
+
 def _title_of(picture: etree._Element) -> str:
     """A drawing's alternative text: the <title> of its <svg>."""
     return " ".join(picture.xpath("string(.//*[local-name()='title'])").split())
@@ -199,6 +207,7 @@ BY_KIND = {
     "draft-mark": _record_draft_mark,
     "first-page-footer": _record_first_page_footer,
     "masthead": _add_masthead,
+    "session": _add_session,
     "summary": _add_summary,
     "contents-entry": _add_contents_line,
     "contents-columns": _add_contents_line,

@@ -60,6 +60,7 @@ PARAGRAPH_STYLES: dict[str, dict] = {
     "UN Original Language": dict(base="UN Distribution", before=0, after=8),
     "UN Session Organ": dict(bold=True, before=12, after=0, keep=True),  # a subsidiary organ over its session
     "UN Session": dict(bold=True, before=12, after=12, keep=True),
+    "UN Session Under Organ": dict(base="UN Session", before=0),
     "UN Agenda Item": dict(keep=True),
     "UN Agenda Title": dict(bold=True, keep=True, width=185),  # as .agenda-title in the CSS
     # the 12 pt between title and author line is the title's (Word adds spacing, never collapses
