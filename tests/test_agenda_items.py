@@ -87,6 +87,19 @@ def test_a_translation_with_too_few_titles_is_a_located_error(tmp_path):
                for e in errors), errors
 
 
+def test_an_empty_title_in_a_translations_list_is_one_error_at_it(tmp_path):
+    """Not also 'must be text, not a list': the list form took the value in."""
+    data = tmp_path / "data"
+    shutil.copytree(FULL_DATA, data)
+    two_items(data)
+    french = data / "sessions" / "59" / "cmw-status.fr.yaml"
+    text = french.read_text(encoding="utf-8")
+    line = next(i for i, l in enumerate(text.splitlines(), start=1) if l.startswith("agenda_title:"))
+    replace_in(french, text.splitlines()[line - 1], 'agenda_title: ["Questions relatives", ~]')
+    errors = [e for e in problems_of(data) if "cmw-status.fr.yaml" in e]
+    assert len(errors) == 1 and f":{line}:" in errors[0] and "'agenda_title[1]': an empty item" in errors[0], errors
+
+
 def test_two_provisional_agendas_are_an_error(data_copy):
     replace_in(two_items(data_copy) / EDITION, "    title: Human resources management\n",
                "    title: Human resources management\n    provisional_agenda: A/59/151\n")

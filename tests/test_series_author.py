@@ -8,6 +8,7 @@ from pathlib import Path
 
 from conftest import build, replace_in
 from pipeline.inputs.load import load_session
+from pipeline.inputs.problems import InputError
 from pipeline.validate import validate
 
 SERIES = Path("series/child-marriage.yaml")
@@ -30,3 +31,18 @@ def test_a_note_on_an_author_line_that_is_not_printed_is_a_located_error(data_co
     line = next(i for i, l in enumerate(lines, start=1) if "attached_to: author" in l)
     errors = [str(p) for p in validate(load_session(data_copy, 73)) if p.severity == "error"]
     assert any(f"child-marriage.yaml:{line}:" in e and "has no author line" in e for e in errors), errors
+
+
+def test_an_empty_author_is_one_error_in_the_series_not_one_per_version(tmp_path):
+    """The series is still read without it, so each language version's checks find its tables."""
+    from conftest import FULL_DATA
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(FULL_DATA, data)
+    replace_in(data / "series" / "cmw-status.yaml", "author: Report of the Secretary-General", "author: ''")
+    try:
+        errors = [str(p) for p in validate(load_session(data, 59)) if p.severity == "error"]
+    except InputError as exc:
+        errors = [str(p) for p in exc.problems if p.severity == "error"]
+    assert len(errors) == 1 and "cmw-status.yaml:4:" in errors[0] and "'author': must not be empty" in errors[0], errors

@@ -170,6 +170,8 @@ def _message(error: dict, raw: Any, model: type[BaseModel]) -> str:
         form = info.description if info and info.description else "the expected form"
         example = f", like '{info.examples[0]}'" if info and info.examples else ""
         return f"'{where}': {_shown_input(value)} is not {form}{example}"
+    if value is None and isinstance(loc[-1], int):
+        return f"'{where}': an empty item of the list; write it or remove its line"
     text = _type_message(kind, value) or error["msg"].replace("Input should be", "must be")
     return f"'{where}': {text}"
 
@@ -287,8 +289,30 @@ def parse_model(model: type[M], raw: Any, path: Path, salvage: bool = False) -> 
         errors = exc.errors()
         renamed = _misspelled(errors, model)
         errors = [e for e in errors if not (e["type"] == "missing" and e["loc"] in renamed.values())]
+        errors = _branch_of_the_value(errors, raw)
         problems = [Problem(_error_location(e, raw, shown, model), "error", _message(e, raw, model)) for e in errors]
         return (_salvaged(model, raw, errors, renamed) if salvage else None), problems
+
+
+def _branch_of_the_value(errors: list[dict], raw: Any) -> list[dict]:
+    """Without the type mismatches of the union branches the value is not of, when another
+    branch took the value in ('agenda_title: [title, ~]' is a list with an empty item, not
+    also 'text, not a list')."""
+    def is_branch_tag(loc: tuple) -> bool:
+        node: Any = raw
+        for step in loc[:-1]:
+            try:
+                node = node[step]
+            except (KeyError, IndexError, TypeError):
+                return False
+        return isinstance(loc[-1], str) and not (isinstance(node, dict) and loc[-1] in node)
+
+    def went_deeper(loc: tuple) -> bool:
+        return any(len(e["loc"]) > len(loc) and e["loc"][:len(loc) - 1] == loc[:-1] and e["loc"][len(loc) - 1] != loc[-1]
+                   for e in errors)
+
+    return [e for e in errors
+            if not (e["type"].endswith("_type") and len(e["loc"]) > 1 and is_branch_tag(e["loc"]) and went_deeper(e["loc"]))]
 
 
 def _misspelled(errors: list[dict], model: type[BaseModel]) -> dict[tuple, tuple]:

@@ -81,6 +81,8 @@ def check_translations(inputs: Inputs, sourced: Sourced) -> Problems:
         yield from exc.problems
         return
     series = inputs.series.get(edition.series)
+    if series is None and edition.series in inputs.unreadable:
+        return  # the series file's own errors say what is wrong; its tables are not known
     tables = series.model.tables if series is not None else {}
     try:
         numbers = number_edition(edition, tables)
