@@ -53,3 +53,8 @@ def part_xml(path: Path, name: str) -> str:
 def part_names(path: Path) -> list[str]:
     with zipfile.ZipFile(path) as archive:
         return archive.namelist()
+
+
+def footer_xmls(path: Path) -> list[str]:
+    """The XML of every footer part (word/footer*.xml)."""
+    return [part_xml(path, name) for name in part_names(path) if name.startswith("word/footer")]

@@ -42,6 +42,15 @@ def unreport(*args: str, cwd: Path) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "pipeline.cli", *args], cwd=cwd, capture_output=True, text=True)
 
 
+def the_one_error(data: Path, session: str) -> str:
+    """`unreport validate SESSION` on a data folder: exit 2 with exactly one error line, returned."""
+    result = unreport("validate", session, cwd=data.parent)
+    assert result.returncode == 2, result.stdout
+    errors = [line for line in result.stdout.splitlines() if ": error: " in line]
+    assert len(errors) == 1, errors
+    return errors[0]
+
+
 def snapshot(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
