@@ -121,3 +121,60 @@ def test_a_number_beyond_what_a_report_bears_is_an_error(data_copy):
     errors = [str(p) for p in validate(load_session(data_copy, 59)) if p.severity == "error"]
     assert any("cmw-status.yaml:19:13:" in e and "beyond the highest number a chapter bears (XCIX.)" in e for e in errors)
     assert any("cmw-status.yaml:21:13:" in e and "beyond the highest number a section bears (Z.)" in e for e in errors)
+
+
+# ---------------------------------------------------------------- placeholders: stands_for
+
+STANDS_FOR = """contents: true
+body:
+  - chapter: Introduction
+  - paragraph: The first paragraph reached.
+  - paragraph: "[Paragraphs 2 to 4 are not available in the sources reached.]"
+    numbered: false
+    stands_for: 2-4
+  - chapter: Conclusions
+  - paragraph: "[The text of chapter II, paragraphs 5 to 12, is not available in the sources reached.]"
+    numbered: false
+    stands_for: 5-12
+  - chapter: Recommendations
+  - paragraph: The thirteenth paragraph, as {{ ref("thirteen") }} says.
+    id: thirteen
+"""
+
+
+@pytest.fixture(scope="module")
+def built_placeholders(tmp_path_factory) -> dict[str, Path]:
+    data = tmp_path_factory.mktemp("stands") / "data"
+    shutil.copytree(DATA, data)
+    replace_in(data / EDITION, ANCHOR, STANDS_FOR)
+    return build(data, tmp_path_factory.mktemp("out"), formats=("txt", "pdf", "docx"))
+
+
+def test_placeholders_keep_the_count_and_the_contents_ranges(built_placeholders):
+    """The real contents list gives each chapter's paragraphs (1-4, 5-12, 13): so does ours,
+    though only paragraphs 1 and 13 are reproduced; the placeholders print no number."""
+    text = built_placeholders["txt"].read_text(encoding="utf-8")
+    assert re.findall(r"^¶(\d+) ", text, re.M)[:3] == ["1", "13", "14"]  # then the edition's own paragraphs
+    assert "as paragraph 13 says" in text
+    pdf = " ".join(pdftotext(built_placeholders["pdf"]).split())
+    assert re.search(r"I\. Introduction[ .]*1\u20134\b", pdf), pdf[:1500]
+    assert re.search(r"II\. Conclusions[ .]*5\u201312\b", pdf), pdf[:1500]
+    assert re.search(r"III\. Recommendations[ .]*13\b", pdf), pdf[:1500]
+    assert "[Paragraphs 2 to 4 are not available in the sources reached.]" in pdf
+    docx = " ".join(body_blocks(built_placeholders["docx"]))
+    assert_in_order(docx, ["1\u20134", "5\u201312", "13", "13.", "The thirteenth paragraph"])
+
+
+@pytest.mark.parametrize("placeholder, message", [
+    ("    numbered: false\n    stands_for: 1-4\n", "'stands_for: 1-4' would take paragraph 1, but paragraph 1 comes before it"),
+    ("    numbered: false\n    stands_for: 4-2\n", "must run forward from paragraph 1 or later, like 2-4, not 4-2"),
+    ("    numbered: false\n    stands_for: two\n", "must be the paragraph numbers it stands for, like 2-4 or 5"),
+    ("    stands_for: 2-4\n", "'stands_for:' goes on a placeholder with 'numbered: false'"),
+])
+def test_a_wrong_stands_for_is_one_located_error(data_copy, placeholder, message):
+    replace_in(data_copy / EDITION, ANCHOR, STANDS_FOR.replace("    numbered: false\n    stands_for: 2-4\n", placeholder))
+    try:
+        errors = [p for p in _problems(data_copy) if ": error: " in p]
+    except Exception as exc:  # a model error stops loading: its problems are the exception's
+        errors = [str(p) for p in getattr(exc, "problems", [])]
+    assert len(errors) == 1 and message in errors[0] and "cmw-status.yaml:2" in errors[0], errors

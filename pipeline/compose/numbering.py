@@ -6,7 +6,8 @@ rendered, so that a cross-reference can name a paragraph that comes later.
 - paragraphs: 1, 2, 3 ... through the body (not restarting per chapter); each annex numbers
   its own from 1; the summary and unnumbered paragraphs take no number;
 - a heading or paragraph with `number:` bears that number (a reproduction whose earlier
-  blocks are out of reach) and the count goes on from it;
+  blocks are out of reach) and the count goes on from it; an unnumbered placeholder with
+  `stands_for: 2-4` takes those numbers without printing them, and the count goes on at 5;
 - subparagraphs: (a) -> (i) -> a. -> i.; bullets: a bullet, then a dash;
 - annexes: "Annex" alone, or "Annex I", "Annex II" when there are several;
 - tables: those with a title are "Table 1", "Table 2" ... through the document.
@@ -81,6 +82,8 @@ class Numbers:
     # path -> (the number given with `number:`, the one the count would have given): validation
     # refuses a given number that does not go forward
     given: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    # path -> (first, last) paragraphs an unnumbered placeholder stands for (`stands_for: 2-4`)
+    stood_for: dict[Path, tuple[int, int]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -169,6 +172,12 @@ def _number_blocks(numbers: Numbers, blocks: list, at: Path, depth_of: dict[str,
             if block.numbered:
                 paragraph = _count(numbers, path, block.number, paragraph)
                 numbers.paragraphs[path] = paragraph
+            elif block.stands_for is not None:
+                first, last = block.stands_for
+                if first != paragraph + 1:
+                    numbers.given[path] = (first, paragraph + 1)  # validation checks it goes forward
+                numbers.stood_for[path] = (first, last)
+                paragraph = last
             if block.id:
                 anchor = block.id
                 numbers.anchors[path] = anchor
@@ -245,7 +254,8 @@ def _paragraph_ranges(numbers: Numbers) -> None:
         rank = HEADING_LEVELS.index(entry.level)
         end = next((e.path[-1] for e in outline[position + 1:] if e.path[:-1] == container
                     and e.level != "annex" and HEADING_LEVELS.index(e.level) <= rank), None)
-        inside = sorted(n for p, n in numbers.paragraphs.items()
+        counted = [(p, (n, n)) for p, n in numbers.paragraphs.items()] + list(numbers.stood_for.items())
+        inside = sorted(n for p, span in counted for n in span
                         if p[:-1] == container and p[-1] > start and (end is None or p[-1] < end))
         if inside:
             outline[position] = OutlineEntry(entry.path, entry.level, entry.number, entry.text, entry.anchor,

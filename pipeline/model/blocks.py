@@ -4,6 +4,7 @@ them, the drafter never types a number."""
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any, Literal, Union
 
 from pydantic import BeforeValidator, Discriminator, Field, StrictBool, Tag, model_validator
@@ -41,6 +42,25 @@ def given_number() -> Any:
     return Field(None, gt=0, description="the number the block bears in the real document", examples=[60])
 
 
+def _paragraph_range(value: object) -> object:
+    """`stands_for: 2-4` (or `5`): the first and last paragraph numbers a placeholder stands for."""
+    if isinstance(value, bool):
+        raise PydanticCustomError("yes_no_number", "must be paragraph numbers like 2-4 or 5, not a yes/no value")
+    if isinstance(value, int):
+        value = str(value)
+    match = re.fullmatch(r"\s*(\d+)\s*(?:[-\u2013]\s*(\d+)\s*)?", value) if isinstance(value, str) else None
+    if match is None:
+        raise PydanticCustomError("paragraph_range", "must be the paragraph numbers it stands for, like 2-4 or 5")
+    first, last = int(match[1]), int(match[2] or match[1])
+    if first < 1 or last < first:
+        raise PydanticCustomError("paragraph_range", "must run forward from paragraph 1 or later, like 2-4, not "
+                                  "{value}", {"value": value.strip()})
+    return (first, last)
+
+
+ParagraphRange = Annotated[tuple[int, int], BeforeValidator(_paragraph_range)]
+
+
 def _number_needs_numbered(block: Any) -> Any:
     if block.number is not None and not block.numbered:
         raise PydanticCustomError("number_unnumbered", "a block with 'numbered: false' takes no 'number:'; remove one")
@@ -55,6 +75,10 @@ class ParagraphBlock(Strict):
     id: BlockId | None = block_id_field()
     numbered: StrictBool = True
     number: WholeNumber | None = given_number()
+    # a placeholder for paragraphs out of reach: the count runs on past them, the contents list
+    # counts them in its chapter's paragraphs
+    stands_for: ParagraphRange | None = Field(
+        None, description="the paragraphs of the real report an unnumbered placeholder stands for", examples=["2-4"])
     recommendation: StrictBool = False
     quote: StrictBool = False  # a passage quoted from another text: indented, and never numbered
     items: list[Item] | None = Field(None, min_length=1)
@@ -78,6 +102,10 @@ class ParagraphBlock(Strict):
 
     @model_validator(mode="after")
     def _number_if_numbered(self) -> ParagraphBlock:
+        if self.stands_for is not None and (self.numbered or self.quote):
+            raise PydanticCustomError("stands_for_numbered", "'stands_for:' goes on a placeholder with 'numbered: "
+                                      "false' (a line saying the paragraphs are not available); add it or remove "
+                                      "'stands_for:'")
         return _number_needs_numbered(self)
 
     @property

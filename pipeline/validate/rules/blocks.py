@@ -113,31 +113,39 @@ GIVEN_NUMBER_LIMIT = {"paragraph": 9999, "part": 20, "chapter": 99, "section": 2
 
 
 def check_given_numbers(inputs: Inputs, sourced: Sourced) -> Problems:
-    """A `number:` goes forward from the block before it: a paragraph or heading cannot repeat
-    or go back (an error); one equal to what the count gives is redundant (a warning); the
-    summary's paragraphs take none."""
+    """A `number:` (or a placeholder's `stands_for:`) goes forward from the block before it: a
+    paragraph or heading cannot repeat or go back (an error); one equal to what the count gives
+    is redundant (a warning); the summary's paragraphs take none."""
     edition: Edition = sourced.model
     for index, block in enumerate(edition.summary):
-        if block.number is not None:
-            yield error(at(sourced, "summary", index, "number"), "the summary's paragraphs are never numbered; "
-                        "remove 'number:'")
+        for key in ("number", "stands_for"):
+            if getattr(block, key) is not None:
+                yield error(at(sourced, "summary", index, key), f"the summary's paragraphs are never numbered; "
+                            f"remove '{key}:'")
     blocks = dict(_all_blocks(edition))
-    for path, (given, counted) in number_edition(edition, {}).given.items():
+    numbers = number_edition(edition, {})
+    for path, (first, last) in numbers.stood_for.items():
+        if last > GIVEN_NUMBER_LIMIT["paragraph"]:
+            yield error(at(sourced, *path, "stands_for"), f"'stands_for: {first}-{last}' is beyond the highest number "
+                        f"a paragraph bears ({GIVEN_NUMBER_LIMIT['paragraph']}): check it")
+    for path, (given, counted) in numbers.given.items():
         block = blocks[path]
         kind = block.level if isinstance(block, HeadingBlock) else "paragraph"
         shown = HEADING_NUMBER[kind] if isinstance(block, HeadingBlock) else str
+        key, written = (("stands_for", "stands_for: {}-{}".format(*numbers.stood_for[path])) if path in numbers.stood_for
+                        else ("number", f"number: {given}"))
         if given > GIVEN_NUMBER_LIMIT.get(kind, GIVEN_NUMBER_LIMIT["paragraph"]):
             limit = GIVEN_NUMBER_LIMIT.get(kind, GIVEN_NUMBER_LIMIT["paragraph"])
-            yield error(at(sourced, *path, "number"),
-                        f"'number: {given}' is beyond the highest number a {kind} bears ({shown(limit)}): check it")
+            yield error(at(sourced, *path, key),
+                        f"'{written}' is beyond the highest number a {kind} bears ({shown(limit)}): check it")
         elif given < counted:
             before = f"{kind} {shown(counted - 1)} comes before it" if counted > 1 else f"it is the first {kind}"
-            yield error(at(sourced, *path, "number"),
-                        f"'number: {given}' would print {kind} {shown(given)}, but {before}; a given number must go "
+            yield error(at(sourced, *path, key),
+                        f"'{written}' would {'take' if key == 'stands_for' else 'print'} {kind} {shown(given)}, but {before}; a given number must go "
                         f"forward (at least {counted}): correct it, or remove it to let the count number the {kind}")
         elif given == counted:
-            yield warning(at(sourced, *path, "number"),
-                          f"'number: {given}' is the number the count gives this {kind} anyway; remove it")
+            yield warning(at(sourced, *path, key),
+                          f"'{written}' is the number the count gives this {kind} anyway; remove it")
 
 
 def check_bullets(inputs: Inputs, sourced: Sourced) -> Problems:
