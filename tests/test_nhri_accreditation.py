@@ -106,6 +106,20 @@ def test_only_paragraph_1_is_numbered_and_no_annex_row_is_invented(built_27):
     assert "[table" not in text and "row:" not in text  # the annex's form was not reached
 
 
+def test_the_contents_list_gives_each_chapters_real_paragraphs(built_27):
+    """Only paragraph 1 is reproduced, but the placeholders stand for paragraphs 2-31
+    (`stands_for:`), so the contents list prints the real ranges, in every format."""
+    ranges = [tuple(part.strip() for part in line.split("|")) for line in REF["contents paragraphs"]]
+    text = built_27["txt"].read_text(encoding="utf-8")
+    for (number, span), heading in zip(ranges, HEADINGS):
+        assert f"entry: {heading} | {span}" in text
+    pdf = normalize(pdftotext(built_27["pdf"], "-layout", "-f", "2", "-l", "2"))
+    assert_in_order(pdf, [span for _, span in ranges])
+    docx = " ".join(body_blocks(built_27["docx"]))
+    contents = docx[:docx.index(ANNEX)]
+    assert_in_order(contents, [item for number, span in ranges for item in (number, span)])
+
+
 def test_a_committee_fact_in_a_series_without_facts_is_one_located_error(data_copy):
     from test_validate_cli import the_one_error
 
