@@ -574,3 +574,35 @@ def test_a_reference_into_an_annex_in_each_language(code, numbered, lone):
     paragraph = labels.reference("paragraph", 2)
     assert labels.in_annex(paragraph, labels.reference("annex", "I"), "I") == numbered
     assert labels.in_annex(paragraph, labels.lone_annex(), "") == lone
+
+
+def _footnote_rule(pdf: Path) -> tuple[int, int]:
+    """The left and right x (points) of page 1's footnote rule: the one dark horizontal run of
+    60 to 80 pt in the lower half of the page (the rule is 72 pt of a 0.5 pt line)."""
+    import pypdfium2
+
+    page = pypdfium2.PdfDocument(str(pdf))[0]
+    image = page.render(scale=1).to_pil().convert("L")
+    width, height = image.size
+    pixels = image.load()
+    for y in range(height // 2, height):
+        run_start, runs = None, []
+        for x in range(width + 1):
+            dark = x < width and pixels[x, y] < 160
+            if dark and run_start is None:
+                run_start = x
+            elif not dark and run_start is not None:
+                runs.append((run_start, x))
+                run_start = None
+        rules = [run for run in runs if 60 <= run[1] - run[0] <= 80]
+        if len(rules) == 1 and len(runs) == 1:
+            return rules[0]
+    raise AssertionError(f"no footnote rule on page 1 of {pdf.name}")
+
+
+def test_the_footnote_rule_stands_where_the_notes_begin(versions):
+    """Left to right at the column's left edge (123 pt); right to left at its right edge (491 pt)."""
+    left, _ = _footnote_rule(versions["en"]["pdf"])
+    assert abs(left - 123) <= 2, left
+    _, right = _footnote_rule(versions["ar"]["pdf"])
+    assert abs(right - 491) <= 2, right
