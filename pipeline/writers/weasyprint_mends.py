@@ -6,7 +6,43 @@ from __future__ import annotations
 
 def install() -> None:
     """Install every mend (twice is harmless: each one wraps the original function once)."""
+    _right_to_left_trailing_space()
     _justified_width()
+
+
+def _right_to_left_trailing_space() -> None:
+    """A right-to-left line that ends where an element begins (the space before a link or a
+    span, the element set on the next line) keeps the space at the end of its last text.
+    WeasyPrint 70.0 (layout/inline.py, remove_last_whitespace) strips it from the text but keeps
+    the text's shaped layout, space included, and moves the line's content one space to the
+    left, where that layout draws the space. Justifying the line then shapes the text again
+    without the space (add_word_spacing), so the line is drawn one space too far left: past
+    the left edge of the column, short of its right edge (paragraph 5 of the Arabic A/59/...).
+    Here the stripped text gets its own layout and stays where it was."""
+    from weasyprint.formatting_structure import boxes
+    from weasyprint.layout import inline
+
+    original = inline.remove_last_whitespace
+    if getattr(original, "mends", None) is not None:
+        return
+
+    def remove_last_whitespace(context, line) -> None:
+        last = line
+        while isinstance(last, (boxes.LineBox, boxes.InlineBox)) and last.children:
+            last = last.children[-1]
+        if not isinstance(last, boxes.TextBox):
+            original(context, line)
+            return
+        text, x = last.text, last.position_x
+        original(context, line)
+        moved = x - last.position_x
+        if last.text and last.text != text and moved:
+            last.pango_layout = inline.split_text_box(context, last, None, 0)[0].pango_layout
+            for child in line.children:
+                child.translate(dx=moved, ignore_floats=True)
+
+    remove_last_whitespace.mends = original
+    inline.remove_last_whitespace = remove_last_whitespace
 
 
 def _justified_width() -> None:
