@@ -15,6 +15,7 @@ from typing import Iterator
 from urllib.parse import unquote, urlparse
 
 from pipeline.inputs.layout import TEMPLATES_DIR
+from pipeline.writers import weasyprint_mends
 from pipeline.writers.registry import DEFAULT_PDF_VARIANT, WriteContext
 from pipeline.writers.reproducible import document_timestamp, iso_stamp, source_date_epoch
 
@@ -77,9 +78,11 @@ def import_weasyprint():
 
     WeasyPrint tries several names for each C library it loads; every miss makes cffi ask
     ctypes.util.find_library, which runs ldconfig, gcc and ld in turn: ~0.25 s of each
-    process that imports WeasyPrint. Where there is no ldconfig, nothing is changed."""
+    process that imports WeasyPrint. Where there is no ldconfig, nothing is changed.
+    The mends of weasyprint_mends.py are installed with it."""
     with _library_lookups_from_linker_cache():
         import weasyprint
+    weasyprint_mends.install()
     return weasyprint
 
 

@@ -1,0 +1,110 @@
+"""Every line of the PDF lies inside the text column in each of the six languages, the Arabic
+version set right to left included, and the paragraph numbers hang at the column's start edge:
+its right edge in Arabic. WeasyPrint 70.0 put a right-to-left first line with a negative
+text-indent 24 pt into the left margin (templates/base/un-report.css hangs the number by a
+margin instead), and a justified line one space too far left or up to 1.5 pt too long
+(pipeline/writers/weasyprint_mends.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import FULL_DATA
+
+COLUMN = (123.0, 491.0)  # New York, US Letter: the text from x = 123 pt to x = 491 pt (un-layout.md)
+TOLERANCE = 1.0  # pt: a glyph's ink may stand a little past its advance
+LANGUAGES = ("en", "fr", "es", "ru", "zh", "ar")
+
+
+@pytest.fixture(scope="module")
+def pdfs(tmp_path_factory) -> dict[str, Path]:
+    """Session 59's PDF in each language: language -> path."""
+    from pipeline.build.session import build_session
+
+    result = build_session(59, FULL_DATA, tmp_path_factory.mktemp("rtl"), ("pdf",))
+    return {(e.series.split(".")[1] if "." in e.series else "en"): e.files["pdf"] for e in result.editions}
+
+
+def printed_lines(pdf: Path | bytes) -> list[tuple[int, float, float, str]]:
+    """(page, left, right, text) of each line of glyphs of a PDF, in points from the page's left."""
+    import pypdfium2
+
+    found = []
+    for number, page in enumerate(pypdfium2.PdfDocument(pdf if isinstance(pdf, Path) else io.BytesIO(pdf)), 1):
+        text = page.get_textpage()
+        lines: dict[int, list[tuple[float, float, str]]] = {}
+        for index in range(text.count_chars()):
+            character = text.get_text_range(index, 1)
+            if not character.strip():
+                continue
+            left, _, right, _ = text.get_charbox(index)
+            baseline = round(text.get_charbox(index, loose=True)[1])  # the glyphs of a line share it
+            lines.setdefault(baseline, []).append((left, right, character))
+        for _, glyphs in sorted(lines.items(), reverse=True):  # from the top of the page
+            found.append((number, min(g[0] for g in glyphs), max(g[1] for g in glyphs), "".join(g[2] for g in glyphs)))
+    return found
+
+
+def outside(lines, column: tuple[float, float] = COLUMN, tolerance: float = TOLERANCE) -> list[str]:
+    """The lines with a glyph past either edge of the column."""
+    left, right = column
+    return [f"page {page}, x {lo:.1f}-{hi:.1f} pt: {text[:50]}" for page, lo, hi, text in lines
+            if lo < left - tolerance or hi > right + tolerance]
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_every_line_lies_in_the_text_column(pdfs, code):
+    assert outside(printed_lines(pdfs[code])) == []
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_paragraph_numbers_hang_at_the_start_edge_of_the_column(pdfs, code):
+    """The number at the column's left edge, or at its right edge in the right-to-left version
+    (it stood 24 pt in, at the edge of the text)."""
+    left, right = COLUMN
+    lines = iter(printed_lines(pdfs[code]))
+    for number in range(1, 13):  # paragraphs 1 to 12, in order: a line starting "5." (".5" right to left)
+        starts = re.compile(rf"^\.{number}(?!\d)" if code == "ar" else rf"^{number}\.")
+        lo, hi, text = next((lo, hi, text) for _, lo, hi, text in lines if starts.match(text))
+        edge, start = (hi, right) if code == "ar" else (lo, left)
+        assert abs(edge - start) <= 2 * TOLERANCE, f"{text[:40]} at {lo:.1f}-{hi:.1f} pt"  # digits' side bearings
+
+
+def page(body: str, language: str, direction: str, width: float) -> str:
+    """A one-page tree with a text column `width` pt wide from x = 28 pt, in the report's font."""
+    font = "Amiri" if language == "ar" else "Liberation Serif"
+    return (f'<!DOCTYPE html><html lang="{language}" dir="{direction}"><head><title>t</title><style>'
+            f'@page {{ size: {width + 56}pt 300pt; margin: 20pt 28pt }} body {{ margin: 0 }} '
+            f'p {{ margin: 0; text-align: justify; font: 10pt/12pt "{font}" }} '
+            'a { white-space: nowrap }'
+            f'</style></head><body><p>{body}</p></body></html>')
+
+
+def test_a_justified_right_to_left_line_ending_before_an_element_stays_in_the_column():
+    """The line before a link set on the next line ends in a space WeasyPrint strips: it is
+    drawn where it is laid out, not one space (2.4 pt) further left."""
+    from pipeline.writers.pdf import write_pdf
+
+    tree = page("في الموقع الشبكي لمكتب الشؤون القانونية بالأمم المتحدة للاطلاع على مزيد من التفاصيل "
+                '<a href="http://untreaty.un.org">http://untreaty.un.org</a>.', "ar", "rtl", 150)
+    lines = printed_lines(write_pdf(tree, dt.date(2004, 8, 27)))
+    assert len(lines) >= 3 and outside(lines, (28.0, 178.0), 0.5) == []
+
+
+def test_a_justified_line_in_a_font_that_kerns_against_the_space_stays_in_the_column():
+    """Liberation Serif kerns against the space; with the extra word spacing of justification
+    that kerning is lost, and the line was drawn 1.5 pt longer than the column."""
+    from pipeline.writers.pdf import write_pdf
+
+    tree = page("La importancia de ratificar la Convención también se ha destacado en el plano regional. "
+                "Así, la Asamblea General de la Organización de los Estados Americanos, en su trigésimo "
+                "cuarto período de sesiones, en su resolución 2027, de 8 de junio de 2004, titulada "
+                "“Los derechos humanos de todos los trabajadores migratorios y de sus familias”, resolvió "
+                "reconocer con satisfacción la entrada en vigor de la Convención.", "es", "ltr", 344)
+    lines = printed_lines(write_pdf(tree, dt.date(2004, 8, 27)))
+    assert len(lines) >= 3 and outside(lines, (28.0, 372.0), 0.5) == []
