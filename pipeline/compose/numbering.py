@@ -31,30 +31,33 @@ CONTENTS_LEVELS = ("part", "chapter", "section")  # the levels a contents list s
 
 
 def letter(number: int) -> str:
-    """1 -> 'a', 26 -> 'z', 27 -> 'aa' (as the Editorial Manual continues a lettered series)."""
+    """1 -> 'a', 26 -> 'z', 27 -> 'aa' (as the Editorial Manual continues a lettered series): the
+    Latin letter of lettered footnotes and, in capitals, of sections in every version."""
     return chr(ord("a") + (number - 1) % 26) * ((number - 1) // 26 + 1)
 
 
-HEADING_NUMBER = {  # a part's heading comes from the language's labels ('Part one')
-    "chapter": lambda n: f"{roman(n)}.",
-    "section": lambda n: f"{letter(n).upper()}.",
-    "subsection": lambda n: f"{n}.",
-    "third-degree": lambda n: f"({letter(n)})",
-    "fourth-degree": lambda n: f"({roman(n).lower()})",
-    "fifth-degree": lambda n: f"{letter(n)}.",
-}
-# What a reference shows of each level: "chapter II", "section II.B", "section II.B.1 (a)"
-# (a part's, "part one", comes from the language's labels).
-HEADING_REFERENCE_PART = {
-    "chapter": roman,
-    "section": lambda n: letter(n).upper(),
-    "subsection": str,
-    "third-degree": lambda n: f" ({letter(n)})",
-    "fourth-degree": lambda n: f" ({roman(n).lower()})",
-    "fifth-degree": lambda n: f" {letter(n)}.",
-}
-SUBPARAGRAPH_LABELS = (lambda n: f"({letter(n)})", lambda n: f"({roman(n).lower()})",
-                       lambda n: f"{letter(n)}.", lambda n: f"{roman(n).lower()}.")
+def heading_number(level: str, number: int, labels: Labels) -> str:
+    """What a numbered heading prints before its text: 'I.', 'A.', '1.', '(a)', '(i)', 'a.' (the
+    lettered levels in the language's letters and brackets: 'a)' in French); a part's is a
+    label of its own ('Part one')."""
+    if level == "chapter":
+        return f"{roman(number)}."
+    if level == "section":
+        return f"{letter(number).upper()}."
+    if level == "subsection":
+        return f"{number}."
+    return labels.subparagraph(number, {"third-degree": 0, "fourth-degree": 1, "fifth-degree": 2}[level])
+
+
+def heading_reference_part(level: str, number: int, labels: Labels) -> str:
+    """What a heading adds to a reference: 'II' (chapter II), 'B' (section II.B), '1', ' (a)'."""
+    if level == "chapter":
+        return roman(number)
+    if level in ("section", "subsection"):
+        return heading_number(level, number, labels)[:-1]
+    return " " + heading_number(level, number, labels)
+
+
 BULLETS = ("\u2022", "\u2013")  # a bullet, then an en dash for nested bullets
 
 
@@ -163,8 +166,8 @@ def _number_blocks(numbers: Numbers, blocks: list, at: Path, depth_of: dict[str,
                 numbers.headings[path] = labels.part(counters[level])
                 reference[level] = labels.part_reference(counters[level])
             else:
-                numbers.headings[path] = HEADING_NUMBER[level](counters[level])
-                reference[level] = HEADING_REFERENCE_PART[level](counters[level])
+                numbers.headings[path] = heading_number(level, counters[level], labels)
+                reference[level] = heading_reference_part(level, counters[level], labels)
             numbers.outline.append(OutlineEntry(path, level, numbers.headings[path], block.text, anchor))
             if block.id:
                 numbers.targets[block.id] = Target(of_annex(_heading_reference(level, reference, labels)), anchor)
@@ -184,7 +187,7 @@ def _number_blocks(numbers: Numbers, blocks: list, at: Path, depth_of: dict[str,
                 label = labels.reference("paragraph", paragraph) if block.numbered else None
                 numbers.targets[block.id] = Target(of_annex(label) if label else "", anchor)
             _number_items(numbers, block, path, labels.reference("paragraph", paragraph) if block.numbered else None,
-                          of_annex)
+                          of_annex, labels)
         elif isinstance(block, TableBlock):
             spec = tables.get(block.table) if isinstance(block.table, str) else block.table
             name = block.table if isinstance(block.table, str) else (spec.id if spec else None)
@@ -210,14 +213,14 @@ def _count(numbers: Numbers, path: Path, given: int | None, last: int) -> int:
 
 
 def _number_items(numbers: Numbers, holder: ParagraphBlock | ListItem, path: Path, reference: str | None,
-                  of_annex: Callable[[str], str], depth: int = 0) -> None:
+                  of_annex: Callable[[str], str], labels: Labels, depth: int = 0) -> None:
     """Label the subparagraphs and bullets under a paragraph or an item, at any depth."""
     for key in ("items", "bullets"):
         items: list[ListItem] = getattr(holder, key) or []
         for index, item in enumerate(items, start=1):
             item_path = path + (key, index - 1)
             if key == "items":
-                label = SUBPARAGRAPH_LABELS[depth % len(SUBPARAGRAPH_LABELS)](index)
+                label = labels.subparagraph(index, depth)
             else:
                 label = BULLETS[min(depth, len(BULLETS) - 1)]
             numbers.items[item_path] = label
@@ -225,7 +228,7 @@ def _number_items(numbers: Numbers, holder: ParagraphBlock | ListItem, path: Pat
             if item.id:
                 numbers.anchors[item_path] = item.id
                 numbers.targets[item.id] = Target(of_annex(item_reference) if item_reference else "", item.id)
-            _number_items(numbers, item, item_path, item_reference, of_annex, depth + 1)
+            _number_items(numbers, item, item_path, item_reference, of_annex, labels, depth + 1)
 
 
 def _heading_reference(level: str, reference: dict[str, str], labels: Labels) -> str:

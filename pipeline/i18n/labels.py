@@ -1,8 +1,9 @@
-"""The words numbering and cross-references print, in one language: a part's heading ('Part
-one'), what `ref("id")` prints ('paragraph 5', 'chapter II', 'the annex', 'table 1',
-'paragraph 2 of annex I'), and the clauses of `counted_list`. They come from the `labels` and
-`counted` strings of data/languages/<code>.yaml; numbering and the paragraph filters keep no
-word of their own."""
+"""The words and marks numbering and cross-references print, in one language: a part's heading
+('Part one'), the letters and brackets of subparagraphs and lettered headings ((a), (i) in
+English; a), i) in French and Spanish; (أ) in Arabic), what `ref("id")` prints ('paragraph 5',
+'chapter II', 'the annex', 'table 1', 'paragraph 2 of annex I'), and the clauses of
+`counted_list`. They come from the `labels`, `counted`, `subparagraphs` and `letters` entries of
+data/languages/<code>.yaml; numbering and the paragraph filters keep no word of their own."""
 
 from __future__ import annotations
 
@@ -13,6 +14,9 @@ from num2words import num2words
 
 from pipeline.i18n.languages import ORIGINAL, Language, load_language
 from pipeline.inputs.layout import REPOSITORY
+
+
+LATIN = "abcdefghijklmnopqrstuvwxyz"
 
 
 def roman(number: int) -> str:
@@ -44,6 +48,21 @@ class Labels:
             ordinal = style.ordinal(number)
         return {"number": cardinal, "Number": cardinal[:1].upper() + cardinal[1:], "ordinal": ordinal,
                 "Ordinal": ordinal[:1].upper() + ordinal[1:], "figure": str(number), "roman": roman(number)}
+
+    def letter(self, number: int) -> str:
+        """1 -> 'a' (or 'أ' in Arabic); past the last letter the series doubles: 27 -> 'aa', as the
+        Editorial Manual continues a lettered series."""
+        letters = LATIN if self.language.letters == "latin" else self.language.letters
+        return letters[(number - 1) % len(letters)] * ((number - 1) // len(letters) + 1)
+
+    def bracketed(self, label: str) -> str:
+        """A letter or numeral as the language brackets a subparagraph: '(a)', 'a)'."""
+        return self.language.subparagraphs.format(label=label)
+
+    def subparagraph(self, number: int, depth: int) -> str:
+        """The label of a subparagraph at a depth (0 outermost): (a) -> (i) -> a. -> i., then again."""
+        return (lambda: self.bracketed(self.letter(number)), lambda: self.bracketed(roman(number).lower()),
+                lambda: f"{self.letter(number)}.", lambda: f"{roman(number).lower()}.")[depth % 4]()
 
     def _string(self, group: str, key: str, **values: Any) -> str:
         return self.language.strings[group][key].format(**values)

@@ -1,5 +1,6 @@
 """Style rules for a language version: dates, number words, ordinals, list joining, plural
-nouns, collation and subparagraph labels, from the language's data file.
+nouns, collation and agenda labels, from the language's data file (numbering's letters and
+brackets are in labels.py).
 
 English keeps the functions of style.py (the original's output does not change); the other
 languages use ICU through PyICU: its rule-based number formats spell numbers and ordinals
@@ -20,11 +21,6 @@ from babel.dates import format_date
 
 from pipeline.i18n import style
 from pipeline.i18n.languages import ORIGINAL, Language
-
-LATIN = "abcdefghijklmnopqrstuvwxyz"
-ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv",
-         "xvi", "xvii", "xviii", "xix", "xx")
-
 
 @lru_cache(maxsize=32)
 def _spellout(locale: str, rule_set: str) -> icu.RuleBasedNumberFormat:
@@ -152,27 +148,13 @@ class LanguageStyle:
 
     # ---- labels
 
-    def letter(self, index: int) -> str:
-        """The index-th subparagraph letter (0 -> a, or أ in Arabic)."""
-        letters = LATIN if self.language.letters == "latin" else self.language.letters
-        return letters[index % len(letters)] * (index // len(letters) + 1)
-
-    def subparagraph_label(self, index: int, depth: int) -> str:
-        """(a) (i) in English and Chinese, a) i) in French, Spanish and Russian; a. i. below."""
-        if depth >= 3:
-            base = self.letter(index) if depth == 3 else ROMAN[index % len(ROMAN)]
-            return f"{base}."
-        base = self.letter(index) if depth == 1 else ROMAN[index % len(ROMAN)]
-        return self.language.subparagraphs.format(label=base)
-
     def agenda_label(self, item: int | None, sub_item: str | None) -> str:
         """'107 (a)', '107 a)', '107(a)', '107 (أ)'; '...' while the number is still to come."""
         number = "..." if item is None else str(item)
         if not sub_item:
             return number
-        letter = sub_item
-        if self.language.letters != "latin":
-            letter = self.letter(LATIN.index(sub_item))
+        from pipeline.i18n.labels import LATIN, Labels  # imported here: labels uses this module's styles
+        letter = Labels(self.language).letter(LATIN.index(sub_item) + 1)  # a sub-item is a Latin letter in the data
         return self.language.text("agenda_label", number=number, letter=letter)
 
     def agenda_line(self, items: list[Any], provisional: bool) -> str:

@@ -4,13 +4,14 @@ items, and tables (their shape, their rows, their notes)."""
 from __future__ import annotations
 
 import re
+from functools import partial
 from typing import Any, Iterator
 
 import jinja2
 import jinja2.meta
 
 from pipeline.compose.blocks import EXPRESSION_ERRORS, table_rows_source, table_spec
-from pipeline.compose.numbering import HEADING_LEVELS, HEADING_NUMBER, number_edition
+from pipeline.compose.numbering import HEADING_LEVELS, heading_number, number_edition
 from pipeline.i18n.labels import original_labels
 from pipeline.compose.sandbox import paragraph_environment
 from pipeline.facts.edition import LIST_FACTS, edition_facts, facts_ready, undeclared_fact_message
@@ -26,7 +27,7 @@ Path = tuple
 
 def first_heading_number(level: str) -> str:
     """How the pipeline numbers the first heading of a level: 'Part one', 'I.', 'A.'."""
-    return original_labels().part(1) if level == "part" else HEADING_NUMBER[level](1)
+    return original_labels().part(1) if level == "part" else heading_number(level, 1, original_labels())
 
 
 # A number a drafter typed at the start of a heading: "I.", "A.", "1.", "(a)", "(iv)", "a.", "Part one"
@@ -131,7 +132,8 @@ def check_given_numbers(inputs: Inputs, sourced: Sourced) -> Problems:
     for path, (given, counted) in numbers.given.items():
         block = blocks[path]
         kind = block.level if isinstance(block, HeadingBlock) else "paragraph"
-        shown = HEADING_NUMBER[kind] if isinstance(block, HeadingBlock) else str
+        shown = (partial(heading_number, kind, labels=original_labels()) if isinstance(block, HeadingBlock)
+                 else str)
         key, written = (("stands_for", "stands_for: {}-{}".format(*numbers.stood_for[path])) if path in numbers.stood_for
                         else ("number", f"number: {given}"))
         if given > GIVEN_NUMBER_LIMIT.get(kind, GIVEN_NUMBER_LIMIT["paragraph"]):

@@ -1,0 +1,65 @@
+"""Subparagraphs and lettered headings carry each language's letters and brackets
+(un-editorial.md: "(a) (b) (c), then (i) (ii) (iii), then a. b. c., then i. ii. iii. (French and
+Spanish: a) b) c) and i) ii) iii))"; the Arabic letters أ ب ج from data/languages/ar.yaml), in the
+canonical text, the PDF and the DOCX. Numbering printed the English (a) in every version."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import pdftotext
+from tests.docxtext import body_blocks
+from tests.sampler_versions import sampler_versions
+
+LANGUAGES = ("en", "fr", "es", "ru", "zh", "ar")
+# The labels of the sampler's items and lettered headings in document order, as the canonical
+# text prints them: third-degree heading, the four levels of subparagraphs, then headings again.
+EXPECTED = {
+    "en": ["(a)", "(a)", "(b)", "(i)", "(ii)", "a.", "b.", "i.", "(b)", "(i)", "(ii)", "a.", "b."],
+    "fr": ["a)", "a)", "b)", "i)", "ii)", "a.", "b.", "i.", "b)", "i)", "ii)", "a.", "b."],
+    "es": ["a)", "a)", "b)", "i)", "ii)", "a.", "b.", "i.", "b)", "i)", "ii)", "a.", "b."],
+    "ru": ["a)", "a)", "b)", "i)", "ii)", "a.", "b.", "i.", "b)", "i)", "ii)", "a.", "b."],
+    "zh": ["(a)", "(a)", "(b)", "(i)", "(ii)", "a.", "b.", "i.", "(b)", "(i)", "(ii)", "a.", "b."],
+    "ar": ["(أ)", "(أ)", "(ب)", "(i)", "(ii)", "أ.", "ب.", "i.", "(ب)", "(i)", "(ii)", "أ.", "ب."],
+}
+LABELLED = re.compile(r"^\s*(?:\[(?:third|fourth|fifth)-degree\] )?(\(?[a-zأ-ي]{1,3}[.)])\s")
+
+
+@pytest.fixture(scope="module")
+def versions(tmp_path_factory) -> dict[str, dict[str, Path]]:
+    """The sampler built in every language: language -> format -> path."""
+    from pipeline.build.session import build_session
+
+    data = sampler_versions(tmp_path_factory.mktemp("labels"), LANGUAGES[1:])
+    result = build_session(59, data, tmp_path_factory.mktemp("labels-out"), ("txt", "pdf", "docx"),
+                           languages=LANGUAGES)
+    return {(e.series.split(".")[1] if "." in e.series else "en"): e.files for e in result.editions}
+
+
+def labels_in(lines: list[str]) -> list[str]:
+    return [m.group(1) for m in map(LABELLED.match, lines) if m]
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_the_canonical_text_labels_items_and_headings_in_the_language(versions, code):
+    lines = versions[code]["txt"].read_text(encoding="utf-8").splitlines()
+    assert labels_in(lines) == EXPECTED[code]
+
+
+@pytest.mark.parametrize("code", ("fr", "ar"))
+def test_the_docx_prints_the_same_labels(versions, code):
+    """The DOCX writer prints the tree's labels: each starts a block, in order."""
+    assert labels_in(body_blocks(versions[code]["docx"])) == EXPECTED[code]
+
+
+def test_the_pdf_prints_the_same_labels(versions):
+    """In order at the start of a line in French; the Arabic letters in the Arabic version (its
+    lines come out of pdftotext with direction marks and mirrored brackets, so only the letters'
+    labels are looked for)."""
+    lines = pdftotext(versions["fr"]["pdf"], "-layout").splitlines()
+    assert labels_in(lines) == EXPECTED["fr"]
+    arabic = re.sub("[\u200e\u200f\u202a-\u202e]", "", pdftotext(versions["ar"]["pdf"]))
+    assert all(label in arabic for label in ("(أ)", "(ب)", "أ.", "ب.")) and "(a)" not in arabic
