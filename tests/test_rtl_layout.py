@@ -68,8 +68,8 @@ def test_paragraph_numbers_hang_at_the_start_edge_of_the_column(pdfs, code):
     (it stood 24 pt in, at the edge of the text)."""
     left, right = COLUMN
     lines = iter(printed_lines(pdfs[code]))
-    for number in range(1, 13):  # paragraphs 1 to 12, in order: a line starting "5." (".5" right to left)
-        starts = re.compile(rf"^\.{number}(?!\d)" if code == "ar" else rf"^{number}\.")
+    for number in range(1, 13):  # paragraphs 1 to 12, in order: a line starting "5." ("5 -" in Arabic)
+        starts = re.compile(rf"^{number}-" if code == "ar" else rf"^{number}\.")
         lo, hi, text = next((lo, hi, text) for _, lo, hi, text in lines if starts.match(text))
         edge, start = (hi, right) if code == "ar" else (lo, left)
         assert abs(edge - start) <= 2 * TOLERANCE, f"{text[:40]} at {lo:.1f}-{hi:.1f} pt"  # digits' side bearings

@@ -63,3 +63,39 @@ def test_the_pdf_prints_the_same_labels(versions):
     assert labels_in(lines) == EXPECTED["fr"]
     arabic = re.sub("[\u200e\u200f\u202a-\u202e]", "", pdftotext(versions["ar"]["pdf"]))
     assert all(label in arabic for label in ("(أ)", "(ب)", "أ.", "ب.")) and "(a)" not in arabic
+
+
+def test_arabic_numbers_chapters_and_sections_in_words_and_paragraphs_with_a_dash(versions):
+    """'أولا -' (I.), 'ألف -' (B.), '1 -' (1.), as A/71/1007 sets them (data/languages/ar.yaml,
+    numbering); the English original keeps 'I.', 'A.', '1.'."""
+    arabic = versions["ar"]["txt"].read_text(encoding="utf-8").splitlines()
+    headings = [line.split(" [")[0] for line in arabic if line.startswith(("[chapter]", "[section]", "[subsection]"))]
+    assert headings == ["[chapter] أولا -", "[chapter] ثانيا -", "[section] ألف -", "[section] باء -",
+                        "[subsection] 1 -", "[subsection] 2 -", "[chapter] ثالثا -", "[chapter] رابعا -"]
+    english = versions["en"]["txt"].read_text(encoding="utf-8")
+    assert "[chapter] I. Introduction" in english and "[section] A. Parties" in english
+    numbered = [b for b in body_blocks(versions["ar"]["docx"]) if re.match(r"^\d+ -", b)]
+    # paragraphs 1 to 9 with subsections 1 and 2 among them, then annex I's 1, 2 and annex II's 1
+    assert [b.split(" -")[0] for b in numbered] == "1 2 3 1 4 2 5 6 7 8 9 1 2 1".split()
+    assert "أولا" in re.sub("[\u200e\u200f\u202a-\u202e]", "", pdftotext(versions["ar"]["pdf"]))
+
+
+@pytest.mark.parametrize("numbering, message", [
+    ("numbering:\n  clause: \"{number}.\"\n", "'numbering.clause' is not a level numbered here"),
+    ("numbering:\n  chapter: \"{ordinal} -\"\n", "'numbering.chapter' uses {ordinal}"),
+    ("numbering:\n  names: [a, b]\n", "'numbering.names' must be a mapping"),
+])
+def test_a_language_files_numbering_is_checked(tmp_path, numbering, message):
+    import shutil
+
+    from pipeline.i18n.languages import load_language
+    from pipeline.inputs.problems import InputError
+    from tests.conftest import DATA
+
+    folder = tmp_path / "data" / "languages"
+    shutil.copytree(DATA / "languages", folder)
+    path = folder / "fr.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + numbering, encoding="utf-8")
+    with pytest.raises(InputError) as raised:
+        load_language(path)
+    assert any(message in p.message and p.location.line for p in raised.value.problems), raised.value.problems

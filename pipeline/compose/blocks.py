@@ -19,7 +19,7 @@ from pipeline.compose.inline import InlineContext, NoteMarks, TableNotes, markup
 from pipeline.compose.numbering import CONTENTS_LEVELS, Numbers, Path, number_edition
 from pipeline.compose.sandbox import evaluate_expression, render_paragraph_text
 from pipeline.facts.edition import EditionFacts
-from pipeline.i18n.labels import Labels
+from pipeline.i18n.labels import Labels, original_labels
 from pipeline.inputs.problems import did_you_mean
 from pipeline.model.blocks import HeadingBlock, ListItem, ParagraphBlock, TableBlock, TableSpec
 from pipeline.model.edition import Edition
@@ -84,6 +84,7 @@ class ComposedParagraph:
     lists: tuple[ComposedList, ...] = ()
     kind: str = "paragraph"
     quote: bool = False  # a quoted passage (never numbered)
+    label: str = ""  # its number as printed: '5.' ('5 -' in Arabic)
 
 
 @dataclass(frozen=True)
@@ -197,7 +198,8 @@ class Composer:
         self.edition: Edition = facts.edition
         self.series = facts.series
         self.tables = tables
-        self.numbers = number_edition(self.edition, tables, labels)
+        self.labels = labels or original_labels()
+        self.numbers = number_edition(self.edition, tables, self.labels)
         self.context = expression_context(facts, self.numbers)
         self.environment = environment  # the paragraph sandbox of a language version (None: the original's)
         self.cited = cited_ids(self.edition, tables)
@@ -269,9 +271,10 @@ class Composer:
 
     def paragraph(self, block: ParagraphBlock, path: Path, numbered: bool = True) -> ComposedParagraph:
         html = self.text(block.paragraph, path + ("paragraph",))
-        return ComposedParagraph(self.numbers.paragraphs.get(path) if numbered else None, html,
-                                 self.anchor_if_cited(path), block.recommendation,
-                                 self.lists(block, path, depth=0), quote=block.quote)
+        number = self.numbers.paragraphs.get(path) if numbered else None
+        return ComposedParagraph(number, html, self.anchor_if_cited(path), block.recommendation,
+                                 self.lists(block, path, depth=0), quote=block.quote,
+                                 label=self.labels.numbered("paragraph", number) if number else "")
 
     def lists(self, holder: ParagraphBlock | ListItem, path: Path, depth: int) -> tuple[ComposedList, ...]:
         """The subparagraphs and bullets under a paragraph or an item."""

@@ -37,24 +37,23 @@ def letter(number: int) -> str:
 
 
 def heading_number(level: str, number: int, labels: Labels) -> str:
-    """What a numbered heading prints before its text: 'I.', 'A.', '1.', '(a)', '(i)', 'a.' (the
-    lettered levels in the language's letters and brackets: 'a)' in French); a part's is a
-    label of its own ('Part one')."""
-    if level == "chapter":
-        return f"{roman(number)}."
-    if level == "section":
-        return f"{letter(number).upper()}."
-    if level == "subsection":
-        return f"{number}."
+    """What a numbered heading prints before its text: 'I.', 'A.', '1.', '(a)', '(i)', 'a.', in the
+    language's forms ('a)' in French; 'أولا -', 'ألف -', '(أ)' in Arabic); a part's is a label of
+    its own ('Part one')."""
+    if level in ("chapter", "section", "subsection"):
+        return labels.numbered(level, number)
     return labels.subparagraph(number, {"third-degree": 0, "fourth-degree": 1, "fifth-degree": 2}[level])
 
 
 def heading_reference_part(level: str, number: int, labels: Labels) -> str:
-    """What a heading adds to a reference: 'II' (chapter II), 'B' (section II.B), '1', ' (a)'."""
+    """What a heading adds to a reference: 'II' (chapter II), 'B' (section II.B), '1', ' (a)'
+    (references keep the roman numeral and the letter in every version)."""
     if level == "chapter":
         return roman(number)
-    if level in ("section", "subsection"):
-        return heading_number(level, number, labels)[:-1]
+    if level == "section":
+        return letter(number).upper()
+    if level == "subsection":
+        return str(number)
     return " " + heading_number(level, number, labels)
 
 

@@ -59,6 +59,17 @@ class Labels:
         """A letter or numeral as the language brackets a subparagraph: '(a)', 'a)'."""
         return self.language.subparagraphs.format(label=label)
 
+    def numbered(self, level: str, number: int) -> str:
+        """A paragraph's, chapter's, section's or subsection's number as the language sets it:
+        '5.', 'II.', 'B.', '1.'; in Arabic '5 -', 'ثانيا -', 'باء -'. A level whose form names its
+        numbers ({name}) past the last name given falls back to its roman numeral or letter."""
+        form = self.language.numbering[level]
+        names = (self.language.numbering.get("names") or {}).get(level) or []
+        letter = LATIN[(number - 1) % 26].upper() * ((number - 1) // 26 + 1)
+        fallback = letter if level == "section" else roman(number)
+        name = names[number - 1] if number <= len(names) else fallback
+        return form.format(number=number, roman=roman(number), letter=letter, name=name)
+
     def subparagraph(self, number: int, depth: int) -> str:
         """The label of a subparagraph at a depth (0 outermost): (a) -> (i) -> a. -> i., then again."""
         return (lambda: self.bracketed(self.letter(number)), lambda: self.bracketed(roman(number).lower()),

@@ -25,6 +25,13 @@ REQUIRED_STRINGS = ("organization", "organs", "authors", "distribution", "versio
                     "source", "draft", "missing_translation", "labels", "counted", "web_page")
 
 
+# How numbers are set (data/languages/en.yaml states them too): a language file's `numbering`
+# overrides any of these forms and may name a level's numbers (`names`).
+HOUSE_NUMBERING = {"paragraph": "{number}.", "chapter": "{roman}.", "section": "{letter}.",
+                   "subsection": "{number}.", "names": {}}
+NUMBERING_PLACEHOLDERS = {"number", "roman", "letter", "name"}
+
+
 @dataclass(frozen=True, eq=False)
 class Language:
     """One language's strings and style rules, as data/languages/<code>.yaml gives them."""
@@ -40,6 +47,7 @@ class Language:
     lists: dict[str, Any]
     subparagraphs: str
     letters: tuple[str, ...] | str
+    numbering: dict[str, Any] = field(default_factory=lambda: dict(HOUSE_NUMBERING))
     unverified: tuple[str, ...] = ()
     sources: dict[str, str] = field(default_factory=dict)
     path: Path | None = None
@@ -96,11 +104,12 @@ def load_language(path: Path) -> Language:
     return Language(raw["code"], raw["name"], raw["letter"], raw["locale"], raw["direction"], raw["strings"],
                     raw["dates"], raw["numbers"], raw["lists"], raw["subparagraphs"],
                     tuple(letters) if isinstance(letters, list) else letters,
+                    {**HOUSE_NUMBERING, **(raw.get("numbering") or {})},
                     tuple(raw.get("unverified") or ()), dict(raw.get("sources") or {}), path)
 
 
 PLACEHOLDER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
-SHAPED = ("strings", "dates", "numbers", "lists", "subparagraphs")  # compared with the original's file
+SHAPED = ("strings", "dates", "numbers", "lists", "subparagraphs", "numbering")  # compared with the original's file
 
 
 def placeholders(text: str) -> set[str]:
@@ -169,6 +178,22 @@ def _shape_problems(raw: dict, shown: str, path: Path) -> list[Problem]:
     for key in SHAPED:
         if key in raw:
             walk(raw[key], english.get(key) if english else None, (key,))
+    numbering = raw.get("numbering")
+    if isinstance(numbering, dict):
+        for key, form in numbering.items():
+            if key == "names":
+                continue
+            if key not in HOUSE_NUMBERING:
+                bad(("numbering", key), f"'numbering.{key}' is not a level numbered here; the levels are "
+                                        f"{', '.join(k for k in HOUSE_NUMBERING if k != 'names')}")
+            elif isinstance(form, str):
+                try:
+                    extra = placeholders(form) - NUMBERING_PLACEHOLDERS
+                except ValueError:
+                    continue  # reported by walk()
+                if extra:
+                    bad(("numbering", key), f"'numbering.{key}' uses {{{sorted(extra)[0]}}}; a number's form may "
+                                            "use {number}, {roman}, {letter} and {name}")
     return problems
 
 
