@@ -84,6 +84,9 @@ def test_arabic_numbers_chapters_and_sections_in_words_and_paragraphs_with_a_das
     ("numbering:\n  clause: \"{number}.\"\n", "'numbering.clause' is not a level numbered here"),
     ("numbering:\n  chapter: \"{ordinal} -\"\n", "'numbering.chapter' uses {ordinal}"),
     ("numbering:\n  names: [a, b]\n", "'numbering.names' must be a mapping"),
+    ("numbering:\n  names:\n    chapter: premier\n", "'numbering.names.chapter' must be a list"),
+    ("numbering:\n  names:\n    annex: [un]\n", "'numbering.names.annex' is not a level"),
+    ("numbering:\n  paragraph: \"\"\n", "'numbering.paragraph' prints no number"),
 ])
 def test_a_language_files_numbering_is_checked(tmp_path, numbering, message):
     import shutil

@@ -178,22 +178,42 @@ def _shape_problems(raw: dict, shown: str, path: Path) -> list[Problem]:
     for key in SHAPED:
         if key in raw:
             walk(raw[key], english.get(key) if english else None, (key,))
-    numbering = raw.get("numbering")
-    if isinstance(numbering, dict):
-        for key, form in numbering.items():
-            if key == "names":
-                continue
-            if key not in HOUSE_NUMBERING:
-                bad(("numbering", key), f"'numbering.{key}' is not a level numbered here; the levels are "
-                                        f"{', '.join(k for k in HOUSE_NUMBERING if k != 'names')}")
-            elif isinstance(form, str):
-                try:
-                    extra = placeholders(form) - NUMBERING_PLACEHOLDERS
-                except ValueError:
-                    continue  # reported by walk()
-                if extra:
-                    bad(("numbering", key), f"'numbering.{key}' uses {{{sorted(extra)[0]}}}; a number's form may "
-                                            "use {number}, {roman}, {letter} and {name}")
+    if isinstance(raw.get("numbering"), dict):
+        problems += _numbering_problems(raw, shown)
+    return problems
+
+
+def _numbering_problems(raw: dict, shown: str) -> list[Problem]:
+    """A language's `numbering`: forms only for the levels numbered here, each printing the number
+    ({number}, {roman}, {letter} or {name}) and nothing else; `names` a list of texts per level."""
+    problems: list[Problem] = []
+    levels = [k for k in HOUSE_NUMBERING if k != "names"]
+
+    def bad(key_path: tuple, message: str) -> None:
+        problems.append(Problem(locate(raw, "numbering", *key_path) or Location(shown, 1, 1), "error", message))
+
+    for key, form in raw["numbering"].items():
+        if key == "names":
+            for level, names in (form.items() if isinstance(form, dict) else ()):
+                if level not in levels:
+                    bad(("names", level), f"'numbering.names.{level}' is not a level numbered here; the levels "
+                                          f"are {', '.join(levels)}")
+                elif not (isinstance(names, list) and names and all(isinstance(n, str) and n.strip() for n in names)):
+                    bad(("names", level), f"'numbering.names.{level}' must be a list of the level's numbers in "
+                                          "words, first to last: [أولا, ثانيا, ...]")
+        elif key not in levels:
+            bad((key,), f"'numbering.{key}' is not a level numbered here; the levels are {', '.join(levels)}")
+        elif isinstance(form, str):
+            try:
+                used = placeholders(form)
+            except ValueError:
+                continue  # reported with the other strings
+            if used - NUMBERING_PLACEHOLDERS:
+                bad((key,), f"'numbering.{key}' uses {{{sorted(used - NUMBERING_PLACEHOLDERS)[0]}}}; a number's "
+                            "form may use {number}, {roman}, {letter} and {name}")
+            elif not used:
+                bad((key,), f"'numbering.{key}' prints no number; write where it goes: \"{{number}}.\", "
+                            "\"{name} -\"")
     return problems
 
 
