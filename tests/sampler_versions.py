@@ -29,6 +29,7 @@ def sampler_versions(target: Path, languages: tuple[str, ...]) -> Path:
     shutil.copytree(DATA / "languages", data / "languages")
     shutil.copytree(SAMPLER / "series", data / "series")
     shutil.copytree(SAMPLER / "sessions", data / "sessions")
+    shutil.copytree(SAMPLER / "figures", data / "figures")
     edition = data / "sessions" / "59" / "element-sampler.yaml"
     text = edition.read_text(encoding="utf-8")
     edition.write_text(re.sub(r"(?m)^(symbol|job_number): .*$", r"\1: ~", text), encoding="utf-8")

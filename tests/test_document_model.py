@@ -31,6 +31,7 @@ def sampler_data(target: Path) -> Path:
     shutil.copytree(DATA / "reference", data / "reference")
     shutil.copytree(FIXTURE / "series", data / "series")
     shutil.copytree(FIXTURE / "sessions", data / "sessions")
+    shutil.copytree(FIXTURE / "figures", data / "figures")
     return data
 
 
@@ -363,7 +364,7 @@ def test_the_readme_example_builds(tmp_path):
     import yaml
 
     readme = (REPO / "README.md").read_text(encoding="utf-8")
-    section = readme[readme.index("### Writing a report"):]
+    section = readme[readme.index("A short example (a test builds it"):]
     example = yaml.safe_load(section[section.index("```yaml") + 7:section.index("```", section.index("```yaml") + 7)])
     data = tmp_path / "data"
     shutil.copytree(DATA, data)

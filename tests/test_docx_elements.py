@@ -40,7 +40,7 @@ NS = {"w": W[1:-1]}
 def sampler_data(root: Path, letters: bool = False) -> Path:
     """A data folder with the reference data and the element-sampler series and session."""
     shutil.copytree(DATA / "reference", root / "reference")
-    for folder in ("series", "sessions"):
+    for folder in ("series", "sessions", "figures"):
         shutil.copytree(SAMPLER / folder, root / folder)
     if letters:
         edition = root / "sessions" / "59" / "element-sampler.yaml"
@@ -128,11 +128,13 @@ def body_words_after_title(data: bytes, marks: list[str]) -> list[str]:
 
 def canonical_words(lines: list[str]) -> list[str]:
     """The words of canonical text lines as the document prints them: labels dropped, a
-    paragraph's number as "5.", a table note's letter as [a], italics unmarked."""
+    paragraph's number as "5.", a table note's letter as [a], italics unmarked, a picture's
+    line (its description is alternative text, not printed words) left out."""
     words = []
     for line in lines:
         text = line.strip()
-        text = re.sub(r"^\[table [^\]]+\]$", "", text)
+        text = re.sub(r"^\[(table|figure) [^\]]+\]$", "", text)
+        text = re.sub(r"^picture: .*$", "", text)  # a picture: no words in the document (its alternative text)
         text = re.sub(r"^\[[a-z -]+\] ", "", text)
         text = re.sub(r"^¶(\d+) ", r"\1. ", text)
         text = re.sub(r"^¶ ", "", text)

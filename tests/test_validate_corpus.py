@@ -45,7 +45,7 @@ CASES = [
             (E, 19, 5, 'error', "unknown key 'numberd' (did you mean 'numbered'?)"),
     ]),
     Case('misspelled block kind after its id', E, '  - id: adoption\n    paragraph: >-', '  - id: adoption\n    paragrahp: >-', [
-            (E, 18, 5, 'error', "'body[0]': a block is '- paragraph: ...', a heading ('- chapter: ...', '- section: ...', ...) or '- table: ...', not 'paragrahp' (did you mean 'paragraph'?)"),
+            (E, 18, 5, 'error', "'body[0]': a block is '- paragraph: ...', a heading ('- chapter: ...', '- section: ...', ...), '- table: ...' or '- figure: ...', not 'paragrahp' (did you mean 'paragraph'?)"),
     ]),
     Case('missing key', E, 'as_at: 2004-08-20\n', '', [
             (E, 4, 1, 'error', "missing key 'as_at'; add it"),
@@ -75,7 +75,7 @@ CASES = [
             (E, 11, 13, 'error', "'job_number': '04-3965 (E)' is not a job number (year-serial, language letter, then the date(s) as printed, if any), like '04-39651 (E) 300704' or 'GE.18-15291(E)'"),
     ]),
     Case('body block of no known kind', E, '  - table: committee-members', '  - tabel: committee-members', [
-            (E, 35, 5, 'error', "'body[3]': a block is '- paragraph: ...', a heading ('- chapter: ...', '- section: ...', ...) or '- table: ...', not 'tabel' (did you mean 'table'?)"),
+            (E, 35, 5, 'error', "'body[3]': a block is '- paragraph: ...', a heading ('- chapter: ...', '- section: ...', ...), '- table: ...' or '- figure: ...', not 'tabel' (did you mean 'table'?)"),
     ]),
     Case('unknown table', E, '  - table: committee-members', '  - table: committee-member', [
             (E, 35, 12, 'error', "no table named 'committee-member' in series 'cmw-status' (did you mean 'committee-members'?); the series' tables: committee-members (or write the table here, with its columns and rows)"),

@@ -3,7 +3,8 @@ what each session's outputs were built from, so that an unchanged report is not 
 
 A report's fingerprint covers
 - the data files it reads: its edition, its series, the ledger and the committee the series
-  names, every reference file that no series names (the State names: read for every report),
+  names, every picture in data/figures/, every reference file that no series names (the State
+  names: read for every report),
   and the edition it follows (its `previous:` session, or else the nearest earlier session
   with an edition of its series), whose changes a report may show;
 - its templates: every file in each folder of templates/ that its report template uses
@@ -30,9 +31,9 @@ import sysconfig
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from pipeline.inputs.layout import (DEFAULT_TEMPLATE, PIPELINE_DIR, edition_path, reference_file, series_file,
-                                    languages_dir, session_numbers, translation_files)
-from pipeline.inputs.files import read_input_bytes
+from pipeline.inputs.layout import (DEFAULT_TEMPLATE, PIPELINE_DIR, edition_path, figures_dir, reference_file,
+                                    series_file, languages_dir, session_numbers, translation_files)
+from pipeline.inputs.files import MAX_PICTURE_BYTES, read_input_bytes
 from pipeline.inputs.problems import InputError
 from pipeline.writers.registry import DEFAULT_PDF_VARIANT
 
@@ -96,6 +97,7 @@ def edition_sources(data_dir: Path, edition: Path) -> EditionSources | None:
     files = [edition, series_path] + [reference_file(data_dir, name) for name in (ledger, committee) if name]
     files += translation_files(edition)  # its language versions, built with it
     files += sorted(languages_dir(data_dir).glob("*.yaml"))  # the boilerplate strings of every language
+    files += sorted(p for p in figures_dir(data_dir).glob("*") if not p.name.startswith("."))  # figures' pictures
     session, previous = (_number(top_level_value(text, key)) for key in ("session", "previous"))
     return EditionSources(edition, series_id, template, ledger, committee, tuple(files), session, previous)
 
@@ -233,7 +235,7 @@ class Fingerprinter:
         """The SHA-256 of a file's bytes ('missing' when it cannot be read)."""
         if path not in self._files:
             try:
-                self._files[path] = hashlib.sha256(read_input_bytes(path)).hexdigest()
+                self._files[path] = hashlib.sha256(read_input_bytes(path, limit=MAX_PICTURE_BYTES)).hexdigest()
             except (OSError, InputError):  # not a regular file, or too large: the full load says so
                 self._files[path] = "missing"
         return self._files[path]

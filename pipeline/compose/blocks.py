@@ -20,8 +20,9 @@ from pipeline.compose.numbering import CONTENTS_LEVELS, Numbers, Path, number_ed
 from pipeline.compose.sandbox import evaluate_expression, render_paragraph_text
 from pipeline.facts.edition import EditionFacts
 from pipeline.i18n.labels import Labels, original_labels
+from pipeline.inputs.figures import CSS_PX_PER_INCH, FigureError, FigureImage
 from pipeline.inputs.problems import did_you_mean
-from pipeline.model.blocks import HeadingBlock, ListItem, ParagraphBlock, TableBlock, TableSpec
+from pipeline.model.blocks import FigureBlock, HeadingBlock, ListItem, ParagraphBlock, TableBlock, TableSpec
 from pipeline.model.edition import Edition
 
 MASTHEAD_NOTE_PLACES = ("agenda", "title", "author")  # in the order the masthead prints them
@@ -106,6 +107,18 @@ class ComposedTable:
     notes: tuple[ComposedTableNote, ...] = ()
     source: Markup | None = None
     kind: str = "table"
+
+
+@dataclass(frozen=True)
+class ComposedFigure:
+    anchor: str
+    number: str  # "I", "II"
+    title: Markup
+    description: str  # the alternative text: plain words
+    picture: FigureImage
+    width_px: int  # as wide as printed at its own resolution (the stylesheet keeps it inside the column)
+    source: Markup | None = None
+    kind: str = "figure"
 
 
 @dataclass(frozen=True)
@@ -194,11 +207,12 @@ class Composer:
     """Composes one edition's blocks, numbering and marking notes through the document."""
 
     def __init__(self, facts: EditionFacts, tables: dict[str, TableSpec], environment: Any = None,
-                 labels: Labels | None = None):
+                 labels: Labels | None = None, pictures: Callable[[str], FigureImage] | None = None):
         self.edition: Edition = facts.edition
         self.series = facts.series
         self.tables = tables
         self.labels = labels or original_labels()
+        self.pictures = pictures  # a figure's picture by its file name (load_figure over the data folder)
         self.numbers = number_edition(self.edition, tables, self.labels)
         self.context = expression_context(facts, self.numbers)
         self.environment = environment  # the paragraph sandbox of a language version (None: the original's)
@@ -257,6 +271,8 @@ class Composer:
                 composed.append(self.heading(block, path))
             elif isinstance(block, ParagraphBlock):
                 composed.append(self.paragraph(block, path))
+            elif isinstance(block, FigureBlock):
+                composed.append(self.figure(block, path))
             elif isinstance(block, TableBlock):
                 table = self.table(block, path)
                 if table is not None:
@@ -335,6 +351,22 @@ class Composer:
             columns=tuple(zip(columns, aligns)), rows=tuple(rows), groups=tuple(groups), notes=table_notes,
             source=self.text(spec.source, where + ("source",), plain) if spec.source else None)
 
+    def figure(self, block: FigureBlock, path: Path) -> ComposedFigure:
+        """A figure: its number and title, its picture with its description, its source."""
+        spec, where = block.figure, path + ("figure",)
+        if self.pictures is None:
+            raise ComposeError(where + ("image",), ValueError("figures are composed with their pictures"))
+        try:
+            picture = self.pictures(spec.image)
+        except FigureError as exc:
+            raise ComposeError(where + ("image",), exc) from None
+        plain = self.inline.within(notes_allowed=False)
+        description = Markup(self.text(spec.description, where + ("description",), plain)).striptags()
+        return ComposedFigure(self.numbers.anchors[path], self.numbers.figures[path],
+                              self.text(spec.title, where + ("title",)), " ".join(description.split()), picture,
+                              round(picture.natural_width_pt / 72 * CSS_PX_PER_INCH),
+                              self.text(spec.source, where + ("source",), plain) if spec.source else None)
+
     def annex(self, index: int) -> ComposedAnnex:
         annex = self.edition.annexes[index]
         path = ("annexes", index)
@@ -381,10 +413,10 @@ def cited_ids(edition: Edition, tables: dict[str, TableSpec]) -> set[str]:
 
 
 def compose_blocks(facts: EditionFacts, tables: dict[str, TableSpec], environment: Any = None,
-                   labels: Labels | None = None) -> ComposedReport:
+                   labels: Labels | None = None, pictures: Callable[[str], FigureImage] | None = None) -> ComposedReport:
     """An edition's blocks, composed (in a language version's sandbox and with its labels when
-    one is given)."""
-    return Composer(facts, tables, environment, labels).compose()
+    one is given; its figures' pictures from `pictures`)."""
+    return Composer(facts, tables, environment, labels, pictures).compose()
 
 
 
@@ -426,6 +458,12 @@ def _block_texts(blocks: list, at: Path, tables: dict[str, TableSpec], context: 
             spec = table_spec(block, tables)
             if spec is not None:
                 texts += _table_texts(spec, path + ("table",), context)
+        elif isinstance(block, FigureBlock):
+            where = path + ("figure",)
+            texts += [DraftedText(where + ("title",), block.figure.title, kind="title"),
+                      DraftedText(where + ("description",), block.figure.description, kind="note")]
+            if block.figure.source:
+                texts.append(DraftedText(where + ("source",), block.figure.source, kind="note"))
     return texts
 
 

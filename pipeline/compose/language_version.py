@@ -22,7 +22,7 @@ from pipeline.facts.translated_names import TranslatedNames
 from pipeline.i18n.labels import Labels
 from pipeline.i18n.languages import Language
 from pipeline.i18n.localized import LanguageStyle, style_of
-from pipeline.model.blocks import HEADING_KEYS, HeadingBlock, ParagraphBlock, TableBlock, TableSpec
+from pipeline.model.blocks import HEADING_KEYS, FigureBlock, HeadingBlock, ParagraphBlock, TableBlock, TableSpec
 from pipeline.model.edition import Edition
 from pipeline.model.translation import Translation
 
@@ -62,6 +62,9 @@ def translated_version(language: Language, translation: Translation) -> Version:
     return Version(language, style_of(language), translation)
 
 
+FIGURE_TEXTS = ("title", "description", "source")  # what a language version translates of a figure
+
+
 def table_text_sources(spec: TableSpec, key: str, at: Path = ()) -> dict[Path, Path]:
     """Where a table's texts stand in a translation file (under `tables: <key>:`), by their path
     under `at`."""
@@ -89,7 +92,8 @@ def text_sources(edition: Edition, tables: dict[str, TableSpec]) -> dict[Path, P
     """Where each translatable text of an edition stands in a translation file, by its data
     path in the edition: a paragraph's, heading's, list item's or annex title's text under
     `translations: <id>: text` (a masthead note's too), a table's title, columns, rows, notes
-    and source under `tables: <name or id>:`, a footnote under `footnotes: <label>: text`."""
+    and source under `tables: <name or id>:`, a figure's title, description and source under
+    `figures: <id>:`, a footnote under `footnotes: <label>: text`."""
     found: dict[Path, Path] = {("masthead_notes", index, "text"): ("translations", note.id, "text")
                                for index, note in enumerate(edition.masthead_notes) if note.id}
 
@@ -115,6 +119,9 @@ def text_sources(edition: Edition, tables: dict[str, TableSpec]) -> dict[Path, P
                 key = block.table if isinstance(block.table, str) else spec.id
                 if spec is not None and key:
                     found.update(table_text_sources(spec, key, where + ("table",)))
+            elif isinstance(block, FigureBlock) and block.figure.id:
+                found.update({where + ("figure", text): ("figures", block.figure.id, text)
+                              for text in FIGURE_TEXTS if getattr(block.figure, text)})
 
     blocks(edition.summary, ("summary",))
     blocks(edition.body, ("body",))
@@ -136,6 +143,9 @@ def given_text(translation: Translation, path: Path) -> str | None:
     if kind == "footnotes":
         note = translation.footnotes.get(key)
         return note.text if note else None
+    if kind == "figures":
+        figure = translation.figures.get(key)
+        return getattr(figure, rest[0]) if figure else None
     table = translation.tables.get(key)
     if table is None:
         return None
@@ -184,6 +194,9 @@ def _pending_without_id(data: dict, pending: str) -> None:
                 if not block.get("id"):
                     block["paragraph"] = pending
                 items(block)
+            elif "figure" in block:
+                if not block["figure"].get("id"):
+                    block["figure"].update({key: pending for key in FIGURE_TEXTS if key in block["figure"]})
             elif "table" in block:
                 spec = block["table"]
                 if isinstance(spec, dict) and not spec.get("id"):

@@ -10,7 +10,8 @@ rendered, so that a cross-reference can name a paragraph that comes later.
   `stands_for: 2-4` takes those numbers without printing them, and the count goes on at 5;
 - subparagraphs: (a) -> (i) -> a. -> i.; bullets: a bullet, then a dash;
 - annexes: "Annex" alone, or "Annex I", "Annex II" when there are several;
-- tables: those with a title are "Table 1", "Table 2" ... through the document.
+- tables: those with a title are "Table 1", "Table 2" ... through the document;
+- figures: "Figure I", "Figure II" ... through the document.
 
 Each block is keyed by its path in the edition's data (("body", 3), ("annexes", 0, "body", 2),
 ("body", 5, "items", 1)), the same path validation uses to point at it.
@@ -22,7 +23,8 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from pipeline.i18n.labels import Labels, original_labels, roman
-from pipeline.model.blocks import HEADING_KEYS, HeadingBlock, ListItem, ParagraphBlock, TableBlock, TableSpec
+from pipeline.model.blocks import (HEADING_KEYS, FigureBlock, HeadingBlock, ListItem, ParagraphBlock, TableBlock,
+                                   TableSpec)
 from pipeline.model.edition import Edition
 
 Path = tuple  # a path into the edition's data: ("body", 3, "items", 0)
@@ -77,6 +79,7 @@ class Numbers:
     paragraphs: dict[Path, int] = field(default_factory=dict)
     items: dict[Path, str] = field(default_factory=dict)  # list item path -> "(a)", "\u2022"
     tables: dict[Path, int] = field(default_factory=dict)  # titled tables only
+    figures: dict[Path, str] = field(default_factory=dict)  # path -> "I", "II"
     annexes: dict[int, str] = field(default_factory=dict)  # annex index -> "I" ("" when it is the only one)
     anchors: dict[Path, str] = field(default_factory=dict)  # path -> id of its element in the tree
     targets: dict[str, Target] = field(default_factory=dict)  # the drafter's block ids
@@ -201,6 +204,13 @@ def _number_blocks(numbers: Numbers, blocks: list, at: Path, depth_of: dict[str,
                     numbers.targets[spec.id] = Target(labels.reference("table", table_count[0]), anchor)
             elif spec is not None and spec.id:
                 numbers.targets[spec.id] = Target("", anchor)
+        elif isinstance(block, FigureBlock):
+            number = roman(len(numbers.figures) + 1)
+            numbers.figures[path] = number
+            anchor = block.figure.id or "_".join(str(p) for p in ("f",) + path)
+            numbers.anchors[path] = anchor
+            if block.figure.id:
+                numbers.targets[block.figure.id] = Target(labels.reference("figure", number), anchor)
 
 
 def _count(numbers: Numbers, path: Path, given: int | None, last: int) -> int:

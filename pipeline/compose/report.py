@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import traceback
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 import jinja2
@@ -26,6 +26,7 @@ from pipeline.i18n.languages import ORIGINAL, language
 from pipeline.doctree.check import TreeError, check_tree, element_summary
 from pipeline.facts.edition import EditionFacts, edition_facts
 from pipeline.i18n import style
+from pipeline.inputs.figures import load_figure
 from pipeline.inputs.layout import TEMPLATES_DIR
 from pipeline.inputs.load import Inputs, Sourced
 from pipeline.inputs.problems import InputError, Location, Problem, display_path
@@ -55,13 +56,15 @@ def report_environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environmen
 
 
 def compose_report(facts: EditionFacts, sourced: Sourced, version: Version | None = None,
-                   original: Sourced | None = None) -> ComposedReport:
-    """The edition's blocks composed; a text that fails is a problem at its line: in the
-    translation file for a text the language version gives, else in the `original` edition."""
+                   original: Sourced | None = None, data_dir: Path | None = None) -> ComposedReport:
+    """The edition's blocks composed (figures' pictures from `data_dir`); a text that fails is a
+    problem at its line: in the translation file for a text the language version gives, else in
+    the `original` edition."""
     tables = facts.series.tables if version is None else translated_tables(facts.series.tables, version)
+    pictures = None if data_dir is None else partial(load_figure, data_dir)
     try:
         return compose_blocks(facts, tables, None if version is None else version_environment(version),
-                              None if version is None else version.labels)
+                              None if version is None else version.labels, pictures)
     except ComposeError as exc:
         where = None
         if version is not None and version.translation is not None:
@@ -92,7 +95,7 @@ def compose(inputs: Inputs, sourced: Sourced, templates_dir: Path = TEMPLATES_DI
     if not version.is_original:
         edition = translated_edition(facts.edition, version)
         facts = localized_facts(facts, inputs.translated_names, version, edition)
-    report = compose_report(facts, texts_from, version, sourced)
+    report = compose_report(facts, texts_from, version, sourced, inputs.data_dir)
     env = report_environment(templates_dir)
     name = f"{facts.series.template}/{REPORT_TEMPLATE}"
     organ = inputs.organ(facts.series.organ)  # validation has made sure it is known

@@ -37,7 +37,8 @@ class Role(str, Enum):
 
 # Canonical text (writers/text.py): each element with a `canonical` form makes one line. The
 # form's fields: {text} its text, {number} data-number, {mark} data-mark, {code} data-code,
-# {table} data-table, {row} "head" or "row", {indent} two spaces per list depth. The line
+# {table} data-table, {row} "head" or "row", {indent} two spaces per list depth, {file} data-file,
+# {digest} data-digest, {alt} alt (a picture's alternative text). The line
 # kinds, by their shape (pipeline/compare/textdiff.py reads them back):
 #   label: text            masthead fields, masthead notes, job number, barcode
 #   ¶N text / ¶ text       numbered and unnumbered paragraphs
@@ -74,7 +75,8 @@ class Element:
     @property
     def allowed_attributes(self) -> tuple[str, ...]:
         """Its attributes; a redline may mark any block, item or table row inserted or deleted."""
-        revisable = self.role in (Role.BLOCK, Role.HEADING, Role.ITEM) or self.kind in ("tr", "table-block")
+        revisable = self.role in (Role.BLOCK, Role.HEADING, Role.ITEM) or self.kind in ("tr", "table-block",
+                                                                                        "figure-block")
         return self.attributes + (REVISION if revisable and REVISION[0] not in self.attributes else ())
 
 
@@ -84,7 +86,7 @@ INLINE = ("inline",)
 BODY_BLOCKS = ("part-heading", "chapter-heading", "section-heading", "subsection-heading",
                "third-degree-heading", "fourth-degree-heading", "fifth-degree-heading",
                "numbered-paragraph", "unnumbered-paragraph", "quoted-paragraph", "subparagraphs", "bullets",
-               "table-block")
+               "table-block", "figure-block")
 REVISION = ("data-revision",)  # a redline marks whole blocks inserted or deleted
 
 # Heading levels of the UN Editorial Manual, outermost first.
@@ -224,6 +226,18 @@ ELEMENTS: tuple[Element, ...] = (
             attributes=("id", "data-mark")),
     Element("table-note-call", ("a",), Role.INLINE, INLINE, word_style="UN Table Note Call", attributes=("href",)),
     Element("table-source", ("p",), Role.BLOCK, INLINE, canonical="  source: {text}", word_style="UN Table Source"),
+    # ---- figures
+    Element("figure-block", ("div",), Role.CONTAINER, ("figure-caption", "figure-image", "figure-source"),
+            canonical="[figure {number}]", attributes=("id", "data-number"), akn="tblock",
+            doc="a figure: its number and title, its picture, its source"),
+    Element("figure-caption", ("p",), Role.BLOCK, ("figure-number", "figure-title"), canonical="  caption: {text}",
+            word_style="UN Figure Caption"),
+    Element("figure-number", ("span",), Role.INLINE, INLINE, akn="num", joiner=" "),
+    Element("figure-title", ("span",), Role.INLINE, INLINE, word_style="UN Table Title"),
+    Element("figure-image", ("img",), Role.GRAPHIC, (), canonical="  picture: {file} sha256 {digest}: {alt}",
+            word_style="UN Figure", akn="img", attributes=("src", "alt", "width", "data-file", "data-digest"),
+            doc="a figure's picture, with its description as alternative text"),
+    Element("figure-source", ("p",), Role.BLOCK, INLINE, canonical="  source: {text}", word_style="UN Table Source"),
     # ---- annexes
     Element("annex", ("section",), Role.CONTAINER, ("annex-label", "annex-original", "annex-title") + BODY_BLOCKS,
             attributes=("id", "data-number"), akn="attachment", doc="an annex"),

@@ -21,7 +21,7 @@ LANGUAGE_ORDER = ("en", "fr", "es", "ru", "zh", "ar")  # English, then as the UN
 REQUIRED_STRINGS = ("organization", "organs", "authors", "distribution", "version_language", "original",
                     "language_names", "session", "agenda_item_provisional", "agenda_item", "agenda_items_provisional",
                     "agenda_items", "agenda_label",
-                    "summary", "contents", "paragraphs", "page", "annex", "annex_original", "table",
+                    "summary", "contents", "paragraphs", "page", "annex", "annex_original", "table", "figure",
                     "source", "draft", "missing_translation", "labels", "counted", "web_page")
 
 
@@ -178,6 +178,12 @@ def _shape_problems(raw: dict, shown: str, path: Path) -> list[Problem]:
     for key in SHAPED:
         if key in raw:
             walk(raw[key], english.get(key) if english else None, (key,))
+    labels, english_labels = ((data.get("strings") or {}).get("labels") for data in (raw, english or {}))
+    if isinstance(labels, dict) and isinstance(english_labels, dict):
+        missing = [key for key in english_labels if key not in labels]
+        if missing:
+            bad(("strings", "labels"), f"'strings.labels' lacks {', '.join(missing)}, which the English file has: "
+                                       "every label the pipeline prints must be given in each language")
     if isinstance(raw.get("numbering"), dict):
         problems += _numbering_problems(raw, shown)
     return problems

@@ -15,7 +15,8 @@ from pathlib import Path
 
 from pipeline.inputs.problems import InputError, Location, Problem, display_path
 
-MAX_INPUT_BYTES = 2 * 1024 * 1024  # no report input is anywhere near this size
+MAX_INPUT_BYTES = 2 * 1024 * 1024  # no report text input is anywhere near this size
+MAX_PICTURE_BYTES = 8 * 1024 * 1024  # a figure's picture (data/figures/)
 
 _KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a device"),
           (stat.S_ISBLK, "a device"), (stat.S_ISSOCK, "a socket"))
@@ -51,8 +52,8 @@ def checked_input_path(path: Path, root: Path | None = None) -> Path:
     return real
 
 
-def read_input_bytes(path: Path, root: Path | None = None) -> bytes:
-    """The bytes of an input file checked by `checked_input_path`, at most MAX_INPUT_BYTES."""
+def read_input_bytes(path: Path, root: Path | None = None, limit: int = MAX_INPUT_BYTES) -> bytes:
+    """The bytes of an input file checked by `checked_input_path`, at most `limit` (MAX_INPUT_BYTES)."""
     real = checked_input_path(path, root)
     try:
         descriptor = os.open(real, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
@@ -62,8 +63,8 @@ def read_input_bytes(path: Path, root: Path | None = None) -> bytes:
         status = os.fstat(handle.fileno())
         if not stat.S_ISREG(status.st_mode):  # swapped since it was checked
             raise _refuse(path, "is not a file; input files must be ordinary text files")
-        data = handle.read(MAX_INPUT_BYTES + 1)
-    if len(data) > MAX_INPUT_BYTES:
+        data = handle.read(limit + 1)
+    if len(data) > limit:
         size = max(status.st_size, len(data))
-        raise _refuse(path, f"file is {size} bytes; input files are limited to {MAX_INPUT_BYTES}")
+        raise _refuse(path, f"file is {size} bytes; input files are limited to {limit}")
     return data

@@ -7,6 +7,7 @@ without loading the typed models.
     data/sessions/<session>/<series-id>.yaml   one edition per series and session
     data/sessions/<session>/<series-id>.<language>.yaml   its language versions (fr, es, ru, zh, ar)
     data/reference/                            ledgers, committees, State name changes
+    data/figures/                              the pictures of figures (PNG, JPEG)
 """
 
 from __future__ import annotations
@@ -82,3 +83,8 @@ def languages_dir(data_dir: Path) -> Path:
     none of its own (a data folder of a few editions, as tests make, uses the project's)."""
     own = data_dir / "languages"
     return own if own.is_dir() else REPOSITORY / "data" / "languages"
+
+
+def figures_dir(data_dir: Path) -> Path:
+    """Where the pictures of figures live: data/figures/."""
+    return data_dir / "figures"

@@ -17,7 +17,7 @@ from pipeline.facts.names import StateNames
 from pipeline.facts.translated_names import STATE_NAMES_FILE, TranslatedNames, read_translated_names
 from pipeline.inputs.layout import (NAME_CHANGES_FILE, TEMPLATES_DIR, all_edition_files, edition_files,
                      edition_path, session_numbers, translation_files)
-from pipeline.model.blocks import BLOCK_KEYS, HeadingBlock, ParagraphBlock, TableBlock
+from pipeline.model.blocks import BLOCK_KEYS, FigureBlock, HeadingBlock, ParagraphBlock, TableBlock
 from pipeline.model.edition import Edition
 from pipeline.model.reference import Committee, Ledger, MemberStates, NameChange, Organ, Organs
 from pipeline.model.series import Series
@@ -31,7 +31,8 @@ M = TypeVar("M", bound=BaseModel)
 MEMBER_STATES_FILE = "un-member-states.yaml"
 ORGANS_FILE = "organs.yaml"
 # the keys a block may have beside the one that says its kind ('id:', 'numbered:', ...)
-BLOCK_ATTRIBUTES = {key for block in (ParagraphBlock, HeadingBlock, TableBlock) for key in block.model_fields} - set(BLOCK_KEYS)
+BLOCK_ATTRIBUTES = {key for block in (ParagraphBlock, HeadingBlock, TableBlock, FigureBlock)
+                    for key in block.model_fields} - set(BLOCK_KEYS)
 
 
 @dataclass
@@ -140,7 +141,8 @@ def _message(error: dict, raw: Any, model: type[BaseModel]) -> str:
     if kind == "extra_forbidden":
         fields = _fields_at(model, loc[:-1])
         key = str(loc[-1])
-        owners = [kind for kind, block in (("paragraph", ParagraphBlock), ("heading", HeadingBlock), ("table", TableBlock))
+        owners = [kind for kind, block in (("paragraph", ParagraphBlock), ("heading", HeadingBlock), ("table", TableBlock),
+                                           ("figure", FigureBlock))
                   if key in block.model_fields and key not in fields]
         if key in BLOCK_ATTRIBUTES and owners and any(isinstance(step, int) for step in loc):
             return f"unknown key '{key}' in this block: '{key}:' is a key of a {' or '.join(owners)}; remove it here"
@@ -154,8 +156,8 @@ def _message(error: dict, raw: Any, model: type[BaseModel]) -> str:
         keys = list(value) if isinstance(value, dict) else []
         found = next((k for k in keys if k not in BLOCK_ATTRIBUTES), keys[0] if keys else "")  # not 'id:'...
         instead = f", not '{found}'{did_you_mean(found, list(BLOCK_KEYS))}" if found else ""
-        return (f"'{where}': a block is '- paragraph: ...', a heading ('- chapter: ...', '- section: ...', ...) "
-                f"or '- table: ...'{instead}")
+        return (f"'{where}': a block is '- paragraph: ...', a heading ('- chapter: ...', '- section: ...', ...), "
+                f"'- table: ...' or '- figure: ...'{instead}")
     if kind == "literal_error":
         allowed = re.findall(r"'([^']*)'", error["ctx"]["expected"])
         hint = did_you_mean(str(value), allowed) if isinstance(value, str) else ""

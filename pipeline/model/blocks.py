@@ -1,5 +1,5 @@
-"""The blocks a report is written in: headings, paragraphs (with subparagraphs or bullets) and
-tables. An edition's body, its summary and each annex are lists of these; the pipeline numbers
+"""The blocks a report is written in: headings, paragraphs (with subparagraphs or bullets),
+tables and figures. An edition's body, its summary and each annex are lists of these; the pipeline numbers
 them, the drafter never types a number."""
 
 from __future__ import annotations
@@ -215,15 +215,41 @@ class TableBlock(Strict):
                      Discriminator(_table_form)]
 
 
+FigureFileName = Annotated[FileName, plain_name("prevalence.png")]
+
+
+class FigureSpec(Strict):
+    """A figure: a picture (a PNG or JPEG file in data/figures/), numbered 'Figure I', 'Figure
+    II' through the document with its title above it; what it shows in words for readers who
+    cannot see it (`description`, its alternative text); a source line under it."""
+
+    id: BlockId | None = block_id_field()
+    title: NonEmpty
+    image: FigureFileName
+    description: NonEmpty = Field(description="what the figure shows, in words: its alternative text for "
+                                               "screen readers and in the canonical text",
+                                   examples=["Bar chart: prevalence fell from 49 to 37 per cent between 2000 "
+                                             "and 2015"])
+    source: NonEmpty | None = None
+
+
+class FigureBlock(Strict):
+    """A figure in the flow of the report."""
+
+    figure: FigureSpec
+
+
 # The key that names a block's kind (checked in this order when a block has two).
-BLOCK_KEYS = {"paragraph": "paragraph", **{key: "heading" for key in HEADING_KEYS}, "table": "table"}
+BLOCK_KEYS = {"paragraph": "paragraph", **{key: "heading" for key in HEADING_KEYS}, "table": "table",
+              "figure": "figure"}
 
 
 def block_kind(value: object) -> str | None:
     """Which kind of block a raw mapping is, by its keys."""
     if isinstance(value, dict):
         return next((kind for key, kind in BLOCK_KEYS.items() if key in value), None)
-    for kind, model in (("paragraph", ParagraphBlock), ("heading", HeadingBlock), ("table", TableBlock)):
+    for kind, model in (("paragraph", ParagraphBlock), ("heading", HeadingBlock), ("table", TableBlock),
+                        ("figure", FigureBlock)):
         if isinstance(value, model):
             return kind
     return None
@@ -231,6 +257,6 @@ def block_kind(value: object) -> str | None:
 
 Block = Annotated[
     Union[Annotated[ParagraphBlock, Tag("paragraph")], Annotated[HeadingBlock, Tag("heading")],
-          Annotated[TableBlock, Tag("table")]],
+          Annotated[TableBlock, Tag("table")], Annotated[FigureBlock, Tag("figure")]],
     Discriminator(block_kind),
 ]

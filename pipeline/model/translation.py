@@ -48,6 +48,15 @@ class TranslatedTable(Strict):
     source: NonEmpty | None = None
 
 
+class TranslatedFigure(Strict):
+    """A figure's translated texts, by its id: its title, its description (the alternative text)
+    and its source line (the picture is the same in every version)."""
+
+    title: NonEmpty | None = None
+    description: NonEmpty | None = None
+    source: NonEmpty | None = None
+
+
 class Translation(Strict):
     """One language version of an edition."""
 
@@ -61,6 +70,7 @@ class Translation(Strict):
     # the agenda item's title; a list, one title each, for a report issued under several items
     agenda_title: NonEmpty | list[NonEmpty] | None = None
     tables: dict[str, TranslatedTable] = {}
+    figures: dict[BlockId, TranslatedFigure] = {}  # by the figure's id
     translations: dict[BlockId, TranslatedBlock] = {}  # paragraphs, headings, list items, annex titles,
     # masthead notes
     footnotes: dict[str, TranslatedBlock] = {}  # by the original's footnote label

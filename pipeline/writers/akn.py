@@ -10,7 +10,8 @@ language (ISO 639-2) and the version (the document date); the Manifestation adds
     Manifestation  /akn/un/doc/report/unga/2004-08-27/A-59-312/eng@2004-08-27.akn
 
 Headings become the hierarchy (part, chapter, section, subsection) holding the numbered
-paragraphs that follow them; lists are blockLists, tables tblocks, footnotes authorialNotes
+paragraphs that follow them; lists are blockLists, tables and figures tblocks (a figure's
+picture an img), footnotes authorialNotes
 where they are called, cross-references refs to the eId of what they cite, and computed lists
 of States spans of `location`s and persons (committee members) `person`s, each of them in the
 references section (TLCLocation, TLCPerson). The masthead's facts
@@ -45,7 +46,7 @@ EID_PREFIX = {"part": "part", "chapter": "chp", "section": "sec", "subsection": 
               "attachment": "att", "tblock": "tblock", "blockList": "list", "item": "item"}
 EID_MARK = "data-akn-eid"  # set on the parsed tree (never on the caller's) while writing
 PARAGRAPH_KINDS = ("numbered-paragraph", "unnumbered-paragraph", "quoted-paragraph")  # each an AKN <paragraph>
-NUMBER_KINDS = {"heading-number", "paragraph-number", "item-label", "table-number"}  # AKN: their <num>
+NUMBER_KINDS = {"heading-number", "paragraph-number", "item-label", "table-number", "figure-number"}  # AKN: their <num>
 
 
 def A(tag: str) -> str:
@@ -277,6 +278,8 @@ def _assign_eids(writer: _Writer, body: etree._Element) -> None:
                 table = writer.eid("tblock", child.get("data-number"), child.get("id"), within, child)
                 for note in child.iterfind("p[@class='table-note']"):
                     writer.eid("tblnote", note.get("data-mark"), note.get("id"), table, note)
+            elif kind == "figure-block":
+                writer.eid("fig", child.get("data-number"), child.get("id"), within, child)
 
 
 def _item_eids(writer: _Writer, following: etree._Element | None, parent_eid: str) -> None:
@@ -394,6 +397,10 @@ def _hierarchy(writer: _Writer, container: etree._Element, parent: etree._Elemen
             holder = sub(within, "hcontainer", name="table", eId=_eid_of(writer, child) + "_holder")
             _table(writer, child, sub(holder, "content"))
             last_content = None
+        elif kind == "figure-block":
+            holder = sub(within, "hcontainer", name="figure", eId=_eid_of(writer, child) + "_holder")
+            _figure(writer, child, sub(holder, "content"))
+            last_content = None
         elif kind in ("annex-label", "annex-original", "annex-title"):
             continue  # written in the annex's preface
         else:
@@ -426,12 +433,7 @@ def _table(writer: _Writer, block: etree._Element, parent: etree._Element) -> No
     table = block.find("table")
     caption = table.find("caption")
     if caption is not None:
-        number = caption.find("span[@class='table-number']")
-        if number is not None:
-            sub(tblock, "num", squeeze(number.text_content()))
-        title = caption.find("span[@class='table-title']")
-        if title is not None:
-            _inline(writer, title, sub(tblock, "heading"))
+        _caption(writer, caption, tblock, "table")
     akn_table = sub(tblock, "table", eId=tblock.get("eId") + "__table")
     for row in table.iter("tr"):
         akn_row = sub(akn_table, "tr")
@@ -445,6 +447,30 @@ def _table(writer: _Writer, block: etree._Element, parent: etree._Element) -> No
             if child.get("data-mark"):
                 sub(p, "sup", child.get("data-mark")).tail = " "
             _inline(writer, child, p)
+
+
+def _caption(writer: _Writer, caption: etree._Element, tblock: etree._Element, kind: str) -> None:
+    """A table's or figure's caption -> the tblock's num ("Table 1", "Figure I") and heading."""
+    number = caption.find(f"span[@class='{kind}-number']")
+    if number is not None:
+        sub(tblock, "num", squeeze(number.text_content()))
+    title = caption.find(f"span[@class='{kind}-title']")
+    if title is not None:
+        _inline(writer, title, sub(tblock, "heading"))
+
+
+def _figure(writer: _Writer, block: etree._Element, parent: etree._Element) -> None:
+    """A figure block -> tblock (class figure): its number and title, the picture as an <img>
+    (its data inline, its description as alt) and its source."""
+    tblock = sub(parent, "tblock", eId=_eid_of(writer, block), class_="figure")
+    for child in _children(block):
+        kind = kind_of(child)
+        if kind == "figure-caption":
+            _caption(writer, child, tblock, "figure")
+        elif kind == "figure-image":
+            sub(sub(tblock, "p"), "img", src=child.get("src") or "", alt=child.get("alt") or "")
+        elif kind == "figure-source":
+            _inline(writer, child, sub(tblock, "p", class_="figureSource"))
 
 
 def _annex(writer: _Writer, annex: etree._Element, attachments: etree._Element, identity: Identity, index: int,

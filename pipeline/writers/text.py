@@ -90,6 +90,9 @@ def _line(node: _Element, form: str, notes: list[tuple[str, _Element]]) -> str:
         "table": node.get("data-table", ""),
         "indent": "  " * int(node.get("data-depth") or 0),
         "row": "head" if node.getparent() is not None and node.getparent().tag == "thead" else "row",
+        "file": node.get("data-file", ""),
+        "digest": node.get("data-digest", ""),
+        "alt": squeeze(node.get("alt", "")),
     }
     if node.tag == "tr":
         # a cell spanning columns (a group heading) is followed by empty places, so columns line up

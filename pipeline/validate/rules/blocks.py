@@ -15,9 +15,10 @@ from pipeline.compose.numbering import HEADING_LEVELS, heading_number, number_ed
 from pipeline.i18n.labels import original_labels
 from pipeline.compose.sandbox import paragraph_environment
 from pipeline.facts.edition import LIST_FACTS, edition_facts, facts_ready, undeclared_fact_message
+from pipeline.inputs.figures import FigureError, load_figure
 from pipeline.inputs.load import Inputs, Sourced
 from pipeline.inputs.problems import did_you_mean
-from pipeline.model.blocks import HeadingBlock, ListItem, ParagraphBlock, TableBlock, TableSpec
+from pipeline.model.blocks import FigureBlock, HeadingBlock, ListItem, ParagraphBlock, TableBlock, TableSpec
 from pipeline.model.edition import Edition
 from pipeline.validate.rules import Problems, at, error, warning
 from pipeline.validate.rules.paragraphs import FOOTNOTE_CALL, rendered_texts
@@ -58,6 +59,8 @@ def _id_of(block: Any) -> tuple[str | None, Path]:
     """A block's own id and the path of its 'id' key."""
     if isinstance(block, TableBlock) and isinstance(block.table, TableSpec):
         return block.table.id, ("table", "id")
+    if isinstance(block, FigureBlock):
+        return block.figure.id, ("figure", "id")
     return getattr(block, "id", None), ("id",)
 
 
@@ -298,3 +301,20 @@ def _table_rows(inputs: Inputs, facts, spec: TableSpec, context: dict, where, bl
             yield warning(where(), f"only {len(rows)} of the committee's {seats} seats have a member in office "
                                    f"on {facts.edition.date}: add the members elected since to the committee data")
 
+
+def check_figures(inputs: Inputs, sourced: Sourced) -> Problems:
+    """Each figure's picture is a PNG or JPEG file in data/figures/ that can be read, of a
+    bounded size; each is read once however many figures show it."""
+    checked: dict[str, str | None] = {}
+    for path, block in _all_blocks(sourced.model):
+        if not isinstance(block, FigureBlock):
+            continue
+        name = block.figure.image
+        if name not in checked:
+            try:
+                load_figure(inputs.data_dir, name)
+                checked[name] = None
+            except FigureError as exc:
+                checked[name] = str(exc)
+        if checked[name]:
+            yield error(at(sourced, *path, "figure", "image"), checked[name])

@@ -30,7 +30,8 @@ from pipeline.i18n.languages import ORIGINAL, languages, load_language
 from pipeline.inputs.layout import languages_dir, translation_language
 from pipeline.inputs.load import Inputs, Sourced
 from pipeline.inputs.problems import InputError, Location, Problem, did_you_mean, display_path
-from pipeline.model.blocks import HeadingBlock, ParagraphBlock, TableBlock, TableSpec
+from pipeline.inputs.figures import unread_picture
+from pipeline.model.blocks import FigureBlock, HeadingBlock, ParagraphBlock, TableBlock, TableSpec
 from pipeline.model.common import JOB_NUMBER_PARTS
 from pipeline.model.edition import Edition
 from pipeline.model.translation import source_hash
@@ -129,10 +130,14 @@ def _other_texts(edition: Edition) -> dict[str, tuple[tuple[Any, ...], _Text]]:
     return found
 
 
+def _edition_blocks(edition: Edition) -> list:
+    """The blocks of an edition's body and annexes."""
+    return list(edition.body) + [b for annex in edition.annexes for b in annex.body]
+
+
 def _edition_tables(edition: Edition) -> list[TableSpec]:
     """The tables an edition writes out itself (not the series' named ones)."""
-    blocks = list(edition.body) + [b for annex in edition.annexes for b in annex.body]
-    return [b.table for b in blocks if isinstance(b, TableBlock) and not isinstance(b.table, str)]
+    return [b.table for b in _edition_blocks(edition) if isinstance(b, TableBlock) and not isinstance(b.table, str)]
 
 
 def _check_version(inputs: Inputs, sourced: Sourced, translated: Sourced, known: dict, by_id: dict,
@@ -218,6 +223,11 @@ def _check_version(inputs: Inputs, sourced: Sourced, translated: Sourced, known:
         elif len(given.rows) > len(tables[name].rows or []):
             yield error(at(translated, "tables", name, "rows"),
                         f"{len(given.rows)} row(s) for a table of {len(tables[name].rows or [])} written-out rows")
+    figure_ids = {b.figure.id for b in _edition_blocks(edition) if isinstance(b, FigureBlock) and b.figure.id}
+    for key in version.figures:
+        if key not in figure_ids:
+            yield error(at_key(translated, "figures", key), f"no figure of {display_path(sourced.path)} has the id "
+                                                            f"'{key}'{did_you_mean(key, figure_ids)}")
     for label, note in version.footnotes.items():
         if label not in edition.footnotes:
             yield error(at_key(translated, "footnotes", label), f"no footnote '{label}' in {display_path(sourced.path)}"
@@ -266,6 +276,8 @@ def _text_name(where: tuple[Any, ...], by_id: dict, edition: Edition) -> str:
         return _shown(edition, *by_id[key], None)
     if kind == "footnotes":
         return f"footnote '{key}'"
+    if kind == "figures":
+        return f"the {rest[0]} of figure '{key}'"
     part = {"columns": lambda: f"column heading {rest[1] + 1}", "groups": lambda: f"group heading {rest[1] + 1}",
             "rows": lambda: f"row {rest[1] + 1}, cell {rest[2] + 1}",
             "notes": lambda: f"note '{rest[1]}'", "title": lambda: "the title", "source": lambda: "the source line"}
@@ -292,6 +304,8 @@ def _texts_without_id(edition: Edition) -> list[tuple[tuple[Any, ...], str]]:
     for at_path, values in containers:
         found += [(at_path + (i, "table"), "table") for i, b in enumerate(values)
                   if isinstance(b, TableBlock) and not isinstance(b.table, str) and not b.table.id]
+        found += [(at_path + (i, "figure"), "figure") for i, b in enumerate(values)
+                  if isinstance(b, FigureBlock) and not b.figure.id]
     found += [(("annexes", a), "annex") for a, annex in enumerate(edition.annexes) if not annex.id]
     return found
 
@@ -371,7 +385,8 @@ def _check_version_texts(inputs: Inputs, sourced: Sourced, translated: Sourced, 
     edition = translated_edition(facts.edition, version)
     local = localized_facts(facts, inputs.translated_names, version, edition)
     tables = translated_tables(facts.series.tables, version)
-    composer = Composer(local, tables, version_environment(version), version.labels)
+    # the pictures are check_figures' to read and check; here the version's texts are composed
+    composer = Composer(local, tables, version_environment(version), version.labels, pictures=unread_picture)
     inline = InlineContext({label: FOOTNOTE_CALL.sub("", text) for label, text in edition.footnotes.items()},
                            NoteMarks(edition.footnote_marks), anchors=set(composer.numbers.anchors.values()))
     found = False

@@ -11,7 +11,11 @@ Anything else raises ValueError: nothing is dropped.
 
 from __future__ import annotations
 
+import base64
+import binascii
+
 from docx.enum.text import WD_BREAK
+from docx.shared import Pt
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from lxml import etree
 
@@ -19,11 +23,13 @@ from pipeline.doctree.vocabulary import HEADING_LEVELS, VOCABULARY, Element, Rol
 from pipeline.writers.docx.anchors import expect_anchor
 from pipeline.writers.docx.inline import At, add_inline, add_page_reference, add_tab
 from pipeline.writers.docx.paragraph import finish_paragraph, in_story, new_paragraph, revision_of, write_paragraph
+from pipeline.writers.docx.pictures import add_picture
 from pipeline.writers.docx.state import Build
 from pipeline.writers.docx.styles import CONTENTS_DEPTHS, LIST_DEPTHS, depth_style
 from pipeline.writers.docx.tables import (RULE_HEAVY, RULE_THIN, add_data_table, new_box, new_table, set_table_borders)
 from pipeline.writers.docx.tree import child_elements, fail, no_stray_text, text_of
 
+FIGURE_INDENT = 24  # pt: figures start at the paragraph text, like tables
 SPACER = "UN Table Spacer"  # an empty 12 pt line: the margin under a table (Word tables have none)
 MASTHEAD_RIGHT = 108  # pt: the width of the masthead's right column (the distribution block)
 # A contents line's columns, one tab apart: number, title, paragraph range, page.
@@ -63,7 +69,7 @@ def _add_container(b: Build, el: etree._Element, declared: Element, revision: st
     table ends with the table's bottom margin."""
     expect_anchor(b, el)
     add_blocks(b, el, revision)
-    if any(VOCABULARY[kind].role is Role.TABLE for kind in declared.contains):
+    if any(VOCABULARY[kind].role in (Role.TABLE, Role.GRAPHIC) for kind in declared.contains):
         new_paragraph(b, SPACER)
 
 
@@ -203,6 +209,24 @@ def _contents_style(el: etree._Element, declared: Element) -> str:
     return depth_style(declared.word_style, min(depths.index(level) + 1, CONTENTS_DEPTHS))
 
 
+def _add_figure_picture(b: Build, el: etree._Element, declared: Element, revision: str | None) -> None:
+    """A figure's picture in a paragraph of its own: as wide as the tree says (its width at its
+    own resolution, in CSS pixels) but never wider than the text, its description as its
+    alternative text."""
+    media, _, payload = (el.get("src") or "").partition(",")
+    if not media.startswith("data:image/") or not media.endswith(";base64"):
+        raise ValueError(f"a figure's picture must be inline data, not {media[:40]!r}")
+    try:
+        image = base64.b64decode(payload, validate=True)
+    except binascii.Error:
+        raise ValueError("a figure's picture is not valid base64 data") from None
+    width = min(float(el.get("width") or 0) * 72 / 96 or b.text_width, b.text_width - FIGURE_INDENT)
+    par = new_paragraph(b, declared.word_style or fail(f"'{declared.kind}' has no Word style"))
+    add_picture(par, image, Pt(width), None, el.get("alt") or fail("a figure's picture has no alternative text"),
+                b.next_picture_id())
+    finish_paragraph(b, par, revision)
+
+
 BY_KIND = {
     "draft-mark": _record_draft_mark,
     "first-page-footer": _record_first_page_footer,
@@ -211,4 +235,5 @@ BY_KIND = {
     "summary": _add_summary,
     "contents-entry": _add_contents_line,
     "contents-columns": _add_contents_line,
+    "figure-image": _add_figure_picture,
 }

@@ -3,13 +3,12 @@ and the job number and barcode of the first-page footer."""
 
 from __future__ import annotations
 
-import io
-
 from docx.shared import Inches
 from docx.text.paragraph import Paragraph
 
 from pipeline.writers.barcodes import code39_png, qr_png
 from pipeline.writers.docx.fields import add_field
+from pipeline.writers.docx.pictures import add_picture
 from pipeline.writers.docx.state import Build
 from pipeline.writers.docx.styles import set_style
 from pipeline.writers.docx.tree import fail
@@ -31,19 +30,11 @@ def add_headers_and_footers(b: Build) -> None:
         + ([("UN QR Code", "")] if b.qr_code else [])
     paragraphs = _fill_story(b, section.first_page_footer, first)
     if b.barcode:
-        _picture(paragraphs[1], code39_png(b.barcode), Inches(1.15), Inches(0.3),
-                 b.barcode_description or fail("the barcode's drawing has no <title>"))
+        add_picture(paragraphs[1], code39_png(b.barcode), Inches(1.15), Inches(0.3),
+                    b.barcode_description or fail("the barcode's drawing has no <title>"), b.next_picture_id())
     if b.qr_code:
-        _picture(paragraphs[-1], qr_png(b.qr_code), Inches(0.75), Inches(0.75),
-                 b.qr_description or fail("the QR code's drawing has no <title>"))
-
-
-def _picture(paragraph: Paragraph, png: bytes, width, height, alt_text: str) -> None:
-    """An inline picture with its alternative text (what a screen reader says for it; Word: Edit Alt Text)."""
-    picture = paragraph.add_run().add_picture(io.BytesIO(png), width=width, height=height)
-    for side in ("distT", "distB", "distL", "distR"):  # Word's defaults, written out
-        picture._inline.set(side, "0")
-    picture._inline.docPr.set("descr", alt_text)
+        add_picture(paragraphs[-1], qr_png(b.qr_code), Inches(0.75), Inches(0.75),
+                    b.qr_description or fail("the QR code's drawing has no <title>"), b.next_picture_id())
 
 
 def _fill_story(b: Build, story, paragraphs: list[tuple[str, str]]) -> list[Paragraph]:

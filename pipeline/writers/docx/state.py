@@ -46,6 +46,7 @@ class Build:
     barcode_description: str = ""  # its alternative text: the <title> of its drawing
     qr_code: str | None = None  # the address the first-page footer's QR code encodes
     qr_description: str = ""  # its alternative text
+    pictures: int = 0  # pictures placed so far: each needs an id of its own in the whole document
     revision_date: str = ""
     revisions: int = 0
     style_ids: dict[str, str] = field(default_factory=dict)
@@ -54,6 +55,12 @@ class Build:
     def next_note_id(self) -> int:
         """The next free footnote id (0 and 1 are the separators)."""
         return len(self.footnotes)
+
+    def next_picture_id(self) -> int:
+        """An id for the next picture's wp:docPr, unique across the body, headers and footers
+        (python-docx numbers pictures per part, so two parts' first pictures both took 1)."""
+        self.pictures += 1
+        return self.pictures
 
     def next_bookmark_id(self) -> str:
         self.bookmarks += 1

@@ -95,6 +95,9 @@ PARAGRAPH_STYLES: dict[str, dict] = {
     "UN Table Note": dict(before=3, left=STEP + 6, hanging=6, **_NOTE),
     "UN Table Source": dict(before=3, left=STEP, **_NOTE),
     "UN Table Spacer": dict(),
+    # ---- figures (they start at the paragraph text, STEP in; the picture's line grows with it)
+    "UN Figure Caption": dict(left=STEP, after=6, keep=True),
+    "UN Figure": dict(left=STEP, line=None, keep=True),
     # ---- annexes: each from a new page
     "UN Annex Label": dict(size=14, bold=True, line=16, page_break=True, keep=True),
     "UN Annex Original": dict(align="right", keep=True),

@@ -1,0 +1,155 @@
+"""Figures: a picture (PNG or JPEG in data/figures/) with "Figure I" and its title above it, its
+description as alternative text and its source below, numbered in roman numerals through the
+document and cited by `ref()`, in every format: canonical text, PDF (tagged as a Figure with its
+description), DOCX (a picture with its alternative text), Akoma Ntoso, web page; translated by
+id in a language version; a picture that is missing, of another kind, or too large is an error
+at its line, exit 2."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import zipfile
+from pathlib import Path
+
+import lxml.etree
+import lxml.html
+import pytest
+from PIL import Image
+
+from conftest import build, pdftotext, replace_in
+from test_accessible_pdf import structure_roles
+from test_document_model import sampler_data
+from test_validate_cli import the_one_error
+
+EDITION = "sessions/59/element-sampler.yaml"
+DESCRIPTION = "A bar chart of four bars, the third the highest."
+TITLE = "A figure is numbered in roman numerals through the document"
+
+
+@pytest.fixture(scope="module")
+def sampler(tmp_path_factory) -> dict[str, Path]:
+    root = tmp_path_factory.mktemp("figures")
+    return build(sampler_data(root), root / "output", formats=("html", "txt", "pdf", "docx", "akn", "web.html"))
+
+
+def test_the_canonical_text_names_the_figure_its_picture_and_its_description(sampler):
+    text = sampler["txt"].read_text(encoding="utf-8")
+    digest = __import__("hashlib").sha256((Path(__file__).parent / "fixtures" / "docmodel" / "figures" /
+                                           "bars.png").read_bytes()).hexdigest()[:12]
+    assert (f"[figure I]\n  caption: Figure I {TITLE}\n  picture: bars.png sha256 {digest}: {DESCRIPTION}\n"
+            f"  source: _Source_: A picture drawn for the test.\n") in text
+
+
+def test_the_pdf_prints_number_title_picture_and_source_and_tags_the_figure_with_its_description(sampler):
+    words = " ".join(pdftotext(sampler["pdf"]).split())
+    assert f"Figure I {TITLE}" in words and words.index(TITLE) < words.index("Source: A picture drawn for the test.")
+    figures = [details for role, details in structure_roles(sampler["pdf"]) if role == "/Figure"]
+    assert any(details["alt"] == DESCRIPTION for details in figures)
+
+
+def test_the_docx_holds_the_picture_with_its_description_and_ids_unique_across_parts(sampler):
+    with zipfile.ZipFile(sampler["docx"]) as package:
+        parts = {name: package.read(name) for name in package.namelist() if name.endswith(".xml")}
+        media = [name for name in package.namelist() if name.startswith("word/media/")]
+    pictures = re.findall(rb'<wp:docPr id="(\d+)"[^>]*descr="([^"]*)"', b"".join(parts.values()))
+    assert (DESCRIPTION.encode(),) == tuple(d for _, d in pictures if d == DESCRIPTION.encode())
+    ids = [i for i, _ in pictures]
+    assert len(ids) == len(set(ids)) >= 2  # the figure and the barcode: each its own id
+    assert media  # the picture is in the package
+    assert b"Figure I" in parts["word/document.xml"] and TITLE.encode() in parts["word/document.xml"]
+
+
+def test_the_akn_and_the_web_page_carry_the_picture_and_its_description(sampler):
+    akn = lxml.etree.parse(str(sampler["akn"]))
+    ns = {"a": "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"}
+    block = akn.find(".//a:tblock[@class='figure']", ns)
+    assert block is not None and block.findtext("a:num", namespaces=ns) == "Figure I"
+    image = block.find(".//a:img", ns)
+    assert image.get("alt") == DESCRIPTION and image.get("src").startswith("data:image/png;base64,")
+    page = lxml.html.fromstring(sampler["web.html"].read_bytes())
+    assert [img.get("alt") for img in page.iter("img") if "figure-image" in (img.get("class") or "")] == [DESCRIPTION]
+
+
+def test_figures_are_numbered_through_the_document_and_cited_by_ref(tmp_path):
+    data = sampler_data(tmp_path)
+    replace_in(data / EDITION, "  - chapter: Recommendations\n", """  - figure:
+      id: first-chart
+      title: The first figure of the body
+      image: bars.png
+      description: The same bars again.
+  - paragraph: The figures are {{ ref("first-chart") }} and {{ ref("terms-chart") }}.
+  - chapter: Recommendations
+""")
+    text = build(data, tmp_path / "out", formats=("html", "txt"))["txt"].read_text(encoding="utf-8")
+    assert "caption: Figure I The first figure of the body" in text and f"caption: Figure II {TITLE}" in text
+    assert "The figures are figure I and figure II." in text
+
+
+def test_a_language_version_translates_the_figure_by_its_id(tmp_path):
+    from pipeline.build.session import build_session
+    from tests.sampler_versions import sampler_versions
+
+    data = sampler_versions(tmp_path, ("fr",))
+    version = data / "sessions" / "59" / "element-sampler.fr.yaml"
+    version.write_text(version.read_text(encoding="utf-8") + (
+        "figures:\n  terms-chart:\n    title: Une figure est numérotée en chiffres romains\n"
+        "    description: Un diagramme de quatre barres.\n"), encoding="utf-8")
+    result = build_session(59, data, tmp_path / "out", ("txt",), languages=("fr",))
+    text = result.editions[0].files["txt"].read_text(encoding="utf-8")
+    assert "caption: Figure I Une figure est numérotée en chiffres romains" in text
+    assert ": Un diagramme de quatre barres." in text
+    assert "source: _Source_: [Traduction à venir]" in text  # the source line it does not give
+
+
+def picture(path: Path, kind: str, size: tuple[int, int] = (40, 20)) -> None:
+    Image.new("RGB", size, "white").save(path, kind)
+
+
+@pytest.mark.parametrize("mistake, expected", [
+    ("missing", "error: no picture 'bars.png' in figures/ of the data folder"),
+    ("gif", "error: the picture 'bars.png' is a GIF; figures are PNG or JPEG files"),
+    ("text", "error: the picture 'bars.png' cannot be read as a PNG or JPEG image"),
+    ("huge", "error: the picture 'bars.png' has too many pixels; figures are limited to 40,000,000"),
+    ("truncated", "error: the picture 'bars.png' cannot be read as a PNG or JPEG image"),
+])
+def test_a_bad_picture_is_one_error_at_its_line(tmp_path, mistake, expected):
+    data = sampler_data(tmp_path)
+    target = data / "figures" / "bars.png"
+    if mistake == "missing":
+        target.unlink()
+    elif mistake == "gif":
+        picture(target, "GIF")
+    elif mistake == "text":
+        target.write_text("not a picture", encoding="utf-8")
+    elif mistake == "huge":
+        Image.new("1", (10_000, 9_000)).save(target, "PNG")  # 90 million pixels, a few kilobytes
+    else:
+        target.write_bytes(target.read_bytes()[:200])
+    line = the_one_error(data, "59")
+    assert re.match(rf"data/{EDITION}:\d+:\d+: {re.escape(expected)}", line), line
+    assert line.split(":")[1] == str(next(i for i, text in enumerate((data / EDITION).read_text().splitlines(), 1)
+                                          if "image: bars.png" in text))
+
+
+def test_a_figure_without_a_description_is_an_error(tmp_path):
+    data = sampler_data(tmp_path)
+    replace_in(data / EDITION, "          description: A bar chart of four bars, the third the highest.\n", "")
+    assert "missing key 'description' under 'annexes[0].body[3].figure'" in the_one_error(data, "59")
+
+
+def test_changing_the_picture_rebuilds_the_report_and_changes_its_digest(tmp_path):
+    from click.testing import CliRunner
+
+    from pipeline.cli import main
+
+    data, out = sampler_data(tmp_path), tmp_path / "out"
+    args = ["build", "59", "--data", str(data), "--output", str(out), "--format", "txt"]
+    assert CliRunner().invoke(main, args).exit_code == 0
+    before = (out / "59" / "element-sampler.txt").read_text(encoding="utf-8")
+    picture(data / "figures" / "bars.png", "PNG", (60, 30))
+    done = CliRunner().invoke(main, args)
+    assert done.exit_code == 0 and "built 1, skipped 0" in done.output
+    after = (out / "59" / "element-sampler.txt").read_text(encoding="utf-8")
+    assert before != after and "picture: bars.png sha256" in after
