@@ -4,7 +4,7 @@ side by side on this machine, and its batch, incremental and memory figures.
     python bench/bench.py [--runs 7] [--batch-runs 2] [--versions 10] [--results bench/RESULTS.md]
 
 Measures (medians over repeated runs, wall-clock time of whole commands):
-- one report (session 59) cold: a new `unreport build` process: validation, PDF and DOCX;
+- one report (session 59's English original) cold: a new `unreport build` process: validation, PDF and DOCX;
 - the same warm: in a process that has already built one;
 - Pandoc from Markdown to DOCX, and LibreOffice headless from our DOCX to PDF, same content;
 - a batch of editions generated from the real series (bench/editions.py), with all cores
@@ -113,11 +113,21 @@ def ratio(ours: float, theirs: float, name: str) -> str:
 
 # ---------------------------------------------------------------- the measurements
 
+def originals(work: Path) -> Path:
+    """A copy of data/ without the language versions (sessions/*/<series>.<language>.yaml): session
+    59 is then one report, its English original, as the figures of earlier runs measured it."""
+    target = work / "data-originals"
+    if not target.exists():
+        shutil.copytree(REPO / "data", target, ignore=lambda folder, names: [
+            n for n in names if n.endswith(".yaml") and n.count(".") >= 2 and Path(folder).parent.name == "sessions"])
+    return target
+
+
 def one_report(results: Results, work: Path, runs: int) -> dict[str, float]:
-    """Cold builds of session 59 in new processes: PDF + DOCX, DOCX only, PDF only."""
+    """Cold builds of session 59's English original in new processes: PDF + DOCX, DOCX only, PDF only."""
     print("one report, cold (new process each run)", flush=True)
     out = work / "single"
-    base = unreport_command() + ["build", "59", "--force", "--output", str(out)]
+    base = unreport_command() + ["build", "59", "--force", "--data", str(originals(work)), "--output", str(out)]
     run(base, results)  # the first run compiles bytecode and fills the OS caches
     cold = {"all": median_time(base, runs, results)}
     results.add("one report cold: validation, PDF and DOCX (new process)", seconds(cold["all"]), runs)
@@ -128,9 +138,19 @@ def one_report(results: Results, work: Path, runs: int) -> dict[str, float]:
     return cold
 
 
+def six_languages(results: Results, work: Path, runs: int) -> None:
+    """Cold builds of session 59 with its five language versions: six documents in every format."""
+    print("session 59 in six languages, cold (new process each run)", flush=True)
+    command = unreport_command() + ["build", "59", "--force", "--output", str(work / "languages")]
+    run(command, results)
+    results.add("session 59, English and five language versions (6 reports), every format (new process)",
+                seconds(median_time(command, runs, results)), runs)
+
+
 def warm_report(results: Results, work: Path, runs: int) -> float:
     print("one report, warm (a process that already built one)", flush=True)
-    command = [sys.executable, str(BENCH / "inprocess.py"), "warm", str(work / "warm"), str(runs)]
+    command = [sys.executable, str(BENCH / "inprocess.py"), "warm", str(work / "warm"), str(runs),
+               str(originals(work))]
     measured = json.loads(run(command, results)[1])
     results.add("one report warm: validation, PDF and DOCX (same process)", seconds(measured["median"]), runs,
                 f"min {seconds(measured['min'])}, max {seconds(measured['max'])}")
@@ -200,7 +220,7 @@ def batch(results: Results, work: Path, runs: int, versions: int) -> dict:
 
 def no_op(results: Results, work: Path, runs: int, batch_figures: dict) -> float:
     print("no-op rebuilds (inputs unchanged)", flush=True)
-    command = unreport_command() + ["build", "59", "--output", str(work / "single")]
+    command = unreport_command() + ["build", "59", "--data", str(originals(work)), "--output", str(work / "single")]
     one = median_time(command, runs, results)
     results.add("no-op rebuild of session 59 (whole command)", seconds(one), runs)
     command = unreport_command() + ["build", "--all", "--data", str(batch_figures["data"]),
@@ -216,7 +236,7 @@ def no_op(results: Results, work: Path, runs: int, batch_figures: dict) -> float
 
 def profile(results: Results, work: Path) -> None:
     print("profile of warm builds, and start-up imports", flush=True)
-    command = [sys.executable, str(BENCH / "inprocess.py"), "profile", str(work / "profile"), "5"]
+    command = [sys.executable, str(BENCH / "inprocess.py"), "profile", str(work / "profile"), "5", str(originals(work))]
     results.profile = json.loads(run(command, results)[1])
     results.imports = json.loads(run([sys.executable, str(BENCH / "inprocess.py"), "imports"], results)[1])
 
@@ -337,6 +357,7 @@ def main() -> None:
         results.shorter = [(temp, "$TMP"), (f"{REPO}/", ""), (str(REPO), ".")]
         cold = one_report(results, work, args.runs)
         warm = warm_report(results, work, max(args.runs * 2, 5))
+        six_languages(results, work, max(args.runs - 4, 3))
         pandoc(results, work, args.runs, cold)
         lo = libreoffice(results, work, max(args.runs - 2, 3), cold)
         batch_figures = batch(results, work, args.batch_runs, args.versions)

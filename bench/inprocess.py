@@ -1,7 +1,8 @@
 """The benchmark's in-process measurements, run by bench.py in a fresh interpreter:
 
-    python bench/inprocess.py warm OUTPUT RUNS      median of warm builds of session 59
-    python bench/inprocess.py profile OUTPUT RUNS   where warm builds spend their time
+    python bench/inprocess.py warm OUTPUT RUNS [DATA]      median of warm builds of session 59
+    python bench/inprocess.py profile OUTPUT RUNS [DATA]   where warm builds spend their time
+    (DATA: a data folder whose session 59 is one report, as bench.py makes it; default data/)
     python bench/inprocess.py imports               what start-up spends on imports
 
 Each prints one JSON object on stdout.
@@ -36,11 +37,14 @@ class Quiet:
     def close(self) -> None: ...
 
 
+DATA = Path(sys.argv[4]) if len(sys.argv) > 4 else REPO / "data"
+
+
 def build_59(output: Path) -> None:
     """What `unreport build 59 --force --jobs 1` does, in this process."""
-    options = BatchOptions(REPO / "data", output, TEMPLATES_DIR, jobs=1, force=True)
+    options = BatchOptions(DATA, output, TEMPLATES_DIR, jobs=1, force=True)
     summary = run_batch(["59"], options, Quiet())
-    assert len(summary.built) == 1 and not summary.failed, summary
+    assert summary.built and not summary.failed, summary
 
 
 def warm(output: Path, runs: int) -> dict:
