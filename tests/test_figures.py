@@ -153,3 +153,48 @@ def test_changing_the_picture_rebuilds_the_report_and_changes_its_digest(tmp_pat
     assert done.exit_code == 0 and "built 1, skipped 0" in done.output
     after = (out / "59" / "element-sampler.txt").read_text(encoding="utf-8")
     assert before != after and "picture: bars.png sha256" in after
+
+
+def sampler_60(data: Path, edit) -> None:
+    """Session 60 of the sampler: session 59's edition a year on, then `edit(text)`."""
+    text = (data / EDITION).read_text(encoding="utf-8")
+    for old, new in (("session: 59", "session: 60"), ("date: 2004-08-27", "date: 2005-08-26"),
+                     ("as_at: 2004-08-20", "as_at: 2005-08-19"), ("A/59/999", "A/60/999"),
+                     ("04-99999 (E) 270804", "05-99999 (E) 260805"), ("A/59/150", "A/60/150")):
+        text = text.replace(old, new)
+    (data / "sessions" / "60").mkdir()
+    (data / "sessions" / "60" / "element-sampler.yaml").write_text(edit(text), encoding="utf-8")
+
+
+def test_the_redline_marks_changed_added_and_removed_figures_and_captions(tmp_path):
+    """A changed figure title and table title are marked word by word inside the caption's title
+    (the redline put <ins> straight into the caption, which the DOCX writer refused with a
+    traceback); a figure removed is copied back marked deleted beside the body's blocks (it went
+    into a table)."""
+    from click.testing import CliRunner
+
+    from pipeline.cli import main
+
+    data = sampler_data(tmp_path)
+
+    def edit(text: str) -> str:
+        text = text.replace(TITLE, "A figure whose title changed")
+        text = text.replace("title: Parties and signatories as at 20 August 2004",
+                            "title: Parties and signatories as at 19 August 2005")
+        return text.replace("  - chapter: Recommendations\n", "  - figure:\n      title: A new figure\n"
+                            "      image: bars.png\n      description: New bars.\n  - chapter: Recommendations\n")
+
+    sampler_60(data, edit)
+    html, docx = tmp_path / "red.html", tmp_path / "red.docx"
+    done = CliRunner().invoke(main, ["diff", "59", "60", "--data", str(data), "--html", str(html), "--docx", str(docx)])
+    assert done.exit_code == 1 and done.exception is None or isinstance(done.exception, SystemExit), done.output
+    page = lxml.html.fromstring(html.read_bytes())
+    titles = page.xpath("//span[@class='figure-title' or @class='table-title']")
+    marked = {lxml.etree.tostring(t, encoding="unicode", method="text"): [c.tag for c in t] for t in titles}
+    assert any("whose title changed" in text and "ins" in tags for text, tags in marked.items())
+    assert any("Parties and signatories" in text and "ins" in tags and "del" in tags for text, tags in marked.items())
+    figures = page.xpath("//div[@class='figure-block']")
+    assert [f.getparent().get("class") for f in figures if f.get("data-revision") == "del"] == ["annex"]
+    with zipfile.ZipFile(docx) as package:
+        document = package.read("word/document.xml").decode("utf-8")
+    assert "A new figure" in document and "<w:del " in document

@@ -25,7 +25,7 @@ import lxml.html
 from lxml.etree import _Element
 
 from pipeline.compose.numbering import letter
-from pipeline.doctree.vocabulary import ELEMENTS, Role, kind_of, role_of
+from pipeline.doctree.vocabulary import ELEMENTS, Role, element_of, kind_of, role_of
 from pipeline.inputs.layout import TEMPLATES_DIR
 from pipeline.compare.textdiff import Block, Change, align, diff_opcodes, parse_blocks, tokens
 from pipeline.writers.text import canonical_lines, classes
@@ -102,8 +102,23 @@ def _changed_elements(change: Change) -> list[tuple[_Element, _Element]]:
     if a.kind == "field" and classes(b.element) & NOT_REDLINED:
         return []
     if a.kind in ("field", "paragraph", "heading", "item", "row"):
-        return [(a.element, b.element)]
+        return _word_holders(a.element, b.element)
     return []
+
+
+def _word_holders(a_el: _Element, b_el: _Element) -> list[tuple[_Element, _Element]]:
+    """The elements to diff word by word for a changed line: the element itself when it holds
+    text; else its parts that do, paired in order (a table's or figure's caption: its number and
+    its title); a picture holds no words (its change shows in the text diff, by its digest)."""
+    declared = element_of(b_el)
+    if declared.role is Role.GRAPHIC:
+        return []
+    if declared.inline_content or not declared.contains:
+        return [(a_el, b_el)]
+    a_parts, b_parts = ([c for c in el if isinstance(c.tag, str)] for el in (a_el, b_el))
+    if [kind_of(c) for c in a_parts] != [kind_of(c) for c in b_parts]:
+        return []
+    return [pair for a_part, b_part in zip(a_parts, b_parts) for pair in _word_holders(a_part, b_part)]
 
 
 def _enclosing_block(element: _Element) -> _Element:
@@ -116,11 +131,15 @@ def _enclosing_block(element: _Element) -> _Element:
     return node
 
 
+BLOCK_HOLDERS = {e.kind for e in ELEMENTS if set(e.contains) & {"numbered-paragraph", "unnumbered-paragraph"}}
+
+
 def _block_of(element: _Element) -> _Element:
     """The block an element is part of: itself, or its ancestor that stands in a container of
-    blocks (the body, the summary, an annex)."""
+    blocks (the body, the summary, an annex), so a table row's block is its whole table."""
     node = element
-    while node.getparent() is not None and role_of(node.getparent()) not in (Role.CONTAINER, Role.DOCUMENT):
+    while node.getparent() is not None and kind_of(node.getparent()) not in BLOCK_HOLDERS \
+            and role_of(node.getparent()) is not Role.DOCUMENT:
         node = node.getparent()
     return node
 
@@ -139,7 +158,8 @@ def _mark_added(block: Block) -> None:
     if block.kind in ("paragraph", "heading", "item") or el.tag == "tr" or "masthead-note" in classes(el):
         el.set("data-revision", "ins")  # a note's text follows its call, which is marked inserted
     elif block.kind in ("field", "row"):
-        _rebuild(el, [("ins", t) for t in tokens_of(el)])
+        for _, holder in _word_holders(el, el):
+            _rebuild(holder, [("ins", t) for t in tokens_of(holder)])
 
 
 def _copy_removed(redline: _Redline, block: Block, after: _Element | None) -> _Element | None:
@@ -153,11 +173,11 @@ def _copy_removed(redline: _Redline, block: Block, after: _Element | None) -> _E
         return None  # an item needs a list of B to go in: the summary reports it
     removed = copy.deepcopy(el)
     removed.tail = "\n"
-    if block.kind == "table":
+    if block.kind == "table" and removed.find(".//tr") is not None:
         redline.copied_tables[id(el)] = removed
         for row in removed.iter("tr"):
             row.set("data-revision", "del")
-    else:
+    else:  # a paragraph, heading, item or row; a figure (a table without rows) is deleted whole
         removed.set("data-revision", "del")
     _insert_after(redline, removed, after, row=block.kind == "row", original=el)
     return removed

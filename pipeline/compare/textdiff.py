@@ -32,7 +32,7 @@ SHORT_BLOCK = 100  # characters: a changed block this short is shown whole, old 
 class Block:
     """One block of a document: a masthead field, a paragraph, a table, a row or a footnote."""
 
-    kind: str  # "field" | "heading" | "paragraph" | "item" | "table" | "row" | "footnote" | "text"
+    kind: str  # "field" | "heading" | "paragraph" | "item" | "table" (a table or figure) | "row" | "footnote" | "text"
     name: str  # what a reader calls it: "symbol", "paragraph 5", "table committee-members row"
     text: str  # the content compared (paragraph and footnote numbers left out)
     line: str  # the canonical line as written
@@ -101,9 +101,9 @@ def parse_blocks(lines: Sequence[CanonicalLine | str]) -> list[Block]:
         if match := re.fullmatch(r"¶(\S*) (.*)", line):
             paragraph = f"paragraph {match[1]}{scope}" if match[1] else "unnumbered paragraph"
             blocks.append(Block("paragraph", paragraph, match[2], line, element))
-        elif match := re.fullmatch(r"\[table ?(.*)\]", line):
-            opener = f"table {match[1]}".strip()
-            blocks.append(Block("table", opener, match[1], line, element))
+        elif match := re.fullmatch(r"\[(table|figure) ?(.*)\]", line):  # its caption, rows, picture and source follow
+            opener = f"{match[1]} {match[2]}".strip()
+            blocks.append(Block("table", opener, match[2], line, element))
         elif match := re.fullmatch(r"\[([^\]]+)\] ?(.*)", line):
             label, text = match[1], match[2]
             if label == "annex":
