@@ -299,3 +299,20 @@ def test_a_port_in_use_is_said_in_one_line(data_copy: Path) -> None:
         done = subprocess.run([sys.executable, "-m", "pipeline.cli", "preview", "59", "--port", str(port),
                                "--data", str(data_copy)], cwd=REPO, capture_output=True, text=True, timeout=120)
     assert done.returncode == 2 and f"cannot serve on 127.0.0.1:{port}" in done.stderr, done.stderr
+
+
+def test_the_watcher_counts_saved_pictures_of_figures(tmp_path):
+    """A picture saved in data/figures/ rebuilds the preview, as a saved YAML file does; an
+    editor's temporary file there does not."""
+    import watchfiles
+
+    from pipeline.preview.watch import InputFilter
+
+    data, templates = tmp_path / "data", tmp_path / "templates"
+    (data / "figures").mkdir(parents=True)
+    templates.mkdir()
+    counts = InputFilter(data, templates)
+    added = watchfiles.Change.added
+    assert counts(added, str(data / "figures" / "chart.png")) and counts(added, str(data / "figures" / "map.JPG"))
+    assert not counts(added, str(data / "figures" / "chart.png~")) and not counts(added, str(data / "chart.png"))
+    assert counts(added, str(data / "sessions" / "59" / "cmw-status.yaml"))

@@ -2,8 +2,8 @@
 again when one of them is saved.
 
 Watched: the data folder and the templates folder. What counts is an input file: under
-data/, the series, the reference data and the editions of every session (the previous
-edition and the one after feed the changes); under templates/, every file. Editors' backup
+data/, the series, the reference data, the editions of every session (the previous edition
+and the one after feed the changes) and the figures' pictures; under templates/, every file. Editors' backup
 and swap files (`x.yaml~`, `.x.yaml.swp`) and the build's own temporaries do not count.
 """
 
@@ -14,9 +14,11 @@ from pathlib import Path
 
 import watchfiles
 
+from pipeline.inputs.layout import figures_dir
 from pipeline.preview.hub import PreviewHub
 
 INPUT_SUFFIXES = (".yaml", ".yml", ".csv")
+PICTURE_SUFFIXES = (".png", ".jpg", ".jpeg")  # in data/figures/
 STEP_MS = 20  # changes are gathered until none comes for this long
 
 
@@ -36,6 +38,8 @@ class InputFilter(watchfiles.DefaultFilter):
             return False
         if target.is_relative_to(self.templates_dir):
             return True
+        if target.is_relative_to(figures_dir(self.data_dir)):
+            return target.suffix.lower() in PICTURE_SUFFIXES
         return target.is_relative_to(self.data_dir) and target.suffix in INPUT_SUFFIXES
 
 
