@@ -109,8 +109,8 @@ def picture(path: Path, kind: str, size: tuple[int, int] = (40, 20)) -> None:
 
 @pytest.mark.parametrize("mistake, expected", [
     ("missing", "error: no picture 'bars.png' in figures/ of the data folder"),
-    ("gif", "error: the picture 'bars.png' is a GIF; figures are PNG or JPEG files"),
-    ("text", "error: the picture 'bars.png' cannot be read as a PNG or JPEG image"),
+    ("gif", "error: the picture 'bars.png' is a GIF file; figures are PNG or JPEG files"),
+    ("text", "error: the picture 'bars.png' is not a PNG or JPEG picture (its kind is not recognised)"),
     ("huge", "error: the picture 'bars.png' has too many pixels; figures are limited to 40,000,000"),
     ("truncated", "error: the picture 'bars.png' cannot be read as a PNG or JPEG image"),
 ])
@@ -198,3 +198,94 @@ def test_the_redline_marks_changed_added_and_removed_figures_and_captions(tmp_pa
     with zipfile.ZipFile(docx) as package:
         document = package.read("word/document.xml").decode("utf-8")
     assert "A new figure" in document and "<w:del " in document
+
+
+# ---------------------------------------------------------------- pictures made plain, and messages
+
+def plain(tmp_path: Path, image: Image.Image, kind: str, name: str = "bars.png", **options):
+    """The FigureImage the loader makes of `image` saved as `kind` in data/figures/."""
+    from pipeline.inputs.figures import load_figure
+
+    data = tmp_path / "data"
+    (data / "figures").mkdir(parents=True, exist_ok=True)
+    image.save(data / "figures" / name, kind, **options)
+    return load_figure(data, name)
+
+
+def pixels(picture) -> Image.Image:
+    return Image.open(io.BytesIO(picture.data))
+
+
+def test_a_cmyk_jpeg_is_made_rgb_so_every_writer_reads_it(tmp_path):
+    """python-docx could not read a CMYK JPEG: the build failed with an empty message."""
+    picture = plain(tmp_path, Image.new("CMYK", (40, 20), (0, 255, 255, 0)), "JPEG", "photo.jpg")
+    assert picture.media_type == "image/png" and pixels(picture).mode == "RGB"
+    from docx.image.image import Image as WordImage
+    WordImage.from_blob(picture.data)  # python-docx reads it
+
+
+def test_a_16_bit_grey_picture_stays_grey(tmp_path):
+    """WeasyPrint painted a 16-bit grey PNG black."""
+    picture = plain(tmp_path, Image.new("I;16", (10, 10), 40000), "PNG")
+    assert abs(pixels(picture).getpixel((5, 5)) - 40000 / 256) <= 1
+
+
+def test_a_picture_is_turned_upright_as_its_exif_orientation_says(tmp_path):
+    """WeasyPrint turned it and Word did not: the formats disagreed."""
+    exif = Image.Exif()
+    exif[0x0112] = 6  # rotate 90 degrees clockwise to show
+    picture = plain(tmp_path, Image.new("RGB", (400, 100), "white"), "JPEG", "phone.jpg", exif=exif)
+    assert (picture.width, picture.height) == (100, 400) and picture.media_type == "image/png"
+
+
+def test_a_phones_multi_picture_jpeg_is_read_as_its_first_picture(tmp_path):
+    first, second = Image.new("RGB", (30, 20), "red"), Image.new("RGB", (30, 20), "blue")
+    picture = plain(tmp_path, first, "MPO", "phone.jpg", save_all=True, append_images=[second])
+    assert pixels(picture).getpixel((1, 1))[0] > 200  # red
+
+
+def test_a_tall_picture_is_narrowed_so_that_it_stands_no_higher_than_540_points(tmp_path):
+    """A 400 x 3000 picture printed at 96 dpi would stand 2,250 pt high: half of it was lost."""
+    picture = plain(tmp_path, Image.new("RGB", (400, 3000), "white"), "PNG")
+    assert picture.print_width_pt * 3000 / 400 == pytest.approx(540)
+
+
+@pytest.mark.parametrize("content, expected", [
+    (b"", "the picture 'bars.png' is an empty file"),
+    (b'<svg xmlns="http://www.w3.org/2000/svg"/>', "the picture 'bars.png' is not a PNG or JPEG picture"),
+])
+def test_an_empty_or_unknown_picture_is_named_so(tmp_path, content, expected):
+    data = sampler_data(tmp_path)
+    (data / "figures" / "bars.png").write_bytes(content)
+    line = the_one_error(data, "59")
+    assert expected in line and "BytesIO" not in line
+
+
+def test_a_picture_named_with_other_unicode_code_points_is_found(tmp_path):
+    """macOS saves 'é' as 'e' and an accent (NFD); the data names it in one code point (NFC)."""
+    import unicodedata
+
+    data = sampler_data(tmp_path)
+    shutil.move(data / "figures" / "bars.png", data / "figures" / unicodedata.normalize("NFD", "barés.png"))
+    replace_in(data / EDITION, "image: bars.png", "image: barés.png")
+    text = build(data, tmp_path / "out", formats=("html", "txt"))["txt"].read_text(encoding="utf-8")
+    assert "picture: barés.png" in text
+
+
+def test_a_text_with_a_blank_line_is_an_error_not_a_lost_paragraph(tmp_path):
+    """Markdown starts a paragraph at a blank line, and only the first was printed."""
+    data = sampler_data(tmp_path)
+    replace_in(data / EDITION, f"          description: {DESCRIPTION}\n",
+               "          description: |\n            The first part.\n\n            The second part.\n")
+    assert "has a blank line, which would start a second paragraph" in the_one_error(data, "59")
+
+
+def test_a_translated_figure_title_must_call_the_footnotes_the_english_calls(tmp_path):
+    from tests.sampler_versions import sampler_versions
+
+    data = sampler_versions(tmp_path, ("fr",))
+    version = data / "sessions" / "59" / "element-sampler.fr.yaml"
+    version.write_text(version.read_text(encoding="utf-8") + (
+        "figures:\n  terms-chart:\n    title: Une figure[^shared]\n"), encoding="utf-8")
+    line = the_one_error(data, "59")
+    assert "element-sampler.fr.yaml" in line and "calls [^shared] where the English calls none" in line

@@ -87,8 +87,18 @@ def test_arabic_numbers_chapters_and_sections_in_words_and_paragraphs_with_a_das
     ("numbering:\n  names:\n    chapter: premier\n", "'numbering.names.chapter' must be a list"),
     ("numbering:\n  names:\n    annex: [un]\n", "'numbering.names.annex' is not a level"),
     ("numbering:\n  paragraph: \"\"\n", "'numbering.paragraph' prints no number"),
+    ("numbering:\n  paragraph: \"{name}.\"\n", "'numbering.paragraph' cannot use {name}"),
+    ("numbering:\n  chapter: \"" + "x" * 30 + "{roman}\"\n", "'numbering.chapter' is 37 characters"),
+    # letters and brackets (they ended in tracebacks, or printed 'g) r) e) e) k)' for 'greek')
+    ("letters: []\n", "'letters' is latin"),
+    ("letters: 5\n", "'letters' is latin"),
+    ("letters: greek\n", "'letters' is latin"),
+    ("letters: [a, a, b]\n", "'letters' is latin"),
+    ("letters: ['', '']\n", "'letters' is latin"),
+    ("subparagraphs: \"{label}{x})\"\n", "'subparagraphs' is how a subparagraph's letter"),
+    ("subparagraphs: \"-\"\n", "'subparagraphs' is how a subparagraph's letter"),
 ])
-def test_a_language_files_numbering_is_checked(tmp_path, numbering, message):
+def test_a_language_files_numbering_letters_and_brackets_are_checked(tmp_path, numbering, message):
     import shutil
 
     from pipeline.i18n.languages import load_language
@@ -98,7 +108,9 @@ def test_a_language_files_numbering_is_checked(tmp_path, numbering, message):
     folder = tmp_path / "data" / "languages"
     shutil.copytree(DATA / "languages", folder)
     path = folder / "fr.yaml"
-    path.write_text(path.read_text(encoding="utf-8") + numbering, encoding="utf-8")
+    key = numbering.split(":")[0]
+    text = re.sub(rf"(?m)^{key}:.*\n", "", path.read_text(encoding="utf-8"))  # the file's own line goes
+    path.write_text(text + numbering, encoding="utf-8")
     with pytest.raises(InputError) as raised:
         load_language(path)
     assert any(message in p.message and p.location.line for p in raised.value.problems), raised.value.problems

@@ -116,7 +116,7 @@ class ComposedFigure:
     title: Markup
     description: str  # the alternative text: plain words
     picture: FigureImage
-    width_px: int  # as wide as printed at its own resolution (the stylesheet keeps it inside the column)
+    width_px: int  # how wide it prints, in CSS pixels (picture.print_width_pt; the writers narrow it to the column)
     source: Markup | None = None
     kind: str = "figure"
 
@@ -364,7 +364,7 @@ class Composer:
         description = Markup(self.text(spec.description, where + ("description",), plain)).striptags()
         return ComposedFigure(self.numbers.anchors[path], self.numbers.figures[path],
                               self.text(spec.title, where + ("title",)), " ".join(description.split()), picture,
-                              round(picture.natural_width_pt / 72 * CSS_PX_PER_INCH),
+                              max(1, round(picture.print_width_pt / 72 * CSS_PX_PER_INCH)),
                               self.text(spec.source, where + ("source",), plain) if spec.source else None)
 
     def annex(self, index: int) -> ComposedAnnex:
@@ -428,7 +428,7 @@ class DraftedText:
     path: Path
     source: str
     names: tuple[tuple[str, Any], ...] = ()
-    kind: str = "text"  # "paragraph", "heading", "item", "cell", "note", "title"
+    kind: str = "text"  # "paragraph", "heading", "item", "cell", "note", "title", "description"
     table_notes: tuple[str, ...] = ()  # the labels of the table notes a cell may call
 
 
@@ -461,7 +461,7 @@ def _block_texts(blocks: list, at: Path, tables: dict[str, TableSpec], context: 
         elif isinstance(block, FigureBlock):
             where = path + ("figure",)
             texts += [DraftedText(where + ("title",), block.figure.title, kind="title"),
-                      DraftedText(where + ("description",), block.figure.description, kind="note")]
+                      DraftedText(where + ("description",), block.figure.description, kind="description")]
             if block.figure.source:
                 texts.append(DraftedText(where + ("source",), block.figure.source, kind="note"))
     return texts

@@ -105,11 +105,17 @@ class InlineContext:
         return InlineContext(**{**self.__dict__, **changes})
 
 
+BLANK_LINE = re.compile(r"\n[ \t]*\n")  # Markdown's paragraph break: a text is one paragraph
+
+
 def markup(text: str, context: InlineContext) -> Markup:
     """Paragraph text with inline Markdown -> inline HTML, marking any footnotes it calls."""
     _check_character_references(text)
     if not text.strip():
         return Markup("")  # else the first inline the parse finds is a note's definition
+    if BLANK_LINE.search(text.strip()):
+        raise ValueError("this text has a blank line, which would start a second paragraph and lose it: "
+                         "remove the blank line, or make the rest a block of its own ('- paragraph: ...')")
     definitions = dict(context.footnotes)
     if context.table_notes is not None:
         definitions.update(context.table_notes.texts)
@@ -234,7 +240,8 @@ def _note_call(token: Token, notes: _NoteBodies, context: InlineContext) -> str:
         return f'<a class="table-note-call" href="#{tables.note_id(mark)}">{mark}</a>'
     if not context.notes_allowed:
         shown = f"[^{label}]" if label else "^[...]"
-        raise InlineError(f"a note cannot call another note ({shown}); write its text in the note itself")
+        raise InlineError(f"no footnote can be called here ({shown}): a note, a source line or a picture's "
+                          "description calls none; write its text out here")
     mark, first = context.marks.call(label)
     if not first:
         return f'<a class="footnote-ref" href="#footnote-{mark}" data-number="{mark}"></a>'

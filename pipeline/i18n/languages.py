@@ -30,6 +30,7 @@ REQUIRED_STRINGS = ("organization", "organs", "authors", "distribution", "versio
 HOUSE_NUMBERING = {"paragraph": "{number}.", "chapter": "{roman}.", "section": "{letter}.",
                    "subsection": "{number}.", "names": {}}
 NUMBERING_PLACEHOLDERS = {"number", "roman", "letter", "name"}
+MAX_NUMBER_FORM = 24  # characters: a number's form or name ("{name} -", "حادي عشر") is short
 
 
 @dataclass(frozen=True, eq=False)
@@ -186,6 +187,30 @@ def _shape_problems(raw: dict, shown: str, path: Path) -> list[Problem]:
                                        "every label the pipeline prints must be given in each language")
     if isinstance(raw.get("numbering"), dict):
         problems += _numbering_problems(raw, shown)
+    problems += _label_problems(raw, shown)
+    return problems
+
+
+def _label_problems(raw: dict, shown: str) -> list[Problem]:
+    """`letters` is latin or the language's own letters, each once; `subparagraphs` prints
+    {label} and nothing else from braces."""
+    problems: list[Problem] = []
+    letters = raw.get("letters", "latin")
+    if not (letters == "latin" or (isinstance(letters, list) and letters and len(set(map(str, letters))) == len(letters)
+                                   and all(isinstance(x, str) and x.strip() and len(x) <= 3 for x in letters))):
+        problems.append(Problem(locate(raw, "letters") or Location(shown, 1, 1), "error",
+                                "'letters' is latin (a, b, c ...) or a list of the language's own letters in their "
+                                "order, each once and each a letter: [أ, ب, ج, ...]"))
+    form = raw.get("subparagraphs")
+    if isinstance(form, str):
+        try:
+            used = placeholders(form)
+        except ValueError:
+            used = {"label"}  # reported with the other strings
+        if used != {"label"} or len(form) > MAX_NUMBER_FORM:
+            problems.append(Problem(locate(raw, "subparagraphs") or Location(shown, 1, 1), "error",
+                                    "'subparagraphs' is how a subparagraph's letter or numeral is bracketed: "
+                                    "{label} and at most a few characters around it, as '({label})' or '{label})'"))
     return problems
 
 
@@ -204,7 +229,8 @@ def _numbering_problems(raw: dict, shown: str) -> list[Problem]:
                 if level not in levels:
                     bad(("names", level), f"'numbering.names.{level}' is not a level numbered here; the levels "
                                           f"are {', '.join(levels)}")
-                elif not (isinstance(names, list) and names and all(isinstance(n, str) and n.strip() for n in names)):
+                elif not (isinstance(names, list) and names and all(isinstance(n, str) and n.strip()
+                                                                     and len(n) <= MAX_NUMBER_FORM for n in names)):
                     bad(("names", level), f"'numbering.names.{level}' must be a list of the level's numbers in "
                                           "words, first to last: [أولا, ثانيا, ...]")
         elif key not in levels:
@@ -220,6 +246,12 @@ def _numbering_problems(raw: dict, shown: str) -> list[Problem]:
             elif not used:
                 bad((key,), f"'numbering.{key}' prints no number; write where it goes: \"{{number}}.\", "
                             "\"{name} -\"")
+            elif len(form) > MAX_NUMBER_FORM:
+                bad((key,), f"'numbering.{key}' is {len(form)} characters; a number's form is at most "
+                            f"{MAX_NUMBER_FORM}, as \"{{number}}.\" or \"{{name}} -\"")
+            elif key == "paragraph" and "{name}" in form:
+                bad((key,), "'numbering.paragraph' cannot use {name}: paragraphs are numbered in figures "
+                            "(past the names given they would print roman numerals, as chapters do)")
     return problems
 
 

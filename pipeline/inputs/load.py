@@ -168,7 +168,7 @@ def _message(error: dict, raw: Any, model: type[BaseModel]) -> str:
     if kind == "too_short":
         return f"'{where}': must have at least {error['ctx']['min_length']} item(s)"
     if kind == "string_pattern_mismatch":
-        info = _field_info(model, loc)
+        info = _field_info(model, error["loc"])  # the loc with its union tags, which find the model
         form = info.description if info and info.description else "the expected form"
         example = f", like '{info.examples[0]}'" if info and info.examples else ""
         return f"'{where}': {_shown_input(value)} is not {form}{example}"

@@ -31,7 +31,7 @@ from pipeline.validate.rules import Problems, at, error, warning
 MAX_WORDS = 8500  # UN Editorial Manual: a manuscript should not exceed 8,500 words
 TAGS = re.compile(r"\{\{(?P<expression>.*?)\}\}|\{%(?P<statement>.*?)%\}|\{#.*?#\}|(?P<unclosed>\{[{%#])", re.S)
 KIND_WORDS = {"paragraph": "paragraph", "heading": "heading", "item": "list item", "cell": "table cell",
-              "note": "note", "title": "title", "text": "text"}
+              "note": "note", "title": "title", "text": "text", "description": "a figure's description"}
 FOOTNOTE_CALL = re.compile(r"\[\^([^\]]+)\]")
 WORD = re.compile(r"[^\W_][\w'’-]*")
 
@@ -97,7 +97,7 @@ def check_paragraphs(inputs: Inputs, sourced: Sourced) -> Problems:
                             f"{did_you_mean(label, list(edition.footnotes) + list(drafted.table_notes))}; "
                             f"add '{label}: ...' there")
         notes = TableNotes({label: "" for label in drafted.table_notes}, "t") if drafted.table_notes else None
-        allowed = drafted.kind not in ("note",)
+        allowed = drafted.kind not in ("note", "description")
         try:
             markup(text, inline.within(table_notes=notes, notes_allowed=allowed))
         except ValueError as exc:

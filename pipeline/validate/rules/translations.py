@@ -390,10 +390,23 @@ def _check_version_texts(inputs: Inputs, sourced: Sourced, translated: Sourced, 
     inline = InlineContext({label: FOOTNOTE_CALL.sub("", text) for label, text in edition.footnotes.items()},
                            NoteMarks(edition.footnote_marks), anchors=set(composer.numbers.anchors.values()))
     found = False
+    # the original's texts, for the footnotes a table's or figure's text calls (a block's are
+    # compared in _check_version)
+    english = {d.path: d.source for d in drafted_texts(facts.edition, facts.series.tables, composer.context)}
     for drafted in drafted_texts(edition, tables, composer.context):
         path = sources.get(drafted.path)
         if path is None:
             continue  # the original's text: its rules check it
+        if path[0] in ("tables", "figures") and drafted.path in english \
+                and given_text(translated.model, path) is not None:  # a text the version gives (not pending)
+            called, called_in_english = (set(FOOTNOTE_CALL.findall(t)) for t in (drafted.source, english[drafted.path]))
+            if called != called_in_english:
+                found = True
+                yield error(at(translated, *path), f"the {language.name} text calls "
+                            f"{', '.join('[^' + n + ']' for n in sorted(called)) or 'no footnote'} where the English "
+                            f"calls {', '.join('[^' + n + ']' for n in sorted(called_in_english)) or 'none'}; call "
+                            "the notes the English text calls")
+                continue
         try:
             text = render_paragraph_text(drafted.source, {**composer.context, **dict(drafted.names)},
                                          composer.environment)
@@ -403,7 +416,7 @@ def _check_version_texts(inputs: Inputs, sourced: Sourced, translated: Sourced, 
             continue
         notes = TableNotes({label: "" for label in drafted.table_notes}, "t") if drafted.table_notes else None
         try:
-            markup(text, inline.within(table_notes=notes, notes_allowed=drafted.kind != "note"))
+            markup(text, inline.within(table_notes=notes, notes_allowed=drafted.kind not in ("note", "description")))
         except ValueError as exc:
             found = True
             needle = getattr(exc, "source", None)

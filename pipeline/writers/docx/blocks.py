@@ -210,9 +210,8 @@ def _contents_style(el: etree._Element, declared: Element) -> str:
 
 
 def _add_figure_picture(b: Build, el: etree._Element, declared: Element, revision: str | None) -> None:
-    """A figure's picture in a paragraph of its own: as wide as the tree says (its width at its
-    own resolution, in CSS pixels) but never wider than the text, its description as its
-    alternative text."""
+    """A figure's picture in a paragraph of its own: as wide as the tree says (in CSS pixels) but
+    never wider than the text, its description as its alternative text."""
     media, _, payload = (el.get("src") or "").partition(",")
     if not media.startswith("data:image/") or not media.endswith(";base64"):
         raise ValueError(f"a figure's picture must be inline data, not {media[:40]!r}")
