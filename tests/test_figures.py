@@ -289,3 +289,10 @@ def test_a_translated_figure_title_must_call_the_footnotes_the_english_calls(tmp
         "figures:\n  terms-chart:\n    title: Une figure[^shared]\n"), encoding="utf-8")
     line = the_one_error(data, "59")
     assert "element-sampler.fr.yaml" in line and "calls [^shared] where the English calls none" in line
+
+
+def test_a_very_long_text_without_expressions_is_told_as_too_long_not_as_an_expression(tmp_path):
+    data = sampler_data(tmp_path)
+    replace_in(data / EDITION, f"          description: {DESCRIPTION}\n", "          description: " + "word " * 12_000 + "\n")
+    line = the_one_error(data, "59")
+    assert "this text is longer than 50,000 characters" in line and "expression" not in line

@@ -259,6 +259,9 @@ def render_paragraph_text(source: str, context: dict[str, Any],
         for part in template.root_render_func(template.new_context(context)):
             total += len(part)
             if total > MAX_TEXT:
+                if "{{" not in source:  # no expression: the drafter wrote it so
+                    raise ParagraphLimitError(f"this text is longer than {MAX_TEXT:,} characters, as long as a "
+                                              "whole report; split it into paragraphs")
                 raise _too_large(f"a paragraph of more than {MAX_TEXT:,} characters")
             parts.append(part)
     except RecursionError:
