@@ -122,7 +122,8 @@ def test_drafted_editions_print_the_members_in_office_on_their_dates(data_copy, 
     assert seat_warnings(drafted[79]) == ["only 12 of the committee's 14 seats have a member in office on 2024-08-27"]
 
     def rows(session: int) -> list[str]:
-        text = build(data_copy, tmp_path / str(session), session=session, formats=("html", "txt"))["txt"]
+        text = build(data_copy, tmp_path / str(session), session=session, formats=("html", "txt"),
+                     series="cmw-status")["txt"]
         return member_rows(text.read_text(encoding="utf-8"))
 
     assert len(rows(69)) == 14
