@@ -22,6 +22,13 @@ def plain(text: str) -> str:
     return normalize(text)
 
 
+def unhyphenated(text: str) -> str:
+    """Text as PDF comparisons see it: pdftotext joins a word broken at a hyphen over a line end
+    without its hyphen ("non-governmental" -> "nongovernmental"), so hyphens are left out, and a
+    typographic apostrophe is the plain one."""
+    return text.replace("-", "").replace("\u2019", "'")
+
+
 def normalize(text: str) -> str:
     """White space collapsed; words broken at a hyphen over a line end joined again."""
     text = re.sub(r"\s+", " ", text).strip()

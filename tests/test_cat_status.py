@@ -14,7 +14,7 @@ import pytest
 
 from conftest import DATA, assert_in_order, build, pdftotext, replace_in
 from docxtext import body_blocks, footnote_texts
-from reference import fixture_sections, normalize, sentences
+from reference import fixture_sections, normalize, sentences, unhyphenated
 
 FIXTURE = Path(__file__).parent / "fixtures" / "reference-a53-cat-status.txt"
 EDITION = Path("sessions/53/cat-status.yaml")
@@ -31,10 +31,6 @@ def text_sequence() -> list[str]:
 
 def table_rows() -> list[str]:
     return [line for name in ("status", "article-21", "article-22") for line in REF[f"table {name}"] + REF[f"rows {name}"]]
-
-
-def unhyphenated(text: str) -> str:
-    return text.replace("-", "")
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,7 @@ import pytest
 
 from conftest import DATA, assert_in_order, build, pdftotext, replace_in
 from docxtext import body_blocks, footer_xmls, footnote_texts
-from reference import fixture_sections, normalize
+from reference import fixture_sections, normalize, unhyphenated
 
 FIXTURE = Path(__file__).parent / "fixtures" / "reference-a73-child-marriage.txt"
 EDITION = Path("sessions/73/child-marriage.yaml")
@@ -32,10 +32,6 @@ def body_sequence() -> list[str]:
     """Each chapter heading, then the line that marks its text as not available."""
     return [text for number, heading in zip(ROMAN, HEADINGS)
             for text in (heading, f"[The text of chapter {number} is not available in the sources reached")]
-
-
-def unhyphenated(text: str) -> str:
-    return text.replace("-", "").replace("\u2019", "'")
 
 
 def after_contents(text: str) -> str:

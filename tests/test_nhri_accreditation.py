@@ -16,7 +16,7 @@ import pytest
 
 from conftest import DATA, assert_in_order, build, pdftotext, replace_in
 from docxtext import body_blocks, footer_xmls, footnote_texts
-from reference import fixture_sections, normalize, sentences
+from reference import fixture_sections, normalize, sentences, unhyphenated
 
 FIXTURE = Path(__file__).parent / "fixtures" / "reference-hrc27-nhri-accreditation.txt"
 EDITION = Path("sessions/27/nhri-accreditation.yaml")
@@ -41,10 +41,6 @@ def body_sequence() -> list[str]:
     paragraph = sentences(REF["paragraph 1"][0])
     return ([HEADINGS[0]] + paragraph + MISSING[:2] + [HEADINGS[1], MISSING[2], HEADINGS[2], MISSING[3],
             HEADINGS[3], MISSING[4], "Annex", ANNEX, MISSING[5]])
-
-
-def unhyphenated(text: str) -> str:
-    return text.replace("-", "").replace("\u2019", "'")
 
 
 def after_contents(text: str, annex: str = ANNEX) -> str:

@@ -10,7 +10,7 @@ from pypdf import PdfReader
 from conftest import assert_in_order, build, pdftotext, replace_in
 from docxtext import body_blocks, footnote_texts, part_names, part_xml
 from pdftext import FIRST_PAGE_BODY, body_text, page_count, page_text
-from reference import load_reference, normalize
+from reference import load_reference, normalize, unhyphenated
 
 REF = load_reference()
 
@@ -27,12 +27,6 @@ def reference_sequence() -> list[str]:
 
 
 # PDF ------------------------------------------------------------------------------------
-
-def unhyphenated(text: str) -> str:
-    """pdftotext joins a word broken at a hyphen over a line end without its hyphen
-    ("non-governmental" -> "nongovernmental"), so PDF comparisons ignore hyphens."""
-    return text.replace("-", "")
-
 
 def test_pdf_text_matches_reference_in_order(built_59):
     text = normalize(pdftotext(built_59["pdf"]))

@@ -15,7 +15,7 @@ import pytest
 
 from conftest import DATA, assert_in_order, build, pdftotext
 from docxtext import body_blocks, footer_xmls, footnote_texts, part_xml
-from reference import fixture_sections, normalize, sentences
+from reference import fixture_sections, normalize, sentences, unhyphenated
 
 FIXTURE = Path(__file__).parent / "fixtures" / "reference-a71-treaty-body-status.txt"
 
@@ -30,10 +30,6 @@ def text_sequence() -> list[str]:
     """Every reproduced sentence in order: the summary, chapter I's heading, paragraphs 1 and 2."""
     return (sentences(REF["summary 1"][0]) + REF["heading"]
             + [s for n in (1, 2) for s in sentences(REF[f"paragraph {n}"][0])])
-
-
-def unhyphenated(text: str) -> str:
-    return text.replace("-", "").replace("\u2019", "'")
 
 
 def without_calls(text: str, call: str) -> str:
