@@ -264,8 +264,13 @@ def test_summary_is_a_framed_box(docx):
                        "insideH": "nil", "insideV": "nil"}
     cell = box.rows[0].cells[0]
     assert [(p.style.name, p.text[:30]) for p in cell.paragraphs] == [
-        ("UN Summary Heading", "Summary"), ("UN Paragraph", "The first summary paragraph is"),
-        ("UN Paragraph", "The second summary paragraph i")]
+        ("UN Summary Heading", "Summary"), ("UN Summary Paragraph", "The first summary paragraph is"),
+        ("UN Summary Paragraph", "The second summary paragraph i")]
+    # the text starts 12 pt inside the frame on both sides, as the PDF's padding (it stood 24 pt
+    # in on both, 23 pt narrower than the PDF: every line broke elsewhere)
+    margins = {m.tag.removeprefix(W): int(m.get(f"{W}w")) for m in cell._tc.tcPr.find(f"{W}tcMar")}
+    assert margins["left"] == margins["right"] == 12 * 20
+    assert not doc.styles["UN Summary Paragraph"].paragraph_format.left_indent
     assert doc.styles["UN Summary Heading"].font.bold
     assert doc.styles["UN Summary Heading"].paragraph_format.alignment == WD_ALIGN_PARAGRAPH.CENTER  # as in the PDF
 

@@ -25,12 +25,13 @@ from pipeline.writers.docx.inline import At, add_inline, add_page_reference, add
 from pipeline.writers.docx.paragraph import finish_paragraph, in_story, new_paragraph, revision_of, write_paragraph
 from pipeline.writers.docx.pictures import add_picture
 from pipeline.writers.docx.state import Build
-from pipeline.writers.docx.styles import CONTENTS_DEPTHS, LIST_DEPTHS, depth_style
+from pipeline.writers.docx.styles import CONTENTS_DEPTHS, LIST_DEPTHS, depth_style, set_style
 from pipeline.writers.docx.tables import (RULE_HEAVY, RULE_THIN, add_data_table, new_box, new_table, set_table_borders)
 from pipeline.writers.docx.tree import child_elements, fail, no_stray_text, text_of
 
 FIGURE_INDENT = 24  # pt: figures start at the paragraph text, like tables
-SPACER = "UN Table Spacer"  # an empty 12 pt line: the margin under a table (Word tables have none)
+SPACER = "UN Table Spacer"
+SUMMARY_STYLES = {"UN Paragraph": "UN Summary Paragraph", "UN Quotation": "UN Summary Quotation"}  # an empty 12 pt line: the margin under a table (Word tables have none)
 MASTHEAD_RIGHT = 108  # pt: the width of the masthead's right column (the distribution block)
 # A contents line's columns, one tab apart: number, title, paragraph range, page.
 CONTENTS_COLUMN = {"contents-number": 0, "contents-title": 1, "contents-paragraphs": 2, "contents-paragraphs-label": 2,
@@ -168,6 +169,10 @@ def _add_summary(b: Build, el: etree._Element, declared: Element, revision: str 
     cell = new_box(b)
     with in_story(b, cell, cell.paragraphs[0]):
         add_blocks(b, el, revision)
+    in_box = {b.style_ids[outside]: inside for outside, inside in SUMMARY_STYLES.items()}
+    for paragraph in cell.paragraphs:  # the box's padding is the cell's margins: no indent of their own
+        if paragraph.style is not None and paragraph.style.style_id in in_box:
+            set_style(b, paragraph, in_box[paragraph.style.style_id])
     spacer = new_paragraph(b, SPACER)
     following = el.getnext()
     if following is not None and element_of(following).kind == "report-body":

@@ -69,6 +69,9 @@ PARAGRAPH_STYLES: dict[str, dict] = {
     "UN Author": dict(size=12, bold=True, line=14, before=0, after=24, left=STEP, keep=True),
     # ---- summary and contents
     "UN Summary Heading": dict(bold=True, after=12, align="center", keep=True),  # centred, as the PDF
+    # in the summary's box (whose 12 pt padding is the cell's margins) paragraphs start at its edge
+    "UN Summary Paragraph": dict(align="justify", after=12),
+    "UN Summary Quotation": dict(align="justify", left=STEP, right=STEP, after=12),
     "UN Contents Heading": dict(size=14, bold=True, line=16, after=12, keep=True, page_break=True),
     "UN Contents Columns": dict(size=9, italic=True, after=6, keep=True,
                                 tabs=[(STEP, "left", None), (-RANGE_END, "right", None), (0, "right", None)]),

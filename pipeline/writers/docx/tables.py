@@ -22,7 +22,8 @@ TABLE_INDENT = 24  # pt: tables start at the paragraph text, like the numbered t
 TABLE_CELL_RIGHT_PAD = 6  # pt between columns
 RULE_THIN, RULE_HEAVY = 4, 12  # border sizes in eighths of a point: 0.5 pt and 1.5 pt
 ALIGNMENTS = ("left", "right", "center")  # data-align values; a style per alignment ("UN Table Cell Right")
-BOX_PADDING = 8  # pt above the summary's text inside the frame (its right matches the text's indent on the left)
+BOX_PADDING = 8  # pt above the summary's text inside the frame
+BOX_SIDE = 12  # pt between the frame and the summary's text on each side, as the stylesheet's .summary padding
 
 
 def add_data_table(b: Build, el: etree._Element, revision: str | None) -> None:
@@ -93,7 +94,7 @@ def new_box(b: Build) -> _Cell:
     table = new_table(b, 1, [b.text_width], indent=0)
     set_table_borders(table, {side: RULE_THIN for side in ("top", "left", "bottom", "right")})
     cell = table.rows[0].cells[0]
-    set_cell_margins(cell, top=BOX_PADDING, right=TABLE_INDENT)
+    set_cell_margins(cell, top=BOX_PADDING, left=BOX_SIDE, right=BOX_SIDE)
     return cell
 
 
