@@ -61,3 +61,19 @@ def test_every_fact_of_a_source_is_one_located_error_without_it(data_copy):
             assert where.path.endswith("sessions/59/note-on-x.yaml") and (where.line, where.column) == (12, 24)
             assert f"paragraph uses '{fact}', a fact of the {source} data, but series 'note-on-x' does not " \
                    f"declare '{source}' (its facts: none)" in errors[0].message
+
+
+def test_a_series_with_no_facts_may_leave_as_at_out(data_copy, tmp_path):
+    """Nothing is counted for a series with `facts: []`, so its editions need no as_at (it is
+    the document date); a series that declares facts still needs it."""
+    from conftest import replace_in
+
+    edition = data_copy / "sessions" / "73" / "female-genital-mutilation.yaml"
+    replace_in(edition, "as_at: 2018-07-27", "")
+    replace_in(data_copy / "sessions" / "59" / "cmw-status.yaml", "as_at: 2004-08-20\n", "")
+    problems = validate(load_session(data_copy, 73))
+    assert not [p for p in problems if p.severity == "error"], problems
+    text = build(data_copy, tmp_path / "out", session=73, series="female-genital-mutilation", formats=("txt",))
+    assert "date: 27 July 2018" in text["txt"].read_text(encoding="utf-8")
+    errors = [p.message for p in validate(load_session(data_copy, 59)) if p.severity == "error"]
+    assert errors == ["missing key 'as_at'; add it"]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Annotated, Literal, Union
 
-from pydantic import BeforeValidator, Discriminator, Field, StrictBool, StringConstraints, Tag
+from pydantic import (BeforeValidator, Discriminator, Field, PrivateAttr, StrictBool, StringConstraints, Tag,
+                      model_validator)
 from pydantic_core import PydanticCustomError
 
 from pipeline.model.blocks import Block, ParagraphBlock
@@ -75,7 +76,9 @@ class Edition(Strict):
     previous: WholeNumber | None = Field(default=None, gt=0, lt=1000)  # session of the edition this one follows
     symbol: NonEmpty | None = None  # None: not yet assigned, the edition is a draft
     date: Day
-    as_at: Day
+    # the day the facts are counted as at; a series that declares no facts may leave it out (it is
+    # then the document date: `as_at_given` says which), one that declares facts must give it
+    as_at: Day | None = None
     distribution: Literal["General", "Limited", "Restricted"] = "General"
     original_language: NonEmpty = "English"
     place: Literal["New York", "Geneva"] = "New York"
@@ -103,6 +106,22 @@ class Edition(Strict):
         if self.agenda is None:
             return []
         return list(self.agenda) if isinstance(self.agenda, list) else [self.agenda]
+
+    _as_at_given: bool = PrivateAttr(True)
+
+    @model_validator(mode="after")
+    def _as_at_defaults_to_the_date(self) -> Edition:
+        """An edition without `as_at` counts its facts as at its date (check_dates says when a
+        series with facts must give it)."""
+        if self.as_at is None:
+            object.__setattr__(self, "as_at", self.date)  # frozen: set once, while validating
+            self._as_at_given = False
+        return self
+
+    @property
+    def as_at_given(self) -> bool:
+        """Whether the edition says its `as_at` (or takes its date)."""
+        return self._as_at_given
 
     @property
     def is_draft(self) -> bool:

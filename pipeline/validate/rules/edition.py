@@ -6,6 +6,7 @@ import datetime as dt
 import re
 
 from pipeline.inputs.load import Inputs, Sourced
+from pipeline.inputs.problems import did_you_mean
 from pipeline.model.blocks import HeadingBlock
 from pipeline.model.common import JOB_NUMBER_PARTS
 from pipeline.model.edition import Edition
@@ -77,9 +78,16 @@ def check_symbols(inputs: Inputs, sourced: Sourced) -> Problems:
 
 
 def check_dates(inputs: Inputs, sourced: Sourced) -> Problems:
-    """The figures are as at a day no later than the document date (and not long before it)."""
+    """The figures are as at a day no later than the document date (and not long before it);
+    a series that declares facts says the day they are counted as at."""
     edition: Edition = sourced.model
-    if edition.as_at > edition.date:
+    series = inputs.series.get(edition.series)
+    if not edition.as_at_given and series is not None and series.model.facts:
+        unknown = [key for key in sourced.raw if key not in Edition.model_fields]
+        # a bad as_at, or one misspelt ('as_att'), is reported by the load, at its line
+        if "as_at" not in sourced.raw and not any(did_you_mean(key, ["as_at"]) for key in unknown):
+            yield error(at(sourced), "missing key 'as_at'; add it")
+    elif edition.as_at > edition.date:
         yield error(at(sourced, "as_at"),
                     f"as_at {edition.as_at} is after the document date {edition.date}; "
                     "the figures cannot be as at a later day than the document")
