@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
-from pipeline.i18n.labels import Labels, original_labels, roman
+from pipeline.i18n.labels import Labels, lettered, original_labels, roman
 from pipeline.model.blocks import (HEADING_KEYS, FigureBlock, HeadingBlock, ListItem, ParagraphBlock, TableBlock,
                                    TableSpec)
 from pipeline.model.edition import Edition
@@ -33,9 +33,9 @@ CONTENTS_LEVELS = ("part", "chapter", "section")  # the levels a contents list s
 
 
 def letter(number: int) -> str:
-    """1 -> 'a', 26 -> 'z', 27 -> 'aa' (as the Editorial Manual continues a lettered series): the
-    Latin letter of lettered footnotes and, in capitals, of sections in every version."""
-    return chr(ord("a") + (number - 1) % 26) * ((number - 1) // 26 + 1)
+    """1 -> 'a', 26 -> 'z', 27 -> 'aa': the Latin letter of lettered footnotes and, in capitals, of
+    sections in every version."""
+    return lettered(number)
 
 
 def heading_number(level: str, number: int, labels: Labels) -> str:

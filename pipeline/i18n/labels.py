@@ -19,6 +19,12 @@ from pipeline.inputs.layout import REPOSITORY
 LATIN = "abcdefghijklmnopqrstuvwxyz"
 
 
+def lettered(number: int, letters: str | tuple[str, ...] = LATIN) -> str:
+    """The number-th of a series of letters, 1 -> 'a'; past the last the series doubles: 27 -> 'aa',
+    as the Editorial Manual continues a lettered series."""
+    return letters[(number - 1) % len(letters)] * ((number - 1) // len(letters) + 1)
+
+
 def roman(number: int) -> str:
     """1 -> 'I', 14 -> 'XIV'."""
     numerals = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
@@ -50,10 +56,8 @@ class Labels:
                 "Ordinal": ordinal[:1].upper() + ordinal[1:], "figure": str(number), "roman": roman(number)}
 
     def letter(self, number: int) -> str:
-        """1 -> 'a' (or 'أ' in Arabic); past the last letter the series doubles: 27 -> 'aa', as the
-        Editorial Manual continues a lettered series."""
-        letters = LATIN if self.language.letters == "latin" else self.language.letters
-        return letters[(number - 1) % len(letters)] * ((number - 1) // len(letters) + 1)
+        """1 -> 'a' (or 'أ' in Arabic), 27 -> 'aa', in the language's letters."""
+        return lettered(number, LATIN if self.language.letters == "latin" else self.language.letters)
 
     def bracketed(self, label: str) -> str:
         """A letter or numeral as the language brackets a subparagraph: '(a)', 'a)'."""
@@ -65,7 +69,7 @@ class Labels:
         numbers ({name}) past the last name given falls back to its roman numeral or letter."""
         form = self.language.numbering[level]
         names = (self.language.numbering.get("names") or {}).get(level) or []
-        letter = LATIN[(number - 1) % 26].upper() * ((number - 1) // 26 + 1)
+        letter = lettered(number).upper()
         fallback = letter if level == "section" else roman(number)
         name = names[number - 1] if number <= len(names) else fallback
         return form.format(number=number, roman=roman(number), letter=letter, name=name)

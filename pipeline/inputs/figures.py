@@ -16,6 +16,7 @@ import io
 import unicodedata
 import warnings
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from pipeline.inputs.files import MAX_PICTURE_BYTES, read_input_bytes
@@ -103,7 +104,10 @@ def _found(folder: Path, name: str) -> Path:
     return next((p for p in folder.iterdir() if unicodedata.normalize("NFC", p.name) == wanted), path)
 
 
+@lru_cache(maxsize=16)
 def _checked(name: str, data: bytes) -> FigureImage:
+    """The picture decoded and made plain: once for the same bytes, however many language
+    versions and checks ask (a failure is not cached, and is raised again)."""
     from PIL import Image, ImageOps, UnidentifiedImageError  # imported here: only reports with figures need it
 
     digest = hashlib.sha256(data).hexdigest()[:12]

@@ -372,15 +372,19 @@ def check_translated_texts(inputs: Inputs, sourced: Sourced) -> Problems:
         return  # check_language_files reports it
     facts = edition_facts(inputs, sourced)
     sources = text_sources(sourced.model, facts.series.tables)
+    # the original's texts, once for every version, for the footnotes a table's or figure's text
+    # calls (a block's are compared in _check_version); no context: rows made from facts are not
+    # translated
+    english = {d.path: d.source for d in drafted_texts(sourced.model, facts.series.tables, {})}
     for translated in versions:
         code = translated.model.language
         if code == ORIGINAL or code not in known or code != translation_language(translated.path):
             continue  # check_translations reports it
-        yield from _check_version_texts(inputs, sourced, translated, known[code], facts, sources)
+        yield from _check_version_texts(inputs, sourced, translated, known[code], facts, sources, english)
 
 
 def _check_version_texts(inputs: Inputs, sourced: Sourced, translated: Sourced, language: Any, facts: Any,
-                         sources: dict) -> Problems:
+                         sources: dict, english: dict) -> Problems:
     version = translated_version(language, translated.model)
     edition = translated_edition(facts.edition, version)
     local = localized_facts(facts, inputs.translated_names, version, edition)
@@ -390,9 +394,6 @@ def _check_version_texts(inputs: Inputs, sourced: Sourced, translated: Sourced, 
     inline = InlineContext({label: FOOTNOTE_CALL.sub("", text) for label, text in edition.footnotes.items()},
                            NoteMarks(edition.footnote_marks), anchors=set(composer.numbers.anchors.values()))
     found = False
-    # the original's texts, for the footnotes a table's or figure's text calls (a block's are
-    # compared in _check_version)
-    english = {d.path: d.source for d in drafted_texts(facts.edition, facts.series.tables, composer.context)}
     for drafted in drafted_texts(edition, tables, composer.context):
         path = sources.get(drafted.path)
         if path is None:
