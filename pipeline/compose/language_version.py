@@ -274,9 +274,13 @@ def localized_facts(facts: EditionFacts, names: TranslatedNames, version: Versio
         ordered = sort([State(str(i), record.name, english) for i, (record, english) in enumerate(named)])
         return [named[int(s.identity)][0] for s in ordered]
 
-    status = TreatyStatus(facts.status.as_at, states(facts.status.parties), states(facts.status.signatories),
-                          records(facts.status.states))
-    members = [dataclasses.replace(m, nationality=names.translate(m.nationality, code)) for m in facts.members]
+    status = facts.status
+    if status is not None:  # a series without a treaty has no status to name
+        status = TreatyStatus(status.as_at, states(status.parties), states(status.signatories),
+                              records(status.states))
+    members = facts.members
+    if members is not None:  # nor, without a committee, members
+        members = [dataclasses.replace(m, nationality=names.translate(m.nationality, code)) for m in members]
     changes = facts.changes
     if changes is not None:
         changes = dataclasses.replace(changes, **{

@@ -318,8 +318,9 @@ def check_translated_state_names(inputs: Inputs, sourced: Sourced) -> Problems:
     if not versions or not facts_ready(inputs, sourced):
         return
     facts = edition_facts(inputs, sourced)
-    used = sorted({s.name for s in facts.status.parties + facts.status.signatories}
-                  | {m.nationality.name for m in facts.members})
+    status, members = facts.status, facts.members or []
+    used = sorted({s.name for s in (status.parties + status.signatories if status else [])}
+                  | {m.nationality.name for m in members})
     if facts.changes is not None:
         used = sorted(set(used) | {s.name for s in facts.changes.new_parties + facts.changes.new_signatories})
     for translated in versions:
