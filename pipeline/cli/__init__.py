@@ -50,6 +50,22 @@ def require_data_folder(data_dir: Path) -> None:
                                   "no sessions folder here; give the folder of the input data with --data")])
 
 
+def require_output_folder(output_dir: Path, data_dir: Path) -> None:
+    """Refuse an output folder that cannot be one (a file stands on its path) or that lies in
+    the input data (builds would land beside the YAML and be read as input next time)."""
+    output, data = output_dir.resolve(), data_dir.resolve()
+    for folder in (output, *output.parents):
+        if folder.exists() and not folder.is_dir():
+            raise InputError([Problem(Location(display_path(output_dir)), "error",
+                                      f"cannot write the builds here: {display_path(folder)} is a file, not a "
+                                      "folder; give another folder with --output")])
+    if output == data or data in output.parents:
+        raise InputError([Problem(Location(display_path(output_dir)), "error",
+                                  "the output folder is inside the input data folder "
+                                  f"({display_path(data_dir)}): builds would mix with the data; give a folder "
+                                  "outside it with --output")])
+
+
 class RegisteredFormat(click.Choice):
     """A format of the writer registry, read when the option is used (so a writer registered
     later, by a test say, is a choice too)."""
@@ -98,14 +114,17 @@ def build(sessions: tuple[str, ...], all_sessions: bool, data_dir: Path, output_
     from pipeline.inputs.layout import TEMPLATES_DIR, session_numbers
     from pipeline.build.progress import progress_for_terminal
 
-    if all_sessions == bool(sessions):
-        raise click.UsageError("give SESSION numbers or --all (not both)")
+    if all_sessions and sessions:
+        raise click.UsageError("give SESSION numbers or --all, not both")
+    if not all_sessions and not sessions:
+        raise click.UsageError("give the SESSION numbers to build (for example 59), or --all")
     chosen = tuple(f for f in WRITERS if not formats or f in formats)
     if "html" not in chosen:
         chosen = ("html",) + chosen  # the tree is always written beside the documents
     options = BatchOptions(data_dir, output_dir, templates_dir or TEMPLATES_DIR, chosen,
                            jobs or available_cores(), force, pdf_variant)
     try:
+        require_output_folder(output_dir, data_dir)
         if all_sessions:
             require_data_folder(data_dir)
         summary = run_batch(list(session_numbers(data_dir) if all_sessions else sessions),
@@ -332,6 +351,7 @@ def preview(session: str, series: str | None, data_dir: Path, output_dir: Path, 
 
     try:
         require_data_folder(data_dir)
+        require_output_folder(output_dir, data_dir)
         options = PreviewOptions(check_session_id(session), series, data_dir, output_dir,
                                  templates_dir or TEMPLATES_DIR, port, language=language)
         run_preview(options, lambda line: click.echo(line, err=True))

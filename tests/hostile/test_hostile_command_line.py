@@ -40,6 +40,15 @@ CASES = [(["build", "--output", "output", session], [session_error(session)])
     (["validate", "--data", "nowhere"], ["nowhere: error: no such data folder; give the folder of the input data with --data"]),
     (["build", "--all", "--data", "nowhere", "--output", "output"],
      ["nowhere: error: no sessions folder here; give the folder of the input data with --data"]),
+    (["build", "59", "--output", "data/sessions"],
+     ["data/sessions: error: the output folder is inside the input data folder (data): builds would mix "
+      "with the data; give a folder outside it with --output"]),
+    (["build", "59", "--output", "data"],
+     ["data: error: the output folder is inside the input data folder (data): builds would mix "
+      "with the data; give a folder outside it with --output"]),
+    (["build", "59", "--output", "notes.txt/sub"],
+     ["notes.txt/sub: error: cannot write the builds here: notes.txt is a file, not a folder; give another "
+      "folder with --output"]),
 ]
 
 
