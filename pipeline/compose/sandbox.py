@@ -55,6 +55,8 @@ class FilterInputError(ValueError):
 
 def _kind_of(value: Any) -> str:
     """How a drafter would name a value's kind."""
+    if isinstance(value, jinja2.Undefined):
+        return "nothing (the data it is given does not exist)"
     if isinstance(value, dt.date):
         return "a date"
     if isinstance(value, (int, float)):

@@ -82,7 +82,9 @@ def check_paragraphs(inputs: Inputs, sourced: Sourced) -> Problems:
     for drafted, text in rendered.texts:
         path = drafted.path
         if isinstance(text, Exception):
-            yield expression_problem(sourced, path, text, rendered.context, rendered.composer.series)
+            home, home_path = text_home(inputs, sourced, path)
+            yield expression_problem(home, home_path, text, rendered.context, rendered.composer.series,
+                                     KIND_WORDS[drafted.kind])
             continue
         if not text.strip() and not (drafted.kind == "cell" and drafted.names):  # a fact's cell may be blank
             yield error(at(sourced, *path), f"{KIND_WORDS[drafted.kind]} is empty once its expressions are filled "
@@ -180,9 +182,48 @@ def check_length(inputs: Inputs, sourced: Sourced) -> Problems:
                                            "manuscript should not exceed; shorten it or ask for a waiver")
 
 
+OBJECT_WORDS = {"StateRecord": "a State's entry", "SeatedMember": "a member"}
+TYPE_WORDS = {"int": "a number", "float": "a number", "str": "text", "list": "a list", "tuple": "a list",
+              "dict": "a set of named values", "date": "a date", "NoneType": "nothing", "bool": "yes or no"}
+
+
+def _engine_words(message: str) -> str | None:
+    """A Python error of an expression said in a drafter's words (None when not one of these)."""
+    if missing := re.search(r"(\w+)\(\) missing \d+ required positional argument: '(\w+)'", message):
+        if missing[1] == "ref":
+            return 'ref() needs the id of the block it refers to between its brackets, like ref("adoption")'
+        return f"{missing[1]}() needs its '{missing[2]}' between the brackets, like {missing[1]}(\"...\")"
+    if extra := re.search(r"(\w+)\(\) takes .* but (\d+) (?:was|were) given", message):
+        return f"{extra[1]}() is given {extra[2]} values between its brackets, more than it takes"
+    if operands := re.search(r"unsupported operand type\(s\) for ([^:]+): '(\w+)' and '(\w+)'", message):
+        left, right = (TYPE_WORDS.get(t, t) for t in operands.group(2, 3))
+        operator = operands[1].split(" or ")[0]
+        return f"'{operator}' cannot combine {left} and {right}"
+    return None
+
+
+def text_home(inputs: Inputs, sourced: Sourced, path: tuple) -> tuple[Sourced, tuple]:
+    """The file and path where a drafted text is written: a named table's texts (its columns,
+    its `row:` cells, its notes) are the series' (`tables: <name>: ...`), not the edition's."""
+    if "table" not in path:
+        return sourced, path
+    cut = path.index("table") + 1
+    name: Any = sourced.raw
+    for key in path[:cut]:
+        try:
+            name = name[key]
+        except (KeyError, IndexError, TypeError):
+            return sourced, path
+    series = inputs.series.get(getattr(sourced.model, "series", ""))
+    if not isinstance(name, str) or series is None or name not in getattr(series.model, "tables", {}):
+        return sourced, path
+    return series, ("tables", name) + tuple(path[cut:])
+
+
 def expression_problem(sourced: Sourced, path: tuple, exc: Exception, context: dict[str, Any],
-                        series: Series) -> Problem:
-    """A paragraph expression's error, at the line of the expression, with what to do."""
+                        series: Series, what: str = "paragraph") -> Problem:
+    """An expression's error, at the line of the expression, with what to do; `what` names the
+    text it stands in ('paragraph', 'table cell', ...)."""
     tags = find_in_value(sourced.raw, path, TAGS)
     where = _where(tags, exc, context) or at(sourced, *path)
     message = getattr(exc, "message", None) or str(exc)
@@ -192,11 +233,13 @@ def expression_problem(sourced: Sourced, path: tuple, exc: Exception, context: d
         undeclared = undeclared_fact_message(name, series)
         if undeclared:
             return error(where, undeclared)
-        return error(where, f"paragraph uses unknown data '{name}'{did_you_mean(name, names)}; "
-                            f"the data a paragraph can use: {', '.join(names)}")
+        return error(where, f"{what} uses unknown data '{name}'{did_you_mean(name, names)}; "
+                            f"the data a {what} can use: {', '.join(names)}")
     if isinstance(exc, jinja2.UndefinedError):
         message = re.sub(r"'[\w.]+\.(\w+) object'", r"a \1", message)  # not our module paths
-        return error(where, f"paragraph uses data that does not exist: {message}")
+        message = re.sub(r"'dict object' has no attribute '([^']*)'", r"it has no '\1'", message)
+        message = re.sub(r"\ba (StateRecord|SeatedMember)\b", lambda m: OBJECT_WORDS[m[1]], message)
+        return error(where, f"{what} uses data that does not exist: {message}")
     if isinstance(exc, jinja2.TemplateAssertionError) and (unknown := re.match(r"No filter named '(\w+)'", message)):
         name = unknown[1]
         return error(where, f"unknown filter '{name}'{did_you_mean(name, paragraph_environment().filters)}; "
@@ -211,16 +254,18 @@ def expression_problem(sourced: Sourced, path: tuple, exc: Exception, context: d
             return error(where, "an expression opened here is not closed; end it with '}}' (or '%}')")
         if before := re.match(r"expected token 'end of print statement', got '(.+)'", message):
             return error(where, f"the expression is not closed before '{before[1]}'; end it with '}}}}'")
-        return error(where, f"paragraph expression syntax: {message}; write expressions like "
+        return error(where, f"{what} expression syntax: {message}; write expressions like "
                             "{{ parties|count|number }}")
     if isinstance(exc, SecurityError):
-        return error(where, f"paragraph expression not allowed: {message.rstrip('.')}; use only the data and "
+        return error(where, f"{what} expression not allowed: {message.rstrip('.')}; use only the data and "
                             "filters of 'Writing paragraphs' in README")
     if isinstance(exc, FilterInputError):
         return error(where, f"{message}; see 'Writing paragraphs' in README for what each filter takes")
     if isinstance(exc, UnknownReference):
         return error(where, message)
-    return error(where, f"paragraph expression failed: {message}; check the filters it uses")
+    if (plain := _engine_words(message)) is not None:
+        return error(where, f"{what} expression failed: {plain}")
+    return error(where, f"{what} expression failed: {message}; check the filters it uses")
 
 
 def _where(tags: list[tuple[Location, re.Match]], exc: Exception, context: dict[str, Any]) -> Location | None:
