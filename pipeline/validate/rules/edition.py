@@ -15,6 +15,7 @@ from pipeline.i18n.style import long_date
 from pipeline.validate.rules import Problems, at, error, warning
 
 AS_AT_MAX_DAYS = 60  # figures older than this at the document date are worth a second look
+MAX_SYMBOL_LENGTH = 40  # the longest real symbols (A/HRC/WG.6/15/L.10/Add.1) are far shorter
 
 
 def symbol_pattern(organ: Organ) -> re.Pattern[str]:
@@ -67,7 +68,10 @@ def check_symbols(inputs: Inputs, sourced: Sourced) -> Problems:
         if value is None:
             continue
         match = pattern.match(value)
-        if not match:
+        if len(value) > MAX_SYMBOL_LENGTH:
+            yield error(at(sourced, *path), f"the symbol is {len(value)} characters long; a UN symbol has at most "
+                                            f"{MAX_SYMBOL_LENGTH} (like {organ.symbol_prefix}{edition.session}/312/Add.1)")
+        elif not match:
             yield error(at(sourced, *path),
                         f"'{value}' is not a symbol of the {name}; write it like {organ.symbol_prefix}{edition.session}/150")
         elif int(match["session"]) != edition.session:

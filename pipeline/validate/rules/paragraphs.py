@@ -162,7 +162,9 @@ def check_footnotes_used(inputs: Inputs, sourced: Sourced) -> Problems:
     """A footnote under 'footnotes:' that no text calls is probably a mistake."""
     edition: Edition = sourced.model
     rendered = rendered_texts(inputs, sourced)
-    sources = [d.source for d, _ in rendered.texts] if rendered else []
+    if rendered is None:  # the texts cannot be drafted (the series or the facts are in error): unknown
+        return
+    sources = [d.source for d, _ in rendered.texts] + list(edition.footnotes.values())  # a note may call a note
     called = {label for source in sources for label in FOOTNOTE_CALL.findall(source)}
     for label in edition.footnotes:
         if label not in called:

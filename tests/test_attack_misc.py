@@ -1,0 +1,44 @@
+"""Findings of an attack on the validation (3 December): an absurdly long symbol passed
+validation and failed in the PDF under another name; a broken series also reported every
+footnote as never called; a footnote called only by another footnote was reported as never called."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import replace_in
+from pipeline.inputs.load import load_session
+from pipeline.inputs.problems import InputError
+from pipeline.validate import validate
+
+EDITION = "sessions/53/cat-status.yaml"
+
+
+def problems_of(data_dir: Path, session: int) -> list[str]:
+    try:
+        return [str(p) for p in validate(load_session(data_dir, session))]
+    except InputError as exc:
+        return [str(p) for p in exc.problems]
+
+
+def test_a_symbol_longer_than_any_real_one_is_refused_at_its_line(data_copy, monkeypatch):
+    replace_in(data_copy / EDITION, "symbol: A/53/253", "symbol: A/53/" + "2" * 70)
+    monkeypatch.chdir(data_copy.parent)
+    assert problems_of(Path("data"), 53) == [
+        f"data/{EDITION}:12:9: error: the symbol is 75 characters long; a UN symbol has at most 40 "
+        "(like A/53/312/Add.1)"]
+
+
+def test_a_broken_series_does_not_also_report_the_footnotes_as_never_called(data_copy, monkeypatch):
+    replace_in(data_copy / "series/cat-status.yaml", "organ: General Assembly", "organ: 5")
+    monkeypatch.chdir(data_copy.parent)
+    assert problems_of(Path("data"), 53) == [
+        "data/series/cat-status.yaml:10:8: error: 'organ': must be text, not 5; put it in double quotes"]
+
+
+def test_a_footnote_called_by_another_footnote_is_not_reported_as_never_called(data_copy, monkeypatch):
+    replace_in(data_copy / EDITION, "footnotes:\n", "footnotes:\n  second: \"A second note.\"\n")
+    replace_in(data_copy / EDITION, 'committee-report: "[Text of footnote 1/ not available in the sources reached.]"',
+               'committee-report: "[Text of footnote 1/ not available in the sources reached.][^second]"')
+    monkeypatch.chdir(data_copy.parent)
+    assert not [p for p in problems_of(Path("data"), 53) if "'second' is never called" in p]
