@@ -103,3 +103,15 @@ def assert_in_order(haystack: str, needles: list[str]) -> None:
         found = haystack.find(needle, position)
         assert found >= 0, f"not found (in order) after char {position}: {needle!r}"
         position = found + len(needle)
+
+
+def problems_of(data_dir: Path, session: int) -> list[str]:
+    """Every problem validation reports for a session, as printed (a load error's included)."""
+    from pipeline.inputs.load import load_session
+    from pipeline.inputs.problems import InputError
+    from pipeline.validate import validate
+
+    try:
+        return [str(p) for p in validate(load_session(data_dir, session))]
+    except InputError as exc:
+        return [str(p) for p in exc.problems]

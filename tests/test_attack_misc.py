@@ -6,19 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import replace_in
-from pipeline.inputs.load import load_session
-from pipeline.inputs.problems import InputError
-from pipeline.validate import validate
+from conftest import problems_of, replace_in
 
 EDITION = "sessions/53/cat-status.yaml"
-
-
-def problems_of(data_dir: Path, session: int) -> list[str]:
-    try:
-        return [str(p) for p in validate(load_session(data_dir, session))]
-    except InputError as exc:
-        return [str(p) for p in exc.problems]
 
 
 def test_a_symbol_longer_than_any_real_one_is_refused_at_its_line(data_copy, monkeypatch):

@@ -9,21 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import replace_in
-from pipeline.inputs.load import load_session
-from pipeline.inputs.problems import InputError
-from pipeline.validate import validate
+from conftest import problems_of, replace_in
 
 SERIES = "series/cat-status.yaml"
 EDITION = "sessions/53/cat-status.yaml"
 CELL = "\"{{ row.declarations['21']|date }}\""
 
-
-def problems_of(data_dir: Path, session: int) -> list[str]:
-    try:
-        return [str(p) for p in validate(load_session(data_dir, session))]
-    except InputError as exc:
-        return [str(p) for p in exc.problems]
 
 
 CASES = [
