@@ -316,3 +316,17 @@ def test_the_watcher_counts_saved_pictures_of_figures(tmp_path):
     assert counts(added, str(data / "figures" / "chart.png")) and counts(added, str(data / "figures" / "map.JPG"))
     assert not counts(added, str(data / "figures" / "chart.png~")) and not counts(added, str(data / "chart.png"))
     assert counts(added, str(data / "sessions" / "59" / "cmw-status.yaml"))
+
+
+def test_the_watcher_counts_a_session_folder_moved_away(tmp_path):
+    """Moving data/sessions/59 elsewhere removes its editions: the preview must rebuild (and say
+    so), not keep showing the pages as current (found by an attacker)."""
+    import watchfiles
+
+    from pipeline.preview.watch import InputFilter
+
+    data, templates = tmp_path / "data", tmp_path / "templates"
+    counts = InputFilter(data, templates)
+    assert counts(watchfiles.Change.deleted, str(data / "sessions" / "59"))
+    assert counts(watchfiles.Change.added, str(data / "sessions" / "60"))
+    assert not counts(watchfiles.Change.deleted, str(tmp_path / "elsewhere" / "59"))

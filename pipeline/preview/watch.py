@@ -3,7 +3,8 @@ again when one of them is saved.
 
 Watched: the data folder and the templates folder. What counts is an input file: under
 data/, the series, the reference data, the editions of every session (the previous edition
-and the one after feed the changes) and the figures' pictures; under templates/, every file. Editors' backup
+and the one after feed the changes), the figures' pictures, and folders added, moved or deleted (a
+session's folder moved away takes its editions with it); under templates/, every file. Editors' backup
 and swap files (`x.yaml~`, `.x.yaml.swp`) and the build's own temporaries do not count.
 """
 
@@ -40,7 +41,11 @@ class InputFilter(watchfiles.DefaultFilter):
             return True
         if target.is_relative_to(figures_dir(self.data_dir)):
             return target.suffix.lower() in PICTURE_SUFFIXES
-        return target.is_relative_to(self.data_dir) and target.suffix in INPUT_SUFFIXES
+        if not target.is_relative_to(self.data_dir):
+            return False
+        if change != watchfiles.Change.modified and not target.suffix:
+            return True  # a folder moved or deleted (a session's, say) takes its inputs with it
+        return target.suffix in INPUT_SUFFIXES
 
 
 async def watch_and_rebuild(hub: PreviewHub, stop: asyncio.Event) -> None:
