@@ -46,6 +46,9 @@ CASES = [(["build", "--output", "output", session], [session_error(session)])
     (["build", "59", "--output", "data"],
      ["data: error: the output folder is inside the input data folder (data): builds would mix "
       "with the data; give a folder outside it with --output"]),
+    (["build", "59", "--output", "output", "--templates", "data/reference", "--format", "txt"],
+     ["data/series/cmw-status.yaml:2:1: error: no template 'report': data/reference holds no report templates "
+      "(<name>/report.html.j2); is --templates the right folder?"]),
     (["build", "59", "--output", "notes.txt/sub"],
      ["notes.txt/sub: error: cannot write the builds here: notes.txt is a file, not a folder; give another "
       "folder with --output"]),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pipeline.inputs.load import Inputs, Sourced
 from pipeline.model.series import Series
-from pipeline.inputs.problems import did_you_mean
+from pipeline.inputs.problems import did_you_mean, display_path
 from pipeline.validate.rules import Problems, at, error
 
 
@@ -33,6 +33,11 @@ def check_template(inputs: Inputs, sourced: Sourced) -> Problems:
     if (inputs.templates_dir / series.template / "report.html.j2").is_file():
         return
     known = sorted(p.parent.name for p in inputs.templates_dir.glob("*/report.html.j2"))
+    if not known:
+        yield error(at(sourced, "template"), f"no template '{series.template}': {display_path(inputs.templates_dir)} "
+                                             "holds no report templates (<name>/report.html.j2); is --templates "
+                                             "the right folder?")
+        return
     yield error(at(sourced, "template"), f"no template '{series.template}'{did_you_mean(series.template, known)}; "
                                          f"the templates are: {', '.join(known)}")
 
