@@ -32,3 +32,13 @@ def test_a_footnote_called_by_another_footnote_is_not_reported_as_never_called(d
                'committee-report: "[Text of footnote 1/ not available in the sources reached.][^second]"')
     monkeypatch.chdir(data_copy.parent)
     assert not [p for p in problems_of(Path("data"), 53) if "'second' is never called" in p]
+
+
+def test_a_missing_previous_edition_is_named_as_the_cause_of_previous_being_unknown(data_copy, monkeypatch):
+    replace_in(data_copy / "sessions/60/cmw-status.yaml", "previous: 59 ", "previous: 58 ")
+    monkeypatch.chdir(data_copy.parent)
+    errors = [p for p in problems_of(Path("data"), 60) if ": error: " in p]
+    assert errors == [
+        "data/sessions/60/cmw-status.yaml:7:11: error: previous edition data/sessions/58/cmw-status.yaml does not exist",
+        "data/sessions/60/cmw-status.yaml:59:37: error: paragraph uses 'previous', which needs the previous edition: "
+        "its 'previous:' cannot be read (see the error at 'previous:')"]

@@ -235,6 +235,9 @@ def expression_problem(sourced: Sourced, path: tuple, exc: Exception, context: d
         undeclared = undeclared_fact_message(name, series)
         if undeclared:
             return error(where, undeclared)
+        if name in ("previous", "changes") and getattr(sourced.model, "previous", None) is not None:
+            return error(where, f"{what} uses '{name}', which needs the previous edition: its 'previous:' "
+                                "cannot be read (see the error at 'previous:')")
         return error(where, f"{what} uses unknown data '{name}'{did_you_mean(name, names)}; "
                             f"the data a {what} can use: {', '.join(names)}")
     if isinstance(exc, jinja2.UndefinedError):
