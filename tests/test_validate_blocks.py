@@ -87,9 +87,9 @@ CASES = [
       "parties, signatories, states"]),
     ("rows from something that is not a list, in a drafter's words",
      [("    rows_from: members\n", "    rows_from: members.name\n")],
-     [f"{E}:{line}: error: rows_from: 'members.name' is not a list of facts; rows_from takes the name of a list "
-      "of facts (members, parties, signatories, states) or a filter over one, like states|declared(\"22\")"
-      for line in ("59:12", "110:16")]),  # at each use of the series' table
+     [f"{S}:14:16: error: rows_from: 'members.name' is not a list of facts; rows_from takes the name of a list "
+      "of facts (members, parties, signatories, states) or a filter over one, like states|declared(\"22\")"]),
+     # once, where the series' table is written (not at each use of it)
     ("rows from an expression that does not read, in a drafter's words",
      [("    rows_from: members\n", "    rows_from: members|declard(\"22\")\n")],
      [f"{S}:14:16: error: rows_from: 'members|declard(\"22\")' is not a list of facts (there is no filter 'declard' "

@@ -280,7 +280,13 @@ def _table_rows(inputs: Inputs, facts, spec: TableSpec, context: dict, where, bl
     if _expression_syntax(spec.rows_from) is not None or (re.fullmatch(r"\w+", spec.rows_from)
                                                            and spec.rows_from not in LIST_FACTS):
         return  # reported with the table's shape
-    at_rows_from = where("rows_from") if isinstance(block.table, TableSpec) else at_table()
+    series = inputs.series.get(facts.series.id)
+    if isinstance(block.table, TableSpec):
+        at_rows_from = where("rows_from")
+    elif series is not None:  # a named table's rows_from is written in the series file
+        at_rows_from = at(series, "tables", block.table, "rows_from")
+    else:
+        at_rows_from = at_table()
     try:
         rows = table_rows_source(spec, context) or []
     except EXPRESSION_ERRORS as exc:
