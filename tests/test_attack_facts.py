@@ -34,6 +34,57 @@ def new_edition(data_dir: Path, *args: str):
     return CliRunner().invoke(main, ["new-edition", *args, "--data", str(data_dir)])
 
 
+# 21. Facts as at a day that has not come.
+
+def test_an_as_at_in_the_future_is_a_located_warning(data_copy, monkeypatch):
+    import datetime as dt
+
+    monkeypatch.setattr("pipeline.validate.rules.edition.today", lambda: dt.date(2026, 12, 3))
+    edition = data_copy / CAT_53
+    replace_in(edition, "symbol: A/53/253", "symbol: null")
+    replace_in(edition, "date: 1998-08-17", "date: 2099-08-17")
+    replace_in(edition, "as_at: 1998-08-17", "as_at: 2099-08-17")
+    warnings = [w for w in located(validate(load_session(data_copy, 53)), "warning") if "has not come" in w[3]]
+    assert warnings == [("cat-status.yaml", line_of(edition, "as_at: 2099"), 8,
+                         "as_at 2099-08-17 is after today (2026-12-03): the facts in the ledger cannot be known "
+                         "as at a day that has not come; give the day they were last checked")]
+
+
+# 8. Facts as at a day before the treaty existed.
+
+def test_an_as_at_before_the_treaty_was_adopted_is_an_error(data_copy):
+    edition = data_copy / CAT_53
+    replace_in(edition, "as_at: 1998-08-17", "as_at: 1980-01-01")
+    problems = validate(load_session(data_copy, 53))
+    assert located(problems) == [
+        ("cat-status.yaml", line_of(edition, "as_at: 1980"), 8,
+         "as_at 1980-01-01 is before the Convention against Torture and Other Cruel, Inhuman or Degrading Treatment "
+         "or Punishment was adopted on 1984-12-10: there are no facts of it to report as at that day; correct "
+         "'as_at'")]
+    warnings = [w[3] for w in located(problems, "warning") if "left out" in w[3]]
+    assert warnings and all("1980-01-01" in w and "1998-08-17" not in w for w in warnings)
+
+
+# 9. rows_from: an article no entry of the ledger declares under, or not an article.
+
+@pytest.mark.parametrize("argument", ['"99"', "21.0", '"abc"'])
+def test_declared_under_an_article_the_ledger_never_names_is_an_error(data_copy, argument):
+    series = data_copy / CAT_SERIES
+    replace_in(series, 'rows_from: states|declared("21")', f"rows_from: states|declared({argument})")
+    errors = located(validate(load_session(data_copy, 53)))
+    assert [(e[0], e[1]) for e in errors] == [("cat-status.yaml", line_of(series, f"declared({argument})"))]
+    assert errors[0][3].startswith("rows_from: ")
+    assert "the ledger's declarations are under articles 21, 22" in errors[0][3] or "not an article" in errors[0][3]
+
+
+def test_declared_under_a_real_article_with_none_yet_stays_a_warning(data_copy):
+    edition = data_copy / CAT_53
+    replace_in(edition, "as_at: 1998-08-17", "as_at: 1985-01-01")
+    problems = validate(load_session(data_copy, 53))
+    assert not located(problems)
+    assert any("declared(\"21\")' has nothing as at 1985-01-01" in w[3] for w in located(problems, "warning"))
+
+
 # 10. A name that forks, or a row given twice.
 
 @pytest.mark.parametrize("row, words", [
