@@ -34,6 +34,16 @@ def new_edition(data_dir: Path, *args: str):
     return CliRunner().invoke(main, ["new-edition", *args, "--data", str(data_dir)])
 
 
+# 20. Conflicting options.
+
+def test_force_and_keep_existing_together_are_refused(data_copy):
+    before = (data_copy / "sessions" / "60" / "cmw-status.yaml").read_text(encoding="utf-8")
+    result = new_edition(data_copy, "59", "60", "--force", "--keep-existing")
+    assert result.exit_code == 2
+    assert "--force" in result.output and "--keep-existing" in result.output
+    assert (data_copy / "sessions" / "60" / "cmw-status.yaml").read_text(encoding="utf-8") == before
+
+
 # 21. Facts as at a day that has not come.
 
 def test_an_as_at_in_the_future_is_a_located_warning(data_copy, monkeypatch):

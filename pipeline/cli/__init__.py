@@ -239,6 +239,9 @@ def new_edition(from_session: str, to_session: str, series_id: str | None, as_at
     from pipeline.validate import validate as run_rules
     from pipeline.inputs.layout import is_translation_file
 
+    if force and keep_existing:
+        raise click.UsageError("--force (draft existing editions again) and --keep-existing (leave them as they "
+                               "are) ask for opposite things; give one of them")
     try:
         drafted = draft_editions(data_dir, from_session, to_session, series_id,
                                  date=parse_date(date, "--date"), as_at=parse_date(as_at, "--as-at"),
