@@ -34,6 +34,53 @@ def new_edition(data_dir: Path, *args: str):
     return CliRunner().invoke(main, ["new-edition", *args, "--data", str(data_dir)])
 
 
+# 2. The series' change paragraph is checked where it is written, and new-edition refuses a
+#    draft with errors.
+
+BROKEN_CHANGE_PARAGRAPHS = {
+    "unknown name": ("Since {{ previus.symbol }} nothing.", "unknown data 'previus' (did you mean 'previous'?)"),
+    "unclosed": ("Since {{ previous.symbol  nothing.", "not closed"),
+    "statement": ("{% for s in parties %}{{ s }}{% endfor %}", "{%"),
+    "internals": ("See {{ parties.__class__ }}.", "not allowed"),
+    "huge": ("See {{ 'x' * 10**8 }}.", ""),
+    "unknown footnote": ("Since then.[^nope]", "footnote [^nope] is not among the footnotes"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN_CHANGE_PARAGRAPHS))
+def test_a_broken_change_paragraph_is_an_error_at_the_series_line(data_copy, case):
+    text, words = BROKEN_CHANGE_PARAGRAPHS[case]
+    series = data_copy / SERIES
+    replace_in(series, CHANGE_PARAGRAPH_START, f"change_paragraph: >-\n  {text}\n  Since the previous report,")
+    errors = [p for p in validate(load_session(data_copy, 59)) if p.severity == "error"]
+    assert errors, case
+    assert {(Path(p.location.path).name, p.location.line) for p in errors} == {("cmw-status.yaml", line_of(series, text))}
+    assert all(p.location.path.endswith("series/cmw-status.yaml") for p in errors)
+    assert all(p.location.column > 1 or case == "unknown footnote" for p in errors)
+    assert words in errors[0].message
+    assert all("change_paragraph" in p.message for p in errors)
+
+
+def test_new_edition_refuses_a_draft_with_errors_and_writes_nothing(data_copy):
+    series = data_copy / SERIES
+    replace_in(series, CHANGE_PARAGRAPH_START, "change_paragraph: >-\n  Since {{ previus.symbol }},")
+    shutil.rmtree(data_copy / "sessions" / "60")
+    result = new_edition(data_copy, "59", "60")
+    assert result.exit_code == 2, result.output
+    assert not (data_copy / "sessions" / "60").exists()
+    assert f"series/cmw-status.yaml:{line_of(series, 'previus')}:" in result.output
+    assert "nothing was written" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_the_committed_change_paragraph_is_clean_and_new_edition_still_drafts(data_copy):
+    assert not [p for p in validate(load_session(data_copy, 59)) if p.severity == "error"]
+    shutil.rmtree(data_copy / "sessions" / "60")
+    result = new_edition(data_copy, "59", "60", "--as-at", "2005-08-01", "--date", "2005-08-26")
+    assert result.exit_code == 0, result.output
+    assert (data_copy / "sessions" / "60" / "cmw-status.yaml").is_file()
+
+
 # 20. Conflicting options.
 
 def test_force_and_keep_existing_together_are_refused(data_copy):

@@ -25,6 +25,7 @@ from pipeline.validate.rules.names import (check_ledger_names, check_member_stat
                                            check_states_have_names)
 from pipeline.validate.rules.paragraphs import (check_footnote_calls, check_footnotes_used, check_length,
                                                 check_paragraphs, check_previous_symbol_when_final)
+from pipeline.validate.rules.change_paragraph import check_change_paragraph
 from pipeline.validate.rules.declared import check_declared_in_edition, check_declared_in_series
 from pipeline.validate.rules.glyphs import check_fonts
 from pipeline.validate.rules.series import (check_declared_facts, check_organ, check_organs_file, check_series_id,
@@ -41,7 +42,7 @@ EDITION_RULES: list[EditionRule] = [check_symbols, check_agenda_items, check_job
                                     check_agenda_filled_in, check_masthead_note_places, check_contents_has_entries,
                                     check_previous_symbol_when_final,
                                     check_translations, check_translated_texts, check_translated_state_names,
-                                    check_fonts, check_declared_in_edition]
+                                    check_fonts, check_declared_in_edition, check_change_paragraph]
 SERIES_RULES: list[FileRule] = [check_series_id, check_organ, check_template, check_declared_facts, check_series_tables,
                                 check_declared_in_series]
 LEDGER_RULES: list[FileRule] = [check_ledger_names, check_actions, check_one_entry_per_state, check_action_order,
