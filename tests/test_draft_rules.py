@@ -59,7 +59,8 @@ def test_committee_table_is_left_out_with_a_warning_when_no_member_is_in_office(
     replace_in(edition_59(data_copy), "session: 59", "session: 83")
     replace_in(edition_59(data_copy), "provisional_agenda: A/59/150", "provisional_agenda: A/83/150")
     (data_copy / "sessions" / "59").rename(data_copy / "sessions" / "83")
-    problems = [p for p in validate(load_session(data_copy, 83)) if "sessions/83" in p.location.path]
+    problems = [p for p in validate(load_session(data_copy, 83)) if "sessions/83" in p.location.path
+                and "has not come" not in p.message]  # as at 2028: a warning while that day is to come
     assert [(p.severity, p.location.line) for p in problems] == [
         ("warning", line_of(edition_59(data_copy).parent.parent / "83" / "cmw-status.yaml", "- table: committee-members"))]
     assert "no committee member is in office on 2028-08-28" in problems[0].message

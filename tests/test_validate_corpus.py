@@ -264,6 +264,8 @@ CASES = [
     Case('treaty facts in a series that declares none', S,
          'ledger: cmw-ledger.yaml\ncommittee: cmw-committee.yaml\nfacts: [treaty, committee]',
          'committee: cmw-committee.yaml\nfacts: [committee]', [
+            # the series' change paragraph, which new-edition adds to the next edition, uses 'changes' too
+            (S, 21, 57, 'error', "change_paragraph (the paragraph new-edition adds to the next edition): paragraph uses 'changes', a fact of the treaty data, but series 'cmw-status' does not declare 'treaty' (its facts: committee); add 'treaty' to 'facts:' in data/series/cmw-status.yaml, with its 'ledger:' file, or remove 'changes'"),
             (E, 54, 10, 'error', "paragraph uses 'parties', a fact of the treaty data, but series 'cmw-status' does not declare 'treaty' (its facts: committee); add 'treaty' to 'facts:' in data/series/cmw-status.yaml, with its 'ledger:' file, or remove 'parties'"),
     ]),
     Case('a ledger named but not declared', S, 'facts: [treaty, committee]', 'facts: [committee]', [

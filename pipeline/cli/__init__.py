@@ -253,11 +253,12 @@ def new_edition(from_session: str, to_session: str, series_id: str | None, as_at
                 date: str | None, force: bool, keep_existing: bool, data_dir: Path) -> None:
     """Start session TO's editions from session FROM's: new session and dates, no symbol yet,
     the agenda item left to fill in, paragraphs carried over."""
-    from pipeline.drafting.new_edition import EditionError, draft_editions, parse_date, write_editions
-    from pipeline.inputs.load import load_editions
-    from pipeline.validate import validate as run_rules
-    from pipeline.inputs.layout import is_translation_file
+    from pipeline.drafting.new_edition import (EditionError, draft_editions, draft_problems, parse_date,
+                                               write_editions)
 
+    if force and keep_existing:
+        raise click.UsageError("--force (draft existing editions again) and --keep-existing (leave them as they "
+                               "are) ask for opposite things; give one of them")
     try:
         drafted = draft_editions(data_dir, from_session, to_session, series_id,
                                  date=parse_date(date, "--date"), as_at=parse_date(as_at, "--as-at"),
@@ -268,6 +269,15 @@ def new_edition(from_session: str, to_session: str, series_id: str | None, as_at
     except InputError as exc:
         report_problems(exc.problems)
         click.echo(f"error: session {from_session} does not load; fix it first", err=True)
+        sys.exit(EXIT_ERRORS)
+    problems = draft_problems(data_dir, drafted)
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        report_problems(errors)
+        drafts = ", ".join(display_path(d.target) for d in drafted if not d.kept)
+        click.echo(f"error: the draft of {drafts} would have {len(errors)} error(s), listed above; nothing was "
+                   "written: correct them (in the series file, or in the edition it is drafted from) and draft "
+                   "again", err=True)
         sys.exit(EXIT_ERRORS)
     try:
         write_editions(drafted)
@@ -282,8 +292,7 @@ def new_edition(from_session: str, to_session: str, series_id: str | None, as_at
         else:
             click.echo(f"wrote {display_path(edition.target)} (from {display_path(edition.source)})")
     if written:
-        report_problems(run_rules(load_editions(data_dir, [d.target for d in written
-                                                          if not is_translation_file(d.target)])))
+        report_problems(problems)
         click.echo(f"next: fill in the agenda, review the paragraphs, then 'make report SESSION={to_session}'")
 
 

@@ -26,7 +26,7 @@ from pipeline.inputs.layout import check_session_id, edition_files, edition_path
 from pipeline.inputs.load import load_editions
 from pipeline.model.edition import Edition
 from pipeline.model.translation import Translation, source_hash
-from pipeline.inputs.problems import InputError, Problem, display_path
+from pipeline.inputs.problems import InputError, Location, Problem, display_path
 from pipeline.i18n.style import ordinal
 
 IDENTITY_LINE = re.compile(r"^# Session \d+ \(\d{4}\)")
@@ -279,6 +279,66 @@ def draft_translations(inputs: Any, sourced: Any, session: int) -> list[DraftedE
             raise EditionError(f"drafted {display_path(target)} does not load ({exc}); nothing was written") from None
         drafted.append(DraftedEdition(translated.path, target, out.getvalue()))
     return drafted
+
+
+def draft_problems(data_dir: Path, drafted: list[DraftedEdition]) -> list[Problem]:
+    """What validation says of the data once the drafts are written, worked out before anything
+    is written: the data folder is copied to a scratch folder, the drafts written there and
+    validated; each problem is located in the real data folder (a draft at the file it would be
+    written to). An error in a text the draft carries (a series' change paragraph, a paragraph of
+    the source edition) is told where it is written; its copy in the draft is not told again."""
+    import shutil
+    import tempfile
+
+    from pipeline.inputs.layout import is_translation_file
+    from pipeline.validate import validate
+
+    written = [d for d in drafted if not d.kept]
+    if not written:
+        return []
+    with tempfile.TemporaryDirectory(prefix="unreport-draft-") as scratch:
+        copy = Path(scratch) / "data"
+        shutil.copytree(data_dir, copy, symlinks=True)
+        targets = []
+        for draft in written:
+            target = copy / draft.target.relative_to(data_dir)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(draft.text, encoding="utf-8")
+            if not is_translation_file(target):
+                targets.append(target)
+        problems = validate(load_editions(copy, targets))
+        scratch_root = copy.resolve()
+
+        shown = {display_path(copy): display_path(data_dir), str(scratch_root): str(data_dir.resolve())}
+
+        def real(problem: Problem) -> Problem:
+            message = problem.message
+            for scratch_name, real_name in shown.items():
+                message = message.replace(scratch_name, real_name)
+            path = Path(problem.location.path)
+            try:
+                inside = (path if path.is_absolute() else Path.cwd() / path).resolve().relative_to(scratch_root)
+            except (ValueError, OSError):
+                return Problem(problem.location, problem.severity, message)
+            where = Location(display_path(data_dir / inside), problem.location.line, problem.location.column)
+            return Problem(where, problem.severity, message)
+
+        problems = [real(p) for p in problems]
+    # The change paragraph's mistakes are told at the series' line: not again in the draft's copy.
+    told = any(p.message.startswith("change_paragraph") and p.severity == "error" for p in problems)
+    added = {display_path(d.target): added_lines(d.text) for d in written} if told else {}
+    return [p for p in problems if p.location.line not in added.get(p.location.path, ())]
+
+
+def added_lines(text: str) -> range:
+    """The lines of the change paragraph new-edition added to a draft (none when it added none)."""
+    lines = text.splitlines()
+    start = next((n for n, line in enumerate(lines, 1) if CHANGE_COMMENT in line), None)
+    if start is None:
+        return range(0)
+    end = next((n for n, line in enumerate(lines[start + 1:], start + 2) if re.match(r"\s*(- |#)", line)
+                or (line and not line.startswith(" "))), len(lines) + 1)
+    return range(start, end)
 
 
 def write_editions(drafted: list[DraftedEdition]) -> None:

@@ -475,6 +475,9 @@ def load_names(data_dir: Path, inputs: Inputs) -> None:
         inputs.problems.extend(problems)
         if parsed:
             inputs.name_changes.append(Sourced(parsed, path, row))
+    repeated = _repeated_changes(inputs.name_changes)
+    inputs.problems.extend(repeated)
+    inputs.name_changes = [c for c in inputs.name_changes if c.raw.location not in {p.location for p in repeated}]
     cycles = _rename_cycles(inputs.name_changes)
     inputs.problems.extend(cycles)
     if cycles:
@@ -501,6 +504,34 @@ def load_translations(inputs: Inputs, edition: Path) -> None:
         if parsed is not None:
             versions.append(Sourced(parsed, path, raw))
     inputs.translations[edition] = versions
+
+
+def _repeated_changes(changes: list[Sourced]) -> list[Problem]:
+    """A name renamed twice (one old name to two new names, or the same change on two dates)
+    or a State's first name given twice: which row holds has no answer, and the later row would
+    be ignored without a word. Reported at the second row."""
+    seen: dict[tuple[str, str], Sourced] = {}
+    problems: list[Problem] = []
+    for change in changes:
+        old, new = change.model.old_name, change.model.new_name
+        key = ("renamed", old) if old else ("first", new)
+        first = seen.setdefault(key, change)
+        if first is change:
+            continue
+        earlier = first.model
+        line = first.raw.location.line
+        if old:
+            problems.append(Problem(change.raw.location, "error",
+                                    f"'{old}' is renamed twice: to '{new}' from {change.model.in_force_from} here, "
+                                    f"and to '{earlier.new_name}' from {earlier.in_force_from} on line {line}; a "
+                                    "name changes once (a later change starts from the new name): remove or correct "
+                                    "one of the two rows"))
+        else:
+            problems.append(Problem(change.raw.location, "error",
+                                    f"the first name of '{new}' is given twice: from {change.model.in_force_from} "
+                                    f"here and from {earlier.in_force_from} on line {line}; a State comes into "
+                                    "being once: remove or correct one of the two rows"))
+    return problems
 
 
 def _rename_cycles(changes: list[Sourced]) -> list[Problem]:

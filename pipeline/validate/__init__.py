@@ -13,7 +13,8 @@ from pipeline.validate.rules import CommitteeRule, EditionRule, FileRule
 from pipeline.validate.rules.committee import check_member_order, check_members, check_nationality_is_party, check_seats
 from pipeline.validate.rules.blocks import (check_block_ids, check_bullets, check_figures, check_given_numbers,
                                             check_headings, check_series_tables, check_tables)
-from pipeline.validate.rules.edition import (check_agenda_filled_in, check_agenda_items, check_dates, check_file_place,
+from pipeline.validate.rules.edition import (check_agenda_filled_in, check_agenda_items, check_as_at_known, check_dates,
+                                             check_file_place,
                                              check_contents_has_entries, check_job_number, check_masthead_note_places,
                                              check_session_year,
                                              check_symbols, check_working_day)
@@ -24,13 +25,16 @@ from pipeline.validate.rules.names import (check_ledger_names, check_member_stat
                                            check_states_have_names)
 from pipeline.validate.rules.paragraphs import (check_footnote_calls, check_footnotes_used, check_length,
                                                 check_paragraphs, check_previous_symbol_when_final)
+from pipeline.validate.rules.change_paragraph import check_change_paragraph
+from pipeline.validate.rules.declared import check_declared_in_edition, check_declared_in_series
 from pipeline.validate.rules.glyphs import check_fonts
 from pipeline.validate.rules.series import (check_declared_facts, check_organ, check_organs_file, check_series_id,
                                             check_template)
 from pipeline.validate.rules.translations import (check_language_files, check_translated_state_names,
                                                   check_translated_texts, check_translations)
 
-EDITION_RULES: list[EditionRule] = [check_symbols, check_agenda_items, check_job_number, check_dates, check_session_year, check_working_day, check_file_place,
+EDITION_RULES: list[EditionRule] = [check_symbols, check_agenda_items, check_job_number, check_dates, check_as_at_known,
+                                    check_session_year, check_working_day, check_file_place,
                                     check_block_ids, check_headings, check_given_numbers, check_bullets, check_tables,
                                     check_figures,
                                     check_names_in_force, check_states_have_names, check_misspelt_state_names, check_paragraphs,
@@ -38,8 +42,9 @@ EDITION_RULES: list[EditionRule] = [check_symbols, check_agenda_items, check_job
                                     check_agenda_filled_in, check_masthead_note_places, check_contents_has_entries,
                                     check_previous_symbol_when_final,
                                     check_translations, check_translated_texts, check_translated_state_names,
-                                    check_fonts]
-SERIES_RULES: list[FileRule] = [check_series_id, check_organ, check_template, check_declared_facts, check_series_tables]
+                                    check_fonts, check_declared_in_edition, check_change_paragraph]
+SERIES_RULES: list[FileRule] = [check_series_id, check_organ, check_template, check_declared_facts, check_series_tables,
+                                check_declared_in_series]
 LEDGER_RULES: list[FileRule] = [check_ledger_names, check_actions, check_one_entry_per_state, check_action_order,
                                 check_state_existed]
 COMMITTEE_RULES: list[CommitteeRule] = [check_nationality_names, check_members, check_nationality_is_party,

@@ -21,6 +21,7 @@ from pipeline.inputs.problems import did_you_mean
 from pipeline.model.blocks import FigureBlock, HeadingBlock, ListItem, ParagraphBlock, TableBlock, TableSpec
 from pipeline.model.edition import Edition
 from pipeline.validate.rules import Problems, at, error, warning
+from pipeline.validate.rules.declared import unknown_declared
 from pipeline.validate.rules.paragraphs import FOOTNOTE_CALL, rendered_texts
 
 Path = tuple
@@ -299,8 +300,13 @@ def _table_rows(inputs: Inputs, facts, spec: TableSpec, context: dict, where, bl
     if not rows and spec.rows_from == "members":
         yield warning(where(), f"no committee member is in office on {facts.edition.date}: {shown} is left out "
                                "(add the members elected since to the committee data)")
+    elif not rows and unknown_declared(inputs, facts.edition.series, spec.rows_from):
+        return  # no State can ever be listed: an error where `declared(...)` is written
     elif not rows:
-        yield warning(where(), f"'{spec.rows_from}' has nothing on {facts.edition.date}: {shown} is left out")
+        # a treaty's lists are as at the as-at date; the committee's members, on the document date
+        on = (f"on {facts.edition.date}" if "members" in _names_in(spec.rows_from)
+              else f"as at {facts.edition.as_at}")
+        yield warning(where(), f"'{spec.rows_from}' has nothing {on}: {shown} is left out")
     elif spec.rows_from == "members" and facts.series.committee in inputs.committees:
         seats = inputs.committees[facts.series.committee].model.seats_on(facts.edition.date)
         if len(rows) < seats:

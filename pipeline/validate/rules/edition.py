@@ -102,6 +102,29 @@ def check_dates(inputs: Inputs, sourced: Sourced) -> Problems:
                       f"update the figures or check the date (more than {AS_AT_MAX_DAYS} days)")
 
 
+def today() -> dt.date:
+    """The day validation runs (a function, so that tests can set it)."""
+    return dt.date.today()
+
+
+def check_as_at_known(inputs: Inputs, sourced: Sourced) -> Problems:
+    """Facts are counted as at a day on which they can be known: not before the treaty of the
+    series' ledger was adopted (there were none), not after today (they are not known yet)."""
+    edition: Edition = sourced.model
+    if not edition.as_at_given:
+        return
+    series = inputs.series.get(edition.series)
+    ledger = inputs.ledgers.get(series.model.ledger or "") if series is not None else None
+    if ledger is not None and "treaty" in series.model.facts and edition.as_at < ledger.model.adopted:
+        yield error(at(sourced, "as_at"),
+                    f"as_at {edition.as_at} is before the {ledger.model.title} was adopted on "
+                    f"{ledger.model.adopted}: there are no facts of it to report as at that day; correct 'as_at'")
+    if edition.as_at > today():
+        yield warning(at(sourced, "as_at"),
+                      f"as_at {edition.as_at} is after today ({today()}): the facts in the ledger cannot be known "
+                      "as at a day that has not come; give the day they were last checked")
+
+
 def check_session_year(inputs: Inputs, sourced: Sourced) -> Problems:
     """A document of session N of an organ that meets once a year is dated from the year
     before the session opens to the year it closes."""

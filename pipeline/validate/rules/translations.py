@@ -95,6 +95,10 @@ def check_translations(inputs: Inputs, sourced: Sourced) -> Problems:
     tables = {**tables, **{spec.id: spec for spec in _edition_tables(edition) if spec.id}}
     for translated in versions:
         yield from _check_version(inputs, sourced, translated, known, by_id, blocks, numbers, tables)
+        if translated.model.status == "official" and translated.model.source is None:
+            yield error(at(translated, "status"),
+                        "an official version is the UN's own text: say where it comes from in 'source:' (the "
+                        "document's address or symbol), or write 'status: unofficial' for a translation of our own")
 
 
 @dataclass(frozen=True)
