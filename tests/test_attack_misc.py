@@ -42,3 +42,17 @@ def test_a_missing_previous_edition_is_named_as_the_cause_of_previous_being_unkn
         "data/sessions/60/cmw-status.yaml:7:11: error: previous edition data/sessions/58/cmw-status.yaml does not exist",
         "data/sessions/60/cmw-status.yaml:59:37: error: paragraph uses 'previous', which needs the previous edition: "
         "its 'previous:' cannot be read (see the error at 'previous:')"]
+
+
+def test_new_edition_for_a_date_no_un_document_has_says_which_option_to_give(data_copy, monkeypatch):
+    from click.testing import CliRunner
+
+    from pipeline.cli import main
+
+    monkeypatch.chdir(data_copy.parent)
+    result = CliRunner().invoke(main, ["new-edition", "59", "61", "--date", "2150-01-01"])
+    assert result.exit_code == 2
+    assert result.output.strip() == (
+        "error: drafted data/sessions/61/cmw-status.yaml does not load: 'date': 2150-01-01 is not a date of a "
+        "United Nations document: write a year from 1945 to 2100 (give --date); nothing was written")
+    assert not (data_copy / "sessions" / "61").exists()

@@ -169,12 +169,25 @@ def draft_text(source_text: str, source: Edition, session: int, date: dt.date, a
     return retitled_header(out.getvalue(), source.session, session, date.year)
 
 
+def _load_failure(exc: Exception) -> str:
+    """Why a drafted file does not load, in a drafter's words (not pydantic's dump)."""
+    if not isinstance(exc, ValidationError):
+        return str(exc)
+    said = []
+    for problem in exc.errors():
+        where = ".".join(str(part) for part in problem["loc"])
+        hint = {"date": " (give --date)", "as_at": " (give --as-at)"}.get(where, "")
+        said.append(f"'{where}': {problem['msg']}{hint}")
+    return "; ".join(said)
+
+
 def check_drafted(text: str, target: Path) -> None:
     """The drafted text must load as an edition; anything else is a defect of this module."""
     try:
         Edition.model_validate(pyyaml.safe_load(text))
     except (pyyaml.YAMLError, ValidationError) as exc:
-        raise EditionError(f"drafted {display_path(target)} does not load ({exc}); nothing was written") from None
+        raise EditionError(f"drafted {display_path(target)} does not load: {_load_failure(exc)}; nothing was "
+                               "written") from None
 
 
 def draft_editions(data_dir: Path, source_session: str | int, session: str | int, series: str | None = None,
@@ -276,7 +289,8 @@ def draft_translations(inputs: Any, sourced: Any, session: int) -> list[DraftedE
         try:
             Translation.model_validate(pyyaml.safe_load(out.getvalue()))
         except (pyyaml.YAMLError, ValidationError) as exc:
-            raise EditionError(f"drafted {display_path(target)} does not load ({exc}); nothing was written") from None
+            raise EditionError(f"drafted {display_path(target)} does not load: {_load_failure(exc)}; nothing was "
+                               "written") from None
         drafted.append(DraftedEdition(translated.path, target, out.getvalue()))
     return drafted
 
