@@ -21,7 +21,8 @@ from pipeline.inputs.problems import did_you_mean
 from pipeline.model.blocks import FigureBlock, HeadingBlock, ListItem, ParagraphBlock, TableBlock, TableSpec
 from pipeline.model.edition import Edition
 from pipeline.validate.rules import Problems, at, error, warning
-from pipeline.validate.rules.paragraphs import FOOTNOTE_CALL, rendered_texts
+from pipeline.compose.inline import NOTE_LABEL
+from pipeline.validate.rules.paragraphs import FOOTNOTE_CALL, note_label_message, rendered_texts
 
 Path = tuple
 
@@ -236,7 +237,9 @@ def _table_shape(spec: TableSpec, where) -> Problems:
     texts = [[c.text for c in spec.columns], [c.group or "" for c in spec.columns], spec.row or []] + (spec.rows or [])
     called = {label for row in texts for text in row if text for label in FOOTNOTE_CALL.findall(text)}
     for label in spec.notes:
-        if label not in called:
+        if not NOTE_LABEL.fullmatch(label):
+            yield error(where("notes", label), note_label_message(label, "table note"))
+        elif label not in called:
             yield warning(where("notes", label), f"table note '{label}' is never called; add [^{label}] to a cell "
                                                  "or remove it")
 
