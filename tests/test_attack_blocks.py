@@ -36,6 +36,27 @@ CASES = [
      [("It cites the shared footnote.[^shared]", "It cites the shared footnote.[^shared] Text.^[]")],
      [f"{E}:30:97: error: the inline footnote ^[] has no text and would print an empty footnote: write its text "
       "inside the brackets, or remove it"]),
+
+
+    # 5: a table with no rows
+    ("a table with 'rows: []' is an error",
+     [('''        - ["{{ parties|count }} States[^a]", Parties]
+        - ["{{ signatories|count }} States", "Signatories[^b]"]
+''', "      rows: []\n"), ("      rows:\n      rows: []", "      rows: []")],
+     [f"{E}:48:13: error: the table has no rows ('rows: []') and would print its head alone: give its rows, or "
+      "remove the table",
+      f"{E}:50:12: warning: table note 'a' is never called; add [^a] to a cell or remove it",
+      f"{E}:51:12: warning: table note 'b' is never called; add [^b] to a cell or remove it"]),
+    # 6: more columns than the text column holds
+    ("a table too wide for the page is an error at its columns",
+     [("      columns: [State, Status]", "      columns: [" + ", ".join(f"C{i}" for i in range(40)) + "]"),
+      ('        - ["{{ parties|count }} States[^a]", Parties]',
+       '        - ["{{ parties|count }} States[^a]", Parties' + ", x" * 38 + "]"),
+      ('        - ["{{ signatories|count }} States", "Signatories[^b]"]',
+       '        - ["{{ signatories|count }} States", "Signatories[^b]"' + ", x" * 38 + "]")],
+     [f"{E}:47:16: error: the table has 40 columns, which need at least 851 pt side by side (each as wide as its "
+      "heading's longest word, 6 pt apart), but a table has 344 pt across a New York page: it would run past the "
+      "margin; split it into two tables or shorten the column headings"]),
 ]
 
 
@@ -47,3 +68,17 @@ def test_attack_problem(tmp_path, monkeypatch, name, edits, expected):
         assert found and all(": error: " in p or ": warning: " in p for p in found)
     else:
         assert found == expected
+
+
+def test_a_table_of_more_rows_than_the_limit_is_an_error(tmp_path, monkeypatch):
+    """7: a table of 20,000 rows took the PDF 80 s and 1.3 GB; past MAX_TABLE_ROWS it is an error
+    at the first row too many, naming the limit."""
+    from pipeline.build.limits import MAX_TABLE_ROWS
+    last = '        - ["{{ signatories|count }} States", "Signatories[^b]"]\n'
+    extra = "".join(f"        - [R{i}, x]\n" for i in range(MAX_TABLE_ROWS - 2))
+    at_limit = problems_after(tmp_path / "at", monkeypatch, (last, last + extra))
+    assert [p for p in at_limit if ": error: " in p] == []
+    found = problems_after(tmp_path / "over", monkeypatch, (last, last + extra + "        - [One, Too many]\n"))
+    assert [p for p in found if ": error: " in p] == [f"{E}:{49 + MAX_TABLE_ROWS}:11: error: the table has 3,001 rows, more than the 3,000 a table may "
+                     "have (MAX_TABLE_ROWS, pipeline/build/limits.py); this is row 3,001: split the table, or publish "
+                     "the data as a document of its own"]

@@ -21,7 +21,9 @@ from pipeline.inputs.problems import did_you_mean
 from pipeline.model.blocks import FigureBlock, HeadingBlock, ListItem, ParagraphBlock, TableBlock, TableSpec
 from pipeline.model.edition import Edition
 from pipeline.validate.rules import Problems, at, error, warning
+from pipeline.build.limits import MAX_TABLE_ROWS
 from pipeline.compose.inline import NOTE_LABEL
+from pipeline.doctree.measure import TABLE_CELL_RIGHT_PAD, narrowest_table, table_width
 from pipeline.validate.rules.paragraphs import FOOTNOTE_CALL, note_label_message, rendered_texts
 
 Path = tuple
@@ -187,6 +189,7 @@ def check_tables(inputs: Inputs, sourced: Sourced) -> Problems:
             (lambda *p: at(sourced, *path))
         if isinstance(block.table, TableSpec):
             yield from _table_shape(spec, where)
+        yield from _table_width(spec, sourced.model.place, where, block)
         yield from _table_rows(inputs, facts, spec, context, where, block, lambda: at(sourced, *path, "table"))
 
 
@@ -213,6 +216,14 @@ def _table_shape(spec: TableSpec, where) -> Problems:
     if (spec.rows is None) == (spec.rows_from is None):
         yield error(where(), "a table has its rows under 'rows:' or makes them from facts with 'rows_from:' "
                              "and 'row:'; give one of the two")
+    if spec.rows is not None and not spec.rows:
+        yield error(where("rows"), "the table has no rows ('rows: []') and would print its head alone: give its rows, "
+                                   "or remove the table")
+    if spec.rows is not None and len(spec.rows) > MAX_TABLE_ROWS:
+        yield error(where("rows", MAX_TABLE_ROWS),
+                    f"the table has {len(spec.rows):,} rows, more than the {MAX_TABLE_ROWS:,} a table may have "
+                    f"(MAX_TABLE_ROWS, pipeline/build/limits.py); this is row {MAX_TABLE_ROWS + 1:,}: split the table, "
+                    "or publish the data as a document of its own")
     if spec.rows_from is not None and spec.row is None:
         yield error(where("rows_from"), "'rows_from:' needs a 'row:' with the text of each cell (using 'row')")
     if spec.rows_from is not None and re.fullmatch(r"\w+", spec.rows_from) and spec.rows_from not in LIST_FACTS:
@@ -242,6 +253,20 @@ def _table_shape(spec: TableSpec, where) -> Problems:
         elif label not in called:
             yield warning(where("notes", label), f"table note '{label}' is never called; add [^{label}] to a cell "
                                                  "or remove it")
+
+
+def _table_width(spec: TableSpec, place: str, where, block: TableBlock) -> Problems:
+    """Columns that cannot stand side by side in the text column, each as wide as the longest
+    word of its head (the measure the DOCX writer shares widths out by; the PDF would run off
+    the page)."""
+    needed, room = narrowest_table([c.text for c in spec.columns]), table_width(place)
+    if needed > room:
+        at_columns = where("columns") if isinstance(block.table, TableSpec) else where()
+        name = f"the table '{block.table}'" if isinstance(block.table, str) else "the table"
+        yield error(at_columns, f"{name} has {len(spec.columns)} columns, which need at least {needed:.0f} pt side by side "
+                                f"(each as wide as its heading's longest word, {TABLE_CELL_RIGHT_PAD} pt apart), but a "
+                                f"table has {room:.0f} pt across a {place} page: it would run past the margin; split it "
+                                "into two tables or shorten the column headings")
 
 
 ROWS_FROM_TAKES = (f"rows_from takes the name of a list of facts ({', '.join(LIST_FACTS)}) or a filter over one, "
