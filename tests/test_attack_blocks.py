@@ -38,6 +38,16 @@ CASES = [
       "inside the brackets, or remove it"]),
 
 
+    # 13: a block that refers to itself
+    ("a paragraph that refers to itself warns at the reference",
+     [("It cites the shared footnote.[^shared]", 'It cites the shared footnote.[^shared] See {{ ref("opening") }}.')],
+     [f"{E}:30:99: warning: this paragraph refers to itself (the block with id 'opening'), which is almost always "
+      "a slip: name the block you mean, or write the reference out"]),
+    ("a list item that links to its own paragraph warns",
+     [("      - The first subparagraph is labelled (a);", "      - The first subparagraph is labelled (a) [here](#x);"),
+      ("    items:\n      - The first", "    id: x\n    items:\n      - The first")],
+     [f"{E}:66:9: warning: this list item refers to the block it stands in (the block with id 'x'), which is "
+      "almost always a slip: name the block you mean, or write the reference out"]),
     # 5: a table with no rows
     ("a table with 'rows: []' is an error",
      [('''        - ["{{ parties|count }} States[^a]", Parties]

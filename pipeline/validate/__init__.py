@@ -23,7 +23,8 @@ from pipeline.validate.rules.names import (check_ledger_names, check_member_stat
                           check_names_in_force, check_nationality_names,
                                            check_states_have_names)
 from pipeline.validate.rules.paragraphs import (check_footnote_calls, check_footnotes_used, check_length,
-                                                check_paragraphs, check_previous_symbol_when_final)
+                                                check_paragraphs, check_previous_symbol_when_final,
+                                                check_self_references)
 from pipeline.validate.rules.glyphs import check_fonts
 from pipeline.validate.rules.series import (check_declared_facts, check_organ, check_organs_file, check_series_id,
                                             check_template)
@@ -34,6 +35,7 @@ EDITION_RULES: list[EditionRule] = [check_symbols, check_agenda_items, check_job
                                     check_block_ids, check_headings, check_given_numbers, check_bullets, check_tables,
                                     check_figures,
                                     check_names_in_force, check_states_have_names, check_misspelt_state_names, check_paragraphs,
+                                    check_self_references,
                                     check_footnote_calls, check_footnotes_used, check_length,
                                     check_agenda_filled_in, check_masthead_note_places, check_contents_has_entries,
                                     check_previous_symbol_when_final,

@@ -106,6 +106,33 @@ def check_paragraphs(inputs: Inputs, sourced: Sourced) -> Problems:
             yield error(found[0][0] if found else at(sourced, *path), f"{exc}")
 
 
+LINK_TARGET = re.compile(r"\]\(#([^)\s]+)\)")
+
+
+def check_self_references(inputs: Inputs, sourced: Sourced) -> Problems:
+    """A block that cites itself ('See paragraph 1.' in paragraph 1) is almost always a slip:
+    a warning at the reference."""
+    rendered = rendered_texts(inputs, sourced)
+    if rendered is None:
+        return
+    anchors = rendered.composer.numbers.anchors
+    for drafted, text in rendered.texts:
+        if not isinstance(text, str):
+            continue
+        # the anchors of the block the text belongs to, innermost first (an item's, then its paragraph's)
+        own = {anchors[drafted.path[:n]]: n for n in range(1, len(drafted.path) + 1) if drafted.path[:n] in anchors}
+        for anchor in dict.fromkeys(LINK_TARGET.findall(text)):
+            if anchor not in own:
+                continue
+            # a text's path is its block's, or its block's and the key of the text ('text', 'paragraph')
+            itself = "itself" if own[anchor] >= len(drafted.path) - 1 else "the block it stands in"
+            needle = rf"ref\(\s*[\"']{re.escape(anchor)}[\"']\s*\)|\]\(#{re.escape(anchor)}\)"
+            found = find_in_value(sourced.raw, drafted.path, needle)
+            yield warning(found[0][0] if found else at(sourced, *drafted.path),
+                          f"this {KIND_WORDS[drafted.kind]} refers to {itself} (the block with id '{anchor}'), which "
+                          "is almost always a slip: name the block you mean, or write the reference out")
+
+
 def check_footnote_calls(inputs: Inputs, sourced: Sourced) -> Problems:
     """A footnote may not call a footnote: one that cites itself, directly or through others,
     would never end."""
