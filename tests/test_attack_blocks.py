@@ -48,6 +48,16 @@ CASES = [
       ("    items:\n      - The first", "    id: x\n    items:\n      - The first")],
      [f"{E}:66:9: warning: this list item refers to the block it stands in (the block with id 'x'), which is "
       "almost always a slip: name the block you mean, or write the reference out"]),
+    # 14: a fraction or a negative count
+    ("an expression that gives a fraction is an error at the expression",
+     [("It cites the shared footnote.[^shared]", "It cites the shared footnote.[^shared] A {{ 1/3 }} B.")],
+     [f"{E}:30:94: error: the expression gives 0.3333333333333333, a number with a fraction, which a report does "
+      "not print as it stands (reports print counts and dates); make it a whole number ('//' divides to one) or "
+      "write the number out; see 'Writing paragraphs' in README for what each filter takes"]),
+    ("a negative number through 'number' is an error at the expression",
+     [("It cites the shared footnote.[^shared]", "It cites the shared footnote.[^shared] A {{ (0 - 5)|number }} B.")],
+     [f"{E}:30:105: error: the filter 'number' writes a count, a whole number 0 or more, but the expression gives "
+      "-5; see 'Writing paragraphs' in README for what each filter takes"]),
     # 5: a table with no rows
     ("a table with 'rows: []' is an error",
      [('''        - ["{{ parties|count }} States[^a]", Parties]
@@ -68,6 +78,11 @@ CASES = [
       "heading's longest word, 6 pt apart), but a table has 344 pt across a New York page: it would run past the "
       "margin; split it into two tables or shorten the column headings"]),
 ]
+
+
+def test_a_whole_number_made_by_division_prints_as_a_whole_number():
+    from pipeline.compose.sandbox import render_paragraph_text
+    assert render_paragraph_text("{{ 6/2 }} and {{ (6/2)|number }}", {}) == "3 and three"
 
 
 @pytest.mark.parametrize("name, edits, expected", CASES, ids=[c[0] for c in CASES])
