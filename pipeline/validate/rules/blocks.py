@@ -105,6 +105,7 @@ def check_headings(inputs: Inputs, sourced: Sourced) -> Problems:
                 yield warning(at(sourced, *at_path, index, key),
                               f"the heading starts with '{typed['number']}', a number typed by hand; the pipeline "
                               f"numbers headings ({first_heading_number(block.level)}, ...): remove it")
+        yield from _heading_nesting(sourced, at_path, blocks)
         for (parent, level), indexes in groups.items():
             if len(indexes) == 1:
                 index = indexes[0]
@@ -112,6 +113,61 @@ def check_headings(inputs: Inputs, sourced: Sourced) -> Problems:
                 yield warning(at(sourced, *at_path, index, level.replace("-", "_")),
                               f"this is the only {level} heading {under}; a level with a single heading is an "
                               f"editorial error (if there is an A. there must be a B.): add another or remove it")
+
+
+def _level_words(level: str) -> str:
+    """'a section heading (A.)', 'a part heading (Part one)' for messages."""
+    article = "an" if level[0] in "aeiou" else "a"
+    return f"{article} {level} heading ({first_heading_number(level)})"
+
+
+def _heading_nesting(sourced: Sourced, at_path: Path, blocks: list) -> Problems:
+    """Headings nest as the Editorial Manual's levels go: Part one, I., A., 1., (a), (i), a.
+
+    - A heading before the first heading of a level above it that the same body (or annex)
+      uses belongs to nothing: a section before any chapter prints "A." outside every chapter,
+      and its references and the contents list lose their chapter. An error; but a chapter
+      before the first part is a warning, since chapters are numbered through the parts and
+      nothing prints wrong (an introduction may come before part one).
+    - A heading that skips a level (a subsection, 1., right under a chapter; a fifth-degree
+      heading with nothing above it) prints a number that reads as the level below a missing
+      one: a warning, like a level with a single heading. Headings outside a numbered body
+      start at a part, a chapter or a section (A., as annexes often do).
+    Unnumbered headings (short reports' subheadings) are not held to the levels, but a heading
+    may stand under one."""
+    headings = [(index, block) for index, block in enumerate(blocks) if isinstance(block, HeadingBlock)]
+    open_levels: dict[str, int] = {}  # level -> index of the last heading at that level still open
+    for index, block in headings:
+        rank = HEADING_LEVELS.index(block.level)
+        for lower in HEADING_LEVELS[rank:]:
+            open_levels.pop(lower, None)
+        parent = max((lvl for lvl in open_levels if HEADING_LEVELS.index(lvl) < rank), key=HEADING_LEVELS.index,
+                     default=None)
+        open_levels[block.level] = index
+        if not block.numbered:
+            continue
+        where = at(sourced, *at_path, index, block.level.replace("-", "_"))
+        later_above = sorted({b.level for i, b in headings if i > index and HEADING_LEVELS.index(b.level) < rank},
+                             key=HEADING_LEVELS.index)
+        if parent is None and later_above:
+            above = later_above[-1]
+            if block.level == "chapter":
+                yield warning(where, "this chapter comes before the first part: in a report divided into parts, every "
+                                     "chapter belongs to one; put a part heading above it, or leave the parts out")
+            else:
+                yield error(where, f"this {block.level} heading comes before the first {above} heading, so it belongs to "
+                                   f"no {above}: {_level_words(block.level)} belongs under {_level_words(above)}; move "
+                                   f"it under one, or make it {_level_words(above)}")
+            continue
+        expected = HEADING_LEVELS[HEADING_LEVELS.index(parent) + 1] if parent else None
+        if parent is None and rank > HEADING_LEVELS.index("section"):
+            yield warning(where, f"{_level_words(block.level)} with no heading above it: headings start at a part, a "
+                                 "chapter or a section (A.) and go down one level at a time; make it a section or a "
+                                 "chapter, or put one above it")
+        elif parent is not None and rank > HEADING_LEVELS.index(expected):
+            yield warning(where, f"this {block.level} heading stands right under {_level_words(parent)}, with no "
+                                 f"{expected} heading between: headings go down one level at a time (Part one, I., "
+                                 f"A., 1., (a), (i), a.); make it {_level_words(expected)}, or put one above it")
 
 
 # The highest numbers a report's blocks bear: letters run to Z, chapters and parts stay short.
