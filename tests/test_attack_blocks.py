@@ -4,8 +4,13 @@ problem in a drafter's words, never a document printed wrong with exit 0."""
 
 from __future__ import annotations
 
+import datetime as dt
+import shutil
+
 import pytest
 
+from conftest import DATA, replace_in
+from scratch60 import compose_edition
 from test_validate_blocks import E, problems_after
 
 SINGLE = "a level with a single heading is an editorial error (if there is an A. there must be a B.): add another or remove it"
@@ -128,3 +133,18 @@ def test_a_table_of_more_rows_than_the_limit_is_an_error(tmp_path, monkeypatch):
     assert [p for p in found if ": error: " in p] == [f"{E}:{49 + MAX_TABLE_ROWS}:11: error: the table has 3,001 rows, more than the 3,000 a table may "
                      "have (MAX_TABLE_ROWS, pipeline/build/limits.py); this is row 3,001: split the table, or publish "
                      "the data as a document of its own"]
+
+
+def test_the_pdf_writer_still_refuses_a_table_that_runs_off_the_page(tmp_path):
+    """6: validation refuses a table too wide for the text column before any format is written;
+    the PDF writer's own check at the page edge stays, for a tree composed without validation."""
+    from pipeline.writers.pdf import LayoutError, write_pdf
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    columns = ", ".join(f"Column{n}" for n in range(1, 13))
+    anchor = "  - id: entry-into-force\n"
+    replace_in(data / "sessions/59/cmw-status.yaml", anchor,
+               f"  - table:\n      columns: [{columns}]\n      rows:\n        - [{columns}]\n" + anchor)
+    with pytest.raises(LayoutError, match="'Column11' runs off page 1"):
+        write_pdf(compose_edition(data, 59), dt.date(2004, 8, 27))
