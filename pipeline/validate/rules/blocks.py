@@ -319,10 +319,10 @@ def _table_width(spec: TableSpec, place: str, where, block: TableBlock) -> Probl
     if needed > room:
         at_columns = where("columns") if isinstance(block.table, TableSpec) else where()
         name = f"the table '{block.table}'" if isinstance(block.table, str) else "the table"
-        yield error(at_columns, f"{name} has {len(spec.columns)} columns, which need at least {needed:.0f} pt side by side "
-                                f"(each as wide as its heading's longest word, {TABLE_CELL_RIGHT_PAD} pt apart), but a "
-                                f"table has {room:.0f} pt across a {place} page: it would run past the margin; split it "
-                                "into two tables or shorten the column headings")
+        yield error(at_columns, f"{name} has {len(spec.columns):,} columns, which need at least {needed:,.0f} pt "
+                                f"side by side (each as wide as its heading's longest word, {TABLE_CELL_RIGHT_PAD} pt "
+                                f"apart), but a table has {room:.0f} pt across a {place} page: it would run past the "
+                                "margin; split it into two tables or shorten the column headings")
 
 
 ROWS_FROM_TAKES = (f"rows_from takes the name of a list of facts ({', '.join(LIST_FACTS)}) or a filter over one, "
