@@ -171,6 +171,7 @@ def _render(tokens: list[Token], notes: _NoteBodies, context: InlineContext) -> 
     for token in tokens:
         kind = token.type
         if kind == "text":
+            _no_stray_call(token.content)
             out.append(html.escape(_printable(token.content), quote=False).translate(MARK_TAGS))
         elif kind == "image":
             raise InlineError("a picture (![...](...)) cannot go in paragraph text; remove the '!' to make it a "
@@ -186,6 +187,26 @@ def _render(tokens: list[Token], notes: _NoteBodies, context: InlineContext) -> 
         else:  # a token our vocabulary has no name for is a defect, never a silent drop
             raise InlineError(f"inline markup {kind!r} is not supported in paragraph text")
     return "".join(out)
+
+
+# What a footnote's or a table note's label may be: the characters a call `[^label]` can name.
+# Markdown ends a call at a space, so '[^a b]' would print as it stands and its note be lost.
+NOTE_LABEL = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
+NOTE_LABEL_WORDS = "letters, digits, '-' and '_', starting with a letter or digit (no spaces)"
+
+
+def _no_stray_call(text: str) -> None:
+    """'[^' left in the text is a footnote call Markdown could not read (a label with a space,
+    an empty '[^]'): it would print as it stands and the note be lost."""
+    start = text.find("[^")
+    if start < 0:
+        return
+    end = text.find("]", start)
+    shown = text[start: end + 1] if end >= 0 else text[start: start + 20]
+    if NOTE_LABEL.fullmatch(shown[2:-1]):
+        return  # a call of a note that has no text: validation says so, with the labels there are
+    raise InlineError(f"'{shown}' is not a footnote call and would print as it stands: a footnote's label has "
+                      f"{NOTE_LABEL_WORDS}", shown)
 
 
 CHARACTER_REFERENCE = re.compile(r"&#(?:[xX][0-9a-fA-F]+|[0-9]+);")
@@ -242,6 +263,9 @@ def _note_call(token: Token, notes: _NoteBodies, context: InlineContext) -> str:
         shown = f"[^{label}]" if label else "^[...]"
         raise InlineError(f"no footnote can be called here ({shown}): a note, a source line or a picture's "
                           "description calls none; write its text out here")
+    if label is None and not "".join(t.content for t in notes.bodies.get(note_id, [])).strip():
+        raise InlineError("the inline footnote ^[] has no text and would print an empty footnote: write its text "
+                          "inside the brackets, or remove it", "^[")
     mark, first = context.marks.call(label)
     if not first:
         return f'<a class="footnote-ref" href="#footnote-{mark}" data-number="{mark}"></a>'

@@ -72,13 +72,33 @@ def _checked(name: str, function: Any) -> Any:
     """The filter, raising FilterInputError (in a drafter's words) for data it cannot take,
     and ParagraphLimitError for a result larger than a paragraph allows."""
     def filter_(value: Any, *args: Any, **kwargs: Any) -> Any:
+        if name in COUNT_FILTERS:
+            value = _count(name, value)
         try:
             return bounded(function(value, *args, **kwargs))
-        except ParagraphLimitError:
+        except (ParagraphLimitError, FilterInputError):
             raise
         except (TypeError, ValueError, AttributeError, ArithmeticError, LookupError, AssertionError):
             raise FilterInputError(f"the filter '{name}' cannot take {_kind_of(value)}") from None
     return filter_
+
+
+# The filters that write a count in words or figures ("seven", "26", "fifty-ninth"). A report
+# counts States, members, sessions: never a fraction, never below zero. A negative number is
+# refused rather than printed with a minus sign (U+2212): in a count it is a slip (a subtraction
+# the wrong way round), and no filter's words ("minus seven"?) would be right in every language.
+COUNT_FILTERS = ("number", "Number", "ordinal")
+
+
+def _count(name: str, value: Any) -> Any:
+    """The value a count filter is given, as a whole number; FilterInputError for a fraction or
+    a number below zero (other kinds are left to the filter, which says what it cannot take)."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, float) or (isinstance(value, int) and not isinstance(value, bool) and value < 0):
+        raise FilterInputError(f"the filter '{name}' writes a count, a whole number 0 or more, but the expression "
+                               f"gives {value}")
+    return value
 
 
 # Every value a paragraph expression makes stays this small: a report paragraph is a few
@@ -191,7 +211,13 @@ class ParagraphSandbox(ImmutableSandboxedEnvironment):
 def printable(value: Any) -> Any:
     """What an expression may print: text, a number, or a State; a list, a date, a yes/no value
     or nothing would print as Python writes it ('[datetime.date(2004, 8, 20)]', 'None')."""
-    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+    if isinstance(value, float):
+        if value.is_integer():
+            return int(value)  # 6/2 prints 3, not 3.0
+        raise FilterInputError(f"the expression gives {value}, a number with a fraction, which a report does not "
+                               "print as it stands (reports print counts and dates); make it a whole number ('//' "
+                               "divides to one) or write the number out")
+    if isinstance(value, (str, int)) and not isinstance(value, bool):
         return value
     if isinstance(value, State):
         return value

@@ -24,7 +24,8 @@ from pipeline.validate.rules.names import (check_ledger_names, check_member_stat
                           check_names_in_force, check_nationality_names,
                                            check_states_have_names)
 from pipeline.validate.rules.paragraphs import (check_footnote_calls, check_footnotes_used, check_length,
-                                                check_paragraphs, check_previous_symbol_when_final)
+                                                check_paragraphs, check_previous_symbol_when_final,
+                                                check_self_references)
 from pipeline.validate.rules.change_paragraph import check_change_paragraph
 from pipeline.validate.rules.declared import check_declared_in_edition, check_declared_in_series
 from pipeline.validate.rules.glyphs import check_fonts
@@ -38,6 +39,7 @@ EDITION_RULES: list[EditionRule] = [check_symbols, check_agenda_items, check_job
                                     check_block_ids, check_headings, check_given_numbers, check_bullets, check_tables,
                                     check_figures,
                                     check_names_in_force, check_states_have_names, check_misspelt_state_names, check_paragraphs,
+                                    check_self_references,
                                     check_footnote_calls, check_footnotes_used, check_length,
                                     check_agenda_filled_in, check_masthead_note_places, check_contents_has_entries,
                                     check_previous_symbol_when_final,

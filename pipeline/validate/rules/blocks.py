@@ -21,8 +21,11 @@ from pipeline.inputs.problems import did_you_mean
 from pipeline.model.blocks import FigureBlock, HeadingBlock, ListItem, ParagraphBlock, TableBlock, TableSpec
 from pipeline.model.edition import Edition
 from pipeline.validate.rules import Problems, at, error, warning
+from pipeline.build.limits import MAX_TABLE_ROWS
+from pipeline.compose.inline import NOTE_LABEL
+from pipeline.doctree.measure import TABLE_CELL_RIGHT_PAD, narrowest_table, table_width
 from pipeline.validate.rules.declared import unknown_declared
-from pipeline.validate.rules.paragraphs import FOOTNOTE_CALL, rendered_texts
+from pipeline.validate.rules.paragraphs import FOOTNOTE_CALL, note_label_message, rendered_texts
 
 Path = tuple
 
@@ -103,6 +106,7 @@ def check_headings(inputs: Inputs, sourced: Sourced) -> Problems:
                 yield warning(at(sourced, *at_path, index, key),
                               f"the heading starts with '{typed['number']}', a number typed by hand; the pipeline "
                               f"numbers headings ({first_heading_number(block.level)}, ...): remove it")
+        yield from _heading_nesting(sourced, at_path, blocks)
         for (parent, level), indexes in groups.items():
             if len(indexes) == 1:
                 index = indexes[0]
@@ -110,6 +114,61 @@ def check_headings(inputs: Inputs, sourced: Sourced) -> Problems:
                 yield warning(at(sourced, *at_path, index, level.replace("-", "_")),
                               f"this is the only {level} heading {under}; a level with a single heading is an "
                               f"editorial error (if there is an A. there must be a B.): add another or remove it")
+
+
+def _level_words(level: str) -> str:
+    """'a section heading (A.)', 'a part heading (Part one)' for messages."""
+    article = "an" if level[0] in "aeiou" else "a"
+    return f"{article} {level} heading ({first_heading_number(level)})"
+
+
+def _heading_nesting(sourced: Sourced, at_path: Path, blocks: list) -> Problems:
+    """Headings nest as the Editorial Manual's levels go: Part one, I., A., 1., (a), (i), a.
+
+    - A heading before the first heading of a level above it that the same body (or annex)
+      uses belongs to nothing: a section before any chapter prints "A." outside every chapter,
+      and its references and the contents list lose their chapter. An error; but a chapter
+      before the first part is a warning, since chapters are numbered through the parts and
+      nothing prints wrong (an introduction may come before part one).
+    - A heading that skips a level (a subsection, 1., right under a chapter; a fifth-degree
+      heading with nothing above it) prints a number that reads as the level below a missing
+      one: a warning, like a level with a single heading. Headings outside a numbered body
+      start at a part, a chapter or a section (A., as annexes often do).
+    Unnumbered headings (short reports' subheadings) are not held to the levels, but a heading
+    may stand under one."""
+    headings = [(index, block) for index, block in enumerate(blocks) if isinstance(block, HeadingBlock)]
+    open_levels: dict[str, int] = {}  # level -> index of the last heading at that level still open
+    for index, block in headings:
+        rank = HEADING_LEVELS.index(block.level)
+        for lower in HEADING_LEVELS[rank:]:
+            open_levels.pop(lower, None)
+        parent = max((lvl for lvl in open_levels if HEADING_LEVELS.index(lvl) < rank), key=HEADING_LEVELS.index,
+                     default=None)
+        open_levels[block.level] = index
+        if not block.numbered:
+            continue
+        where = at(sourced, *at_path, index, block.level.replace("-", "_"))
+        later_above = sorted({b.level for i, b in headings if i > index and HEADING_LEVELS.index(b.level) < rank},
+                             key=HEADING_LEVELS.index)
+        if parent is None and later_above:
+            above = later_above[-1]
+            if block.level == "chapter":
+                yield warning(where, "this chapter comes before the first part: in a report divided into parts, every "
+                                     "chapter belongs to one; put a part heading above it, or leave the parts out")
+            else:
+                yield error(where, f"this {block.level} heading comes before the first {above} heading, so it belongs to "
+                                   f"no {above}: {_level_words(block.level)} belongs under {_level_words(above)}; move "
+                                   f"it under one, or make it {_level_words(above)}")
+            continue
+        expected = HEADING_LEVELS[HEADING_LEVELS.index(parent) + 1] if parent else None
+        if parent is None and rank > HEADING_LEVELS.index("section"):
+            yield warning(where, f"{_level_words(block.level)} with no heading above it: headings start at a part, a "
+                                 "chapter or a section (A.) and go down one level at a time; make it a section or a "
+                                 "chapter, or put one above it")
+        elif parent is not None and rank > HEADING_LEVELS.index(expected):
+            yield warning(where, f"this {block.level} heading stands right under {_level_words(parent)}, with no "
+                                 f"{expected} heading between: headings go down one level at a time (Part one, I., "
+                                 f"A., 1., (a), (i), a.); make it {_level_words(expected)}, or put one above it")
 
 
 # The highest numbers a report's blocks bear: letters run to Z, chapters and parts stay short.
@@ -187,6 +246,7 @@ def check_tables(inputs: Inputs, sourced: Sourced) -> Problems:
             (lambda *p: at(sourced, *path))
         if isinstance(block.table, TableSpec):
             yield from _table_shape(spec, where)
+        yield from _table_width(spec, sourced.model.place, where, block)
         yield from _table_rows(inputs, facts, spec, context, where, block, lambda: at(sourced, *path, "table"))
 
 
@@ -213,6 +273,14 @@ def _table_shape(spec: TableSpec, where) -> Problems:
     if (spec.rows is None) == (spec.rows_from is None):
         yield error(where(), "a table has its rows under 'rows:' or makes them from facts with 'rows_from:' "
                              "and 'row:'; give one of the two")
+    if spec.rows is not None and not spec.rows:
+        yield error(where("rows"), "the table has no rows ('rows: []') and would print its head alone: give its rows, "
+                                   "or remove the table")
+    if spec.rows is not None and len(spec.rows) > MAX_TABLE_ROWS:
+        yield error(where("rows", MAX_TABLE_ROWS),
+                    f"the table has {len(spec.rows):,} rows, more than the {MAX_TABLE_ROWS:,} a table may have "
+                    f"(MAX_TABLE_ROWS, pipeline/build/limits.py); this is row {MAX_TABLE_ROWS + 1:,}: split the table, "
+                    "or publish the data as a document of its own")
     if spec.rows_from is not None and spec.row is None:
         yield error(where("rows_from"), "'rows_from:' needs a 'row:' with the text of each cell (using 'row')")
     if spec.rows_from is not None and re.fullmatch(r"\w+", spec.rows_from) and spec.rows_from not in LIST_FACTS:
@@ -237,9 +305,25 @@ def _table_shape(spec: TableSpec, where) -> Problems:
     texts = [[c.text for c in spec.columns], [c.group or "" for c in spec.columns], spec.row or []] + (spec.rows or [])
     called = {label for row in texts for text in row if text for label in FOOTNOTE_CALL.findall(text)}
     for label in spec.notes:
-        if label not in called:
+        if not NOTE_LABEL.fullmatch(label):
+            yield error(where("notes", label), note_label_message(label, "table note"))
+        elif label not in called:
             yield warning(where("notes", label), f"table note '{label}' is never called; add [^{label}] to a cell "
                                                  "or remove it")
+
+
+def _table_width(spec: TableSpec, place: str, where, block: TableBlock) -> Problems:
+    """Columns that cannot stand side by side in the text column, each as wide as the longest
+    word of its head (the measure the DOCX writer shares widths out by; the PDF would run off
+    the page)."""
+    needed, room = narrowest_table([c.text for c in spec.columns]), table_width(place)
+    if needed > room:
+        at_columns = where("columns") if isinstance(block.table, TableSpec) else where()
+        name = f"the table '{block.table}'" if isinstance(block.table, str) else "the table"
+        yield error(at_columns, f"{name} has {len(spec.columns):,} columns, which need at least {needed:,.0f} pt "
+                                f"side by side (each as wide as its heading's longest word, {TABLE_CELL_RIGHT_PAD} pt "
+                                f"apart), but a table has {room:.0f} pt across a {place} page: it would run past the "
+                                "margin; split it into two tables or shorten the column headings")
 
 
 ROWS_FROM_TAKES = (f"rows_from takes the name of a list of facts ({', '.join(LIST_FACTS)}) or a filter over one, "

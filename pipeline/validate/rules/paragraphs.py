@@ -17,7 +17,7 @@ import jinja2
 from jinja2.exceptions import SecurityError
 
 from pipeline.compose.blocks import EXPRESSION_ERRORS, Composer, DraftedText, UnknownReference, drafted_texts
-from pipeline.compose.inline import InlineContext, NoteMarks, TableNotes, markup
+from pipeline.compose.inline import NOTE_LABEL, NOTE_LABEL_WORDS, InlineContext, NoteMarks, TableNotes, markup
 from pipeline.compose.sandbox import (PARAGRAPH_FILTERS, FilterInputError, ParagraphLimitError, ParagraphStatementError,
                                       paragraph_environment, render_paragraph_text)
 from pipeline.facts.edition import edition_facts, facts_ready, undeclared_fact_message
@@ -26,7 +26,7 @@ from pipeline.inputs.problems import Location, Problem, did_you_mean, display_pa
 from pipeline.inputs.sources import find_in_value
 from pipeline.model.edition import Edition
 from pipeline.model.series import Series
-from pipeline.validate.rules import Problems, at, error, warning
+from pipeline.validate.rules import Problems, at, at_key, error, warning
 
 MAX_WORDS = 8500  # UN Editorial Manual: a manuscript should not exceed 8,500 words
 TAGS = re.compile(r"\{\{(?P<expression>.*?)\}\}|\{%(?P<statement>.*?)%\}|\{#.*?#\}|(?P<unclosed>\{[{%#])", re.S)
@@ -108,10 +108,40 @@ def check_paragraphs(inputs: Inputs, sourced: Sourced) -> Problems:
             yield error(found[0][0] if found else at(sourced, *path), f"{exc}")
 
 
+LINK_TARGET = re.compile(r"\]\(#([^)\s]+)\)")
+
+
+def check_self_references(inputs: Inputs, sourced: Sourced) -> Problems:
+    """A block that cites itself ('See paragraph 1.' in paragraph 1) is almost always a slip:
+    a warning at the reference."""
+    rendered = rendered_texts(inputs, sourced)
+    if rendered is None:
+        return
+    anchors = rendered.composer.numbers.anchors
+    for drafted, text in rendered.texts:
+        if not isinstance(text, str):
+            continue
+        # the anchors of the block the text belongs to, innermost first (an item's, then its paragraph's)
+        own = {anchors[drafted.path[:n]]: n for n in range(1, len(drafted.path) + 1) if drafted.path[:n] in anchors}
+        for anchor in dict.fromkeys(LINK_TARGET.findall(text)):
+            if anchor not in own:
+                continue
+            # a text's path is its block's, or its block's and the key of the text ('text', 'paragraph')
+            itself = "itself" if own[anchor] >= len(drafted.path) - 1 else "the block it stands in"
+            needle = rf"ref\(\s*[\"']{re.escape(anchor)}[\"']\s*\)|\]\(#{re.escape(anchor)}\)"
+            found = find_in_value(sourced.raw, drafted.path, needle)
+            yield warning(found[0][0] if found else at(sourced, *drafted.path),
+                          f"this {KIND_WORDS[drafted.kind]} refers to {itself} (the block with id '{anchor}'), which "
+                          "is almost always a slip: name the block you mean, or write the reference out")
+
+
 def check_footnote_calls(inputs: Inputs, sourced: Sourced) -> Problems:
     """A footnote may not call a footnote: one that cites itself, directly or through others,
     would never end."""
     edition: Edition = sourced.model
+    for label in edition.footnotes:
+        if not NOTE_LABEL.fullmatch(label):
+            yield error(at_key(sourced, "footnotes", label), note_label_message(label))
     calls = {label: FOOTNOTE_CALL.findall(text) for label, text in edition.footnotes.items()}
     for label, called in calls.items():
         if not called:
@@ -124,6 +154,12 @@ def check_footnote_calls(inputs: Inputs, sourced: Sourced) -> Problems:
             yield error(at(sourced, "footnotes", label),
                         f"footnote '{label}' calls footnote '{called[0]}'; a note cannot call a note: write "
                         "its text in this note, or call both from the paragraph")
+
+
+def note_label_message(label: str, what: str = "footnote") -> str:
+    """Why a note's label cannot be called, in a drafter's words."""
+    return (f"{what} label '{label}' cannot be called: a call [^{label}] would print as it stands and the note be "
+            f"lost; a label has {NOTE_LABEL_WORDS}: rename it here and in its calls")
 
 
 def _cycle_from(start: str, calls: dict[str, list[str]]) -> list[str] | None:

@@ -40,7 +40,8 @@ from pipeline.writers.docx.direction import LEFT_TO_RIGHT_KINDS, set_right_to_le
 from pipeline.writers.docx.package import drop_template_leftovers, normalized_zip, set_core_properties
 from pipeline.writers.docx.pages import estimate_pages
 from pipeline.writers.docx.state import new_build
-from pipeline.writers.docx.styles import HANGING, PAGES, define_styles, set_up_page
+from pipeline.doctree.measure import PAGES
+from pipeline.writers.docx.styles import HANGING, define_styles, set_up_page
 from pipeline.writers.docx.tree import child_elements, text_of
 
 META_NAMES = {"symbol", "draft", "subject", "language", "date", "session", "place"}

@@ -19,7 +19,7 @@ from lxml import etree
 
 from pipeline.writers.docx.state import Build
 from pipeline.writers.docx.styles import ALL_PARAGRAPH_STYLES
-from pipeline.writers.docx.tables import times_width
+from pipeline.doctree.measure import times_width
 
 FIRST_PAGE_FOOTER = 46  # pt the first-page footer (job number, barcode) rises above its footer distance
 NOTE_SEPARATOR = 12  # pt the footnote rule takes on a page with footnotes

@@ -152,13 +152,6 @@ LANGUAGE_TAGS = {"en": "en-GB", "fr": "fr-FR", "es": "es-ES", "ru": "ru-RU", "zh
 # language: the non-Latin family of pipeline/i18n/fonts.py's stack (Times New Roman otherwise).
 SCRIPT_FONTS = {"zh": {"w:eastAsia": "Noto Serif CJK SC"}, "ar": {"w:cs": "Amiri"}}
 
-# Page geometry per place (pt): size, margins (top, right, bottom, left), header/footer distance.
-PAGES = {
-    # Top margin 36 pt: page 1's masthead starts there; on later pages the running head
-    # (from 12 pt) pushes the text down to 54 pt, the PDF's top margin after page 1.
-    "New York": dict(width=612, height=792, margins=(36, 121, 72, 123), header=12, footer=36),
-    "Geneva": dict(width=595.3, height=841.9, margins=(56.7, 56.7, 56.7, 113.4), header=24, footer=28),
-}
 
 
 def define_styles(doc: DocxDocument, meta: dict[str, str], text_width: float,

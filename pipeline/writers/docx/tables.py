@@ -12,14 +12,13 @@ from docx.shared import Pt
 from docx.table import Table, _Cell
 from lxml import etree
 
+from pipeline.doctree.measure import TABLE_CELL_RIGHT_PAD, TABLE_INDENT, times_width
 from pipeline.doctree.vocabulary import element_of
 from pipeline.writers.docx.ooxml import TBLPR_ORDER, TCPR_ORDER, TRPR_ORDER, insert_ordered, new_element, subelement
 from pipeline.writers.docx.paragraph import in_story, revision_of, write_paragraph
 from pipeline.writers.docx.state import Build
 from pipeline.writers.docx.tree import child_elements, text_of
 
-TABLE_INDENT = 24  # pt: tables start at the paragraph text, like the numbered text
-TABLE_CELL_RIGHT_PAD = 6  # pt between columns
 RULE_THIN, RULE_HEAVY = 4, 12  # border sizes in eighths of a point: 0.5 pt and 1.5 pt
 ALIGNMENTS = ("left", "right", "center")  # data-align values; a style per alignment ("UN Table Cell Right")
 BOX_PADDING = 8  # pt above the summary's text inside the frame
@@ -158,21 +157,3 @@ def column_widths(rows: list[list[etree._Element]], width: float) -> list[float]
     if sum(longest_word) <= width and sum(slack):
         return [m + (width - sum(longest_word)) * s / sum(slack) for m, s in zip(longest_word, slack)]
     return [width * m / sum(longest_word) for m in longest_word]
-
-
-# Times Roman advance widths (1/1000 em) for sharing out table columns.
-TIMES_WIDTHS = dict(zip("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ", (
-    444, 500, 444, 500, 444, 333, 500, 500, 278, 278, 500, 278, 778, 500, 500, 500, 500, 333, 389, 278,
-    500, 500, 722, 500, 500, 444, 722, 667, 667, 722, 611, 556, 722, 722, 333, 389, 722, 611, 889, 722,
-    722, 556, 722, 667, 556, 611, 722, 722, 944, 722, 722, 611)))
-
-
-def times_width(text: str, size: float = 10) -> float:
-    """The Times width of *text* in pt (digits 0.5 em, space and punctuation 0.25-0.33 em)."""
-    def em(ch: str) -> float:
-        if ch.isdigit():
-            return 500
-        if ch in " .,;:":
-            return 250
-        return TIMES_WIDTHS.get(ch, 500 if ch.isalpha() else 333)
-    return size * sum(em(ch) for ch in text) / 1000
