@@ -56,3 +56,10 @@ def test_new_edition_for_a_date_no_un_document_has_says_which_option_to_give(dat
         "error: drafted data/sessions/61/cmw-status.yaml does not load: 'date': 2150-01-01 is not a date of a "
         "United Nations document: write a year from 1945 to 2100 (give --date); nothing was written")
     assert not (data_copy / "sessions" / "61").exists()
+
+
+def test_a_negative_number_an_expression_gives_prints_with_the_minus_sign():
+    from pipeline.compose.sandbox import render_paragraph_text
+
+    assert render_paragraph_text("A change of {{ 0 - 5 }} States.", {}) == "A change of \u22125 States."
+    assert render_paragraph_text("{{ 7 - 2 }}", {}) == "5"

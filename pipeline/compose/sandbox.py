@@ -217,6 +217,8 @@ def printable(value: Any) -> Any:
         raise FilterInputError(f"the expression gives {value}, a number with a fraction, which a report does not "
                                "print as it stands (reports print counts and dates); make it a whole number ('//' "
                                "divides to one) or write the number out")
+    if isinstance(value, int) and not isinstance(value, bool) and value < 0:
+        return f"\u2212{-value}"  # the minus sign, not the hyphen the keyboard gives
     if isinstance(value, (str, int)) and not isinstance(value, bool):
         return value
     if isinstance(value, State):
