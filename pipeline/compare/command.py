@@ -15,6 +15,7 @@ by series; two files are one pair. Then, for each pair:
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -163,6 +164,9 @@ def _read_into(document: Document, path: Path) -> None:
     except (OSError, UnicodeDecodeError) as exc:
         raise DiffInputError(f"{display_path(path)}: cannot be read as UTF-8 text ({exc.__class__.__name__})")
     if path.suffix == ".txt":
+        if not re.match(r"draft: (yes|no)\n", text):
+            raise DiffInputError(f"{display_path(path)}: not a canonical text of a report (it begins with "
+                                 "'draft: yes' or 'draft: no', as unreport writes it)")
         document.canonical = text
         return
     document.tree = text
@@ -198,6 +202,7 @@ def pairs(a: str, b: str, data_dir: Path) -> list[Pair]:
 
 def run_diff(a: str, b: str, data_dir: Path, views: Views) -> DiffResult:
     """Compare A and B, write the views asked for, and say what changed."""
+    _check_view_paths(a, b, data_dir, views)
     found = pairs(a, b, data_dir)
     _check_views(found, views)
     result = DiffResult("", False)
@@ -214,9 +219,45 @@ def run_diff(a: str, b: str, data_dir: Path, views: Views) -> DiffResult:
     return result
 
 
+def _check_view_paths(a: str, b: str, data_dir: Path, views: Views) -> None:
+    """Refuse up front a view that would be written over an input, into the data folder or
+    an input folder, twice to one path, or over something that is not a plain file (a device
+    would be replaced by the file: the views are written by renaming a finished file over them)."""
+    inputs = [Path(t).resolve() for t in (a, b) if not SESSION_PATTERN.match(t) and Path(t).exists()]
+    protected = [*inputs, data_dir.resolve()]
+    files = [(option, path) for option, path in (("--html", views.html), ("--docx", views.docx),
+                                                 ("summary", views.summary)) if path is not None]
+    for option, path in files + ([("--pages", views.pages)] if views.pages is not None else []):
+        target = path.resolve()
+        for kept in protected:
+            if target == kept or kept in target.parents:
+                what = "the data folder" if kept == protected[-1] else "an input"
+                raise DiffInputError(f"{option} {display_path(path)} would write {'over' if target == kept else 'into'} "
+                                     f"{what} ({display_path(kept)}); give a path outside it")
+    for option, path in files:
+        if path.is_symlink() or (path.exists() and not path.is_file()):
+            raise DiffInputError(f"{option} {display_path(path)} exists and is not a plain file; give the path of a "
+                                 "file to write")
+    targets = [path.resolve() for _, path in files]
+    for index, (option, path) in enumerate(files):
+        if path.resolve() in targets[:index]:
+            raise DiffInputError(f"{option} {display_path(path)} is the path of another view too; give each its own")
+
+
 def _check_views(found: list[Pair], views: Views) -> None:
     """Refuse up front a view the inputs cannot give."""
     both = [p for p in found if p.a is not None and p.b is not None]
+    for pair in both:
+        a, b = pair.a, pair.b
+        if not (a.canonical is not None and b.canonical is not None) and not (a.pdf is not None and b.pdf is not None):
+            raise DiffInputError(f"{a.name} and {b.name} have nothing to compare: a canonical text (.txt) compares "
+                                 "with a text or a tree, a PDF with a PDF or a tree")
+    if views.html or views.docx:
+        versions = [p for p in both if p.a.canonical is not None and p.b.canonical is not None  # type: ignore[union-attr]
+                    and language_versions(p.a.name, p.b.name)]  # type: ignore[union-attr]
+        if versions:
+            raise DiffInputError(f"{versions[0].a.name} and {versions[0].b.name} are two language versions: they are "  # type: ignore[union-attr]
+                                 "aligned, not redlined, so --html and --docx have nothing to write")
     if (views.html or views.docx) and any(p.a.tree is None or p.b.tree is None for p in both):  # type: ignore[union-attr]
         raise DiffInputError("--html and --docx need document trees: give sessions, build folders with .html files, or .html files")
     if views.pages and any(p.a.pdf is None or p.b.pdf is None for p in both):  # type: ignore[union-attr]
