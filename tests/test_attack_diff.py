@@ -24,6 +24,7 @@ def built(tmp_path_factory) -> Path:
     build(root / "data", root / "output", 53, formats=("html", "txt", "pdf"))
     shutil.copytree(root / "output" / "53", root / "other")
     (root / "notes.txt").write_text("NAME=Debian\n", encoding="utf-8")
+    (root / "notes.pdf").write_text("not a pdf\n", encoding="utf-8")
     return root
 
 
@@ -47,6 +48,7 @@ CASES = [
     ([f"{REPORT}.txt", "other/cat-status.pdf"],
      f"error: {REPORT}.txt and other/cat-status.pdf have nothing to compare: a canonical text (.txt) compares with "
      "a text or a tree, a PDF with a PDF or a tree"),
+    (["notes.pdf", f"{REPORT}.pdf"], "error: notes.pdf: not a PDF (it does not begin with '%PDF-')"),
     (["notes.txt", f"{REPORT}.txt"],
      "error: notes.txt: not a canonical text of a report (it begins with 'draft: yes' or 'draft: no', as unreport "
      "writes it)"),

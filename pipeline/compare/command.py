@@ -279,11 +279,19 @@ def _compare_pair(pair: Pair, views: Views, many: bool, result: DiffResult) -> s
         if a.tree is not None and b.tree is not None and (views.html or views.docx):
             _write_redlines(a, b, pair.series, summary(diff), views, many, result)
     if a.pdf is not None and b.pdf is not None and (views.pages or a.canonical is None or b.canonical is None):
-        pages = compare_pdfs(a.pdf(), b.pdf(), views.pages, pair.series, (a.label, b.label))
+        pages = compare_pdfs(_pdf_of(a), _pdf_of(b), views.pages, pair.series, (a.label, b.label))
         result.written += [c.image for c in pages.changes if c.image is not None]
         result.differs |= bool(pages.changes)
         text += _pages_line(pages, views.pages, a.name, b.name, bool(text))
     return text
+
+
+def _pdf_of(document: Document) -> bytes:
+    """A side's PDF, checked enough to say which side is not one before pdftoppm is asked."""
+    pdf = document.pdf()  # type: ignore[misc]
+    if not pdf.startswith(b"%PDF-"):
+        raise DiffInputError(f"{document.name}: not a PDF (it does not begin with '%PDF-')")
+    return pdf
 
 
 def _pages_line(pages: PageComparison, folder: Path | None, a_name: str, b_name: str, after_text: bool) -> str:
