@@ -59,6 +59,12 @@ def require_output_folder(output_dir: Path, data_dir: Path) -> None:
             raise InputError([Problem(Location(display_path(output_dir)), "error",
                                       f"cannot write the builds here: {display_path(folder)} is a file, not a "
                                       "folder; give another folder with --output")])
+    linked = sorted(child for child in (output.iterdir() if output.is_dir() else [])
+                    if child.is_symlink() and child.name.isdigit())
+    if linked:
+        raise InputError([Problem(Location(display_path(output_dir / linked[0].name)), "error",
+                                  "a session's output folder is a symbolic link; a build replaces the session's "
+                                  "folder as a whole, so it must be a real folder: remove the link")])
     if output == data or data in output.parents:
         raise InputError([Problem(Location(display_path(output_dir)), "error",
                                   "the output folder is inside the input data folder "

@@ -49,6 +49,9 @@ CASES = [(["build", "--output", "output", session], [session_error(session)])
     (["build", "59", "--output", "output", "--templates", "data/reference", "--format", "txt"],
      ["data/series/cmw-status.yaml:2:1: error: no template 'report': data/reference holds no report templates "
       "(<name>/report.html.j2); is --templates the right folder?"]),
+    (["build", "59", "--output", "linked", "--format", "txt"],
+     ["linked/59: error: a session's output folder is a symbolic link; a build replaces the session's folder as a "
+      "whole, so it must be a real folder: remove the link"]),
     (["build", "59", "--output", "notes.txt/sub"],
      ["notes.txt/sub: error: cannot write the builds here: notes.txt is a file, not a folder; give another "
       "folder with --output"]),
@@ -62,6 +65,8 @@ def test_hostile_command_line(args, expected, tmp_path, monkeypatch):
     (tmp_path / "data" / "sessions" / "59" / "notes.txt").write_text("notes\n")
     (tmp_path / "data" / "cmw-status.yaml").write_text("series: cmw-status\n")
     (tmp_path / "data" / "sessions" / "998").mkdir()
+    (tmp_path / "linked").mkdir()
+    (tmp_path / "linked" / "59").symlink_to(tmp_path / "data" / "sessions" / "998")
     before = earlier_outputs(tmp_path / "output")
     monkeypatch.chdir(tmp_path)
     result = invoke(args)
