@@ -257,6 +257,20 @@ def test_changing_paragraph_2_makes_it_stale_in_french_and_spanish(data_copy):
     assert len(stale) == 2  # only paragraph 2, and only where it is translated
 
 
+def test_a_stale_translation_is_an_error_once_the_edition_is_final(data_copy):
+    """A final version prints a translation of an older English text: an error, not a warning
+    (found by an attacker: an official version with a stale hash built with exit 0)."""
+    english = data_copy / "sessions" / "59" / "cmw-status.yaml"
+    replace_in(english, "The Convention entered into force on 1 July 2003 following receipt",
+               "The Convention entered into force on 1 July 2003, following receipt")
+    replace_in(english, "symbol: null ", "symbol: A/59/299 ")
+    result = unreport("validate", "59", "--data", str(data_copy))
+    assert result.returncode == 2
+    stale = [l for l in result.stdout.splitlines() if "is stale in the French version" in l]
+    assert stale and all(": error: " in l and l.endswith("(a final version needs every translation current)")
+                         for l in stale), result.stdout
+
+
 def test_a_missing_translation_is_a_warning_in_a_draft_and_an_error_when_final(data_copy):
     result = unreport("validate", "59", "--data", str(data_copy))
     assert result.returncode == 0

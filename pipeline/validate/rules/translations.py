@@ -194,10 +194,12 @@ def _check_version(inputs: Inputs, sourced: Sourced, translated: Sourced, known:
                         f" ({', '.join('[^' + n + ']' for n in sorted(called_in_english)) or 'none'})")
         now = source_hash(original.text)
         if block.source_hash != now:
-            yield warning(at(translated, "translations", key, "source_hash"),
-                          f"{shown} is stale in the {language_name} version: the English text changed since it "
-                          f"was translated (source_hash {block.source_hash}, the English text's is now {now}); "
-                          f"update the translation, then its source_hash")
+            stale = warning if edition.is_draft else error  # a final version prints current translations only
+            yield stale(at(translated, "translations", key, "source_hash"),
+                        f"{shown} is stale in the {language_name} version: the English text changed since it "
+                        f"was translated (source_hash {block.source_hash}, the English text's is now {now}); "
+                        "update the translation, then its source_hash"
+                        + ("" if edition.is_draft else " (a final version needs every translation current)"))
         elif block.stale:
             yield warning(at(translated, "translations", key, "stale"),
                           f"{shown} is marked stale in the {language_name} version; check the translation, then "
@@ -237,9 +239,11 @@ def _check_version(inputs: Inputs, sourced: Sourced, translated: Sourced, known:
             yield error(at_key(translated, "footnotes", label), f"no footnote '{label}' in {display_path(sourced.path)}"
                                                                 f"{did_you_mean(label, edition.footnotes)}")
         elif note.source_hash != source_hash(edition.footnotes[label]):
-            yield warning(at(translated, "footnotes", label, "source_hash"),
-                          f"footnote '{label}' is stale in the {language_name} version: the English text changed "
-                          f"since it was translated; update the translation, then its source_hash")
+            stale = warning if edition.is_draft else error
+            yield stale(at(translated, "footnotes", label, "source_hash"),
+                        f"footnote '{label}' is stale in the {language_name} version: the English text changed "
+                        "since it was translated; update the translation, then its source_hash"
+                        + ("" if edition.is_draft else " (a final version needs every translation current)"))
     yield from _untranslated_texts(sourced, translated, by_id, blocks, tables, severity, language_name)
 
 
