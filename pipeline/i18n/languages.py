@@ -12,6 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from pipeline.i18n.scripts import SCRIPTS
 from pipeline.inputs.layout import languages_dir
 from pipeline.inputs.problems import InputError, Location, Problem, display_path
 from pipeline.inputs.sources import load_yaml, locate
@@ -52,6 +53,7 @@ class Language:
     unverified: tuple[str, ...] = ()
     sources: dict[str, str] = field(default_factory=dict)
     path: Path | None = None
+    script: str = "LATIN"  # the letters its texts are written in (pipeline/i18n/scripts.py)
 
     @property
     def is_rtl(self) -> bool:
@@ -106,7 +108,8 @@ def load_language(path: Path) -> Language:
                     raw["dates"], raw["numbers"], raw["lists"], raw["subparagraphs"],
                     tuple(letters) if isinstance(letters, list) else letters,
                     {**HOUSE_NUMBERING, **(raw.get("numbering") or {})},
-                    tuple(raw.get("unverified") or ()), dict(raw.get("sources") or {}), path)
+                    tuple(raw.get("unverified") or ()), dict(raw.get("sources") or {}), path,
+                    str(raw.get("script", "latin")).upper())
 
 
 PLACEHOLDER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
@@ -143,6 +146,8 @@ def _shape_problems(raw: dict, shown: str, path: Path) -> list[Problem]:
     def bad(key_path: tuple, message: str) -> None:
         problems.append(Problem(locate(raw, *key_path) or Location(shown, 1, 1), "error", message))
 
+    if str(raw.get("script", "latin")).upper() not in SCRIPTS:
+        bad(("script",), f"script must be one of {', '.join(s.lower() for s in SCRIPTS)}")
     if raw.get("direction") not in ("ltr", "rtl"):
         bad(("direction",), "direction must be ltr (left to right) or rtl (right to left)")
     if not (isinstance(raw.get("letter"), str) and re.fullmatch(r"[A-Z]", raw["letter"])):

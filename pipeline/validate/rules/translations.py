@@ -24,6 +24,7 @@ from pipeline.compose.language_version import (given_text, localized_facts, text
                                                translated_version, version_environment)
 from pipeline.compose.numbering import number_edition
 from pipeline.compose.sandbox import render_paragraph_text
+from pipeline.i18n.scripts import script_mismatch
 from pipeline.i18n.fonts import glyph_message, missing_glyphs
 from pipeline.facts.edition import edition_facts, facts_ready
 from pipeline.i18n.languages import ORIGINAL, languages, load_language
@@ -192,6 +193,11 @@ def _check_version(inputs: Inputs, sourced: Sourced, translated: Sourced, known:
                         f"the {language_name} text of {shown} calls footnote [^{label}], which the English text does "
                         f"not call; call the notes the English text calls"
                         f" ({', '.join('[^' + n + ']' for n in sorted(called_in_english)) or 'none'})")
+        if block.text.strip() == original.text.strip():
+            yield warning(at(translated, "translations", key, "text"),
+                          f"the {language_name} text of {shown} is the English text itself; translate it")
+        elif (letters := script_mismatch(block.text, known[code].script)) is not None:
+            yield warning(at(translated, "translations", key, "text"), f"the {language_name} text of {shown} {letters}")
         now = source_hash(original.text)
         if block.source_hash != now:
             stale = warning if edition.is_draft else error  # a final version prints current translations only
