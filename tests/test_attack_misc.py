@@ -63,3 +63,11 @@ def test_a_negative_number_an_expression_gives_prints_with_the_minus_sign():
 
     assert render_paragraph_text("A change of {{ 0 - 5 }} States.", {}) == "A change of \u22125 States."
     assert render_paragraph_text("{{ 7 - 2 }}", {}) == "5"
+
+
+def test_a_direction_mark_is_refused_with_a_reason_that_fits_it():
+    from pipeline.inputs.characters import refused_message
+
+    message = refused_message("\u200f")
+    assert message.startswith("the text holds the invisible direction mark U+200F RIGHT-TO-LEFT MARK; the PDF and "
+                              "the DOCX set the direction of Arabic text themselves")

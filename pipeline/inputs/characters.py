@@ -46,6 +46,10 @@ def refused_message(char: str) -> str:
         return ("the text holds U+FFFD, the mark of a character lost when the text was converted; "
                 "type the character that was meant")
     if INVISIBLE.match(char):
+        if code in (0x200E, 0x200F):
+            return (f"the text holds the invisible direction mark {code_point(char)}; the PDF and the DOCX "
+                    "set the direction of Arabic text themselves (a number such as 45/158 keeps its order), "
+                    "and a hidden mark would make words that look the same differ: remove it")
         if 0x202A <= code <= 0x202E or 0x2066 <= code <= 0x2069:
             return (f"the text holds the invisible direction control {code_point(char)}, which would "
                     "reorder the text around it in the document; remove it")
