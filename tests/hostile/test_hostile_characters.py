@@ -33,6 +33,10 @@ def message(code: int) -> str:
     if code in DIRECTION:
         return (f"the text holds the invisible direction control U+{code:04X} {unicodedata.name(char)}, which "
                 "would reorder the text around it in the document; remove it")
+    if code in (0x200E, 0x200F):
+        return (f"the text holds the invisible direction mark U+{code:04X} {unicodedata.name(char)}; the PDF and the "
+                "DOCX set the direction of Arabic text themselves (a number such as 45/158 keeps its order), and a "
+                "hidden mark would make words that look the same differ: remove it")
     if code in ZERO_WIDTH:
         name = unicodedata.name(char, "")
         return (f"the text holds the invisible character U+{code:04X}{' ' + name if name else ''}, which would "
