@@ -25,6 +25,8 @@ def built(tmp_path_factory) -> Path:
     shutil.copytree(root / "output" / "53", root / "other")
     (root / "notes.txt").write_text("NAME=Debian\n", encoding="utf-8")
     (root / "notes.pdf").write_text("not a pdf\n", encoding="utf-8")
+    (root / "long.txt").write_text("draft: no\n¶1 " + "word " * 30000 + "\n", encoding="utf-8")
+    (root / "many.txt").write_text("draft: no\n" + "".join(f"¶{i} word\n" for i in range(20000)), encoding="utf-8")
     return root
 
 
@@ -49,6 +51,11 @@ CASES = [
      f"error: {REPORT}.txt and other/cat-status.pdf have nothing to compare: a canonical text (.txt) compares with "
      "a text or a tree, a PDF with a PDF or a tree"),
     (["notes.pdf", f"{REPORT}.pdf"], "error: notes.pdf: not a PDF (it does not begin with '%PDF-')"),
+    (["long.txt", f"{REPORT}.txt"],
+     "error: long.txt: not a canonical text a build writes (a line of 150,003 characters; a report's texts hold at "
+     "most 50,000)"),
+    (["many.txt", f"{REPORT}.txt"],
+     "error: many.txt: not a canonical text a build writes (20,001 lines; a report's run to a few thousand)"),
     (["notes.txt", f"{REPORT}.txt"],
      "error: notes.txt: not a canonical text of a report (it begins with 'draft: yes' or 'draft: no', as unreport "
      "writes it)"),

@@ -24,6 +24,7 @@ import lxml.etree
 import lxml.html
 
 from pipeline.compose.report import compose
+from pipeline.compose.sandbox import MAX_TEXT
 
 from pipeline.inputs.layout import TEMPLATES_DIR
 from pipeline.compare.alignment import align_versions, language_versions
@@ -35,6 +36,8 @@ from pipeline.inputs.problems import display_path
 from pipeline.validate import require_valid
 from pipeline.writers.text import canonical_text
 
+MAX_LINES = 20_000  # a report's canonical text: a few thousand lines, a 3,000-row table included
+MAX_LINE = 2 * MAX_TEXT  # a canonical line: one text of a report with its label (word diffs grow with the square)
 FILE_KINDS = {".txt": "canonical text", ".html": "document tree", ".htm": "document tree", ".pdf": "PDF"}
 
 
@@ -167,6 +170,14 @@ def _read_into(document: Document, path: Path) -> None:
         if not re.match(r"draft: (yes|no)\n", text):
             raise DiffInputError(f"{display_path(path)}: not a canonical text of a report (it begins with "
                                  "'draft: yes' or 'draft: no', as unreport writes it)")
+        lines = text.splitlines()
+        if len(lines) > MAX_LINES:
+            raise DiffInputError(f"{display_path(path)}: not a canonical text a build writes ({len(lines):,} lines; "
+                                 f"a report's run to a few thousand)")
+        longest = max(lines, key=len)
+        if len(longest) > MAX_LINE:
+            raise DiffInputError(f"{display_path(path)}: not a canonical text a build writes (a line of "
+                                 f"{len(longest):,} characters; a report's texts hold at most {MAX_TEXT:,})")
         document.canonical = text
         return
     document.tree = text
