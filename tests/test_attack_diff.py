@@ -25,6 +25,8 @@ def built(tmp_path_factory) -> Path:
     shutil.copytree(root / "output" / "53", root / "other")
     (root / "notes.txt").write_text("NAME=Debian\n", encoding="utf-8")
     (root / "notes.pdf").write_text("not a pdf\n", encoding="utf-8")
+    english = (root / "output" / "53" / "cat-status.txt").read_text(encoding="utf-8")
+    (root / "cat-status.fr.txt").write_text(english.replace("symbol: A/53/253", "symbol: A/54/1"), encoding="utf-8")
     (root / "long.txt").write_text("draft: no\n¶1 " + "word " * 30000 + "\n", encoding="utf-8")
     (root / "many.txt").write_text("draft: no\n" + "".join(f"¶{i} word\n" for i in range(20000)), encoding="utf-8")
     return root
@@ -56,6 +58,9 @@ CASES = [
      "most 50,000)"),
     (["many.txt", f"{REPORT}.txt"],
      "error: many.txt: not a canonical text a build writes (20,001 lines; a report's run to a few thousand)"),
+    (["cat-status.fr.txt", f"{REPORT}.txt"],
+     f"error: cat-status.fr.txt and {REPORT}.txt are in two languages and of two editions (symbols A/54/1 and A/53/253): "
+     "compare the versions of one edition, or two editions in one language"),
     (["notes.txt", f"{REPORT}.txt"],
      "error: notes.txt: not a canonical text of a report (it begins with 'draft: yes' or 'draft: no', as unreport "
      "writes it)"),

@@ -280,6 +280,12 @@ def _compare_pair(pair: Pair, views: Views, many: bool, result: DiffResult) -> s
     assert a is not None and b is not None
     text = ""
     if a.canonical is not None and b.canonical is not None and language_versions(a.name, b.name):
+        symbols = [re.search(r"^symbol: (.*)$", side.canonical, re.M) for side in (a, b)]
+        shown = [m[1] if m else "none" for m in symbols]
+        if shown[0] != shown[1]:
+            raise DiffInputError(f"{a.name} and {b.name} are in two languages and of two editions (symbols "
+                                 f"{shown[0]} and {shown[1]}): compare the versions of one edition, or two editions "
+                                 "in one language")
         aligned = align_versions(a.canonical, b.canonical, a.name, b.name)
         result.differs |= aligned.differs
         return aligned.text
