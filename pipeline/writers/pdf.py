@@ -122,8 +122,10 @@ def shared_font_configuration():
 # writes one conformance claim per file. Every one of them is tagged (a structure tree in the
 # tree's reading order): PDF/UA by definition, PDF/A level "a" (accessible) by definition, and
 # the "b"/"u" levels because we ask for tags anyway. See README "Accessible and archival PDF".
+# WeasyPrint's "pdf/a-4u" is not offered: PDF/A-4 has no level u (only e and f), so the file would
+# claim a conformance that does not exist (https://github.com/Kozea/WeasyPrint/issues/2573).
 PDF_VARIANTS = ("pdf/ua-1", "pdf/ua-2", "pdf/a-3a", "pdf/a-2a", "pdf/a-3u", "pdf/a-2u", "pdf/a-3b",
-                "pdf/a-2b", "pdf/a-4u")
+                "pdf/a-2b")
 
 
 def write_pdf(tree_html: str, document_date: dt.date, templates_dir: Path = TEMPLATES_DIR,
