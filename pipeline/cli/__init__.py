@@ -399,10 +399,13 @@ def golden(update: bool, data_dir: Path, golden_dir: Path | None) -> None:
             click.echo(f"golden snapshots up to date in {display_path(folder)}")
             sys.exit(EXIT_OK)
         current = snapshots.snapshots(data_dir)
+        problems = [p for p in (snapshots.check(s, folder) for s in current) if p]
     except InputError as exc:
         report_problems(exc.problems)
         sys.exit(EXIT_ERRORS)
-    problems = [p for p in (snapshots.check(s, folder) for s in current) if p]
+    except snapshots.GoldenError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_ERRORS)
     problems += [f"{display_path(p)}: golden of an edition that no longer exists: run `make golden`\n"
                  for p in snapshots.stale_goldens(data_dir, folder, current)]
     for problem in problems:

@@ -1,0 +1,130 @@
+"""The second attack report's findings on `unreport golden` (rows 10-12 of
+/work/briefs/attack-second-report.md): each a one-line message and a plain exit code, never
+a traceback, and `golden --update` removes nothing that is not its own stale snapshot."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import REPO
+from pipeline.cli import main
+from pipeline.compare import golden
+
+GOLDENS = REPO / "tests" / "golden"
+
+
+@pytest.fixture
+def goldens(tmp_path) -> Path:
+    """A copy of the committed goldens (with the folder's marker)."""
+    target = tmp_path / "golden"
+    shutil.copytree(GOLDENS, target)
+    return target
+
+
+def run_golden(*args: str):
+    return CliRunner().invoke(main, ["golden", *args])
+
+
+def files_in(folder: Path) -> set[Path]:
+    return {p for p in folder.rglob("*") if p.is_file()}
+
+
+# ---------------------------------------------------------------- 10: --update deletes only its own snapshots
+
+def test_the_committed_golden_folder_carries_the_marker():
+    assert (GOLDENS / golden.MARKER).is_file()
+
+
+def test_update_refuses_a_folder_golden_did_not_make(tmp_path):
+    """A build folder with the goldens copied in (a wrong --golden): nothing written or removed."""
+    wrong = tmp_path / "out"
+    (wrong / "59").mkdir(parents=True)
+    for name in ("cmw-status.ar.html", "cmw-status.ar.txt", "cmw-status.web.html", "notes.txt"):
+        (wrong / "59" / name).write_text("kept\n", encoding="utf-8")
+    for path in GOLDENS.glob("*/*"):
+        (wrong / path.parent.name).mkdir(exist_ok=True)
+        shutil.copy(path, wrong / path.parent.name / path.name)
+    before = {p: p.read_bytes() for p in files_in(wrong)}
+    result = run_golden("--update", "--golden", str(wrong))
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith(f"error: {wrong}: not a folder of golden snapshots")
+    assert {p: p.read_bytes() for p in files_in(wrong)} == before
+
+
+def test_update_into_a_new_or_empty_folder_writes_the_marker(tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    for folder in (empty, tmp_path / "new"):
+        result = run_golden("--update", "--golden", str(folder))
+        assert result.exit_code == 0, result.output
+        assert (folder / golden.MARKER).is_file() and (folder / "59" / "cmw-status.txt").is_file()
+        assert run_golden("--update", "--golden", str(folder)).exit_code == 0  # its own folder now
+
+
+def test_update_removes_only_stale_snapshots_of_known_series(goldens):
+    (goldens / "99").mkdir()
+    (goldens / "99" / "x.txt").write_text("stray\n", encoding="utf-8")  # no such series
+    (goldens / "59" / "cmw-status.fr.txt").write_text("stray\n", encoding="utf-8")  # not a snapshot's name
+    (goldens / "59" / "notes.md").write_text("stray\n", encoding="utf-8")
+    (goldens / "58").mkdir()
+    (goldens / "58" / "cmw-status.html").write_text("old\n", encoding="utf-8")  # a stale snapshot
+    result = run_golden("--update", "--golden", str(goldens))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.count("removed ") == 1 and f"removed {goldens / '58' / 'cmw-status.html'}" in result.stdout
+    for kept in ("99/x.txt", "59/cmw-status.fr.txt", "59/notes.md"):
+        assert (goldens / kept).read_text(encoding="utf-8") == "stray\n"
+
+
+# ---------------------------------------------------------------- 11: unreadable or unwritable goldens
+
+def one_line_error(result, path: Path, words: str) -> None:
+    assert result.exit_code == 2, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert "Traceback" not in result.output
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith(f"error: {path}: ")
+    assert words in result.stderr
+
+
+def test_an_unwritable_golden_on_update_is_one_line(goldens, monkeypatch):
+    target = goldens / "59" / "cmw-status.txt"
+    target.write_text(target.read_text(encoding="utf-8").replace("Convention", "Konvention"), encoding="utf-8")
+
+    def refuse(files):
+        (path,) = files
+        raise PermissionError(1, "Operation not permitted", str(path.parent / ".cmw-status.txt.1.tmp"))
+
+    monkeypatch.setattr(golden, "write_atomically", refuse)
+    one_line_error(run_golden("--update", "--golden", str(goldens)), target, "cannot write the golden file: Operation not permitted")
+
+
+def test_a_golden_that_is_not_utf8_is_one_line_and_update_rewrites_it(goldens):
+    target = goldens / "60" / "cmw-status.txt"
+    target.write_bytes(b"\xff\xfe")
+    one_line_error(run_golden("--golden", str(goldens)), target, "not UTF-8 text")
+    update = run_golden("--update", "--golden", str(goldens))
+    assert update.exit_code == 0 and f"wrote {target}" in update.stdout
+    assert target.read_bytes() == (GOLDENS / "60" / "cmw-status.txt").read_bytes()
+
+
+def test_a_folder_where_a_golden_file_should_be_is_one_line(goldens):
+    target = goldens / "53" / "cat-status.txt"
+    target.unlink()
+    target.mkdir()
+    one_line_error(run_golden("--golden", str(goldens)), target, "a folder stands where a golden file should be")
+    one_line_error(run_golden("--update", "--golden", str(goldens)), target, "a folder stands where a golden file should be")
+    assert target.is_dir()
+
+
+# ---------------------------------------------------------------- 12: the missing file is named
+
+def test_a_missing_golden_tree_is_named(goldens):
+    (goldens / "59" / "cmw-status.html").unlink()
+    result = run_golden("--golden", str(goldens))
+    assert result.exit_code == 1
+    assert f"no golden snapshot ({goldens / '59' / 'cmw-status.html'})" in result.stdout
+    assert str(goldens / "59" / "cmw-status.txt") not in result.stdout
