@@ -1,16 +1,21 @@
-"""The second attack report's findings on `unreport golden` (rows 10-12 of
+"""The second attack report's findings on `unreport golden`, on standard output and error that
+cannot be written (rows 10-12 and 3 of
 /work/briefs/attack-second-report.md): each a one-line message and a plain exit code, never
 a traceback, and `golden --update` removes nothing that is not its own stale snapshot."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from conftest import REPO
+from conftest import DATA, REPO
 from pipeline.cli import main
 from pipeline.compare import golden
 
@@ -128,3 +133,70 @@ def test_a_missing_golden_tree_is_named(goldens):
     assert result.exit_code == 1
     assert f"no golden snapshot ({goldens / '59' / 'cmw-status.html'})" in result.stdout
     assert str(goldens / "59" / "cmw-status.txt") not in result.stdout
+
+
+# ---------------------------------------------------------------- 3: stdout on a full device or a closed pipe
+
+FULL = Path("/dev/full")
+needs_full = pytest.mark.skipif(not (FULL.exists() and stat.S_ISCHR(FULL.stat().st_mode)), reason="no /dev/full")
+TEXT_59, TEXT_60 = GOLDENS / "59" / "cmw-status.txt", GOLDENS / "60" / "cmw-status.txt"
+
+
+def unreport(args: list[str], stdout) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "pipeline.cli", *args], cwd=REPO, stdout=stdout,
+                          stderr=subprocess.PIPE, text=True, timeout=300)
+
+
+def assert_said_once(done: subprocess.CompletedProcess, reason: str) -> None:
+    assert done.returncode == 2, done.stderr
+    assert "Traceback" not in done.stderr
+    assert done.stderr.splitlines()[-1] == f"error: cannot write to the standard output: {reason}"
+
+
+@needs_full
+@pytest.mark.parametrize("args", [
+    ["diff", str(TEXT_59), str(TEXT_60)],
+    ["diff", str(TEXT_59), str(TEXT_59)],  # the same: exit 2 (not written), not 1 (they differ)
+    ["validate", "59"],
+    ["golden"],
+], ids=["diff", "diff-same", "validate", "golden"])
+def test_stdout_on_a_full_device_is_one_line_and_exit_2(args):
+    with FULL.open("w") as full:
+        assert_said_once(unreport(args, full), "No space left on device")
+
+
+@needs_full
+def test_build_with_stdout_on_a_full_device(tmp_path):
+    with FULL.open("w") as full:
+        done = unreport(["build", "59", "--format", "txt", "--output", str(tmp_path / "out")], full)
+    assert_said_once(done, "No space left on device")
+
+
+def test_stdout_on_a_closed_pipe_is_one_line_and_exit_2():
+    read, write = os.pipe()
+    os.close(read)
+    try:
+        done = unreport(["diff", str(TEXT_59), str(TEXT_60)], write)
+    finally:
+        os.close(write)
+    assert_said_once(done, "Broken pipe")
+
+
+@needs_full
+def test_stderr_on_a_full_device_is_exit_2_without_traceback():
+    full = os.open(FULL, os.O_WRONLY)
+    try:
+        done = subprocess.run([sys.executable, "-m", "pipeline.cli", "validate", "59", "--data", str(DATA)],
+                              cwd=REPO, stdout=subprocess.DEVNULL, stderr=full, timeout=300)
+    finally:
+        os.close(full)
+    assert done.returncode == 2
+
+
+def test_other_os_errors_are_not_taken_for_a_stream():
+    from pipeline.cli import failed_stream
+
+    try:
+        Path("/nonexistent-folder/x").read_text()
+    except OSError as exc:
+        assert failed_stream(exc) is None
