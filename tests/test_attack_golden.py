@@ -1,5 +1,5 @@
 """The second attack report's findings on `unreport golden`, on standard output and error that
-cannot be written (rows 10-12 and 3 of
+cannot be written, and on the preview's log (rows 10-13 and 3 of
 /work/briefs/attack-second-report.md): each a one-line message and a plain exit code, never
 a traceback, and `golden --update` removes nothing that is not its own stale snapshot."""
 
@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 import stat
 import subprocess
 import sys
@@ -18,6 +19,7 @@ from click.testing import CliRunner
 from conftest import DATA, REPO
 from pipeline.cli import main
 from pipeline.compare import golden
+from previewing import running_preview
 
 GOLDENS = REPO / "tests" / "golden"
 
@@ -200,3 +202,26 @@ def test_other_os_errors_are_not_taken_for_a_stream():
         Path("/nonexistent-folder/x").read_text()
     except OSError as exc:
         assert failed_stream(exc) is None
+
+
+# ---------------------------------------------------------------- 13: a malformed request logs one line
+
+def test_a_malformed_chunked_request_logs_one_line_not_a_traceback(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    with running_preview(data, tmp_path / "out") as preview:
+        for request in (b"POST / HTTP/1.1\r\n", b"GET /state HTTP/1.1\r\n"):
+            with socket.create_connection(("127.0.0.1", preview.port), timeout=10) as sock:
+                sock.sendall(request + b"Host: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n"
+                             b"Connection: close\r\n\r\nZZZ\r\n")
+                answer = b""
+                while chunk := sock.recv(4096):
+                    answer += chunk
+            assert answer.startswith(b"HTTP/1.1 400 ")
+        with socket.create_connection(("127.0.0.1", preview.port), timeout=10) as sock:  # still serving
+            sock.sendall(b"GET /state HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+            assert sock.recv(4096).startswith(b"HTTP/1.1 200 ")
+        assert preview.stop() == 0
+    said = "".join(preview.said)
+    assert "Traceback" not in said and "LocalProtocolError" not in said
+    assert said.count("Invalid HTTP request received.") == 2
