@@ -6,6 +6,7 @@ line. Exit codes: 0 clean (or warnings only), 1 warnings only with --strict, 2 e
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from pathlib import Path
@@ -90,7 +91,54 @@ output_option = click.option("--output", "output_dir", type=click.Path(file_okay
                              default=Path("output"), show_default=True, help="Folder the builds are written to.")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+# A write to the standard output or error fails with these: a full device (`> /dev/full`), a
+# closed pipe (`| head -1`), a disk quota, a file size limit, an I/O error.
+STREAM_ERRORS = frozenset({errno.EPIPE, errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO})
+
+
+class OutputFailed(Exception):
+    """The standard output or error could not be written: the command ends with exit 2 and
+    one line on stderr (when stderr is not the stream that failed), never a traceback."""
+
+    def __init__(self, stream: str, error: OSError) -> None:
+        super().__init__(stream)
+        self.stream, self.error = stream, error
+
+
+def failed_stream(error: OSError) -> str | None:
+    """'standard output' or 'standard error' when an OSError is a failed write to one of them
+    (the innermost frame holds the stream it was writing: click.echo's `file`, tqdm's `fp`);
+    None for any other OSError, which stays the bug it is."""
+    if error.errno not in STREAM_ERRORS or error.__traceback__ is None:
+        return None
+    last = error.__traceback__
+    while last.tb_next is not None:
+        last = last.tb_next
+    frame = last.tb_frame
+    held = list(frame.f_locals.values())
+    for name, streams in (("standard error", (sys.stderr, sys.__stderr__)), ("standard output", (sys.stdout, sys.__stdout__))):
+        if any(value is stream for value in held for stream in streams if stream is not None):
+            return name
+    if frame.f_code.co_name == "echo" and Path(frame.f_code.co_filename).parent.name == "click":
+        return "standard error" if frame.f_locals.get("err") else "standard output"
+    return None
+
+
+class Commands(click.Group):
+    """The command group; a failed write to stdout or stderr leaves a command as OutputFailed
+    (click would end a closed pipe with exit 1, which `diff` uses for "they differ")."""
+
+    def invoke(self, ctx: click.Context):  # type: ignore[no-untyped-def]
+        try:
+            return super().invoke(ctx)
+        except OSError as exc:
+            stream = failed_stream(exc)
+            if stream is None:
+                raise
+            raise OutputFailed(stream, exc) from exc
+
+
+@click.group(cls=Commands, context_settings={"help_option_names": ["-h", "--help"]})
 def main() -> None:
     """Build United Nations parliamentary reports from structured data."""
 
@@ -405,10 +453,13 @@ def golden(update: bool, data_dir: Path, golden_dir: Path | None) -> None:
             click.echo(f"golden snapshots up to date in {display_path(folder)}")
             sys.exit(EXIT_OK)
         current = snapshots.snapshots(data_dir)
+        problems = [p for p in (snapshots.check(s, folder) for s in current) if p]
     except InputError as exc:
         report_problems(exc.problems)
         sys.exit(EXIT_ERRORS)
-    problems = [p for p in (snapshots.check(s, folder) for s in current) if p]
+    except snapshots.GoldenError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(EXIT_ERRORS)
     problems += [f"{display_path(p)}: golden of an edition that no longer exists: run `make golden`\n"
                  for p in snapshots.stale_goldens(data_dir, folder, current)]
     for problem in problems:
@@ -423,15 +474,37 @@ def run() -> None:
     interpreter down (freeing WeasyPrint's ~100,000 objects one by one costs a cold build
     ~0.1 s). Output is flushed first; nothing else needs the interpreter's clean-up."""
     try:
-        main()
-        code = EXIT_OK
-    except SystemExit as done:
-        code = done.code
-    if code is not None and not isinstance(code, int):
-        click.echo(code, err=True)
-        code = 1
-    sys.stdout.flush()
-    sys.stderr.flush()
+        try:
+            main()
+            code = EXIT_OK
+        except SystemExit as done:
+            code = done.code
+        if code is not None and not isinstance(code, int):
+            click.echo(code, err=True)
+            code = 1
+        for name, stream in (("standard output", sys.stdout), ("standard error", sys.stderr)):
+            try:
+                stream.flush()
+            except OSError as exc:
+                raise OutputFailed(name, exc) from exc
+    except OSError as exc:  # raised outside a command (click's own help or usage text)
+        stream = failed_stream(exc)
+        if stream is None:
+            raise
+        code = output_failed(OutputFailed(stream, exc))
+    except OutputFailed as failed:
+        code = output_failed(failed)
     os._exit(code or EXIT_OK)
+
+
+def output_failed(failed: OutputFailed) -> int:
+    """Say, on stderr if it still works, which stream could not be written; exit 2."""
+    if failed.stream != "standard error":
+        try:
+            sys.stderr.write(f"error: cannot write to the {failed.stream}: {failed.error.strerror or failed.error}\n")
+            sys.stderr.flush()
+        except (OSError, ValueError):
+            pass
+    return EXIT_ERRORS
 
 

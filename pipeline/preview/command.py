@@ -4,6 +4,7 @@ leave the output folder as `unreport build SESSION` would."""
 from __future__ import annotations
 
 import asyncio
+import logging
 import socket
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,6 +61,27 @@ class _Server(uvicorn.Server):
         super().handle_exit(sig, frame)
 
 
+class _ClientErrorsInOneLine(logging.Filter):
+    """A malformed request (a broken chunk, say) is answered 400 by uvicorn's h11 protocol, which
+    logs one line for it ("Invalid HTTP request received."); the app, still answering the same
+    request, then finds the connection closed to responses and uvicorn logs h11's
+    LocalProtocolError with a full traceback in the drafter's terminal. The client's error is
+    said once already: that record is dropped."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        import h11
+
+        error = record.exc_info[1] if record.exc_info else None
+        return not isinstance(error, h11.LocalProtocolError)
+
+
+def quiet_client_errors() -> None:
+    """Install the filter on the logger uvicorn's protocols write to (once per process)."""
+    logger = logging.getLogger("uvicorn.error")
+    if not any(isinstance(f, _ClientErrorsInOneLine) for f in logger.filters):
+        logger.addFilter(_ClientErrorsInOneLine())
+
+
 def run_preview(options: PreviewOptions, say: Callable[[str], None]) -> None:
     """Serve the preview until Ctrl-C (PreviewError when there is nothing to preview,
     OSError when the port cannot be bound)."""
@@ -69,6 +91,7 @@ def run_preview(options: PreviewOptions, say: Callable[[str], None]) -> None:
     hub = PreviewHub(builder)
     config = uvicorn.Config(create_app(hub), log_level="warning", access_log=False, lifespan="on",
                             timeout_graceful_shutdown=GRACE_SECONDS)
+    quiet_client_errors()  # after the Config, which sets uvicorn's logging up
 
     async def serve() -> None:
         loop = asyncio.get_running_loop()
