@@ -61,6 +61,8 @@ CASES = [
     (["cat-status.fr.txt", f"{REPORT}.txt"],
      f"error: cat-status.fr.txt and {REPORT}.txt are in two languages and of two editions (symbols A/54/1 and A/53/253): "
      "compare the versions of one edition, or two editions in one language"),
+    (["53", "60"], "error: 53 and 60 have no report of one series in common: nothing to compare (they hold "
+                   "cat-status and cmw-status)"),
     (["notes.txt", f"{REPORT}.txt"],
      "error: notes.txt: not a canonical text of a report (it begins with 'draft: yes' or 'draft: no', as unreport "
      "writes it)"),

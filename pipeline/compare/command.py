@@ -215,6 +215,10 @@ def run_diff(a: str, b: str, data_dir: Path, views: Views) -> DiffResult:
     """Compare A and B, write the views asked for, and say what changed."""
     _check_view_paths(a, b, data_dir, views)
     found = pairs(a, b, data_dir)
+    if len(found) > 1 and not any(p.a is not None and p.b is not None for p in found):
+        raise DiffInputError(f"{a} and {b} have no report of one series in common: nothing to compare (they hold "
+                             f"{', '.join(sorted({p.series for p in found if p.a}))} and "
+                             f"{', '.join(sorted({p.series for p in found if p.b}))})")
     _check_views(found, views)
     result = DiffResult("", False)
     many = len(found) > 1
