@@ -106,3 +106,8 @@ def sentences(text: str) -> list[str]:
     """A reproduced paragraph's sentences (split after . or ; before a letter), each to be found
     in order in an output."""
     return [s for s in re.split(r"(?<=[.;])\s+(?=[A-Za-z])", text) if s]
+
+
+def sentences_of(sections: dict[str, list[str]], *names: str) -> list[str]:
+    """The sentences of the named fixture sections (each one paragraph of text), in order."""
+    return [s for name in names for s in sentences(sections[name][0])]

@@ -14,7 +14,7 @@ import pytest
 
 from conftest import DATA, assert_in_order, build, pdftotext, replace_in
 from docxtext import body_blocks, footnote_texts
-from reference import fixture_sections, normalize, sentences, unhyphenated
+from reference import fixture_sections, normalize, sentences_of, unhyphenated
 
 FIXTURE = Path(__file__).parent / "fixtures" / "reference-a53-cat-status.txt"
 EDITION = Path("sessions/53/cat-status.yaml")
@@ -26,7 +26,7 @@ REF = fixture_sections(FIXTURE)
 
 def text_sequence() -> list[str]:
     """Every reproduced sentence of paragraphs 1-3 in order."""
-    return [s for n in (1, 2, 3) for s in sentences(REF[f"paragraph {n}"][0])]
+    return sentences_of(REF, "paragraph 1", "paragraph 2", "paragraph 3")
 
 
 def table_rows() -> list[str]:

@@ -14,7 +14,7 @@ import pytest
 
 from conftest import DATA, assert_in_order, build, pdftotext, replace_in
 from docxtext import body_blocks, footer_xmls, footnote_texts
-from reference import fixture_sections, normalize, sentences, unhyphenated
+from reference import fixture_sections, normalize, sentences, sentences_of, unhyphenated
 
 FIXTURE = Path(__file__).parent / "fixtures" / "reference-a73-female-genital-mutilation.txt"
 EDITION = Path("sessions/73/female-genital-mutilation.yaml")
@@ -27,8 +27,7 @@ MASTHEAD_LINES = [line for line in MASTHEAD if not line.startswith("* ")]
 
 def text_sequence() -> list[str]:
     """Every reproduced sentence in order: the summary, chapter I's heading, paragraphs 1 and 2."""
-    return (sentences(REF["summary 1"][0]) + REF["heading"]
-            + [s for n in (1, 2) for s in sentences(REF[f"paragraph {n}"][0])])
+    return sentences_of(REF, "summary 1") + REF["heading"] + sentences_of(REF, "paragraph 1", "paragraph 2")
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,7 @@ import pytest
 
 from conftest import DATA, assert_in_order, build, pdftotext
 from docxtext import body_blocks, footer_xmls, footnote_texts, part_xml
-from reference import fixture_sections, normalize, sentences, unhyphenated
+from reference import fixture_sections, normalize, sentences, sentences_of, unhyphenated
 
 FIXTURE = Path(__file__).parent / "fixtures" / "reference-a71-treaty-body-status.txt"
 
@@ -28,8 +28,7 @@ NOT_AVAILABLE = "[The text of footnote {n} is not available in the sources reach
 
 def text_sequence() -> list[str]:
     """Every reproduced sentence in order: the summary, chapter I's heading, paragraphs 1 and 2."""
-    return (sentences(REF["summary 1"][0]) + REF["heading"]
-            + [s for n in (1, 2) for s in sentences(REF[f"paragraph {n}"][0])])
+    return sentences_of(REF, "summary 1") + REF["heading"] + sentences_of(REF, "paragraph 1", "paragraph 2")
 
 
 def without_calls(text: str, call: str) -> str:
