@@ -9,7 +9,7 @@ import shutil
 
 import pytest
 
-from conftest import DATA, replace_in
+from conftest import DATA, FULL_DATA, problems_of, replace_in
 from scratch60 import compose_edition
 from test_validate_blocks import E, problems_after
 
@@ -148,3 +148,25 @@ def test_the_pdf_writer_still_refuses_a_table_that_runs_off_the_page(tmp_path):
                f"  - table:\n      columns: [{columns}]\n      rows:\n        - [{columns}]\n" + anchor)
     with pytest.raises(LayoutError, match="'Column11' runs off page 1"):
         write_pdf(compose_edition(data, 59), dt.date(2004, 8, 27))
+
+
+def test_a_translated_column_heading_too_wide_for_the_page_is_an_error_at_it(tmp_path):
+    """A language version's column headings are measured like the original's: a French heading
+    whose one word cannot fit beside the other columns is an error at the version's columns."""
+    data = tmp_path / "data"
+    shutil.copytree(FULL_DATA, data)
+    replace_in(data / "sessions/59/cmw-status.fr.yaml", '      - "Nationalité"\n', f'      - "{"Nationalité" * 8}"\n')
+    errors = [p for p in problems_of(data, 59) if ": error: " in p]
+    assert len(errors) == 1 and errors[0].startswith(
+        f"{data / 'sessions/59/cmw-status.fr.yaml'}:12:7: error: the French table 'committee-members' has 3 columns")
+    assert errors[0].endswith("split it into two tables or shorten the column headings")
+
+
+def test_chinese_headings_break_between_any_two_characters():
+    """A Chinese heading has no spaces, yet a line may break after any character: the narrowest
+    column is one character wide, not the whole heading."""
+    from pipeline.doctree.measure import column_minimum, unbreakable_parts
+
+    assert unbreakable_parts("批准、加入(a)") == ["批", "准", "、", "加", "入", "(a)"]
+    assert column_minimum(["委员会成员姓名国籍任期届满日期"]) == 10.0
+    assert unbreakable_parts("Date of the declaration") == ["Date", "of", "the", "declaration"]

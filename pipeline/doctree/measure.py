@@ -11,6 +11,7 @@ page edge, the DOCX would print a smear).
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Iterable
 
 # Page geometry per place (pt): size, margins (top, right, bottom, left), header/footer distance.
@@ -40,9 +41,17 @@ TIMES_WIDTHS = dict(zip("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ", 
     722, 556, 722, 667, 556, 611, 722, 722, 944, 722, 722, 611)))
 
 
+def _wide(ch: str) -> bool:
+    """A character set a full em wide (Chinese, Japanese and Korean characters, full-width forms)."""
+    return unicodedata.east_asian_width(ch) in ("W", "F")
+
+
 def times_width(text: str, size: float = 10) -> float:
-    """The Times width of *text* in pt (digits 0.5 em, space and punctuation 0.25-0.33 em)."""
+    """The Times width of *text* in pt (digits 0.5 em, space and punctuation 0.25-0.33 em,
+    Chinese characters a full em)."""
     def em(ch: str) -> float:
+        if _wide(ch):
+            return 1000
         if ch.isdigit():
             return 500
         if ch in " .,;:":
@@ -51,9 +60,31 @@ def times_width(text: str, size: float = 10) -> float:
     return size * sum(em(ch) for ch in text) / 1000
 
 
+def unbreakable_parts(text: str) -> list[str]:
+    """The parts of *text* a line cannot break inside: its words, and each full-width (Chinese,
+    Japanese) character alone, since a line may break before or after any of them."""
+    parts: list[str] = []
+    for word in text.split():
+        run = ""
+        for ch in word:
+            if _wide(ch):
+                parts += [run, ch] if run else [ch]
+                run = ""
+            else:
+                run += ch
+        if run:
+            parts.append(run)
+    return parts
+
+
+def longest_part(texts: Iterable[str]) -> float:
+    """The width (pt) of the widest part of these texts a line cannot break inside (0 for none)."""
+    return max([0.0] + [times_width(part) for text in texts for part in unbreakable_parts(text)])
+
+
 def column_minimum(texts: Iterable[str]) -> float:
     """The narrowest (pt) a column holding these texts can be: its longest word (at least one character)."""
-    return max([MIN_CELL_WIDTH] + [times_width(word) for text in texts for word in text.split()])
+    return max(MIN_CELL_WIDTH, longest_part(texts))
 
 
 def narrowest_table(heads: list[str]) -> float:

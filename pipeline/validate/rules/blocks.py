@@ -316,14 +316,21 @@ def _table_width(spec: TableSpec, place: str, where, block: TableBlock) -> Probl
     """Columns that cannot stand side by side in the text column, each as wide as the longest
     word of its head (the measure the DOCX writer shares widths out by; the PDF would run off
     the page)."""
-    needed, room = narrowest_table([c.text for c in spec.columns]), table_width(place)
-    if needed > room:
-        at_columns = where("columns") if isinstance(block.table, TableSpec) else where()
-        name = f"the table '{block.table}'" if isinstance(block.table, str) else "the table"
-        yield error(at_columns, f"{name} has {len(spec.columns):,} columns, which need at least {needed:,.0f} pt "
-                                f"side by side (each as wide as its heading's longest word, {TABLE_CELL_RIGHT_PAD} pt "
-                                f"apart), but a table has {room:.0f} pt across a {place} page: it would run past the "
-                                "margin; split it into two tables or shorten the column headings")
+    name = f"the table '{block.table}'" if isinstance(block.table, str) else "the table"
+    too_wide = table_too_wide([c.text for c in spec.columns], place, name)
+    if too_wide:
+        yield error(where("columns") if isinstance(block.table, TableSpec) else where(), too_wide)
+
+
+def table_too_wide(heads: list[str], place: str, name: str) -> str | None:
+    """What to say of a table whose column *heads* cannot stand side by side in a *place*'s
+    text column (None when they can)."""
+    needed, room = narrowest_table(heads), table_width(place)
+    if needed <= room:
+        return None
+    return (f"{name} has {len(heads):,} columns, which need at least {needed:,.0f} pt side by side (each as wide "
+            f"as its heading's longest word, {TABLE_CELL_RIGHT_PAD} pt apart), but a table has {room:.0f} pt across "
+            f"a {place} page: it would run past the margin; split it into two tables or shorten the column headings")
 
 
 ROWS_FROM_TAKES = (f"rows_from takes the name of a list of facts ({', '.join(LIST_FACTS)}) or a filter over one, "

@@ -38,6 +38,7 @@ from pipeline.model.edition import Edition
 from pipeline.model.translation import source_hash
 from pipeline.validate.rules import Problems, at, at_key, error, warning
 from pipeline.inputs.sources import find_in_value
+from pipeline.validate.rules.blocks import table_too_wide
 from pipeline.validate.rules.paragraphs import FOOTNOTE_CALL, expression_problem
 
 
@@ -235,6 +236,9 @@ def _check_version(inputs: Inputs, sourced: Sourced, translated: Sourced, known:
         elif len(given.rows) > len(tables[name].rows or []):
             yield error(at(translated, "tables", name, "rows"),
                         f"{len(given.rows)} row(s) for a table of {len(tables[name].rows or [])} written-out rows")
+        elif given.columns and (too_wide := table_too_wide(given.columns, edition.place,
+                                                           f"the {language_name} table '{name}'")):
+            yield error(at(translated, "tables", name, "columns"), too_wide)
     figure_ids = {b.figure.id for b in _edition_blocks(edition) if isinstance(b, FigureBlock) and b.figure.id}
     for key in version.figures:
         if key not in figure_ids:

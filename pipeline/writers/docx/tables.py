@@ -12,7 +12,7 @@ from docx.shared import Pt
 from docx.table import Table, _Cell
 from lxml import etree
 
-from pipeline.doctree.measure import TABLE_CELL_RIGHT_PAD, TABLE_INDENT, times_width
+from pipeline.doctree.measure import TABLE_CELL_RIGHT_PAD, TABLE_INDENT, longest_part, times_width
 from pipeline.doctree.vocabulary import element_of
 from pipeline.writers.docx.ooxml import TBLPR_ORDER, TCPR_ORDER, TRPR_ORDER, insert_ordered, new_element, subelement
 from pipeline.writers.docx.paragraph import in_story, revision_of, write_paragraph
@@ -149,8 +149,7 @@ def column_widths(rows: list[list[etree._Element]], width: float) -> list[float]
     pads = [TABLE_CELL_RIGHT_PAD] * (ncols - 1) + [0]
     texts = [[text_of(r[c]) if c < len(r) else "" for r in rows] for c in range(ncols)]
     widest = [max(map(times_width, col)) + pad for col, pad in zip(texts, pads)]
-    longest_word = [max(times_width(w) for t in col for w in t.split() or [""]) + pad
-                    for col, pad in zip(texts, pads)]
+    longest_word = [longest_part(col) + pad for col, pad in zip(texts, pads)]
     if sum(widest) <= width:
         return [w + (width - sum(widest)) * w / sum(widest) for w in widest]
     slack = [w - m for w, m in zip(widest, longest_word)]
