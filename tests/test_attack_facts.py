@@ -73,6 +73,19 @@ def test_new_edition_refuses_a_draft_with_errors_and_writes_nothing(data_copy):
     assert "Traceback" not in result.output
 
 
+def test_an_error_the_draft_carries_from_its_source_is_told_at_the_source_line(data_copy):
+    """The draft is not written when it has errors, so a mistake in a paragraph it carries over is
+    told at the line of the edition it is drafted from, where the drafter can correct it."""
+    edition = data_copy / "sessions" / "59" / "cmw-status.yaml"
+    replace_in(edition, "      mandate.\n", "      mandate.[^nope]\n")
+    result = new_edition(data_copy, "59", "61")
+    assert result.exit_code == 2, result.output
+    assert not (data_copy / "sessions" / "61").exists()
+    assert (f"sessions/59/cmw-status.yaml:{line_of(edition, 'mandate.[^nope]')}:15: error: footnote [^nope] has no "
+            "text under 'footnotes:'; add 'nope: ...' there (carried into the draft of ") in result.output
+    assert "sessions/61/cmw-status.yaml)" in result.output and "sessions/61/cmw-status.yaml:" not in result.output
+
+
 def test_the_committed_change_paragraph_is_clean_and_new_edition_still_drafts(data_copy):
     assert not [p for p in validate(load_session(data_copy, 59)) if p.severity == "error"]
     shutil.rmtree(data_copy / "sessions" / "60")

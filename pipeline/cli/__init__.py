@@ -307,8 +307,8 @@ def new_edition(from_session: str, to_session: str, series_id: str | None, as_at
                 date: str | None, force: bool, keep_existing: bool, data_dir: Path) -> None:
     """Start session TO's editions from session FROM's: new session and dates, no symbol yet,
     the agenda item left to fill in, paragraphs carried over."""
-    from pipeline.drafting.new_edition import (EditionError, draft_editions, draft_problems, parse_date,
-                                               write_editions)
+    from pipeline.drafting.new_edition import (EditionError, at_source, draft_editions, draft_problems,
+                                               parse_date, write_editions)
 
     if force and keep_existing:
         raise click.UsageError("--force (draft existing editions again) and --keep-existing (leave them as they "
@@ -327,7 +327,7 @@ def new_edition(from_session: str, to_session: str, series_id: str | None, as_at
     problems = draft_problems(data_dir, drafted)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
-        report_problems(errors)
+        report_problems([at_source(p, drafted) for p in errors])
         drafts = ", ".join(display_path(d.target) for d in drafted if not d.kept)
         click.echo(f"error: the draft of {drafts} would have {len(errors)} error(s), listed above; nothing was "
                    "written: correct them (in the series file, or in the edition it is drafted from) and draft "

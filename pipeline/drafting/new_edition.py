@@ -344,6 +344,34 @@ def draft_problems(data_dir: Path, drafted: list[DraftedEdition]) -> list[Proble
     return [p for p in problems if p.location.line not in added.get(p.location.path, ())]
 
 
+def at_source(problem: Problem, drafted: list[DraftedEdition]) -> Problem:
+    """A problem in a line a draft carries unchanged from its source edition, told at the
+    source's line, for a draft that is not written (its lines cannot be opened); a problem in a
+    line new-edition wrote (the date, the session) stays at the draft."""
+    for draft in drafted:
+        if problem.location.path != display_path(draft.target):
+            continue
+        try:
+            source_text = draft.source.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return problem
+        line = carried_lines(source_text, draft.text).get(problem.location.line)
+        if line is None:
+            return problem
+        return Problem(Location(display_path(draft.source), line, problem.location.column), problem.severity,
+                       f"{problem.message} (carried into the draft of {display_path(draft.target)})")
+    return problem
+
+
+def carried_lines(source_text: str, draft_text: str) -> dict[int, int]:
+    """Each line of a draft that is a line of its source edition unchanged -> that line's number."""
+    import difflib
+
+    source_lines, draft_lines = source_text.splitlines(), draft_text.splitlines()
+    matcher = difflib.SequenceMatcher(None, source_lines, draft_lines, autojunk=False)
+    return {block.b + k + 1: block.a + k + 1 for block in matcher.get_matching_blocks() for k in range(block.size)}
+
+
 def added_lines(text: str) -> range:
     """The lines of the change paragraph new-edition added to a draft (none when it added none)."""
     lines = text.splitlines()
