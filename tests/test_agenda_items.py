@@ -150,3 +150,49 @@ def test_the_same_item_twice_is_a_located_error(data_copy):
     line = [i for i, l in enumerate(lines, start=1) if "item: 107" in l][1]
     errors = problems_of(data_copy)
     assert any(f"cmw-status.yaml:{line}:" in e and "agenda item 107 (a) is named twice" in e for e in errors), errors
+
+
+# A report issued before the provisional agenda cites the preliminary list (A/66/96 of 24 June
+# 2011: "Item 110 of the preliminary list*", "* A/66/50.").
+PRELIMINARY = ONE_ITEM.replace("provisional_agenda: A/59/150", "preliminary_list: A/59/50")
+
+
+def test_a_report_on_the_preliminary_list_prints_it_in_every_format(data_copy, tmp_path):
+    replace_in(data_copy / EDITION, ONE_ITEM, PRELIMINARY)
+    assert problems_of(data_copy) == []
+    files = build(data_copy, tmp_path / "out")
+    expected = ["Item 107 (a) of the preliminary list*", "Human rights questions: implementation of human rights"]
+    text = files["txt"].read_text(encoding="utf-8")
+    assert "agenda item: " + expected[0] in text and "masthead note *: A/59/50." in text
+    assert "provisional agenda" not in text
+    assert_in_order(" ".join(pdftotext(files["pdf"]).split()), expected + ["* A/59/50."])
+    assert_in_order("\n".join(body_blocks(files["docx"])), expected)
+
+
+def test_the_french_version_names_the_preliminary_list(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(FULL_DATA, data)
+    replace_in(data / EDITION, ONE_ITEM, PRELIMINARY)
+    files = build(data, tmp_path / "out", language="fr")
+    assert "Point 107 a) de la liste préliminaire*" in " ".join(pdftotext(files["pdf"]).split())
+
+
+def test_a_preliminary_list_and_a_provisional_agenda_together_are_an_error(data_copy):
+    replace_in(data_copy / EDITION, ONE_ITEM, ONE_ITEM + "  preliminary_list: A/59/50\n")
+    errors = problems_of(data_copy)
+    assert len(errors) == 1 and "names both a preliminary list and a provisional agenda" in errors[0], errors
+
+
+def test_a_preliminary_list_of_another_session_is_located(data_copy):
+    replace_in(data_copy / EDITION, ONE_ITEM, PRELIMINARY.replace("A/59/50", "A/58/50"))
+    errors = problems_of(data_copy)
+    assert len(errors) == 1 and "'A/58/50' belongs to session 58" in errors[0], errors
+
+
+def test_a_new_edition_goes_back_to_the_provisional_agenda(data_copy):
+    shutil.rmtree(data_copy / "sessions" / "60")
+    replace_in(data_copy / EDITION, ONE_ITEM, PRELIMINARY)
+    result = CliRunner().invoke(main, ["new-edition", "59", "60", "--data", str(data_copy)])
+    assert result.exit_code == 0, result.output
+    drafted = yaml.safe_load((data_copy / "sessions/60/cmw-status.yaml").read_text(encoding="utf-8"))
+    assert "preliminary_list" not in drafted["agenda"] and drafted["agenda"]["provisional_agenda"] is None

@@ -251,10 +251,11 @@ class Composer:
         """The provisional agenda's note, then the edition's own, marked *, **, *** in the
         order their calls stand in the masthead."""
         notes: list[tuple[str, Markup, Path]] = []
-        symbol = self.edition.shown_provisional_agenda
-        if symbol:
+        listing = self.edition.agenda_listing
+        if listing:
+            kind, symbol = listing
             notes.append(("agenda", Markup.escape(symbol if symbol.endswith(".") else symbol + "."),
-                          ("agenda", "provisional_agenda")))
+                          ("agenda", f"{kind}_{'list' if kind == 'preliminary' else 'agenda'}")))
         plain = self.inline.within(notes_allowed=False)
         for index, note in enumerate(self.edition.masthead_notes):
             path = ("masthead_notes", index, "text")

@@ -164,6 +164,7 @@ def draft_text(source_text: str, source: Edition, session: int, date: dt.date, a
         item.move_to_end("todo", last=False)
         for key in ("item", "sub_item", "provisional_agenda"):
             set_key(item, key, None)
+        item.pop("preliminary_list", None)  # the next session's report is issued under its provisional agenda
     out = io.StringIO()
     yaml.dump(data, out)
     return retitled_header(out.getvalue(), source.session, session, date.year)

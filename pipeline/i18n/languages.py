@@ -21,7 +21,7 @@ ORIGINAL = "en"  # every edition is written in English; the other languages tran
 LANGUAGE_ORDER = ("en", "fr", "es", "ru", "zh", "ar")  # English, then as the UN lists its versions here
 REQUIRED_STRINGS = ("organization", "organs", "authors", "distribution", "version_language", "original",
                     "language_names", "session", "agenda_item_provisional", "agenda_item", "agenda_items_provisional",
-                    "agenda_items", "agenda_label",
+                    "agenda_items", "agenda_item_preliminary", "agenda_items_preliminary", "agenda_label",
                     "summary", "contents", "paragraphs", "page", "annex", "annex_original", "table", "figure",
                     "source", "draft", "missing_translation", "labels", "counted", "web_page")
 

@@ -157,13 +157,14 @@ class LanguageStyle:
         letter = Labels(self.language).letter(LATIN.index(sub_item) + 1)  # a sub-item is a Latin letter in the data
         return self.language.text("agenda_label", number=number, letter=letter)
 
-    def agenda_line(self, items: list[Any], provisional: bool) -> str:
-        """The masthead's agenda line: 'Item 107 (a) of the provisional agenda', or for a report
-        issued under several items 'Items 28 (a) and 134 of the provisional agenda'."""
+    def agenda_line(self, items: list[Any], listing: tuple[str, str] | None) -> str:
+        """The masthead's agenda line: 'Item 107 (a) of the provisional agenda', 'Item 110 of
+        the preliminary list', 'Agenda item 107 (a)', or for a report issued under several items
+        'Items 28 (a) and 134 of the provisional agenda'."""
         labels = [self.agenda_label(item.item, item.sub_item) for item in items]
         key = "agenda_item" if len(labels) == 1 else "agenda_items"
-        if provisional:
-            key += "_provisional"
+        if listing:
+            key += f"_{listing[0]}"
         if len(labels) == 1:
             return self.language.text(key, item=labels[0])
         return self.language.text(key, items=self.join_list(labels))

@@ -25,6 +25,9 @@ class AgendaItem(Strict):
         None, description="a single lower-case letter", examples=["a"])
     title: NonEmpty
     provisional_agenda: NonEmpty | None = None  # symbol of the provisional agenda; None once adopted
+    # symbol of the preliminary list of items, for a report issued before the provisional
+    # agenda (A/66/96 of June 2011: "Item 110 of the preliminary list*", "* A/66/50.")
+    preliminary_list: NonEmpty | None = None
 
     @property
     def is_filled_in(self) -> bool:
@@ -133,14 +136,17 @@ class Edition(Strict):
         return self.symbol or f"A/{self.session}/..."
 
     @property
-    def shown_provisional_agenda(self) -> str | None:
-        """The provisional agenda's symbol as printed in the masthead note: the real one,
-        'A/60/...' while it is still to be filled in, or None once the agenda is adopted
-        (or when the report is issued under no agenda item)."""
+    def agenda_listing(self) -> tuple[str, str] | None:
+        """The list the agenda items stand on, as the masthead prints it: ("preliminary", its
+        symbol) or ("provisional", the provisional agenda's symbol, 'A/60/...' while it is still
+        to be filled in); None once the agenda is adopted (or under no agenda item)."""
         items = self.agenda_items
         if not items:
             return None
+        preliminary = next((item.preliminary_list for item in items if item.preliminary_list), None)
+        if preliminary:
+            return "preliminary", preliminary
         given = next((item.provisional_agenda for item in items if item.provisional_agenda), None)
         if given:
-            return given
-        return None if all(item.is_filled_in for item in items) else f"A/{self.session}/..."
+            return "provisional", given
+        return None if all(item.is_filled_in for item in items) else ("provisional", f"A/{self.session}/...")

@@ -37,15 +37,22 @@ def edition_organ(inputs: Inputs, edition: Edition) -> tuple[str, Organ] | None:
 
 
 def check_agenda_items(inputs: Inputs, sourced: Sourced) -> Problems:
-    """The items a report is issued under: each named once, under one provisional agenda."""
+    """The items a report is issued under: each named once, on one list (one provisional
+    agenda, or one preliminary list)."""
     edition: Edition = sourced.model
-    given = [(index, item.provisional_agenda) for index, item in enumerate(edition.agenda_items)
-             if item.provisional_agenda]
-    for index, symbol in given[1:]:
-        if symbol != given[0][1]:
-            yield error(at(sourced, *agenda_path(edition, index, "provisional_agenda")),
-                        f"the agenda items name different provisional agendas ({given[0][1]} and {symbol}); a "
-                        "report has one: give it once, on the first item")
+    for key, name in (("provisional_agenda", "provisional agendas"), ("preliminary_list", "preliminary lists")):
+        given = [(index, getattr(item, key)) for index, item in enumerate(edition.agenda_items) if getattr(item, key)]
+        for index, symbol in given[1:]:
+            if symbol != given[0][1]:
+                yield error(at(sourced, *agenda_path(edition, index, key)),
+                            f"the agenda items name different {name} ({given[0][1]} and {symbol}); a report has "
+                            "one: give it once, on the first item")
+    preliminary = next((i for i, item in enumerate(edition.agenda_items) if item.preliminary_list), None)
+    if preliminary is not None and any(item.provisional_agenda for item in edition.agenda_items):
+        yield error(at(sourced, *agenda_path(edition, preliminary, "preliminary_list")),
+                    "the report names both a preliminary list and a provisional agenda: a report issued before the "
+                    "provisional agenda cites the preliminary list ('Item 110 of the preliminary list*'), one issued "
+                    "after it the provisional agenda; keep the one its masthead prints")
     labels = [item.label for item in edition.agenda_items]
     for index, label in enumerate(labels):
         if label != "..." and label in labels[:index]:
@@ -54,7 +61,8 @@ def check_agenda_items(inputs: Inputs, sourced: Sourced) -> Problems:
 
 
 def check_symbols(inputs: Inputs, sourced: Sourced) -> Problems:
-    """The symbol and the provisional agenda's symbol are symbols of the organ's session."""
+    """The symbol and the symbols of the provisional agenda or preliminary list are symbols of the
+    organ's session."""
     edition: Edition = sourced.model
     found = edition_organ(inputs, edition)
     if found is None:
@@ -62,8 +70,8 @@ def check_symbols(inputs: Inputs, sourced: Sourced) -> Problems:
     name, organ = found
     pattern = symbol_pattern(organ)
     symbols = [(("symbol",), edition.symbol)]
-    symbols += [(agenda_path(edition, index, "provisional_agenda"), item.provisional_agenda)
-                for index, item in enumerate(edition.agenda_items)]
+    symbols += [(agenda_path(edition, index, key), getattr(item, key))
+                for index, item in enumerate(edition.agenda_items) for key in ("provisional_agenda", "preliminary_list")]
     for path, value in symbols:
         if value is None:
             continue
