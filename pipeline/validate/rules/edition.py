@@ -78,7 +78,7 @@ def check_symbols(inputs: Inputs, sourced: Sourced) -> Problems:
                         f"'{value}' is not a symbol of the {name}; write it like {organ.symbol_prefix}{number}/150")
         elif int(match["session"]) != number:
             yield error(at(sourced, *path),
-                        f"'{value}' belongs to {which} {match['session']}, but this edition's symbols carry "
+                        f"'{value}' belongs to {which} {match['session']}, but "
                         f"{_symbol_number_why(organ, edition, number)}; write {organ.symbol_prefix}{number}/"
                         f"{match['rest']} or correct {_symbol_number_key(organ, edition)}")
 
@@ -86,13 +86,14 @@ def check_symbols(inputs: Inputs, sourced: Sourced) -> Problems:
 def _symbol_number_why(organ: Organ, edition: Edition, number: int) -> str:
     """Why an edition's symbols carry the number they do, for messages."""
     if not organ.symbols_by_year:
-        return f"session {number}"
+        return f"this edition is for session {number}"
+    carry = "this edition's symbols carry"
     if organ.session_style == "year":
-        return f"the year of its session, {number}"
+        return f"{carry} the year of its session, {number}"
     if organ.session_style == "none":
-        return f"the year {number} it is filed under"
-    return (f"the year its session opens, {number}" if edition.session_dates is not None
-            else f"the year of its date, {number}")
+        return f"{carry} the year {number} it is filed under"
+    return (f"{carry} the year its session opens, {number}" if edition.session_dates is not None
+            else f"{carry} the year of its date, {number}")
 
 
 def _symbol_number_key(organ: Organ, edition: Edition) -> str:
