@@ -181,11 +181,24 @@ def test_an_organ_whose_keys_disagree_is_a_located_error(organs):
 
 
 def test_a_language_without_the_year_session_form_says_so(organs, tmp_path):
-    """No French form of "2019 session" or of a session's dates was found in a source: a French
-    version names what its language file lacks (as it names a missing organ name)."""
-    (organs / "sessions" / "2019" / "ecosoc-report.fr.yaml").write_text(
-        "language: fr\nstatus: unofficial\ntitle: Rapport d'essai\ntranslations: {}\n", encoding="utf-8")
+    """No Russian form of "2019 session", of a session's dates or of the Council's name was
+    found in a UN source: a Russian version names what its language file lacks."""
+    (organs / "sessions" / "2019" / "ecosoc-report.ru.yaml").write_text(
+        "language: ru\nstatus: unofficial\ntitle: Тестовый доклад\ntranslations: {}\n", encoding="utf-8")
     problems = problems_of(organs, 2019)
-    assert any("data/languages/fr.yaml:1:1:" in p and "no 'strings.session_year'" in p for p in problems), problems
+    assert any("data/languages/ru.yaml:1:1:" in p and "no 'strings.session_year'" in p for p in problems), problems
     assert any("no 'strings.session_dates'" in p for p in problems), problems
     assert any("names no 'Economic and Social Council' under strings.organs" in p for p in problems), problems
+
+
+def test_a_draft_prints_its_organ_s_placeholders(organs, tmp_path):
+    """A draft to the Council prints 'E/2019/...' for its symbol and for a provisional agenda
+    still to be filled in, not the Assembly's 'A/2019/...'."""
+    path = organs / "sessions" / "2019" / "ecosoc-report.yaml"
+    replace_in(path, "symbol: E/2019/999", "symbol: null")
+    replace_in(path, "  item: 18\n  sub_item: b\n", "  todo: fill in from the provisional agenda\n")
+    replace_in(path, "  provisional_agenda: E/2019/998\n", "")
+    text = build(organs, tmp_path / "out", session=2019, series="ecosoc-report", formats=("txt",))["txt"]
+    lines = text.read_text(encoding="utf-8")
+    assert "symbol: E/2019/..." in lines and "masthead note *: E/2019/..." in lines, lines[:800]
+    assert "A/2019" not in lines

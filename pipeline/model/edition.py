@@ -156,10 +156,15 @@ class Edition(Strict):
         """The provisional agenda's symbol as printed in the masthead note: the real one,
         'A/60/...' while it is still to be filled in, or None once the agenda is adopted
         (or when the report is issued under no agenda item)."""
+        return self.provisional_agenda_shown(f"A/{self.session}/...")
+
+    def provisional_agenda_shown(self, placeholder: str) -> str | None:
+        """As `shown_provisional_agenda`, with the organ's own placeholder ('E/2019/...')
+        while the symbol is still to be filled in."""
         items = self.agenda_items
         if not items:
             return None
         given = next((item.provisional_agenda for item in items if item.provisional_agenda), None)
         if given:
             return given
-        return None if all(item.is_filled_in for item in items) else f"A/{self.session}/..."
+        return None if all(item.is_filled_in for item in items) else placeholder
