@@ -230,7 +230,7 @@ def test_a_failing_report_is_named_and_leaves_its_session_as_it_was(two_sessions
 
 def test_bad_session_ids_build_nothing(two_sessions, tmp_path):
     code, output = run_build("59", "6o", "--data", str(two_sessions), "--output", str(tmp_path / "out"))
-    assert code == 2 and "session must be a number from 1 to 999, not '6o'" in output
+    assert code == 2 and "session must be a number from 1 to 999 or a year from 1940 to 2099, not '6o'" in output
     assert not (tmp_path / "out").exists()
     code, output = run_build("--data", str(two_sessions))
     assert code == 2 and "--all" in output

@@ -165,7 +165,7 @@ def test_failed_overwrite_keeps_the_existing_edition(data_dir, monkeypatch):
 
 @pytest.mark.parametrize("args, message", [
     (["58", "60"], "no editions for session 58 in "),
-    (["59", "sixty"], "session must be a number from 1 to 999, not 'sixty'"),
+    (["59", "sixty"], "session must be a number from 1 to 999 or a year from 1940 to 2099, not 'sixty'"),
     (["59", "59"], "the new session (59) must come after the session it is drafted from (59)"),
     (["59", "60", "--date", "2005-02-30"], "--date: '2005-02-30' is not a real date (write YYYY-MM-DD)"),
     (["59", "60", "--as-at", "1 August 2005"], "--as-at: '1 August 2005' is not a real date (write YYYY-MM-DD)"),

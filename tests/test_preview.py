@@ -281,7 +281,7 @@ def test_ctrl_c_with_an_error_leaves_output_untouched(data_copy: Path, tmp_path:
 
 @pytest.mark.parametrize("arguments, message", [
     (["59", "--language", "xx"], "'xx' is not one of 'en', 'fr', 'es', 'ru', 'zh', 'ar'"),
-    (["../etc"], "session must be a number from 1 to 999"),
+    (["../etc"], "session must be a number from 1 to 999 or a year from 1940 to 2099"),
     (["61"], "no editions for session 61"),
     (["59", "other-series"], "no edition of series 'other-series'"),
 ])

@@ -195,7 +195,7 @@ def test_restricted_fetcher_refuses_outside_urls():
 def test_session_ids_from_the_command_line_are_refused(session, tmp_path):
     result = CliRunner().invoke(main, ["build", "--output", str(tmp_path / "out"), "--", session])
     assert result.exit_code == 2
-    assert "session must be a number from 1 to 999" in result.output
+    assert "session must be a number from 1 to 999 or a year from 1940 to 2099" in result.output
     assert "Traceback" not in result.output
     assert not (tmp_path / "out").exists()
 

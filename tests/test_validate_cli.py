@@ -151,7 +151,7 @@ def test_a_reference_file_target_lists_the_problems_in_that_file(data_copy: Path
 
 
 @pytest.mark.parametrize("args, expected", [
-    (("validate", "fifty-nine"), "<command line>: error: session must be a number from 1 to 999, not 'fifty-nine'"),
+    (("validate", "fifty-nine"), "<command line>: error: session must be a number from 1 to 999 or a year from 1940 to 2099, not 'fifty-nine'"),
     (("validate", "58"), "data/sessions/58: error: no editions for session 58 in data/sessions/58"),
     (("validate", "data/sessions/59/nothing.yaml"),
      "data/sessions/59/nothing.yaml: error: cannot read file: No such file or directory"),

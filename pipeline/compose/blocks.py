@@ -210,6 +210,7 @@ class Composer:
                  labels: Labels | None = None, pictures: Callable[[str], FigureImage] | None = None):
         self.edition: Edition = facts.edition
         self.series = facts.series
+        self.placeholder = facts.placeholder_symbol or f"A/{self.edition.session}/..."  # a symbol yet to come
         self.tables = tables
         self.labels = labels or original_labels()
         self.pictures = pictures  # a figure's picture by its file name (load_figure over the data folder)
@@ -251,7 +252,7 @@ class Composer:
         """The provisional agenda's note, then the edition's own, marked *, **, *** in the
         order their calls stand in the masthead."""
         notes: list[tuple[str, Markup, Path]] = []
-        listing = self.edition.agenda_listing
+        listing = self.edition.agenda_listing_shown(self.placeholder)
         if listing:
             kind, symbol = listing
             notes.append(("agenda", Markup.escape(symbol if symbol.endswith(".") else symbol + "."),

@@ -65,6 +65,8 @@ class EditionFacts:
     entry_into_force: dt.date | None
     previous: PreviousReport | None = None
     changes: Changes | None = None  # since the previous report; None when there is none
+    # what a symbol not yet assigned prints: the organ's ('A/59/...', 'E/2019/...', 'S/2015/...')
+    placeholder_symbol: str | None = None
 
     @property
     def document_address(self) -> str | None:
@@ -112,16 +114,23 @@ def _edition_facts(inputs: Inputs, sourced: Sourced) -> EditionFacts:
         status = treaty_status(ledger, inputs.names, as_at, named_on=edition.date) if ledger else None
         return status, members_in_office(committee, inputs.names, on, named_on=edition.date) if committee else None
 
+    organ = inputs.organ(series.organ)
+
+    def placeholder_of(some: Edition) -> str:
+        """The symbol an edition prints while its own is not assigned: the organ's draft symbol."""
+        return organ.draft_symbol(organ.symbol_number(some)) if organ is not None else f"A/{some.session}/..."
+
     status, members = facts_for(edition.as_at, edition.date)
     previous_report, changes = None, None
     if sourced.path in inputs.previous:
         earlier: Edition = inputs.previous[sourced.path].model
-        previous_report = PreviousReport(earlier.session, earlier.shown_symbol, earlier.date, earlier.as_at)
+        previous_report = PreviousReport(earlier.session, earlier.symbol or placeholder_of(earlier), earlier.date,
+                                         earlier.as_at)
         if status is not None:
             status_before, members_before = facts_for(earlier.as_at, earlier.date)
             changes = changes_between(status_before, status, members_before or [], members or [])
     return EditionFacts(edition, series, status, members, ledger.title if ledger else None,
-                        ledger.entry_into_force if ledger else None, previous_report, changes)
+                        ledger.entry_into_force if ledger else None, previous_report, changes, placeholder_of(edition))
 
 
 def facts_ready(inputs: Inputs, sourced: Sourced) -> bool:

@@ -21,6 +21,7 @@ from babel.dates import format_date
 
 from pipeline.i18n import style
 from pipeline.i18n.languages import ORIGINAL, Language
+from pipeline.inputs.problems import InputError, Location, Problem, display_path
 
 @lru_cache(maxsize=32)
 def _spellout(locale: str, rule_set: str) -> icu.RuleBasedNumberFormat:
@@ -79,6 +80,33 @@ class LanguageStyle:
             return style.session_name(session)
         ordinal = self.ordinal(session)
         return self.language.text("session", ordinal=ordinal, Ordinal=style.upper_first(ordinal))
+
+    def year_session_name(self, year: int) -> str:
+        """'2015 session': a session named by its year; a language that gives no form for it
+        (`strings.session_year`, "{year}") stops the build at its file."""
+        if self.is_original:
+            return style.year_session_name(year)
+        return self.language.text(self._needed("session_year", "a session named by its year"), year=year)
+
+    def session_dates(self, opens: dt.date, closes: dt.date) -> str:
+        """The session's days under its name: '9-20 March 2015'; a language that gives no
+        form for them (`strings.session_dates`, "{opens}", "{closes}" as long dates) stops
+        the build at its file."""
+        if self.is_original:
+            return style.session_dates(opens, closes)
+        return self.language.text(self._needed("session_dates", "the days of a session"),
+                                  opens=self.long_date(opens), closes=self.long_date(closes))
+
+    def _needed(self, key: str, what: str) -> str:
+        """A string key the language file must give for this masthead: a located error when it
+        does not (no form is printed that no source gave)."""
+        if key not in self.language.strings:
+            where = display_path(self.language.path) if self.language.path else f"data/languages/{self.language.code}.yaml"
+            raise InputError([Problem(Location(where, 1, 1), "error",
+                                      f"this file gives no 'strings.{key}', the {self.language.name} form of "
+                                      f"{what}, which this edition's masthead prints; add it from a UN document "
+                                      "in the language (with its source)")])
+        return key
 
     def plural(self, count: int, one: str, other: str, few: str | None = None, many: str | None = None,
                two: str | None = None, zero: str | None = None) -> str:

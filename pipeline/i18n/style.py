@@ -46,6 +46,26 @@ def session_name(session: int) -> str:
     return f"{ordinal(session).capitalize()} session"
 
 
+def year_session_name(year: int) -> str:
+    """'2015 session': a session named by its year (the Economic and Social Council's)."""
+    return f"{year} session"
+
+
+def session_dates(opens: dt.date, closes: dt.date) -> str:
+    """A session's days as mastheads print them under its name: '9-20 March 2015',
+    '22 February-4 March 2016', '21 July 2014-22 July 2015' (what both ends share is printed
+    once, at the end)."""
+    if opens == closes:
+        return long_date(opens)
+    if (opens.year, opens.month) == (closes.year, closes.month):
+        start = str(opens.day)
+    elif opens.year == closes.year:
+        start = format_date(opens, "d MMMM", locale="en")
+    else:
+        start = long_date(opens)
+    return f"{start}-{long_date(closes)}"
+
+
 def long_date(value: dt.date | int | None) -> str:
     """'27 August 2004' (day without a leading zero, month in words); a year known without
     its day prints as the year, and no date (a State that has not signed) as nothing, so

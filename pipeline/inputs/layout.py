@@ -21,16 +21,19 @@ REPOSITORY = Path(__file__).resolve().parents[2]  # the checkout this package ru
 PIPELINE_DIR = REPOSITORY / "pipeline"
 TEMPLATES_DIR = REPOSITORY / "templates"  # the repository's templates
 DEFAULT_TEMPLATE = "report"  # the template kind of a series that names none: templates/report/
-SESSION_PATTERN = re.compile(r"^[1-9][0-9]{0,2}$")
+# a session number (1-999), or a year (1946-2099): the session of an organ whose sessions are years
+# (the Economic and Social Council's 2015 session) or the year an organ without sessions files under
+SESSION_PATTERN = re.compile(r"^(?:[1-9][0-9]{0,2}|19[4-9][0-9]|20[0-9]{2})$")
+SESSION_RANGE = "a number from 1 to 999 or a year from 1940 to 2099"
 NAME_CHANGES_FILE = "state-name-changes.csv"
 
 
 def check_session_id(session: str | int) -> int:
-    """A session number from the command line; anything but 1-999 is refused."""
+    """A session number from the command line; anything but 1-999 or a year is refused."""
     text = str(session)
     if not SESSION_PATTERN.match(text):
         raise InputError([Problem(Location("<command line>"), "error",
-                                  f"session must be a number from 1 to 999, not {text!r}")])
+                                  f"session must be {SESSION_RANGE}, not {text!r}")])
     return int(text)
 
 

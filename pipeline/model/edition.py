@@ -9,7 +9,7 @@ from pydantic import (BeforeValidator, Discriminator, Field, PrivateAttr, Strict
 from pydantic_core import PydanticCustomError
 
 from pipeline.model.blocks import Block, ParagraphBlock
-from pipeline.model.common import JOB_NUMBER, BlockId, Day, FileName, NonEmpty, Strict, WholeNumber, block_id_field, plain_name
+from pipeline.model.common import JOB_NUMBER, LAST_YEAR, BlockId, Day, FileName, NonEmpty, Strict, WholeNumber, block_id_field, plain_name
 
 
 class AgendaItem(Strict):
@@ -53,6 +53,21 @@ def _agenda_form(value: object) -> str:
     return "several" if isinstance(value, list) else "one"
 
 
+class SessionDates(Strict):
+    """The days a session opens and closes, as the masthead prints them under the session
+    ("9-20 March 2015", "21 July 2014-22 July 2015")."""
+
+    opens: Day
+    closes: Day
+
+    @model_validator(mode="after")
+    def _closes_after_it_opens(self) -> SessionDates:
+        if self.closes < self.opens:
+            raise PydanticCustomError("session_dates", "the session closes ({closes}) before it opens ({opens})",
+                                      {"closes": str(self.closes), "opens": str(self.opens)})
+        return self
+
+
 class MastheadNote(Strict):
     """A further masthead note (**, ***): on the agenda item, the title or the author line."""
 
@@ -75,8 +90,12 @@ class Edition(Strict):
     """One report of a series for one session."""
 
     series: FileName = plain_name("cmw-status")
-    session: WholeNumber = Field(gt=0, lt=1000)
-    previous: WholeNumber | None = Field(default=None, gt=0, lt=1000)  # session of the edition this one follows
+    # the session's number, or its year for an organ whose sessions are years (the Economic and
+    # Social Council's "2015 session") or that has none (the Security Council: the year of the date)
+    session: WholeNumber = Field(gt=0, lt=LAST_YEAR)
+    previous: WholeNumber | None = Field(default=None, gt=0, lt=LAST_YEAR)  # session of the edition this one follows
+    # the days the session opens and closes, for an organ whose mastheads print them (organs.yaml)
+    session_dates: SessionDates | None = None
     symbol: NonEmpty | None = None  # None: not yet assigned, the edition is a draft
     date: Day
     # the day the facts are counted as at; a series that declares no facts may leave it out (it is
@@ -140,6 +159,11 @@ class Edition(Strict):
         """The list the agenda items stand on, as the masthead prints it: ("preliminary", its
         symbol) or ("provisional", the provisional agenda's symbol, 'A/60/...' while it is still
         to be filled in); None once the agenda is adopted (or under no agenda item)."""
+        return self.agenda_listing_shown(f"A/{self.session}/...")
+
+    def agenda_listing_shown(self, placeholder: str) -> tuple[str, str] | None:
+        """As `agenda_listing`, with the organ's own placeholder ('E/2019/...') while the
+        provisional agenda's symbol is still to be filled in."""
         items = self.agenda_items
         if not items:
             return None
@@ -149,4 +173,4 @@ class Edition(Strict):
         given = next((item.provisional_agenda for item in items if item.provisional_agenda), None)
         if given:
             return "provisional", given
-        return None if all(item.is_filled_in for item in items) else ("provisional", f"A/{self.session}/...")
+        return None if all(item.is_filled_in for item in items) else ("provisional", placeholder)

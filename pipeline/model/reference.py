@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal, Union
+from typing import Annotated, Any, Literal, Union
 
 from pydantic import BeforeValidator, Field, StringConstraints
 
@@ -139,24 +139,48 @@ class MemberStates(Strict):
 class Organ(Strict):
     """An organ a series may report to: how its documents' symbols and mastheads are made."""
 
-    symbols: Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Za-z.]*(/[A-Z][A-Za-z.0-9]*)*/\{session\}/$")] = Field(
-        description="how a session's symbols begin, with {session} for its number and a '/' after it",
-        examples=["A/HRC/{session}/"])
+    symbols: Annotated[str, StringConstraints(pattern=r"^[A-Z][A-Za-z.]*(/[A-Z][A-Za-z.0-9]*)*/\{(session|year)\}/$")] = Field(
+        description="how a session's symbols begin, with {session} for its number or {year} for the year its "
+                    "symbols carry, and a '/' after it",
+        examples=["A/HRC/{session}/' or 'E/CN.6/{year}/"])
     # the principal organ printed large in the masthead, when it is another: a subsidiary organ's
     # documents carry its parent's name there and their own over the session line
     masthead: NonEmpty | None = None
+    # how the masthead names a session: "Fifty-ninth session" (ordinal), "2015 session" (year: the
+    # session is the year, as the Economic and Social Council's), or no session line (none: the
+    # Security Council, whose editions are filed under the year of their date)
+    session_style: Literal["ordinal", "year", "none"] = "ordinal"
+    # whether the masthead prints the session's dates under its name ("9-20 March 2015"): each
+    # edition then gives them (`session_dates:`)
+    session_dates: bool = False
+    # whether its documents are issued under an agenda item (the Security Council's are not)
+    agenda: bool = True
     # the year session 1 opened, for an organ that holds one session a year (the date check)
     first_session_year: int | None = Field(None, gt=FIRST_YEAR, lt=LAST_YEAR)
     source: NonEmpty
 
     @property
     def symbol_prefix(self) -> str:
-        """'A/HRC/': what comes before the session number."""
-        return self.symbols.removesuffix("{session}/")
+        """'A/HRC/': what comes before the session number (or the year)."""
+        return self.symbols.removesuffix("{session}/").removesuffix("{year}/")
 
-    def draft_symbol(self, session: int) -> str:
-        """The symbol printed while the real one is not assigned: 'A/HRC/15/...'."""
-        return f"{self.symbols.format(session=session)}..."
+    @property
+    def symbols_by_year(self) -> bool:
+        """Whether its symbols carry a year (E/CN.6/2015/3) rather than a session (A/59/312)."""
+        return self.symbols.endswith("{year}/")
+
+    def symbol_number(self, edition: Any) -> int:
+        """The number its symbols carry for an edition: its session's (A/59/), or a year: the
+        session itself for an organ whose sessions are years or that has none (E/2015/,
+        S/2015/), else the year the session opens (E/CN.6/2015/ for the fifty-ninth session,
+        9-20 March 2015), else the document's year."""
+        if not self.symbols_by_year or self.session_style != "ordinal":
+            return edition.session
+        return edition.session_dates.opens.year if edition.session_dates is not None else edition.date.year
+
+    def draft_symbol(self, number: int) -> str:
+        """The symbol printed while the real one is not assigned: 'A/HRC/15/...', 'S/2015/...'."""
+        return f"{self.symbol_prefix}{number}/..."
 
 
 class Organs(Strict):

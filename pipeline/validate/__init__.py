@@ -14,7 +14,7 @@ from pipeline.validate.rules.committee import check_member_order, check_members,
 from pipeline.validate.rules.blocks import (check_block_ids, check_bullets, check_figures, check_given_numbers,
                                             check_headings, check_series_tables, check_tables)
 from pipeline.validate.rules.edition import (check_agenda_filled_in, check_agenda_items, check_as_at_known, check_dates,
-                                             check_file_place,
+                                             check_file_place, check_organ_masthead,
                                              check_contents_has_entries, check_job_number, check_masthead_note_places,
                                              check_session_year,
                                              check_symbols, check_working_day)
@@ -34,7 +34,8 @@ from pipeline.validate.rules.series import (check_declared_facts, check_organ, c
 from pipeline.validate.rules.translations import (check_language_files, check_translated_state_names,
                                                   check_translated_texts, check_translations)
 
-EDITION_RULES: list[EditionRule] = [check_symbols, check_agenda_items, check_job_number, check_dates, check_as_at_known,
+EDITION_RULES: list[EditionRule] = [check_symbols, check_organ_masthead, check_agenda_items, check_job_number, check_dates,
+                                    check_as_at_known,
                                     check_session_year, check_working_day, check_file_place,
                                     check_block_ids, check_headings, check_given_numbers, check_bullets, check_tables,
                                     check_figures,

@@ -30,7 +30,7 @@ from typing import Iterator
 from lxml import etree
 
 from pipeline.doctree.check import parse_tree
-from pipeline.doctree.vocabulary import HEADING_LEVELS, Role, element_of, heading_level, kind_of
+from pipeline.doctree.vocabulary import HEADING_LEVELS, VOCABULARY, Role, element_of, heading_level, kind_of
 from pipeline.writers.registry import WriteContext
 from pipeline.writers.reproducible import document_timestamp
 
@@ -247,9 +247,10 @@ def _meta(writer: _Writer, meta: etree._Element, identity: Identity, facts: dict
         sub(references, tlc, eId=eid, href=f"/akn/ontology/{kind}/un/{eid}", showAs=name)
     proprietary = sub(meta, "proprietary", source="#unreport")
     masthead = etree.SubElement(proprietary, f"{{{UNREPORT}}}masthead")
-    for kind in ("symbol", "organization", "organ", "distribution", "doc-date", "original-language", "version-language",
-                 "session", "agenda-item", "agenda-title", "report-title", "report-author", "job-number"):
-        for text in facts.get(kind, []):
+    # every masthead field the tree holds, in its order (the job number, which the tree puts in
+    # the first page's footer, after the rest, where the page prints it)
+    for kind in sorted(facts, key=lambda kind: VOCABULARY[kind].part == "end"):
+        for text in facts[kind]:
             etree.SubElement(masthead, f"{{{UNREPORT}}}{camel(kind.replace('-', ' '))}").text = text
     head = writer.root.find("head")
     for name in ("date", "session", "draft", "place"):  # the same facts as data

@@ -19,7 +19,7 @@ NOT_AN_INPUT = ("error: not an input file of the data folder data: give a sessio
 
 
 def session_error(text: str) -> str:
-    return f"<command line>: error: session must be a number from 1 to 999, not {text!r}"
+    return f"<command line>: error: session must be a number from 1 to 999 or a year from 1940 to 2099, not {text!r}"
 
 
 CASES = [(["build", "--output", "output", session], [session_error(session)])

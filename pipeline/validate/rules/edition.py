@@ -23,7 +23,7 @@ def symbol_pattern(organ: Organ) -> re.Pattern[str]:
     Each part after a '/' starts with a letter or digit, so 'A/59/../../x' (a path, not a
     symbol) is refused."""
     return re.compile("^" + re.escape(organ.symbol_prefix)
-                      + r"(?P<session>\d{1,3})/(?P<rest>[A-Z0-9](\.?[A-Z0-9])*(/[A-Za-z0-9](\.?[A-Za-z0-9])*)*)$")
+                      + r"(?P<session>\d{1,4})/(?P<rest>[A-Z0-9](\.?[A-Z0-9])*(/[A-Za-z0-9](\.?[A-Za-z0-9])*)*)$")
 
 
 def edition_organ(inputs: Inputs, edition: Edition) -> tuple[str, Organ] | None:
@@ -69,6 +69,8 @@ def check_symbols(inputs: Inputs, sourced: Sourced) -> Problems:
         return
     name, organ = found
     pattern = symbol_pattern(organ)
+    number = organ.symbol_number(edition)
+    which = "year" if organ.symbols_by_year else "session"
     symbols = [(("symbol",), edition.symbol)]
     symbols += [(agenda_path(edition, index, key), getattr(item, key))
                 for index, item in enumerate(edition.agenda_items) for key in ("provisional_agenda", "preliminary_list")]
@@ -78,15 +80,34 @@ def check_symbols(inputs: Inputs, sourced: Sourced) -> Problems:
         match = pattern.match(value)
         if len(value) > MAX_SYMBOL_LENGTH:
             yield error(at(sourced, *path), f"the symbol is {len(value)} characters long; a UN symbol has at most "
-                                            f"{MAX_SYMBOL_LENGTH} (like {organ.symbol_prefix}{edition.session}/312/Add.1)")
+                                            f"{MAX_SYMBOL_LENGTH} (like {organ.symbol_prefix}{number}/312/Add.1)")
         elif not match:
             yield error(at(sourced, *path),
-                        f"'{value}' is not a symbol of the {name}; write it like {organ.symbol_prefix}{edition.session}/150")
-        elif int(match["session"]) != edition.session:
+                        f"'{value}' is not a symbol of the {name}; write it like {organ.symbol_prefix}{number}/150")
+        elif int(match["session"]) != number:
             yield error(at(sourced, *path),
-                        f"'{value}' belongs to session {match['session']}, but this edition is for session "
-                        f"{edition.session}; write {organ.symbol_prefix}{edition.session}/{match['rest']} or "
-                        "correct 'session'")
+                        f"'{value}' belongs to {which} {match['session']}, but "
+                        f"{_symbol_number_why(organ, edition, number)}; write {organ.symbol_prefix}{number}/"
+                        f"{match['rest']} or correct {_symbol_number_key(organ, edition)}")
+
+
+def _symbol_number_why(organ: Organ, edition: Edition, number: int) -> str:
+    """Why an edition's symbols carry the number they do, for messages."""
+    if not organ.symbols_by_year:
+        return f"this edition is for session {number}"
+    carry = "this edition's symbols carry"
+    if organ.session_style == "year":
+        return f"{carry} the year of its session, {number}"
+    if organ.session_style == "none":
+        return f"{carry} the year {number} it is filed under"
+    return (f"{carry} the year its session opens, {number}" if edition.session_dates is not None
+            else f"{carry} the year of its date, {number}")
+
+
+def _symbol_number_key(organ: Organ, edition: Edition) -> str:
+    if organ.symbols_by_year and organ.session_style == "ordinal":
+        return "'session_dates'" if edition.session_dates is not None else "'date'"
+    return "'session'"
 
 
 def check_dates(inputs: Inputs, sourced: Sourced) -> Problems:
@@ -135,16 +156,57 @@ def check_as_at_known(inputs: Inputs, sourced: Sourced) -> Problems:
 
 def check_session_year(inputs: Inputs, sourced: Sourced) -> Problems:
     """A document of session N of an organ that meets once a year is dated from the year
-    before the session opens to the year it closes."""
+    before the session opens to the year it closes; one of a year session (the Economic and
+    Social Council's 2015 session, July 2014 to July 2015) in that year or the one before; one
+    of an organ without sessions (the Security Council) is filed under the year of its date."""
     edition: Edition = sourced.model
     found = edition_organ(inputs, edition)
-    if found is None or found[1].first_session_year is None:
+    if found is None:
         return
-    opens = found[1].first_session_year - 1 + edition.session
-    if not opens - 1 <= edition.date.year <= opens + 1:
-        yield warning(at(sourced, "date"),
-                      f"the document date {edition.date} is far from session {edition.session}, which opens in "
-                      f"September {opens}; check 'date' and 'session'")
+    name, organ = found
+    if organ.session_style == "year" and not edition.session - 1 <= edition.date.year <= edition.session:
+        yield error(at(sourced, "date"),
+                    f"the document date {edition.date} does not fit the {name}'s {edition.session} session, which "
+                    f"runs from {edition.session - 1} to {edition.session}; check 'date' and 'session' (the session "
+                    "is the year it closes in)")
+    elif organ.session_style == "none" and edition.date.year != edition.session:
+        yield error(at(sourced, "session"),
+                    f"the {name} has no sessions: its editions are filed under the year of their date, "
+                    f"{edition.date.year}, not {edition.session}; write session: {edition.date.year} and keep the "
+                    f"file in sessions/{edition.date.year}/")
+    elif organ.session_style == "ordinal" and organ.first_session_year is not None:
+        opens = organ.first_session_year - 1 + edition.session
+        if not opens - 1 <= edition.date.year <= opens + 1:
+            yield warning(at(sourced, "date"),
+                          f"the document date {edition.date} is far from session {edition.session}, which opens in "
+                          f"September {opens}; check 'date' and 'session'")
+
+
+def check_organ_masthead(inputs: Inputs, sourced: Sourced) -> Problems:
+    """An edition gives what its organ's masthead prints, and nothing it does not: an agenda
+    item only where the organ's documents carry one, the session's dates where its mastheads
+    print them (and dates that fit the session)."""
+    edition: Edition = sourced.model
+    found = edition_organ(inputs, edition)
+    if found is None:
+        return
+    name, organ = found
+    if not organ.agenda and edition.agenda is not None:
+        yield error(at(sourced, "agenda"),
+                    f"the {name}'s documents are issued under no agenda item, and its masthead has no agenda line; "
+                    "delete 'agenda'")
+    if organ.session_dates and edition.session_dates is None:
+        report = warning if edition.is_draft else error
+        yield report(at(sourced), f"missing key 'session_dates': the {name}'s masthead prints the days its session "
+                                  "opens and closes; add session_dates: {opens: YYYY-MM-DD, closes: YYYY-MM-DD}")
+    elif not organ.session_dates and edition.session_dates is not None:
+        yield error(at(sourced, "session_dates"),
+                    f"the {name}'s masthead prints no dates of its session; delete 'session_dates'")
+    elif edition.session_dates is not None and organ.session_style == "year" \
+            and edition.session_dates.closes.year != edition.session:
+        yield error(at(sourced, "session_dates", "closes"),
+                    f"the {edition.session} session closes in {edition.session}, not on "
+                    f"{edition.session_dates.closes}; correct 'session_dates' or 'session'")
 
 
 def check_working_day(inputs: Inputs, sourced: Sourced) -> Problems:

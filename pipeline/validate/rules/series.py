@@ -5,6 +5,7 @@ from __future__ import annotations
 from pipeline.inputs.load import Inputs, Sourced
 from pipeline.model.series import Series
 from pipeline.inputs.problems import did_you_mean, display_path
+from pipeline.model.reference import Organ
 from pipeline.validate.rules import Problems, at, error
 
 
@@ -74,8 +75,26 @@ def check_organs_file(inputs: Inputs, sourced: Sourced) -> Problems:
                 yield error(at(sourced, "organs", name, "masthead"),
                             f"masthead '{organ.masthead}' {why}; name the principal organ whose documents carry it "
                             f"({', '.join(n for n, o in organs.items() if o.masthead is None and n != name)})")
+        yield from _organ_session_problems(sourced, name, organ)
         if organ.symbols in seen:
             yield error(at(sourced, "organs", name, "symbols"),
                         f"'{organ.symbols}' is also the symbols of the {seen[organ.symbols]}; each organ's symbols "
                         "begin their own way")
         seen.setdefault(organ.symbols, name)
+
+
+def _organ_session_problems(sourced: Sourced, name: str, organ: Organ) -> Problems:
+    """An organ's session keys agree: an organ without sessions prints no session dates and
+    counts no session years; one whose sessions are ordinals but whose symbols carry a year
+    (E/CN.6/2015/) learns the year from the session's dates, so its mastheads print them."""
+    if organ.session_style == "none" and organ.session_dates:
+        yield error(at(sourced, "organs", name, "session_dates"),
+                    "an organ without sessions (session_style: none) prints no session dates; delete 'session_dates'")
+    if organ.session_style != "ordinal" and organ.first_session_year is not None:
+        yield error(at(sourced, "organs", name, "first_session_year"),
+                    f"first_session_year counts ordinal sessions, but this organ's session_style is "
+                    f"{organ.session_style}; delete it")
+    if organ.symbols_by_year and organ.session_style == "ordinal" and not organ.session_dates:
+        yield error(at(sourced, "organs", name, "symbols"),
+                    "symbols carrying {year} for an organ with numbered sessions take the year the session opens: "
+                    "add session_dates: true (its editions then give the days), or write {session}")

@@ -173,6 +173,13 @@ def _check_version(inputs: Inputs, sourced: Sourced, translated: Sourced, known:
             yield report(Location(display_path(languages_dir(inputs.data_dir) / f"{code}.yaml"), 1, 1),
                          f"this file names no '{name}' under strings.organs, so the {language_name} version of "
                          f"{display_path(sourced.path)} would print it in English; add its {language_name} name there")
+    for key, what in _printed_session_forms(inputs, edition):
+        if key not in known[code].strings:
+            report = warning if edition.is_draft else error
+            yield report(Location(display_path(languages_dir(inputs.data_dir) / f"{code}.yaml"), 1, 1),
+                         f"this file gives no 'strings.{key}', the {language_name} form of {what}, so the "
+                         f"{language_name} version of {display_path(sourced.path)} cannot be built; add it from a UN "
+                         f"document in {language_name} (with its source)")
     if version.agenda_title is not None:
         titles = version.agenda_title if isinstance(version.agenda_title, list) else [version.agenda_title]
         items = len(edition.agenda_items)
@@ -255,6 +262,17 @@ def _check_version(inputs: Inputs, sourced: Sourced, translated: Sourced, known:
                         "since it was translated; update the translation, then its source_hash"
                         + ("" if edition.is_draft else " (a final version needs every translation current)"))
     yield from _untranslated_texts(sourced, translated, by_id, blocks, tables, severity, language_name)
+
+
+def _printed_session_forms(inputs: Inputs, edition: Edition) -> list[tuple[str, str]]:
+    """The session forms an edition's masthead prints beyond the ordinal session: a session
+    named by its year, the days of the session (the string keys a language must give)."""
+    series = inputs.series.get(edition.series)
+    organ = inputs.organ(series.model.organ) if series is not None else None
+    forms = [("session_year", "a session named by its year")] if organ is not None and organ.session_style == "year" else []
+    if edition.session_dates is not None and (organ is None or organ.session_style != "none"):
+        forms.append(("session_dates", "the days of a session"))
+    return forms
 
 
 def _printed_organs(inputs: Inputs, edition: Edition) -> list[str]:

@@ -113,10 +113,14 @@ def _record_draft_mark(b: Build, el: etree._Element, declared: Element, revision
 
 def _add_session(b: Build, el: etree._Element, declared: Element, revision: str | None) -> None:
     """The session line; under a subsidiary organ's name it takes no space before (Word adds
-    the space before to the organ's space after, where CSS collapses them)."""
-    previous = el.getprevious()
+    the space before to the organ's space after, where CSS collapses them), and over the
+    session's dates no space after."""
+    previous, following = el.getprevious(), el.getnext()
     under_organ = previous is not None and element_of(previous).kind == "session-organ"
-    write_paragraph(b, el, f"{declared.word_style} Under Organ" if under_organ else str(declared.word_style), revision)
+    par = write_paragraph(b, el, f"{declared.word_style} Under Organ" if under_organ else str(declared.word_style),
+                          revision)
+    if following is not None and element_of(following).kind == "session-dates":
+        par.paragraph_format.space_after = Pt(0)  # its dates stand right under it (the CSS pulls them up)
 
 
 def _title_of(picture: etree._Element) -> str:
