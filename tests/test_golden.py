@@ -50,7 +50,7 @@ def check_59_with(templates: Path) -> str | None:
 def test_moving_the_agenda_note_fails_naming_both_lines(templates_copy):
     base = templates_copy / "base" / "un-report.html.j2"
     call = '{{ blocks.note_calls(report, "agenda") }}'
-    line = "version.style.agenda_line(edition.agenda_items, edition.shown_provisional_agenda is not none) }}"
+    line = "version.style.agenda_line(edition.agenda_items, edition.agenda_listing) }}"
     replace_in(base, f"{line}{call}</p>", f"{line}</p>")  # the wording itself is in data/languages/
     replace_in(base, "{{ item.title }}</p>", "{{ item.title }}" + call + "</p>")
     problem = check_59_with(templates_copy)

@@ -621,3 +621,18 @@ def test_the_footnote_rule_stands_where_the_notes_begin(versions):
     assert abs(left - 123) <= 2, left
     _, right = _footnote_rule(versions["ar"]["pdf"])
     assert abs(right - 491) <= 2, right
+
+
+@pytest.mark.parametrize("code", LANGUAGES)
+def test_no_date_prints_as_nothing_in_every_language(code):
+    """A State that has not signed has no signature date: its cell stays empty in every language
+    (Babel formats no date as today's date), and a year known without its day prints as the year."""
+    import datetime as dt
+
+    from pipeline.i18n.languages import load_language
+    from pipeline.i18n.localized import LanguageStyle
+
+    style = LanguageStyle(load_language(DATA / "languages" / f"{code}.yaml"))
+    assert style.long_date(None) == ""
+    assert style.long_date(2003) == "2003"
+    assert style.long_date(dt.date(2004, 8, 27)) != ""

@@ -118,10 +118,12 @@ class LanguageStyle:
 
     # ---- dates
 
-    def long_date(self, value: dt.date) -> str:
+    def long_date(self, value: dt.date | int | None) -> str:
         """A date in the language's UN form: 27 août 2004, 27 de agosto de 2004, 27 августа
-        2004 года, 2004年8月27日, 27 آب/أغسطس 2004."""
-        if self.is_original:
+        2004 года, 2004年8月27日, 27 آب/أغسطس 2004; as in English, no date (a State that has not
+        signed) prints as nothing and a year known without its day as the year (never as
+        today's date, which is what Babel makes of no date)."""
+        if self.is_original or value is None or (isinstance(value, int) and not isinstance(value, bool)):
             return style.long_date(value)
         months = self.language.dates.get("months")
         pattern = self.language.dates["pattern"]
