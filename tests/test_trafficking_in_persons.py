@@ -21,7 +21,7 @@ import pytest
 
 from conftest import DATA, assert_in_order, build, pdftotext
 from docxtext import body_blocks
-from reference import fixture_sections, normalize, sentences_of, unhyphenated
+from reference import canonical_values, fixture_sections, normalize, sentences_of, unhyphenated
 
 FIXTURE = Path(__file__).parent / "fixtures" / "reference-a69-trafficking-in-persons.txt"
 
@@ -40,12 +40,6 @@ def built_69(tmp_path_factory) -> dict[str, Path]:
     return build(DATA, tmp_path_factory.mktemp("output"), session=69, series="trafficking-in-persons")
 
 
-def canonical_lines(path: Path) -> str:
-    """The canonical text's values (after "key: ") and block lines, normalized and joined."""
-    text = path.read_text(encoding="utf-8")
-    return normalize(" ".join(line.split(": ", 1)[1] if re.match(r"^[a-z ]+: ", line) else line
-                              for line in text.splitlines()))
-
 
 def test_the_fixture_has_the_masthead_the_note_and_the_headings():
     assert len(MASTHEAD) == 9 and MASTHEAD[0] == "A/69/33797"
@@ -58,7 +52,7 @@ def test_the_fixture_has_the_masthead_the_note_and_the_headings():
 
 def test_canonical_text_has_masthead_note_and_headings_in_order(built_69):
     text = built_69["txt"].read_text(encoding="utf-8")
-    assert_in_order(canonical_lines(built_69["txt"]), MASTHEAD + [NOTE] + BODY)
+    assert_in_order(canonical_values(built_69["txt"]), MASTHEAD + [NOTE] + BODY)
     assert f"¶ {NOTE}" in normalize(text)  # the note's paragraph takes no number
     assert re.findall(r"^¶(\d+) ", text, re.M) == []  # no paragraph of the report was reached
     assert [line.split("] ", 1)[1] for line in text.splitlines()
@@ -84,7 +78,7 @@ def test_docx_has_the_masthead_note_and_headings_in_order(built_69):
                    "agenda' without a provisional agenda's note; without `provisional_agenda` the "
                    "masthead prints 'Agenda item 69 (b)'")
 def test_the_item_line_reads_as_in_the_document(built_69):
-    assert REF["agenda item"][0] in canonical_lines(built_69["txt"])
+    assert REF["agenda item"][0] in canonical_values(built_69["txt"])
 
 
 @pytest.mark.xfail(strict=True, reason="README: no second title line, and `summary`/`contents` "
@@ -92,4 +86,4 @@ def test_the_item_line_reads_as_in_the_document(built_69):
                    "and contents cannot follow the note")
 def test_the_transmitted_report_opens_after_the_note_with_its_title_and_summary(built_69):
     wanted = [NOTE] + REF["report title"] + ["Summary"] + sentences_of(REF, "summary 1") + HEADINGS
-    assert_in_order(canonical_lines(built_69["txt"]), wanted)
+    assert_in_order(canonical_values(built_69["txt"]), wanted)
