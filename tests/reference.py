@@ -111,3 +111,12 @@ def sentences(text: str) -> list[str]:
 def sentences_of(sections: dict[str, list[str]], *names: str) -> list[str]:
     """The sentences of the named fixture sections (each one paragraph of text), in order."""
     return [s for name in names for s in sentences(sections[name][0])]
+
+
+def canonical_values(path: Path) -> str:
+    """A canonical text (.txt) as one normalized string: each labelled line's value (after
+    "key: ", "masthead note *: " included) and each block line as it stands, in order, so
+    that masthead lines and body text can be found in order with assert_in_order."""
+    text = path.read_text(encoding="utf-8")
+    return normalize(" ".join(line.split(": ", 1)[1] if re.match(r"^[a-z *]+: ", line) else line
+                              for line in text.splitlines()))
