@@ -48,6 +48,8 @@ def _paragraph_range(value: object) -> object:
         raise PydanticCustomError("yes_no_number", "must be paragraph numbers like 2-4 or 5, not a yes/no value")
     if isinstance(value, int):
         value = str(value)
+    if isinstance(value, (tuple, list)) and len(value) == 2 and all(type(v) is int for v in value):
+        value = f"{value[0]}-{value[1]}"  # the range as the model holds it (a language version re-reads it)
     match = re.fullmatch(r"\s*(\d+)\s*(?:[-\u2013]\s*(\d+)\s*)?", value) if isinstance(value, str) else None
     if match is None:
         raise PydanticCustomError("paragraph_range", "must be the paragraph numbers it stands for, like 2-4 or 5")
