@@ -5,9 +5,8 @@ its note "* A/66/50.", the summary, the job number and barcode text on page 1, t
 (page column alone) with chapters I to IV and the lettered sections II.A and II.B, and each
 heading's text marked not available, in the canonical text, the PDF and the DOCX, in order.
 
-The document's item line, "Item 110 of the preliminary list*", is one the README gives no way to
-print (it offers "Item 110 of the provisional agenda*" or "Agenda item 110"): a strict expected
-failure records it, to be turned into a plain test when the data can say it."""
+The document's item line, "Item 110 of the preliminary list*", is printed from
+`agenda.preliminary_list: A/66/50` (with its note)."""
 
 from __future__ import annotations
 
@@ -85,7 +84,7 @@ def test_docx_has_masthead_summary_contents_headings_note_and_foot(built_66):
     assert any(REF["foot"][0] in footer for footer in footer_xmls(built_66["docx"]))
 
 
-@pytest.mark.xfail(strict=True, reason="README: no way to print 'Item 110 of the preliminary "
-                   "list*'; the masthead offers 'of the provisional agenda' or 'Agenda item 110'")
 def test_the_item_line_reads_as_in_the_document(built_66):
+    """'Item 110 of the preliminary list*' (agenda.preliminary_list), its note '* A/66/50.'."""
     assert REF["agenda item"][0] in canonical_values(built_66["txt"])
+    assert "masthead note *: A/66/50." in built_66["txt"].read_text(encoding="utf-8")

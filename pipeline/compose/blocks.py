@@ -157,6 +157,7 @@ class ComposedReport:
     body: list[Any]
     annexes: list[ComposedAnnex]
     numbers: Numbers = field(repr=False)
+    transmittal: list[ComposedParagraph] = field(default_factory=list)  # a note's paragraphs, on page 1
 
     def note_calls(self, place: str) -> list[ComposedMastheadNote]:
         """The masthead notes called at one place of the masthead."""
@@ -241,12 +242,14 @@ class Composer:
     def compose(self) -> ComposedReport:
         """The masthead notes, summary, body and annexes, then the contents list."""
         masthead_notes = self.masthead_notes()
+        transmittal = [self.paragraph(block, ("transmittal", i), numbered=False)
+                       for i, block in enumerate(self.edition.transmittal)]
         summary = [self.paragraph(block, ("summary", i), numbered=False)
                    for i, block in enumerate(self.edition.summary)]
         body = self.blocks(self.edition.body, ("body",))
         annexes = [self.annex(i) for i in range(len(self.edition.annexes))]
         contents = self.contents() if self.edition.contents else None
-        return ComposedReport(masthead_notes, summary, contents, body, annexes, self.numbers)
+        return ComposedReport(masthead_notes, summary, contents, body, annexes, self.numbers, transmittal)
 
     def masthead_notes(self) -> list[ComposedMastheadNote]:
         """The provisional agenda's note, then the edition's own, marked *, **, *** in the
@@ -439,8 +442,9 @@ def drafted_texts(edition: Edition, tables: dict[str, TableSpec], context: dict[
     order (a named table's texts are the series', shown at the block that uses it)."""
     texts = [DraftedText(("masthead_notes", i, "text"), note.text, kind="note")
              for i, note in enumerate(edition.masthead_notes)]
-    for i, block in enumerate(edition.summary):
-        texts += _paragraph_texts(block, ("summary", i))
+    for key in ("transmittal", "summary"):
+        for i, block in enumerate(getattr(edition, key)):
+            texts += _paragraph_texts(block, (key, i))
     texts += _block_texts(edition.body, ("body",), tables, context)
     for i, annex in enumerate(edition.annexes):
         texts.append(DraftedText(("annexes", i, "title"), annex.title, kind="title"))

@@ -123,6 +123,7 @@ def text_sources(edition: Edition, tables: dict[str, TableSpec]) -> dict[Path, P
                 found.update({where + ("figure", text): ("figures", block.figure.id, text)
                               for text in FIGURE_TEXTS if getattr(block.figure, text)})
 
+    blocks(edition.transmittal, ("transmittal",))
     blocks(edition.summary, ("summary",))
     blocks(edition.body, ("body",))
     for index, annex in enumerate(edition.annexes):
@@ -213,6 +214,7 @@ def _pending_without_id(data: dict, pending: str) -> None:
     for note in data["masthead_notes"]:
         if not note.get("id"):
             note["text"] = pending
+    blocks(data["transmittal"])
     blocks(data["summary"])
     blocks(data["body"])
     for annex in data.get("annexes", []):

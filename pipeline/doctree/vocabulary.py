@@ -103,7 +103,7 @@ ELEMENTS: tuple[Element, ...] = (
     # ---- the document
     Element("un-report", ("body",), Role.DOCUMENT,
             ("draft-mark", "first-page-footer", "masthead", "session-block", "report-title", "report-author",
-             "summary", "contents", "report-body", "annex"),
+             "transmittal", "transmitted-title", "summary", "contents", "report-body", "annex"),
             akn="doc", attributes=("data-place", "dir"), once=True, doc="the report"),
     # ---- page furniture
     Element("draft-mark", ("p",), Role.RUNNING, INLINE, canonical="draft: yes", word_style="UN Draft Mark", part="head",
@@ -165,6 +165,13 @@ ELEMENTS: tuple[Element, ...] = (
     Element("report-author", ("p",), Role.FIELD, INLINE, canonical="author: {text}", part="masthead", word_style="UN Author",
             akn="docProponent", once=True),
     Element("note-call", ("a",), Role.INLINE, INLINE, attributes=("href",), doc="the call of a masthead note"),
+    # ---- a note transmitting a report
+    Element("transmittal", ("section",), Role.CONTAINER,
+            ("unnumbered-paragraph", "quoted-paragraph", "subparagraphs", "bullets"), once=True,
+            doc="the paragraphs of a note transmitting another author's report, on page 1 under the author line"),
+    Element("transmitted-title", ("h2",), Role.BLOCK, INLINE, canonical="[transmitted report] {text}",
+            word_style="UN Transmitted Title", akn="docTitle", once=True,
+            doc="the transmitted report's own title, opening a new page"),
     # ---- summary and contents
     Element("summary", ("section",), Role.CONTAINER,
             ("summary-heading", "unnumbered-paragraph", "quoted-paragraph", "subparagraphs", "bullets"), once=True,

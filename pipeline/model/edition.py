@@ -113,6 +113,11 @@ class Edition(Strict):
                             Annotated[list[AgendaItem], Field(min_length=1), Tag("several")]],
                       Discriminator(_agenda_form)] | None = None
     masthead_notes: list[MastheadNote] = []
+    # A note transmitting another author's report ("The Secretary-General has the honour to
+    # transmit ..."): the note's paragraphs, printed on page 1 under the author line; the
+    # transmitted report's own title opens page 2, then its summary, contents and chapters.
+    transmittal: list[ParagraphBlock] = []
+    transmitted_title: NonEmpty | None = None
     summary: list[ParagraphBlock] = []
     # a contents list after the summary: true (with each entry's paragraphs and page, as reports
     # printed them until the 2010s), "pages" (the page alone, as later reports print it)

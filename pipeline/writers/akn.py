@@ -325,6 +325,15 @@ def _preface(writer: _Writer, body: etree._Element, preface: etree._Element) -> 
                 _field(writer, field_, preface)
         elif kind in ("report-title", "report-author"):
             _field(writer, part, preface)
+        elif kind == "transmittal":
+            transmittal = sub(preface, "container", name="transmittal", eId="transmittal")
+            for child in _children(part):
+                if kind_of(child) in ("subparagraphs", "bullets"):
+                    _list(writer, child, transmittal, "transmittal")
+                else:
+                    _inline(writer, child, sub(transmittal, "p"))
+        elif kind == "transmitted-title":
+            _inline(writer, part, sub(sub(preface, "p", class_="transmittedTitle"), "docTitle"))
         elif kind == "summary":
             summary = sub(preface, "container", name="summary", eId="summary")
             for child in _children(part):

@@ -51,7 +51,8 @@ def write(tree_html: str, context: WriteContext) -> bytes:
         if kind in parts:
             parts[kind].tag = tag  # one banner and one main landmark: the page's own
     masthead = [parts[k] for k in ("draft-mark", "masthead", "session-block") if k in parts]
-    report = [parts[k] for k in ("report-title", "report-author", "summary", "contents", "report-body") if k in parts]
+    report = [parts[k] for k in ("report-title", "report-author", "transmittal", "transmitted-title", "summary", "contents",
+                                "report-body") if k in parts]
     report += body.findall("section[@class='annex']")
     footer = list(parts["first-page-footer"]) if "first-page-footer" in parts else []
 

@@ -278,6 +278,15 @@ def check_contents_has_entries(inputs: Inputs, sourced: Sourced) -> Problems:
                                                "annex): remove 'contents:' or add the headings")
 
 
+def check_transmittal(inputs: Inputs, sourced: Sourced) -> Problems:
+    """A transmitted report's title follows the note that transmits it."""
+    edition: Edition = sourced.model
+    if edition.transmitted_title and not edition.transmittal:
+        yield error(at(sourced, "transmitted_title"), "a transmitted report's title needs the note that transmits "
+                                                      "it: add 'transmittal:' with its paragraphs (\"The Secretary-"
+                                                      "General has the honour to transmit ...\"), or remove this")
+
+
 def check_job_number(inputs: Inputs, sourced: Sourced) -> Problems:
     """A job number's year is the document's (or the year before), and each processing date it
     prints (ddmmyy) is a real day."""

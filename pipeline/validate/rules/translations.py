@@ -46,7 +46,7 @@ def translatable_blocks(edition: Edition) -> list[tuple[tuple[Any, ...], Any]]:
     """The blocks of the original a translation gives the text of: paragraphs and headings of
     the summary, the body and the annexes, with their data paths."""
     found = []
-    for key in ("summary", "body"):
+    for key in ("transmittal", "summary", "body"):
         for index, block in enumerate(getattr(edition, key)):
             if isinstance(block, (ParagraphBlock, HeadingBlock)):
                 found.append(((key, index), block))
@@ -180,6 +180,14 @@ def _check_version(inputs: Inputs, sourced: Sourced, translated: Sourced, known:
                          f"this file gives no 'strings.{key}', the {language_name} form of {what}, so the "
                          f"{language_name} version of {display_path(sourced.path)} cannot be built; add it from a UN "
                          f"document in {language_name} (with its source)")
+    if edition.transmitted_title and not version.transmitted_title:
+        severity = warning if edition.is_draft else error
+        yield severity(at(translated, "title"), f"the {language_name} version gives no transmitted_title, the "
+                                                f"transmitted report's title '{edition.transmitted_title}'; add it"
+                                                + ("" if edition.is_draft else " (a final version needs it)"))
+    elif version.transmitted_title and not edition.transmitted_title:
+        yield error(at(translated, "transmitted_title"), f"{display_path(sourced.path)} transmits no report "
+                                                         "(it has no transmitted_title): remove this one")
     if version.agenda_title is not None:
         titles = version.agenda_title if isinstance(version.agenda_title, list) else [version.agenda_title]
         items = len(edition.agenda_items)

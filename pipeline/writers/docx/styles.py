@@ -67,6 +67,7 @@ PARAGRAPH_STYLES: dict[str, dict] = {
     # it): a title with no author line under it keeps 12 pt from what follows
     "UN Title": dict(size=14, bold=True, line=16, before=24, after=12, left=STEP, keep=True),
     "UN Author": dict(size=12, bold=True, line=14, before=0, after=24, left=STEP, keep=True),
+    "UN Transmitted Title": dict(size=14, bold=True, line=16, after=24, left=STEP, keep=True, page_break=True),
     # ---- summary and contents
     "UN Summary Heading": dict(bold=True, after=12, align="center", keep=True),  # centred, as the PDF
     # in the summary's box (whose 12 pt padding is the cell's margins) paragraphs start at its edge
