@@ -143,13 +143,23 @@ def set_cell_margins(cell, **sides: float) -> None:
     insert_ordered(cell._tc.get_or_add_tcPr(), margins, TCPR_ORDER)
 
 
+def _widest_figure(rows: list[list[etree._Element]], column: int) -> float:
+    """The widest cell of a column of figures (its body cells right-aligned), which never breaks,
+    as in the PDF; 0 for a column of words."""
+    cells = [r[column] for r in rows if column < len(r) and r[column].tag == "td"]
+    if not cells or any(cell.get("data-align") != "right" for cell in cells):
+        return 0
+    return max(times_width(text_of(cell)) for cell in cells)
+
+
 def column_widths(rows: list[list[etree._Element]], width: float) -> list[float]:
     """Column widths (pt) shared out over *width* like CSS automatic table layout."""
     ncols = max(len(r) for r in rows)
     pads = [TABLE_CELL_RIGHT_PAD] * (ncols - 1) + [0]
     texts = [[text_of(r[c]) if c < len(r) else "" for r in rows] for c in range(ncols)]
     widest = [max(map(times_width, col)) + pad for col, pad in zip(texts, pads)]
-    longest_word = [longest_part(col) + pad for col, pad in zip(texts, pads)]
+    longest_word = [max(longest_part(col), _widest_figure(rows, c)) + pad
+                    for c, (col, pad) in enumerate(zip(texts, pads))]
     if sum(widest) <= width:
         return [w + (width - sum(widest)) * w / sum(widest) for w in widest]
     slack = [w - m for w, m in zip(widest, longest_word)]
