@@ -48,6 +48,7 @@ class DraftedEdition:
     target: Path
     text: str
     kept: bool = False  # the target exists and was asked to be kept: nothing to write
+    relaid: tuple[int, ...] = ()  # lines of the source the draft writes otherwise than they stand
 
 
 def parse_date(text: str | None, option: str) -> dt.date | None:
@@ -79,12 +80,18 @@ def working_day(day: dt.date, not_before: dt.date | None = None) -> dt.date:
     return day + dt.timedelta(days=7 - day.weekday())
 
 
-def round_trip_yaml() -> YAML:
-    """ruamel.yaml in round-trip mode, set to the layout of our data files; nulls stay `null`."""
+# Indentations (mapping, sequence, dash offset) a data file may be written in: ours first
+# (`key:\n  sub: x`, `body:\n  - paragraph:`), then the common others (PyYAML's, 4 spaces).
+LAYOUTS = ((2, 4, 2), (2, 2, 0), (4, 4, 2), (4, 6, 4), (4, 4, 0))
+
+
+def round_trip_yaml(layout: tuple[int, int, int] = LAYOUTS[0]) -> YAML:
+    """ruamel.yaml in round-trip mode, set to a layout of data files; nulls stay `null`."""
     yaml = YAML()
     yaml.preserve_quotes = True
     yaml.width = 4096  # never re-wrap the drafter's lines
-    yaml.indent(mapping=2, sequence=4, offset=2)
+    mapping, sequence, offset = layout
+    yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
     yaml.representer.add_representer(
         type(None), lambda representer, _: representer.represent_scalar("tag:yaml.org,2002:null", "null"))
     yaml.representer.ignore_aliases = lambda _data: True  # report data refuses aliases (sources.py)
@@ -143,11 +150,40 @@ def add_change_paragraph(body: CommentedSeq, paragraph: object) -> None:
     body.yaml_set_comment_before_after_key(position, before=CHANGE_COMMENT, indent=2)
 
 
+def relaid_lines(text: str, layout: tuple[int, int, int]) -> list[int]:
+    """The lines of *text* that ruamel.yaml writes otherwise when it reads and writes it unchanged
+    in *layout* (1-based): a plain text run over several lines comes out on one, for one."""
+    import difflib
+
+    out = io.StringIO()
+    yaml = round_trip_yaml(layout)
+    yaml.dump(yaml.load(text), out)
+    source = text.splitlines()
+    matcher = difflib.SequenceMatcher(None, source, out.getvalue().splitlines(), autojunk=False)
+    return [n + 1 for tag, a, b, _, _ in matcher.get_opcodes() if tag != "equal" for n in range(a, b)]
+
+
+def source_layout(text: str) -> tuple[tuple[int, int, int], list[int]]:
+    """The layout the source edition is written in (the one ruamel.yaml writes back with the
+    fewest lines changed), and the lines it still cannot write back as they were."""
+    best: tuple[tuple[int, int, int], list[int]] | None = None
+    for layout in LAYOUTS:
+        changed = relaid_lines(text, layout)
+        if best is None or len(changed) < len(best[1]):
+            best = (layout, changed)
+        if not changed:
+            break
+    assert best is not None
+    return best
+
+
 def draft_text(source_text: str, source: Edition, session: int, date: dt.date, as_at: dt.date,
-               change_paragraph: object | None = None, symbol_prefix: str = "A/") -> str:
+               change_paragraph: object | None = None, symbol_prefix: str = "A/",
+               layout: tuple[int, int, int] = LAYOUTS[0]) -> str:
     """The new edition's YAML: the source's text with the new session's facts set, and the
-    series' change paragraph added when the source reports no changes."""
-    yaml = round_trip_yaml()
+    series' change paragraph added when the source reports no changes, written in the source's
+    layout."""
+    yaml = round_trip_yaml(layout)
     data = yaml.load(source_text)
     if change_paragraph is not None:
         add_change_paragraph(data["body"], change_paragraph)
@@ -244,11 +280,13 @@ def draft_editions(data_dir: Path, source_session: str | int, session: str | int
                                "would go back in time and its 'changes since the previous report' would be false; "
                                "give --as-at "
                                f"{source.as_at} or later (or --force to draft it all the same)")
-        text = draft_text(sourced.path.read_text(encoding="utf-8"), source, number, new_date, new_as_at,
+        source_text = sourced.path.read_text(encoding="utf-8")
+        layout, relaid = source_layout(source_text)
+        text = draft_text(source_text, source, number, new_date, new_as_at,
                           series_change_paragraph(series_file(data_dir, source.series)),
-                          symbol_prefix=organ.symbol_prefix if organ is not None else "A/")
+                          symbol_prefix=organ.symbol_prefix if organ is not None else "A/", layout=layout)
         check_drafted(text, target)
-        drafted.append(DraftedEdition(sourced.path, target, text))
+        drafted.append(DraftedEdition(sourced.path, target, text, relaid=tuple(relaid)))
         drafted += draft_translations(inputs, sourced, number)
     return drafted
 
@@ -272,13 +310,15 @@ def draft_translations(inputs: Any, sourced: Any, session: int) -> list[DraftedE
     broken = translation_errors(inputs, sourced)
     if broken:
         raise InputError(broken)
-    originals = {block.id: block.text for block in source.body + source.summary
+    originals = {block.id: block.text for block in source.transmittal + source.summary + source.body
                  + [b for annex in source.annexes for b in annex.body] if getattr(block, "id", None)}
     drafted = []
     for translated in inputs.translations.get(sourced.path, []):
         target = edition_path(inputs.data_dir, session, source.series).with_name(translated.path.name)
-        yaml = round_trip_yaml()
-        data = yaml.load(translated.path.read_text(encoding="utf-8"))
+        translated_text = translated.path.read_text(encoding="utf-8")
+        layout, relaid = source_layout(translated_text)
+        yaml = round_trip_yaml(layout)
+        data = yaml.load(translated_text)
         if "job_number" in data:
             data["job_number"] = None
         for key, block in (data.get("translations") or {}).items():
@@ -292,7 +332,7 @@ def draft_translations(inputs: Any, sourced: Any, session: int) -> list[DraftedE
         except (pyyaml.YAMLError, ValidationError) as exc:
             raise EditionError(f"drafted {display_path(target)} does not load: {_load_failure(exc)}; nothing was "
                                "written") from None
-        drafted.append(DraftedEdition(translated.path, target, out.getvalue()))
+        drafted.append(DraftedEdition(translated.path, target, out.getvalue(), relaid=tuple(relaid)))
     return drafted
 
 
