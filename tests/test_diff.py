@@ -98,3 +98,11 @@ def test_word_edits_read_as_phrases():
     edits = word_edits("As at 20 August 2004, the following 26 States: Chile and Peru.",
                        "As at 1 August 2005, the following 30 States: Algeria, Chile and Peru.")
     assert [(e.removed, e.added) for e in edits] == [("20 August 2004", "1 August 2005"), ("26", "30"), ("", " Algeria,")]
+
+
+def test_contents_entries_are_counted_as_such_not_as_table_rows():
+    """The stress test's diff said '17 table rows' for 17 changed contents entries."""
+    a = "[contents] Contents\n  entry: I. Introduction | 1-4\n  entry: II. Status | 5-9\n[chapter] I. Introduction\n¶1 One.\n"
+    b = "[contents] Contents\n  entry: I. Introduction | 1-5\n  entry: II. Status | 6-9\n[chapter] I. Introduction\n¶1 One.\n"
+    shown = summary(diff_texts(a, b))
+    assert "2 contents entries differ" in shown and "table row" not in shown, shown

@@ -333,15 +333,29 @@ def _heading(change: Change) -> str:
     return f"{change.name} {change.kind}"
 
 
-def _count(changed: list[Change]) -> str:
+def _label(block: Block) -> str:
+    """What a summary counts a block as: 'paragraph', 'table row', 'contents entry', ..."""
+    if block.kind == "row" and block.name.startswith("contents "):
+        return "contents entry"  # the contents list's lines are rows of no table
     kinds = {"field": "masthead field", "heading": "heading", "paragraph": "paragraph", "item": "list item",
              "row": "table row", "table": "table", "footnote": "footnote", "text": "line"}
+    return kinds.get(block.kind, block.kind)
+
+
+def _count(changed: list[Change]) -> str:
     counts: dict[str, int] = {}
     for change in changed:
-        label = kinds.get(change.block.kind, change.block.kind)
+        label = _label(change.block)
         counts[label] = counts.get(label, 0) + 1
     verb = " differs" if len(changed) == 1 else " differ"
-    return ", ".join(f"{n} {label}{'s' if n != 1 else ''}" for label, n in counts.items()) + verb
+    return ", ".join(f"{n} {_plural(label, n)}" for label, n in counts.items()) + verb
+
+
+def _plural(label: str, n: int) -> str:
+    """'1 table row', '2 table rows', '2 contents entries'."""
+    if n == 1:
+        return label
+    return label[:-1] + "ies" if label.endswith("y") else label + "s"
 
 
 def _describe(change: Change) -> list[str]:
@@ -389,11 +403,10 @@ def _unchanged(changes: list[Change]) -> str:
     parts = []
     if numbers:
         parts.append(("paragraphs " if len(numbers) > 1 else "paragraph ") + _ranges(numbers))
-    for kind, label in (("field", "masthead field"), ("heading", "heading"), ("item", "list item"),
-                        ("row", "table row"), ("footnote", "footnote")):
-        n = sum(1 for b in equal if b.kind == kind)
+    for label in ("masthead field", "heading", "list item", "table row", "contents entry", "footnote"):
+        n = sum(1 for b in equal if _label(b) == label)
         if n:
-            parts.append(f"{n} {label}{'s' if n != 1 else ''}")
+            parts.append(f"{n} {_plural(label, n)}")
     return "; ".join(parts)
 
 
