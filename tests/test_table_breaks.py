@@ -1,0 +1,33 @@
+"""A table never begins at a page foot with its title alone or with a single row (the stress
+test's 90-row table began under the last line of page 9 with one row): its title and first
+three rows stay together, whatever text comes before it."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from pypdf import PdfReader
+
+from conftest import DATA, build, pdftotext, replace_in
+
+ROWS = "".join(f"        - [Row {n} of the long table, {1000 + n}]\n" for n in range(1, 40))
+FILLER = ("  - paragraph: >-\n      " + "Words that fill the page before the table begins. " * 9 + "\n")
+
+
+@pytest.mark.parametrize("fillers", range(7, 12))
+def test_a_tables_title_and_first_rows_share_a_page(tmp_path, fillers):
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    table = ("  - table:\n      title: The long table\n      columns: [Region, Figure]\n"
+             f"      rows:\n{ROWS}")
+    replace_in(data / "sessions/59/cmw-status.yaml", "  - id: entry-into-force\n",
+               FILLER * fillers + table + "  - id: entry-into-force\n")
+    pdf = build(data, tmp_path / "out", formats=("html", "pdf"))["pdf"]
+    for page in range(1, len(PdfReader(str(pdf)).pages) + 1):
+        text = pdftotext(pdf, "-f", str(page), "-l", str(page))
+        if "The long table" in text:
+            rows = [n for n in range(1, 40) if f"Row {n} of the long table" in text]
+            assert rows[:3] == [1, 2, 3], (page, rows[:5])
+            return
+    raise AssertionError("the table's title is on no page")
