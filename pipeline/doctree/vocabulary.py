@@ -126,7 +126,7 @@ ELEMENTS: tuple[Element, ...] = (
     Element("masthead-top", ("div",), Role.CONTAINER, ("organization", "symbol"), once=True),
     Element("organization", ("p",), Role.FIELD, INLINE, canonical="organization: {text}", part="masthead", word_style="UN Organization",
             once=True),
-    Element("symbol", ("p",), Role.FIELD, ("symbol-letter", "symbol-rest"), canonical="symbol: {text}", part="masthead",
+    Element("symbol", ("p",), Role.FIELD, ("symbol-letter", "symbol-rest", "note-call"), canonical="symbol: {text}", part="masthead",
             word_style="UN Symbol", akn="docNumber", once=True),
     Element("symbol-letter", ("span",), Role.INLINE, INLINE, word_style="UN Symbol Letter"),
     Element("symbol-rest", ("span",), Role.INLINE, INLINE, formatting=True),

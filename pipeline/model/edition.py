@@ -69,9 +69,10 @@ class SessionDates(Strict):
 
 
 class MastheadNote(Strict):
-    """A further masthead note (**, ***): on the agenda item, the title or the author line."""
+    """A further masthead note (*, **, ***): on the symbol ("S/2016/949*": a reissue's note), the
+    agenda item, the title or the author line."""
 
-    attached_to: Literal["agenda", "title", "author"]
+    attached_to: Literal["symbol", "agenda", "title", "author"]
     text: NonEmpty
     id: BlockId | None = block_id_field()  # names the note for its translations
 

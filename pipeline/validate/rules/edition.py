@@ -258,7 +258,7 @@ def check_masthead_note_places(inputs: Inputs, sourced: Sourced) -> Problems:
     item, no author note when the series prints no author line."""
     edition: Edition = sourced.model
     series = inputs.series.get(edition.series)
-    printed = {"title": True, "agenda": bool(edition.agenda_items),
+    printed = {"symbol": True, "title": True, "agenda": bool(edition.agenda_items),
                "author": series is None or series.model.author is not None}
     for index, note in enumerate(edition.masthead_notes):
         if not printed[note.attached_to]:
