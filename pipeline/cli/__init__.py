@@ -347,9 +347,9 @@ def new_edition(from_session: str, to_session: str, series_id: str | None, as_at
             click.echo(f"wrote {display_path(edition.target)} (from {display_path(edition.source)})")
             if edition.relaid:
                 click.echo(f"note: {display_path(edition.source)}:{edition.relaid[0]}: {len(edition.relaid)} line(s) "
-                           "of it are written otherwise in the draft (a text run over several lines without '>-' "
-                           "comes out on one line), so a comparison of the two files shows them as changed; write "
-                           "such texts as '>-' blocks to keep drafts line for line")
+                           "of it are written otherwise in the draft (re-indented, or a text run over several lines "
+                           "without '>-' that comes out on one line), so a comparison of the two files shows them "
+                           "as changed; indent by 2 and write such texts as '>-' blocks to keep drafts line for line")
     if written:
         report_problems(problems)
         click.echo(f"next: fill in the agenda, review the paragraphs, then 'make report SESSION={to_session}'")

@@ -128,6 +128,9 @@ def number_edition(edition: Edition, tables: dict[str, TableSpec], labels: Label
         numbers.outline.append(OutlineEntry(("annexes", index), "annex", number, annex.title, anchor))
         _number_blocks(numbers, annex.body, ("annexes", index, "body"), depth_of, table_count, tables, labels,
                        annex=(label, number))
+    for key in ("transmittal", "summary"):  # unnumbered paragraphs, whose subparagraphs are labelled
+        for index, block in enumerate(getattr(edition, key)):
+            _number_items(numbers, block, (key, index), None, lambda reference: reference, labels)
     _paragraph_ranges(numbers)
     return numbers
 

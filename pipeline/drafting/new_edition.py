@@ -110,9 +110,12 @@ def set_key(mapping: CommentedMap, key: str, value: object, after: str | None = 
         mapping.yaml_add_eol_comment(comment, key)
 
 
-def agenda_todo(session: int, symbol_prefix: str = "A/") -> str:
+def agenda_todo(session: int, symbol_prefix: str = "A/", symbol_number: int | None = None) -> str:
+    """The todo of a drafted agenda item ('... of the sixtieth session (A/60/...)'); an organ whose
+    symbols carry a year names the provisional agenda by it (E/CN.6/2017/...)."""
     return (f"fill in item, sub_item and provisional_agenda from the provisional agenda of the "
-            f"{ordinal(session)} session ({symbol_prefix}{session}/...), check the title, then delete this todo line")
+            f"{ordinal(session)} session ({symbol_prefix}{symbol_number or session}/...), check the title, then "
+            "delete this todo line")
 
 
 def retitled_header(text: str, source_session: int, session: int, year: int) -> str:
@@ -179,7 +182,7 @@ def source_layout(text: str) -> tuple[tuple[int, int, int], list[int]]:
 
 def draft_text(source_text: str, source: Edition, session: int, date: dt.date, as_at: dt.date,
                change_paragraph: object | None = None, symbol_prefix: str = "A/",
-               layout: tuple[int, int, int] = LAYOUTS[0]) -> str:
+               layout: tuple[int, int, int] = LAYOUTS[0], symbol_number: int | None = None) -> str:
     """The new edition's YAML: the source's text with the new session's facts set, and the
     series' change paragraph added when the source reports no changes, written in the source's
     layout."""
@@ -191,12 +194,15 @@ def draft_text(source_text: str, source: Edition, session: int, date: dt.date, a
     set_key(data, "previous", source.session, after="session", comment="the edition this one follows")
     set_key(data, "symbol", None, after="previous", comment="not yet assigned: the edition renders as a draft")
     data["date"] = date
-    data["as_at"] = as_at
+    set_key(data, "as_at", as_at, after="date")
+    # a session's days are the new session's to fill in: until then the draft prints none and
+    # validation asks for them
+    data.pop("session_dates", None)
     if "job_number" in data:
         data["job_number"] = None
     agenda = data.get("agenda")  # a report under no agenda item has none
     for item in agenda if isinstance(agenda, list) else [agenda] if agenda is not None else []:
-        set_key(item, "todo", agenda_todo(session, symbol_prefix))
+        set_key(item, "todo", agenda_todo(session, symbol_prefix, symbol_number))
         item.move_to_end("todo", last=False)
         for key in ("item", "sub_item", "provisional_agenda"):
             set_key(item, key, None)
@@ -267,9 +273,12 @@ def draft_editions(data_dir: Path, source_session: str | int, session: str | int
             raise EditionError(f"{display_path(target)} already exists; use --force to overwrite it")
         organ_name = inputs.series[source.series].model.organ
         organ = inputs.organ(organ_name)
-        if (date is None or as_at is None) and organ is not None and organ.first_session_year is None:
-            raise EditionError(f"the {organ_name} meets more than once a year, so session {number}'s dates cannot be "
-                               f"counted from session {source_number}'s; give the new edition's --date and --as-at")
+        sessions_are_years = organ is not None and organ.session_style in ("year", "none")
+        if (date is None or as_at is None) and organ is not None and organ.first_session_year is None \
+                and not sessions_are_years:
+            raise EditionError(f"the {organ_name}'s sessions are not counted one a year from a known first year, so "
+                               f"session {number}'s dates cannot be counted from session {source_number}'s; give the "
+                               "new edition's --date and --as-at")
         new_as_at = as_at or years_later(source.as_at, years)
         new_date = date or working_day(years_later(source.date, years), not_before=new_as_at)
         if new_as_at > new_date:
@@ -284,7 +293,8 @@ def draft_editions(data_dir: Path, source_session: str | int, session: str | int
         layout, relaid = source_layout(source_text)
         text = draft_text(source_text, source, number, new_date, new_as_at,
                           series_change_paragraph(series_file(data_dir, source.series)),
-                          symbol_prefix=organ.symbol_prefix if organ is not None else "A/", layout=layout)
+                          symbol_prefix=organ.symbol_prefix if organ is not None else "A/", layout=layout,
+                          symbol_number=new_date.year if organ is not None and organ.symbols_by_year else None)
         check_drafted(text, target)
         drafted.append(DraftedEdition(sourced.path, target, text, relaid=tuple(relaid)))
         drafted += draft_translations(inputs, sourced, number)
@@ -397,8 +407,10 @@ def at_source(problem: Problem, drafted: list[DraftedEdition]) -> Problem:
         except (OSError, UnicodeDecodeError):
             return problem
         line = carried_lines(source_text, draft.text).get(problem.location.line)
-        if line is None:
-            return problem
+        if line is None:  # a line new-edition wrote, or one it re-laid (a text run over several lines)
+            return Problem(problem.location, problem.severity,
+                           f"{problem.message} (in the draft, which is not written: see the same text in "
+                           f"{display_path(draft.source)} or the option that set it)")
         return Problem(Location(display_path(draft.source), line, problem.location.column), problem.severity,
                        f"{problem.message} (carried into the draft of {display_path(draft.target)})")
     return problem

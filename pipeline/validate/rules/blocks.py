@@ -41,9 +41,10 @@ TYPED_NUMBER = re.compile(r"^\s*(?P<number>Part\s+[a-z]+\b|[IVXLC]+\.|[A-Z]\.|\d
 
 def _all_blocks(edition: Edition) -> Iterator[tuple[Path, Any]]:
     """Every block and list item with its data path, in document order."""
-    for index, block in enumerate(edition.summary):
-        yield ("summary", index), block
-        yield from _items(block, ("summary", index))
+    for key in ("transmittal", "summary"):
+        for index, block in enumerate(getattr(edition, key)):
+            yield (key, index), block
+            yield from _items(block, (key, index))
     containers = [(("body",), edition.body)] + [(("annexes", i, "body"), a.body) for i, a in enumerate(edition.annexes)]
     for at_path, blocks in containers:
         for index, block in enumerate(blocks):
@@ -181,11 +182,14 @@ def check_given_numbers(inputs: Inputs, sourced: Sourced) -> Problems:
     paragraph or heading cannot repeat or go back (an error); one equal to what the count gives
     is redundant (a warning); the summary's paragraphs take none."""
     edition: Edition = sourced.model
-    for index, block in enumerate(edition.summary):
-        for key in ("number", "stands_for"):
-            if getattr(block, key) is not None:
-                yield error(at(sourced, "summary", index, key), f"the summary's paragraphs are never numbered; "
-                            f"remove '{key}:'")
+    for part, name in (("transmittal", "the note's"), ("summary", "the summary's")):
+        for index, block in enumerate(getattr(edition, part)):
+            for key in ("number", "stands_for"):
+                if getattr(block, key) is not None:
+                    yield error(at(sourced, part, index, key), f"{name} paragraphs are never numbered; remove '{key}:'")
+            if "numbered" in block.model_fields_set and block.numbered:
+                yield error(at(sourced, part, index, "numbered"), f"{name} paragraphs are never numbered; remove "
+                                                                  "'numbered: true'")
     blocks = dict(_all_blocks(edition))
     numbers = number_edition(edition, {})
     for path, (first, last) in numbers.stood_for.items():

@@ -36,6 +36,9 @@ def edition_organ(inputs: Inputs, edition: Edition) -> tuple[str, Organ] | None:
     return (series.model.organ, organ) if organ is not None else None
 
 
+MIN_YEAR_SESSION = 1000  # a session 'number' this high is a year (sessions/2015/)
+
+
 def check_agenda_items(inputs: Inputs, sourced: Sourced) -> Problems:
     """The items a report is issued under: each named once, on one list (one provisional
     agenda, or one preliminary list)."""
@@ -47,6 +50,12 @@ def check_agenda_items(inputs: Inputs, sourced: Sourced) -> Problems:
                 yield error(at(sourced, *agenda_path(edition, index, key)),
                             f"the agenda items name different {name} ({given[0][1]} and {symbol}); a report has "
                             "one: give it once, on the first item")
+    for index, item in enumerate(edition.agenda_items):
+        for key, name in (("provisional_agenda", "provisional agenda"), ("preliminary_list", "preliminary list")):
+            if edition.symbol and getattr(item, key) == edition.symbol:
+                yield error(at(sourced, *agenda_path(edition, index, key)),
+                            f"{edition.symbol} is this report's own symbol, not the {name}'s: write the {name}'s "
+                            f"symbol (like {edition.symbol.rsplit('/', 1)[0]}/{'150' if key == 'provisional_agenda' else '50'})")
     preliminary = next((i for i, item in enumerate(edition.agenda_items) if item.preliminary_list), None)
     if preliminary is not None and any(item.provisional_agenda for item in edition.agenda_items):
         yield error(at(sourced, *agenda_path(edition, preliminary, "preliminary_list")),
@@ -191,6 +200,10 @@ def check_organ_masthead(inputs: Inputs, sourced: Sourced) -> Problems:
     if found is None:
         return
     name, organ = found
+    if organ.session_style == "ordinal" and edition.session >= MIN_YEAR_SESSION:
+        yield error(at(sourced, "session"), f"the {name} numbers its sessions (\"Fifty-ninth session\"), but "
+                                            f"{edition.session} is a year: write the session's number (and file the "
+                                            "edition in its folder)")
     if not organ.agenda and edition.agenda is not None:
         yield error(at(sourced, "agenda"),
                     f"the {name}'s documents are issued under no agenda item, and its masthead has no agenda line; "
@@ -278,9 +291,23 @@ def check_contents_has_entries(inputs: Inputs, sourced: Sourced) -> Problems:
                                                "annex): remove 'contents:' or add the headings")
 
 
+MARKUP_IN_TITLE = re.compile(r"\{\{|\{%|\[\^|\^\[|</?[A-Za-z]|\*\*?\S|\]\(|(?<!\w)_\S")
+MAX_TITLE_LENGTH = 300
+TITLE_MARKUP = ("the transmitted report's title prints as it is written: expressions ({{ }}), footnote calls, "
+                "*emphasis*, links and tags are not read in it; write the plain title")
+
+
 def check_transmittal(inputs: Inputs, sourced: Sourced) -> Problems:
-    """A transmitted report's title follows the note that transmits it."""
+    """A transmitted report's title follows the note that transmits it, and is plain text of a
+    title's length (it prints as written: no expressions, notes or markup are read in it)."""
     edition: Edition = sourced.model
+    title = edition.transmitted_title or ""
+    if MARKUP_IN_TITLE.search(title):
+        yield error(at(sourced, "transmitted_title"), TITLE_MARKUP)
+    if len(title) > MAX_TITLE_LENGTH:
+        yield warning(at(sourced, "transmitted_title"), f"the transmitted report's title has {len(title):,} characters; "
+                                                        f"a UN report's title is a line or three (under "
+                                                        f"{MAX_TITLE_LENGTH}): is a paragraph in its place?")
     if edition.transmitted_title and not edition.transmittal:
         yield error(at(sourced, "transmitted_title"), "a transmitted report's title needs the note that transmits "
                                                       "it: add 'transmittal:' with its paragraphs (\"The Secretary-"

@@ -39,6 +39,7 @@ from pipeline.model.translation import source_hash
 from pipeline.validate.rules import Problems, at, at_key, error, warning
 from pipeline.inputs.sources import find_in_value
 from pipeline.validate.rules.blocks import table_too_wide
+from pipeline.validate.rules.edition import MARKUP_IN_TITLE, TITLE_MARKUP
 from pipeline.validate.rules.paragraphs import FOOTNOTE_CALL, expression_problem
 
 
@@ -166,6 +167,14 @@ def _check_version(inputs: Inputs, sourced: Sourced, translated: Sourced, known:
     if given and given["letter"] != letter:
         yield error(at(translated, "job_number"), f"the {language_name} version's job number carries the letter "
                                                    f"({letter}), not ({given['letter']})")
+    series = inputs.series.get(edition.series)
+    author = series.model.author if series is not None else None
+    if author and author not in (known[code].strings.get("authors") or {}):
+        report = warning if edition.is_draft else error
+        yield report(Location(display_path(languages_dir(inputs.data_dir) / f"{code}.yaml"), 1, 1),
+                     f"this file names no '{author}' under strings.authors, so the {language_name} version of "
+                     f"{display_path(sourced.path)} would print its author line in English; add its {language_name} "
+                     "form there")
     names = known[code].strings.get("organs") or {}
     for name in _printed_organs(inputs, edition):
         if name not in names:
@@ -185,7 +194,9 @@ def _check_version(inputs: Inputs, sourced: Sourced, translated: Sourced, known:
         yield severity(at(translated, "title"), f"the {language_name} version gives no transmitted_title, the "
                                                 f"transmitted report's title '{edition.transmitted_title}'; add it"
                                                 + ("" if edition.is_draft else " (a final version needs it)"))
-    elif version.transmitted_title and not edition.transmitted_title:
+    elif version.transmitted_title and MARKUP_IN_TITLE.search(version.transmitted_title):
+        yield error(at(translated, "transmitted_title"), TITLE_MARKUP)
+    if version.transmitted_title and not edition.transmitted_title:
         yield error(at(translated, "transmitted_title"), f"{display_path(sourced.path)} transmits no report "
                                                          "(it has no transmitted_title): remove this one")
     if version.agenda_title is not None:

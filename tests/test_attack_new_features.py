@@ -1,0 +1,110 @@
+"""Findings of the third attack (on organs, the preliminary list and notes transmitting a
+report): each is a located message or a right document, never an internal error or a wrong
+document with exit 0."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import yaml
+from click.testing import CliRunner
+
+from conftest import FULL_DATA, build, problems_of, replace_in
+from pipeline.cli import main
+from test_organ_mastheads import organs_data
+
+NOTE = Path("sessions/69/trafficking-in-persons.yaml")
+A66 = Path("sessions/66/terrorism-measures.yaml")
+
+
+def _copy(tmp_path: Path) -> Path:
+    data = tmp_path / "data"
+    shutil.copytree(FULL_DATA, data)
+    return data
+
+
+def _errors(data: Path, session: int) -> list[str]:
+    return [p for p in problems_of(data, session) if ": error: " in p]
+
+
+def test_subparagraphs_in_the_note_are_labelled_and_built(tmp_path):
+    """1: validate passed and the build failed with a bare KeyError."""
+    data = _copy(tmp_path)
+    replace_in(data / NOTE, "    id: transmittal\n", "    id: transmittal\n    items: [one thing;, another thing.]\n")
+    assert _errors(data, 69) == []
+    text = build(data, tmp_path / "out", session=69, formats=("html", "txt", "docx"))["txt"].read_text(encoding="utf-8")
+    assert "  (a) one thing;\n  (b) another thing." in text
+
+
+def test_a_numbered_note_paragraph_and_an_id_used_twice_are_errors(tmp_path):
+    """10: 'numbered: true' was ignored and an id of the note repeated in the body was not refused."""
+    data = _copy(tmp_path)
+    replace_in(data / NOTE, "    id: transmittal\n", "    id: transmittal\n    numbered: true\n")
+    replace_in(data / NOTE, "  - chapter: Introduction\n", "  - chapter: Introduction\n    id: transmittal\n")
+    errors = _errors(data, 69)
+    assert any("the note's paragraphs are never numbered; remove 'numbered: true'" in e for e in errors), errors
+    assert any("id 'transmittal' is used twice" in e for e in errors), errors
+
+
+def test_a_language_without_the_author_line_says_so_and_french_prints_its_own(tmp_path):
+    """2: every version printed 'Note by the Secretary-General' in English, silently."""
+    data = _copy(tmp_path)
+    replace_in(data / NOTE, "symbol: A/69/33797\n", "symbol: null\n")
+    (data / "sessions/69/trafficking-in-persons.fr.yaml").write_text(
+        "language: fr\nstatus: unofficial\ntitle: La traite\ntransmitted_title: Rapport\n", encoding="utf-8")
+    text = build(data, tmp_path / "out", session=69, formats=("html", "txt"), language="fr")["txt"]
+    assert "author: Note du Secrétaire général" in text.read_text(encoding="utf-8")
+    replace_in(data / "languages/fr.yaml", "    Note by the Secretary-General: Note du Secrétaire général\n", "")
+    found = [p for p in problems_of(data, 69) if "strings.authors" in p]
+    assert len(found) == 1 and "would print its author line in English" in found[0], found
+
+
+def test_markup_in_the_transmitted_title_is_an_error_and_a_very_long_one_a_warning(tmp_path):
+    """11, 12: markup printed literally; a 2,000-character title filled page 2 silently."""
+    data = _copy(tmp_path)
+    title = "  Report of the Special Rapporteur on trafficking in persons, especially women and children\n"
+    replace_in(data / NOTE, title, "  Report *of* the Special Rapporteur[^f9] {{ session }}\n")
+    assert any("title prints as it is written" in e for e in _errors(data, 69))
+    replace_in(data / NOTE, "  Report *of* the Special Rapporteur[^f9] {{ session }}\n", "  " + "Report " * 60 + "\n")
+    assert any(": warning: the transmitted report's title has 419 characters" in p for p in problems_of(data, 69))
+
+
+def test_the_reports_own_symbol_as_its_preliminary_list_is_an_error(tmp_path):
+    """14: the report's own symbol was printed as its preliminary list."""
+    data = _copy(tmp_path)
+    replace_in(data / A66, "  preliminary_list: A/66/50\n", "  preliminary_list: A/66/96\n")
+    errors = _errors(data, 66)
+    assert len(errors) == 1 and "A/66/96 is this report's own symbol, not the preliminary list's" in errors[0], errors
+
+
+def test_a_year_as_the_session_of_an_organ_that_numbers_them_is_an_error(tmp_path):
+    """5: 'Two thousand and sixteenth session'."""
+    data = organs_data(tmp_path)
+    source = data / "sessions/60/csw-report.yaml"
+    (data / "sessions/2016").mkdir(exist_ok=True)
+    target = data / "sessions/2016/csw-report.yaml"
+    target.write_text(source.read_text(encoding="utf-8").replace("session: 60", "session: 2016"), encoding="utf-8")
+    source.unlink()
+    assert any("numbers its sessions" in e and "2016 is a year" in e for e in _errors(data, 2016))
+
+
+def test_new_edition_of_a_commission_report_leaves_the_new_sessions_days_to_fill_in(tmp_path):
+    """4: the draft of session 61 printed session 60's days and an E/CN.6/2016 placeholder."""
+    data = organs_data(tmp_path)
+    result = CliRunner().invoke(main, ["new-edition", "60", "61", "--series", "csw-report", "--date", "2017-03-20",
+                                       "--as-at", "2017-03-20", "--data", str(data)])
+    assert result.exit_code == 0, result.output
+    drafted = yaml.safe_load((data / "sessions/61/csw-report.yaml").read_text(encoding="utf-8"))
+    assert "session_dates" not in drafted
+    assert "(E/CN.6/2017/...)" in drafted["agenda"]["todo"]
+    assert any("missing key 'session_dates'" in p and ": warning: " in p for p in problems_of(data, 61))
+
+
+def test_new_edition_of_a_year_session_counts_its_dates_in_years(tmp_path):
+    """3, 17: ECOSOC's 2020 session needed --date and --as-at, 'as it meets more than once a year'."""
+    data = organs_data(tmp_path)
+    result = CliRunner().invoke(main, ["new-edition", "2019", "2020", "--data", str(data)])
+    assert result.exit_code == 0, result.output
+    drafted = yaml.safe_load((data / "sessions/2020/ecosoc-report.yaml").read_text(encoding="utf-8"))
+    assert drafted["session"] == 2020 and drafted["date"].year == 2020 and "session_dates" not in drafted
