@@ -108,3 +108,12 @@ def test_new_edition_of_a_year_session_counts_its_dates_in_years(tmp_path):
     assert result.exit_code == 0, result.output
     drafted = yaml.safe_load((data / "sessions/2020/ecosoc-report.yaml").read_text(encoding="utf-8"))
     assert drafted["session"] == 2020 and drafted["date"].year == 2020 and "session_dates" not in drafted
+
+
+def test_a_session_of_two_organs_names_the_edition_that_stops_the_draft_and_the_way_round(tmp_path):
+    """16: session 60 holds the Assembly's report and the Commission's; drafting 61 stopped on
+    the Commission's dates without saying which report or how to draft the other alone."""
+    data = organs_data(tmp_path)
+    result = CliRunner().invoke(main, ["new-edition", "60", "61", "--data", str(data)])
+    assert result.exit_code == 2
+    assert "csw-report.yaml" in result.output and "give --series / SERIES=" in result.output

@@ -261,44 +261,55 @@ def draft_editions(data_dir: Path, source_session: str | int, session: str | int
         files = chosen
     inputs = load_editions(data_dir, files)
     inputs.raise_if_errors()
-    years = number - source_number
     drafted = []
     for sourced in inputs.editions:
-        source: Edition = sourced.model
-        target = edition_path(data_dir, number, source.series)
-        if target.exists() and not force:
-            if keep_existing:
-                drafted.append(DraftedEdition(sourced.path, target, "", kept=True))
-                continue
-            raise EditionError(f"{display_path(target)} already exists; use --force to overwrite it")
-        organ_name = inputs.series[source.series].model.organ
-        organ = inputs.organ(organ_name)
-        sessions_are_years = organ is not None and organ.session_style in ("year", "none")
-        if (date is None or as_at is None) and organ is not None and organ.first_session_year is None \
-                and not sessions_are_years:
-            raise EditionError(f"the {organ_name}'s sessions are not counted one a year from a known first year, so "
-                               f"session {number}'s dates cannot be counted from session {source_number}'s; give the "
-                               "new edition's --date and --as-at")
-        new_as_at = as_at or years_later(source.as_at, years)
-        new_date = date or working_day(years_later(source.date, years), not_before=new_as_at)
-        if new_as_at > new_date:
-            raise EditionError(f"the as-at date {new_as_at} is after the document date {new_date}")
-        if new_as_at < source.as_at and not force:
-            raise EditionError(f"the as-at date {new_as_at} is earlier than that of the edition it follows "
-                               f"(session {source_number}'s {source.series}, as at {source.as_at}): its figures "
-                               "would go back in time and its 'changes since the previous report' would be false; "
-                               "give --as-at "
-                               f"{source.as_at} or later (or --force to draft it all the same)")
-        source_text = sourced.path.read_text(encoding="utf-8")
-        layout, relaid = source_layout(source_text)
-        text = draft_text(source_text, source, number, new_date, new_as_at,
-                          series_change_paragraph(series_file(data_dir, source.series)),
-                          symbol_prefix=organ.symbol_prefix if organ is not None else "A/", layout=layout,
-                          symbol_number=new_date.year if organ is not None and organ.symbols_by_year else None)
-        check_drafted(text, target)
-        drafted.append(DraftedEdition(sourced.path, target, text, relaid=tuple(relaid)))
-        drafted += draft_translations(inputs, sourced, number)
+        try:
+            drafted += _draft_one(inputs, sourced, data_dir, source_number, number, date, as_at, force, keep_existing)
+        except EditionError as exc:
+            if series is None and len(inputs.editions) > 1:
+                raise EditionError(f"{exc} (for {display_path(sourced.path)}; to draft the other series of session "
+                                   f"{source_number} alone, give --series / SERIES=)") from None
+            raise
     return drafted
+
+
+def _draft_one(inputs: Any, sourced: Any, data_dir: Path, source_number: int, number: int, date: dt.date | None,
+               as_at: dt.date | None, force: bool, keep_existing: bool) -> list[DraftedEdition]:
+    """One edition of the session drafted for the new one, with its language versions."""
+    years = number - source_number
+    source: Edition = sourced.model
+    target = edition_path(data_dir, number, source.series)
+    if target.exists() and not force:
+        if keep_existing:
+            return [DraftedEdition(sourced.path, target, "", kept=True)]
+        raise EditionError(f"{display_path(target)} already exists; use --force to overwrite it")
+    organ_name = inputs.series[source.series].model.organ
+    organ = inputs.organ(organ_name)
+    sessions_are_years = organ is not None and organ.session_style in ("year", "none")
+    if (date is None or as_at is None) and organ is not None and organ.first_session_year is None \
+            and not sessions_are_years:
+        raise EditionError(f"the {organ_name}'s sessions are not counted one a year from a known first year, so "
+                           f"session {number}'s dates cannot be counted from session {source_number}'s; give the "
+                           "new edition's --date and --as-at")
+    new_as_at = as_at or years_later(source.as_at, years)
+    new_date = date or working_day(years_later(source.date, years), not_before=new_as_at)
+    if new_as_at > new_date:
+        raise EditionError(f"the as-at date {new_as_at} is after the document date {new_date}")
+    if new_as_at < source.as_at and not force:
+        raise EditionError(f"the as-at date {new_as_at} is earlier than that of the edition it follows "
+                           f"(session {source_number}'s {source.series}, as at {source.as_at}): its figures "
+                           "would go back in time and its 'changes since the previous report' would be false; "
+                           "give --as-at "
+                           f"{source.as_at} or later (or --force to draft it all the same)")
+    source_text = sourced.path.read_text(encoding="utf-8")
+    layout, relaid = source_layout(source_text)
+    text = draft_text(source_text, source, number, new_date, new_as_at,
+                      series_change_paragraph(series_file(data_dir, source.series)),
+                      symbol_prefix=organ.symbol_prefix if organ is not None else "A/", layout=layout,
+                      symbol_number=new_date.year if organ is not None and organ.symbols_by_year else None)
+    check_drafted(text, target)
+    drafted = DraftedEdition(sourced.path, target, text, relaid=tuple(relaid))
+    return [drafted] + draft_translations(inputs, sourced, number)
 
 
 def translation_errors(inputs: Any, sourced: Any) -> list[Problem]:
