@@ -135,7 +135,7 @@ def test_a_council_edition_is_drafted_with_the_dates_given_and_its_own_symbols(d
     hrc_data(data_copy)
     asked = CliRunner().invoke(main, ["new-edition", "15", "18", "--data", str(data_copy)])
     assert asked.exit_code == 2, asked.output
-    assert "meets more than once a year" in asked.output and "--date and --as-at" in asked.output
+    assert "sessions are not counted one a year" in asked.output and "--date and --as-at" in asked.output
     drafted = CliRunner().invoke(main, ["new-edition", "15", "18", "--date", "2011-07-01", "--as-at", "2011-06-30",
                                         "--data", str(data_copy)])
     assert drafted.exit_code == 0, drafted.output
