@@ -134,6 +134,19 @@ def test_a_broken_series_file_is_a_located_problem_not_a_crash(data_copy: Path) 
     assert any("series/cmw-status.yaml:" in p.where and p.severity == "error" for p in result.problems)
 
 
+def test_another_reports_problems_are_not_this_ones(data_copy: Path) -> None:
+    """Session 73 holds two reports: a mistake in one neither stops nor shows in the other's preview."""
+    other = data_copy / "sessions" / "73" / "female-genital-mutilation.yaml"
+    text = other.read_text(encoding="utf-8")
+    at = text.index("paragraph: >-\n") + len("paragraph: >-\n")
+    other.write_text(text[:at] + text[at:].replace("\n", " [^nope]\n", 1), encoding="utf-8")
+    result = PreviewBuilder(data_copy, 73, "child-marriage").build()
+    assert result.rendering is not None, [p.message for p in result.problems]
+    assert not [p for p in result.problems if "female-genital-mutilation" in p.where]
+    broken = PreviewBuilder(data_copy, 73, "female-genital-mutilation").build()
+    assert broken.rendering is None and any("[^nope]" in p.message for p in broken.problems)
+
+
 def test_the_series_to_preview_is_named_when_a_session_has_several(data_copy: Path) -> None:
     with pytest.raises(PreviewError, match="no edition of series 'nope'"):
         PreviewBuilder(data_copy, 59, "nope")

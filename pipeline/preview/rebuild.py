@@ -16,6 +16,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from pipeline.inputs.cache import ParsedFiles
 from pipeline.inputs.layout import TEMPLATES_DIR, edition_files, edition_path
@@ -143,7 +144,7 @@ class PreviewBuilder:
         inputs = load_session(self.data_dir, self.session, self.files)
         inputs.templates_dir = self.templates_dir
         seconds["load"] = _lap(started, seconds)
-        problems = validate(inputs)
+        problems = _of_this_report(validate(inputs), inputs, self.series)
         if any(p.severity == "error" for p in problems):
             raise InputError(problems)
         sourced = next((s for s in inputs.editions if s.model.series == self.series), None)
@@ -199,6 +200,15 @@ def _docx(rendering: Rendering, templates_dir: Path, words: tuple[tuple[str, str
 
     context = WriteContext(rendering.document_date, templates_dir, DEFAULT_PDF_VARIANT, words)
     return write("docx", rendering.tree, context)
+
+
+def _of_this_report(problems: list[Problem], inputs: Any, series: str) -> list[Problem]:
+    """The problems of the previewed report: those of the session's other editions (and their
+    language versions) are theirs, shown in their own preview, and do not stop this one."""
+    others = {display_path(s.path) for s in inputs.editions if s.model.series != series}
+    others |= {display_path(t.path) for s in inputs.editions if s.model.series != series
+               for t in inputs.translations.get(s.path, [])}
+    return [p for p in problems if p.location.path not in others]
 
 
 def _lap(started: float, seconds: dict[str, float]) -> float:
