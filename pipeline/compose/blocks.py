@@ -25,7 +25,7 @@ from pipeline.inputs.problems import did_you_mean
 from pipeline.model.blocks import FigureBlock, HeadingBlock, ListItem, ParagraphBlock, TableBlock, TableSpec
 from pipeline.model.edition import Edition
 
-MASTHEAD_NOTE_PLACES = ("symbol", "agenda", "title", "author")  # in the order the masthead prints them
+MASTHEAD_NOTE_PLACES = ("symbol", "agenda", "title", "author", "addendum")  # in the order the masthead prints them
 NUMERIC_CELL = re.compile(r"^[\d\s.,%\u2013\u2014()+-]*\d[\d\s.,%\u2013\u2014()+-]*$")
 # What a column of figures shows where there is no figure: a dash (nil), two dots (not
 # available), an ellipsis; such cells leave a column of numbers right-aligned.
@@ -132,7 +132,7 @@ class ComposedAnnex:
 
 @dataclass(frozen=True)
 class ComposedMastheadNote:
-    place: str  # symbol, agenda, title or author: where its call stands
+    place: str  # symbol, agenda, title, author or addendum: where its call stands
     mark: str  # *, **, ***
     anchor: str
     html: Markup

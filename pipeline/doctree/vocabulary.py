@@ -103,7 +103,8 @@ ELEMENTS: tuple[Element, ...] = (
     # ---- the document
     Element("un-report", ("body",), Role.DOCUMENT,
             ("draft-mark", "first-page-footer", "masthead", "session-block", "report-title", "report-author",
-             "transmittal", "transmitted-title", "summary", "contents", "report-body", "annex"),
+             "addendum-label", "addendum-title", "transmittal", "transmitted-title", "summary", "contents",
+             "report-body", "annex"),
             akn="doc", attributes=("data-place", "dir"), once=True, doc="the report"),
     # ---- page furniture
     Element("draft-mark", ("p",), Role.RUNNING, INLINE, canonical="draft: yes", word_style="UN Draft Mark", part="head",
@@ -165,6 +166,11 @@ ELEMENTS: tuple[Element, ...] = (
     Element("report-author", ("p",), Role.FIELD, INLINE, canonical="author: {text}", part="masthead", word_style="UN Author",
             akn="docProponent", once=True),
     Element("note-call", ("a",), Role.INLINE, INLINE, attributes=("href",), doc="the call of a masthead note"),
+    # ---- an addendum: "Addendum" and its own title under the author line (A/HRC/26/37/Add.2)
+    Element("addendum-label", ("p",), Role.FIELD, INLINE, canonical="addendum: {text}", part="masthead",
+            word_style="UN Author", once=True, doc="'Addendum' under the author line of an addendum (…/Add.2)"),
+    Element("addendum-title", ("p",), Role.FIELD, INLINE, canonical="addendum title: {text}", part="masthead",
+            word_style="UN Author", once=True, doc="the addendum's own title, under 'Addendum'"),
     # ---- a note transmitting a report
     Element("transmittal", ("section",), Role.CONTAINER,
             ("unnumbered-paragraph", "quoted-paragraph", "subparagraphs", "bullets"), once=True,

@@ -72,7 +72,7 @@ class MastheadNote(Strict):
     """A further masthead note (*, **, ***): on the symbol ("S/2016/949*": a reissue's note), the
     agenda item, the title or the author line."""
 
-    attached_to: Literal["symbol", "agenda", "title", "author"]
+    attached_to: Literal["symbol", "agenda", "title", "author", "addendum"]
     text: NonEmpty
     id: BlockId | None = block_id_field()  # names the note for its translations
 
@@ -117,6 +117,8 @@ class Edition(Strict):
     # A note transmitting another author's report ("The Secretary-General has the honour to
     # transmit ..."): the note's paragraphs, printed on page 1 under the author line; the
     # transmitted report's own title opens page 2, then its summary, contents and chapters.
+    # an addendum (symbol .../Add.2) prints "Addendum" under the author line, then its own title
+    addendum_title: NonEmpty | None = None
     transmittal: list[ParagraphBlock] = []
     transmitted_title: NonEmpty | None = None
     summary: list[ParagraphBlock] = []
@@ -159,6 +161,11 @@ class Edition(Strict):
     def shown_symbol(self) -> str:
         """The symbol as printed: the real one, or 'A/59/...' while it is not yet assigned."""
         return self.symbol or f"A/{self.session}/..."
+
+    @property
+    def is_addendum(self) -> bool:
+        """An addendum ('A/HRC/26/37/Add.2'), or a draft that gives an addendum's title."""
+        return bool(self.addendum_title) or "/Add." in (self.symbol or "")
 
     @property
     def agenda_listing(self) -> tuple[str, str] | None:

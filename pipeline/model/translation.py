@@ -70,6 +70,7 @@ class Translation(Strict):
     # the agenda item's title; a list, one title each, for a report issued under several items
     agenda_title: NonEmpty | list[NonEmpty] | None = None
     transmitted_title: NonEmpty | None = None  # the transmitted report's title, for a note that transmits one
+    addendum_title: NonEmpty | None = None  # an addendum's own title
     tables: dict[str, TranslatedTable] = {}
     figures: dict[BlockId, TranslatedFigure] = {}  # by the figure's id
     translations: dict[BlockId, TranslatedBlock] = {}  # paragraphs, headings, list items, annex titles,

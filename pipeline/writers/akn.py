@@ -323,7 +323,7 @@ def _preface(writer: _Writer, body: etree._Element, preface: etree._Element) -> 
         if kind in ("masthead", "session-block"):
             for field_ in part.iter("p"):
                 _field(writer, field_, preface)
-        elif kind in ("report-title", "report-author"):
+        elif element_of(part).role is Role.FIELD:  # the title, the author line, an addendum's lines
             _field(writer, part, preface)
         elif kind == "transmittal":
             transmittal = sub(preface, "container", name="transmittal", eId="transmittal")

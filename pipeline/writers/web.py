@@ -22,7 +22,7 @@ from lxml import etree
 from markupsafe import Markup
 
 from pipeline.doctree.check import parse_tree
-from pipeline.doctree.vocabulary import kind_of
+from pipeline.doctree.vocabulary import VOCABULARY, kind_of
 from pipeline.writers.registry import WriteContext
 
 PAGE_TEMPLATE = "web/page.html.j2"
@@ -50,9 +50,9 @@ def write(tree_html: str, context: WriteContext) -> bytes:
     for kind, tag in (("masthead", "div"), ("report-body", "div")):
         if kind in parts:
             parts[kind].tag = tag  # one banner and one main landmark: the page's own
-    masthead = [parts[k] for k in ("draft-mark", "masthead", "session-block") if k in parts]
-    report = [parts[k] for k in ("report-title", "report-author", "transmittal", "transmitted-title", "summary", "contents",
-                                "report-body") if k in parts]
+    banner = ("draft-mark", "masthead", "session-block")
+    masthead = [parts[k] for k in banner if k in parts]
+    report = [parts[k] for k in VOCABULARY["un-report"].contains if k in parts and k not in banner + ("first-page-footer",)]
     report += body.findall("section[@class='annex']")
     footer = list(parts["first-page-footer"]) if "first-page-footer" in parts else []
 

@@ -272,11 +272,12 @@ def check_masthead_note_places(inputs: Inputs, sourced: Sourced) -> Problems:
     edition: Edition = sourced.model
     series = inputs.series.get(edition.series)
     printed = {"symbol": True, "title": True, "agenda": bool(edition.agenda_items),
-               "author": series is None or series.model.author is not None}
+               "addendum": bool(edition.addendum_title), "author": series is None or series.model.author is not None}
+    lacking = {"agenda": "this edition names no agenda item", "addendum": "this edition gives no addendum_title",
+               "author": f"series '{edition.series}' has no author line"}
     for index, note in enumerate(edition.masthead_notes):
         if not printed[note.attached_to]:
-            line = ("this edition names no agenda item" if note.attached_to == "agenda"
-                    else f"series '{edition.series}' has no author line")
+            line = lacking[note.attached_to]
             yield error(at(sourced, "masthead_notes", index, "attached_to"),
                         f"this note is attached to the {note.attached_to} line, but {line}; attach it to the title")
 
@@ -301,13 +302,16 @@ def check_transmittal(inputs: Inputs, sourced: Sourced) -> Problems:
     """A transmitted report's title follows the note that transmits it, and is plain text of a
     title's length (it prints as written: no expressions, notes or markup are read in it)."""
     edition: Edition = sourced.model
-    title = edition.transmitted_title or ""
-    if MARKUP_IN_TITLE.search(title):
-        yield error(at(sourced, "transmitted_title"), TITLE_MARKUP)
-    if len(title) > MAX_TITLE_LENGTH:
-        yield warning(at(sourced, "transmitted_title"), f"the transmitted report's title has {len(title):,} characters; "
-                                                        f"a UN report's title is a line or three (under "
-                                                        f"{MAX_TITLE_LENGTH}): is a paragraph in its place?")
+    for key, what in (("transmitted_title", "the transmitted report's title"), ("addendum_title", "the addendum's title")):
+        title = getattr(edition, key) or ""
+        if MARKUP_IN_TITLE.search(title):
+            yield error(at(sourced, key), TITLE_MARKUP.replace("the transmitted report's title", what))
+        if len(title) > MAX_TITLE_LENGTH:
+            yield warning(at(sourced, key), f"{what} has {len(title):,} characters; a UN report's title is a line or "
+                                            f"three (under {MAX_TITLE_LENGTH}): is a paragraph in its place?")
+    if edition.addendum_title and edition.symbol and "/Add." not in edition.symbol:
+        yield error(at(sourced, "addendum_title"), f"an addendum's title, but {edition.symbol} is no addendum's "
+                                                   "symbol (like A/HRC/26/37/Add.2): correct the symbol or remove this")
     if edition.transmitted_title and not edition.transmittal:
         yield error(at(sourced, "transmitted_title"), "a transmitted report's title needs the note that transmits "
                                                       "it: add 'transmittal:' with its paragraphs (\"The Secretary-"

@@ -189,16 +189,7 @@ def _check_version(inputs: Inputs, sourced: Sourced, translated: Sourced, known:
                          f"this file gives no 'strings.{key}', the {language_name} form of {what}, so the "
                          f"{language_name} version of {display_path(sourced.path)} cannot be built; add it from a UN "
                          f"document in {language_name} (with its source)")
-    if edition.transmitted_title and not version.transmitted_title:
-        severity = warning if edition.is_draft else error
-        yield severity(at(translated, "title"), f"the {language_name} version gives no transmitted_title, the "
-                                                f"transmitted report's title '{edition.transmitted_title}'; add it"
-                                                + ("" if edition.is_draft else " (a final version needs it)"))
-    elif version.transmitted_title and MARKUP_IN_TITLE.search(version.transmitted_title):
-        yield error(at(translated, "transmitted_title"), TITLE_MARKUP)
-    if version.transmitted_title and not edition.transmitted_title:
-        yield error(at(translated, "transmitted_title"), f"{display_path(sourced.path)} transmits no report "
-                                                         "(it has no transmitted_title): remove this one")
+    yield from _translated_titles(sourced, translated, language_name)
     if version.agenda_title is not None:
         titles = version.agenda_title if isinstance(version.agenda_title, list) else [version.agenda_title]
         items = len(edition.agenda_items)
@@ -281,6 +272,31 @@ def _check_version(inputs: Inputs, sourced: Sourced, translated: Sourced, known:
                         "since it was translated; update the translation, then its source_hash"
                         + ("" if edition.is_draft else " (a final version needs every translation current)"))
     yield from _untranslated_texts(sourced, translated, by_id, blocks, tables, severity, language_name)
+
+
+# The titles of an edition's masthead besides the series' own: key -> what it is, and what an
+# edition without it is (for the messages of a version that translates one it lacks).
+EDITION_TITLES = {"transmitted_title": ("the transmitted report's title", "transmits no report"),
+                  "addendum_title": ("the addendum's title", "is no addendum with a title")}
+
+
+def _translated_titles(sourced: Sourced, translated: Sourced, language_name: str) -> Problems:
+    """Each title the edition has is translated (a warning in a draft, an error once final),
+    plain text; one the edition lacks is not."""
+    edition: Edition = sourced.model
+    version = translated.model
+    for key, (what, lacking) in EDITION_TITLES.items():
+        original, given = getattr(edition, key), getattr(version, key)
+        if original and not given:
+            severity = warning if edition.is_draft else error
+            yield severity(at(translated, "title"), f"the {language_name} version gives no {key}, {what} "
+                                                    f"'{original}'; add it"
+                                                    + ("" if edition.is_draft else " (a final version needs it)"))
+        elif given and not original:
+            yield error(at(translated, key), f"{display_path(sourced.path)} {lacking} (it has no {key}): remove "
+                                             "this one")
+        elif given and MARKUP_IN_TITLE.search(given):
+            yield error(at(translated, key), TITLE_MARKUP.replace("the transmitted report's title", what))
 
 
 def _printed_session_forms(inputs: Inputs, edition: Edition) -> list[tuple[str, str]]:

@@ -1,0 +1,92 @@
+"""An addendum (A/HRC/26/37/Add.2: "Report of the Special Rapporteur ...", "Addendum", then its
+own title "Stocktaking exercise on the work of the mandate on its tenth anniversary*"): the
+masthead prints "Addendum" under the author line for a symbol .../Add.N, then `addendum_title:`,
+whose masthead note (`attached_to: addendum`) it calls; every format and language."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from conftest import FULL_DATA, assert_in_order, build, pdftotext, problems_of, replace_in
+from docxtext import body_blocks
+from pipeline.model.translation import source_hash
+
+EDITION = Path("sessions/59/cmw-status.yaml")
+TITLE = "Stocktaking exercise on the work of the Committee"
+NOTE = "The summary of the present report is circulated in all official languages."
+
+
+def addendum(tmp_path: Path, title: bool = True) -> Path:
+    data = tmp_path / "data"
+    shutil.copytree(FULL_DATA, data)
+    replace_in(data / EDITION, "symbol: null ", "symbol: A/59/312/Add.1 ")
+    if title:
+        replace_in(data / EDITION, "body:\n", f"addendum_title: {TITLE}\nmasthead_notes:\n  - attached_to: addendum\n"
+                                              f"    text: {NOTE}\n    id: addendum-note\nbody:\n")
+    for code in ("fr", "es", "ru", "zh", "ar"):  # the versions of a draft: left out but French
+        path = data / f"sessions/59/cmw-status.{code}.yaml"
+        if code == "fr":
+            text = path.read_text(encoding="utf-8").replace("\ntitle:", "\naddendum_title: Bilan\ntitle:", 1)
+            if title:
+                text = text.replace("translations:\n", "translations:\n  addendum-note:\n"
+                                    f"    source_hash: {source_hash(NOTE)}\n    text: Le résumé est distribué.\n", 1)
+            path.write_text(text, encoding="utf-8")
+        else:
+            path.unlink()
+    return data
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> dict[str, Path]:
+    root = tmp_path_factory.mktemp("addendum")
+    return build(addendum(root), root / "out", formats=("html", "txt", "pdf", "docx", "akn"))
+
+
+def test_the_masthead_prints_addendum_and_its_title_in_every_format(built):
+    expected = ["Status of the International Convention", "Report of the Secretary-General", "Addendum", TITLE + "**"]
+    text = built["txt"].read_text(encoding="utf-8")
+    assert "addendum: Addendum" in text and f"addendum title: {TITLE}**" in text
+    assert f"masthead note **: {NOTE}" in text  # after the provisional agenda's note, as the masthead reads
+    assert_in_order(" ".join(pdftotext(built["pdf"], "-l", "1").split()), expected + ["** " + NOTE])
+    assert_in_order(" ".join(body_blocks(built["docx"])), expected)
+
+
+def test_the_akoma_ntoso_preface_holds_the_addendum_lines(built):
+    from test_akn import SCHEMA
+
+    document = etree.parse(str(built["akn"]))
+    assert etree.XMLSchema(etree.parse(str(SCHEMA))).validate(document)
+    classes = [p.get("class") for p in document.getroot().iter("{*}p")]
+    assert "addendumLabel" in classes and "addendumTitle" in classes
+
+
+def test_the_french_version_prints_additif_and_its_title(tmp_path):
+    data = addendum(tmp_path)
+    text = build(data, tmp_path / "out", formats=("html", "txt"), language="fr")["txt"].read_text(encoding="utf-8")
+    assert "addendum: Additif" in text and "addendum title: Bilan**" in text
+
+
+def test_an_addendum_title_under_a_symbol_of_no_addendum_is_an_error(tmp_path):
+    data = addendum(tmp_path)
+    replace_in(data / EDITION, "symbol: A/59/312/Add.1 ", "symbol: A/59/312 ")
+    errors = [p for p in problems_of(data, 59) if ": error: " in p]
+    assert any("A/59/312 is no addendum's symbol" in e for e in errors), errors
+
+
+def test_a_note_on_the_addendum_line_of_no_addendum_is_an_error(tmp_path):
+    data = addendum(tmp_path)
+    replace_in(data / EDITION, f"addendum_title: {TITLE}\n", "")
+    replace_in(data / "sessions/59/cmw-status.fr.yaml", "\naddendum_title: Bilan\n", "\n")
+    errors = [p for p in problems_of(data, 59) if ": error: " in p]
+    assert any("attached to the addendum line, but this edition gives no addendum_title" in e for e in errors), errors
+
+
+def test_a_symbol_of_an_addendum_alone_prints_addendum(tmp_path):
+    data = addendum(tmp_path, title=False)
+    replace_in(data / "sessions/59/cmw-status.fr.yaml", "\naddendum_title: Bilan\n", "\n")
+    text = build(data, tmp_path / "out", formats=("html", "txt"))["txt"].read_text(encoding="utf-8")
+    assert "addendum: Addendum" in text and "addendum title:" not in text
