@@ -117,3 +117,21 @@ def test_a_session_of_two_organs_names_the_edition_that_stops_the_draft_and_the_
     result = CliRunner().invoke(main, ["new-edition", "60", "61", "--data", str(data)])
     assert result.exit_code == 2
     assert "csw-report.yaml" in result.output and "give --series / SERIES=" in result.output
+
+
+def test_a_final_report_citing_a_security_council_draft_is_an_error(tmp_path):
+    """The code review's bug: the check that a final report does not print its predecessor's
+    placeholder looked for 'A/2016/...', so 'S/2016/...' printed with no word from validation."""
+    data = _copy(tmp_path)
+    earlier = data / "sessions/2016/sc-trafficking-measures.yaml"
+    replace_in(earlier, "symbol: S/2016/949\n", "symbol: null\n")
+    later = data / "sessions/2017/sc-trafficking-measures.yaml"
+    later.parent.mkdir()
+    text = earlier.read_text(encoding="utf-8").replace("session: 2016\n", "session: 2016\nprevious: 2016\n")
+    text = text.replace("session: 2016\n", "session: 2017\n", 1).replace("symbol: null\n", "symbol: S/2017/100\n")
+    text = text.replace("date: 2016-11-10", "date: 2017-11-10")
+    text = text.replace("The present report is submitted", "The previous report ({{ previous.symbol }}) is followed. "
+                        "The present report is submitted", 1)
+    later.write_text(text, encoding="utf-8")
+    errors = _errors(data, 2017)
+    assert any("would print 'S/2016/...'" in e for e in errors), errors

@@ -99,8 +99,7 @@ def compose(inputs: Inputs, sourced: Sourced, templates_dir: Path = TEMPLATES_DI
     env = report_environment(templates_dir)
     name = f"{facts.series.template}/{REPORT_TEMPLATE}"
     organ = inputs.organ(facts.series.organ)  # validation has made sure it is known
-    symbol = facts.edition.symbol or (organ.draft_symbol(organ.symbol_number(facts.edition)) if organ
-                                      else facts.edition.shown_symbol)
+    symbol = facts.edition.symbol or inputs.placeholder_symbol(facts.edition)
     try:
         tree = env.get_template(name).render(edition=facts.edition, series=facts.series, facts=facts,
                                              report=report, version=version, t=version.language,

@@ -306,7 +306,8 @@ def _draft_one(inputs: Any, sourced: Any, data_dir: Path, source_number: int, nu
     text = draft_text(source_text, source, number, new_date, new_as_at,
                       series_change_paragraph(series_file(data_dir, source.series)),
                       symbol_prefix=organ.symbol_prefix if organ is not None else "A/", layout=layout,
-                      symbol_number=new_date.year if organ is not None and organ.symbols_by_year else None)
+                      symbol_number=None if organ is None or not organ.symbols_by_year
+                      else number if organ.session_style == "year" else new_date.year)
     check_drafted(text, target)
     drafted = DraftedEdition(sourced.path, target, text, relaid=tuple(relaid))
     return [drafted] + draft_translations(inputs, sourced, number)

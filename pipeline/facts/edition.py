@@ -114,11 +114,7 @@ def _edition_facts(inputs: Inputs, sourced: Sourced) -> EditionFacts:
         status = treaty_status(ledger, inputs.names, as_at, named_on=edition.date) if ledger else None
         return status, members_in_office(committee, inputs.names, on, named_on=edition.date) if committee else None
 
-    organ = inputs.organ(series.organ)
-
-    def placeholder_of(some: Edition) -> str:
-        """The symbol an edition prints while its own is not assigned: the organ's draft symbol."""
-        return organ.draft_symbol(organ.symbol_number(some)) if organ is not None else f"A/{some.session}/..."
+    placeholder_of = inputs.placeholder_symbol
 
     status, members = facts_for(edition.as_at, edition.date)
     previous_report, changes = None, None

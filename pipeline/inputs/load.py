@@ -74,6 +74,13 @@ class Inputs:
         """The organ a series names, as reference/organs.yaml declares it (None if unknown)."""
         return self.organs.model.organs.get(name) if self.organs is not None else None
 
+    def placeholder_symbol(self, edition: Any) -> str:
+        """The symbol an edition prints while its own is not assigned: its organ's draft symbol
+        ('A/60/...', 'S/2016/...', 'E/CN.6/2017/...'); the Assembly's form when the organ is unknown."""
+        series = self.series.get(edition.series)
+        organ = self.organ(series.model.organ) if series is not None else None
+        return organ.draft_symbol(organ.symbol_number(edition)) if organ is not None else f"A/{edition.session}/..."
+
     def raise_if_errors(self) -> None:
         if any(p.severity == "error" for p in self.problems):
             raise InputError(self.problems)

@@ -158,11 +158,6 @@ class Edition(Strict):
         return self.symbol is None
 
     @property
-    def shown_symbol(self) -> str:
-        """The symbol as printed: the real one, or 'A/59/...' while it is not yet assigned."""
-        return self.symbol or f"A/{self.session}/..."
-
-    @property
     def is_addendum(self) -> bool:
         """An addendum ('A/HRC/26/37/Add.2'), or a draft that gives an addendum's title."""
         return bool(self.addendum_title) or "/Add." in (self.symbol or "")

@@ -39,7 +39,8 @@ def check_change_paragraph(inputs: Inputs, sourced: Sourced) -> Problems:
     text, path = series.model.change_paragraph, ("change_paragraph",)
     facts = edition_facts(inputs, sourced)
     context = dict(rendered.context)
-    context["previous"] = PreviousReport(edition.session, edition.shown_symbol, edition.date, edition.as_at)
+    context["previous"] = PreviousReport(edition.session, edition.symbol or inputs.placeholder_symbol(edition),
+                                         edition.date, edition.as_at)
     if facts.status is not None:
         context["changes"] = changes_between(facts.status, facts.status, facts.members or [], facts.members or [])
     try:

@@ -185,7 +185,7 @@ def check_previous_symbol_when_final(inputs: Inputs, sourced: Sourced) -> Proble
     rendered = rendered_texts(inputs, sourced)
     if edition.is_draft or previous is None or not previous.model.is_draft or rendered is None:
         return
-    placeholder = previous.model.shown_symbol
+    placeholder = inputs.placeholder_symbol(previous.model)
     for drafted, text in rendered.texts:
         if isinstance(text, str) and placeholder in text:
             yield error(at(sourced, *drafted.path),
