@@ -23,9 +23,8 @@ from pipeline.i18n.labels import Labels, original_labels
 from pipeline.inputs.figures import CSS_PX_PER_INCH, FigureError, FigureImage
 from pipeline.inputs.problems import did_you_mean
 from pipeline.model.blocks import FigureBlock, HeadingBlock, ListItem, ParagraphBlock, TableBlock, TableSpec
-from pipeline.model.edition import Edition
+from pipeline.model.edition import MASTHEAD_NOTE_PLACES, Edition
 
-MASTHEAD_NOTE_PLACES = ("symbol", "agenda", "title", "author", "addendum")  # in the order the masthead prints them
 NUMERIC_CELL = re.compile(r"^[\d\s.,%\u2013\u2014()+-]*\d[\d\s.,%\u2013\u2014()+-]*$")
 # What a column of figures shows where there is no figure: a dash (nil), two dots (not
 # available), an ellipsis; such cells leave a column of numbers right-aligned.
@@ -240,7 +239,8 @@ class Composer:
     # ---- the report
 
     def compose(self) -> ComposedReport:
-        """The masthead notes, summary, body and annexes, then the contents list."""
+        """The masthead notes, a note's transmittal paragraphs, the summary, body and annexes,
+        then the contents list."""
         masthead_notes = self.masthead_notes()
         transmittal = [self.paragraph(block, ("transmittal", i), numbered=False)
                        for i, block in enumerate(self.edition.transmittal)]

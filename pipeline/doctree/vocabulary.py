@@ -323,20 +323,6 @@ def role_of(node: etree._Element) -> Role:
     return element_of(node).role
 
 
-def kinds_with_role(*roles: Role) -> set[str]:
-    return {e.kind for e in ELEMENTS if e.role in roles}
-
-
-def canonical_labels() -> dict[str, str]:
-    """Element kind -> its canonical-text label, for every element that makes a line."""
-    return {e.kind: e.canonical for e in ELEMENTS if e.canonical}
-
-
-def word_styles() -> dict[str, str]:
-    """Element kind -> the Word style it maps to."""
-    return {e.kind: e.word_style for e in ELEMENTS if e.word_style}
-
-
 def heading_level(kind: str) -> str | None:
     """'chapter' for 'chapter-heading'; None for other kinds."""
     return kind.removesuffix("-heading") if kind in HEADINGS else None

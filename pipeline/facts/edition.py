@@ -20,7 +20,6 @@ SOURCE_FACTS: dict[str, tuple[str, ...]] = {
     "treaty": ("parties", "signatories", "states", "treaty", "entry_into_force", "changes"),
     "committee": ("members",),
 }
-EDITION_FACTS = ("session", "date", "as_at", "previous")
 UNDOCS = "https://undocs.org/"  # a document's address: the symbol after it
 # The facts that are lists, which a table can make its rows from (`rows_from`).
 LIST_FACTS = ("members", "parties", "signatories", "states")

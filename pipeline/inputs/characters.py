@@ -61,6 +61,4 @@ def refused_message(char: str) -> str:
     return f"the text holds the character U+{code:04X}, which no document can show; remove it"
 
 
-def first_refused(text: str, start: int = 0) -> re.Match | None:
-    """The first refused character of `text` at or after `start`, if any."""
-    return REFUSED.search(text, start)
+

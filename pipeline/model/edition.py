@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Union
+from typing import Annotated, Literal, Union, get_args
 
 from pydantic import (BeforeValidator, Discriminator, Field, PrivateAttr, StrictBool, StringConstraints, Tag,
                       model_validator)
@@ -68,11 +68,17 @@ class SessionDates(Strict):
         return self
 
 
+# Where a masthead note's mark may stand, in the order the masthead prints them (their marks
+# *, **, *** follow this order).
+MastheadPlace = Literal["symbol", "agenda", "title", "author", "addendum"]
+MASTHEAD_NOTE_PLACES: tuple[str, ...] = get_args(MastheadPlace)
+
+
 class MastheadNote(Strict):
     """A further masthead note (*, **, ***): on the symbol ("S/2016/949*": a reissue's note), the
     agenda item, the title or the author line."""
 
-    attached_to: Literal["symbol", "agenda", "title", "author", "addendum"]
+    attached_to: MastheadPlace
     text: NonEmpty
     id: BlockId | None = block_id_field()  # names the note for its translations
 
