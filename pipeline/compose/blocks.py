@@ -23,7 +23,7 @@ from pipeline.i18n.labels import Labels, original_labels
 from pipeline.inputs.figures import CSS_PX_PER_INCH, FigureError, FigureImage
 from pipeline.inputs.problems import did_you_mean
 from pipeline.model.blocks import FigureBlock, HeadingBlock, ListItem, ParagraphBlock, TableBlock, TableSpec
-from pipeline.model.edition import MASTHEAD_NOTE_PLACES, Edition
+from pipeline.model.edition import MASTHEAD_NOTE_PLACES, UNNUMBERED_PARTS, Edition
 
 NUMERIC_CELL = re.compile(r"^[\d\s.,%\u2013\u2014()+-]*\d[\d\s.,%\u2013\u2014()+-]*$")
 # What a column of figures shows where there is no figure: a dash (nil), two dots (not
@@ -442,7 +442,7 @@ def drafted_texts(edition: Edition, tables: dict[str, TableSpec], context: dict[
     order (a named table's texts are the series', shown at the block that uses it)."""
     texts = [DraftedText(("masthead_notes", i, "text"), note.text, kind="note")
              for i, note in enumerate(edition.masthead_notes)]
-    for key in ("transmittal", "summary"):
+    for key in UNNUMBERED_PARTS:
         for i, block in enumerate(getattr(edition, key)):
             texts += _paragraph_texts(block, (key, i))
     texts += _block_texts(edition.body, ("body",), tables, context)

@@ -23,7 +23,7 @@ from pipeline.i18n.labels import Labels
 from pipeline.i18n.languages import Language
 from pipeline.i18n.localized import LanguageStyle, style_of
 from pipeline.model.blocks import HEADING_KEYS, FigureBlock, HeadingBlock, ParagraphBlock, TableBlock, TableSpec
-from pipeline.model.edition import Edition
+from pipeline.model.edition import UNNUMBERED_PARTS, Edition
 from pipeline.model.translation import Translation
 
 Path = tuple  # a path into an edition's or a translation's data
@@ -123,9 +123,8 @@ def text_sources(edition: Edition, tables: dict[str, TableSpec]) -> dict[Path, P
                 found.update({where + ("figure", text): ("figures", block.figure.id, text)
                               for text in FIGURE_TEXTS if getattr(block.figure, text)})
 
-    blocks(edition.transmittal, ("transmittal",))
-    blocks(edition.summary, ("summary",))
-    blocks(edition.body, ("body",))
+    for key in UNNUMBERED_PARTS + ("body",):
+        blocks(getattr(edition, key), (key,))
     for index, annex in enumerate(edition.annexes):
         if annex.id:
             found[("annexes", index, "title")] = ("translations", annex.id, "text")
@@ -214,9 +213,8 @@ def _pending_without_id(data: dict, pending: str) -> None:
     for note in data["masthead_notes"]:
         if not note.get("id"):
             note["text"] = pending
-    blocks(data["transmittal"])
-    blocks(data["summary"])
-    blocks(data["body"])
+    for key in UNNUMBERED_PARTS + ("body",):
+        blocks(data[key])
     for annex in data.get("annexes", []):
         if not annex.get("id"):
             annex["title"] = pending

@@ -25,7 +25,7 @@ from typing import Callable
 from pipeline.i18n.labels import Labels, lettered, original_labels, roman
 from pipeline.model.blocks import (HEADING_KEYS, FigureBlock, HeadingBlock, ListItem, ParagraphBlock, TableBlock,
                                    TableSpec)
-from pipeline.model.edition import Edition
+from pipeline.model.edition import UNNUMBERED_PARTS, Edition
 
 Path = tuple  # a path into the edition's data: ("body", 3, "items", 0)
 HEADING_LEVELS = tuple(key.replace("_", "-") for key in HEADING_KEYS)
@@ -128,7 +128,7 @@ def number_edition(edition: Edition, tables: dict[str, TableSpec], labels: Label
         numbers.outline.append(OutlineEntry(("annexes", index), "annex", number, annex.title, anchor))
         _number_blocks(numbers, annex.body, ("annexes", index, "body"), depth_of, table_count, tables, labels,
                        annex=(label, number))
-    for key in ("transmittal", "summary"):  # unnumbered paragraphs, whose subparagraphs are labelled
+    for key in UNNUMBERED_PARTS:  # paragraphs without numbers, whose subparagraphs are labelled
         for index, block in enumerate(getattr(edition, key)):
             _number_items(numbers, block, (key, index), None, lambda reference: reference, labels)
     _paragraph_ranges(numbers)

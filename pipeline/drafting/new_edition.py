@@ -332,8 +332,8 @@ def draft_translations(inputs: Any, sourced: Any, session: int) -> list[DraftedE
     broken = translation_errors(inputs, sourced)
     if broken:
         raise InputError(broken)
-    originals = {block.id: block.text for block in source.transmittal + source.summary + source.body
-                 + [b for annex in source.annexes for b in annex.body] if getattr(block, "id", None)}
+    originals = {block.id: block.text for _, blocks in source.block_lists() for block in blocks
+                 if getattr(block, "id", None)}
     drafted = []
     for translated in inputs.translations.get(sourced.path, []):
         target = edition_path(inputs.data_dir, session, source.series).with_name(translated.path.name)

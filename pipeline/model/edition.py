@@ -68,6 +68,10 @@ class SessionDates(Strict):
         return self
 
 
+# The edition's lists of paragraphs that take no number, in document order: a note's
+# transmittal paragraphs and the summary (the body and the annexes come after them).
+UNNUMBERED_PARTS = ("transmittal", "summary")
+
 # Where a masthead note's mark may stand, in the order the masthead prints them (their marks
 # *, **, *** follow this order).
 MastheadPlace = Literal["symbol", "agenda", "title", "author", "addendum"]
@@ -162,6 +166,12 @@ class Edition(Strict):
     @property
     def is_draft(self) -> bool:
         return self.symbol is None
+
+    def block_lists(self) -> list[tuple[tuple[str | int, ...], list]]:
+        """Every list of blocks with its data path, in document order: the note's paragraphs,
+        the summary, the body, each annex's body."""
+        return ([((key,), getattr(self, key)) for key in UNNUMBERED_PARTS + ("body",)]
+                + [(("annexes", i, "body"), annex.body) for i, annex in enumerate(self.annexes)])
 
     @property
     def is_addendum(self) -> bool:

@@ -41,12 +41,7 @@ TYPED_NUMBER = re.compile(r"^\s*(?P<number>Part\s+[a-z]+\b|[IVXLC]+\.|[A-Z]\.|\d
 
 def _all_blocks(edition: Edition) -> Iterator[tuple[Path, Any]]:
     """Every block and list item with its data path, in document order."""
-    for key in ("transmittal", "summary"):
-        for index, block in enumerate(getattr(edition, key)):
-            yield (key, index), block
-            yield from _items(block, (key, index))
-    containers = [(("body",), edition.body)] + [(("annexes", i, "body"), a.body) for i, a in enumerate(edition.annexes)]
-    for at_path, blocks in containers:
+    for at_path, blocks in edition.block_lists():
         for index, block in enumerate(blocks):
             yield at_path + (index,), block
             if isinstance(block, ParagraphBlock):

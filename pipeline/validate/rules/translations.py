@@ -34,7 +34,7 @@ from pipeline.inputs.problems import InputError, Location, Problem, did_you_mean
 from pipeline.inputs.figures import unread_picture
 from pipeline.model.blocks import FigureBlock, HeadingBlock, ParagraphBlock, TableBlock, TableSpec
 from pipeline.model.common import JOB_NUMBER_PARTS
-from pipeline.model.edition import Edition
+from pipeline.model.edition import UNNUMBERED_PARTS, Edition
 from pipeline.model.translation import source_hash
 from pipeline.validate.rules import Problems, at, at_key, error, warning
 from pipeline.inputs.sources import find_in_value
@@ -47,7 +47,7 @@ def translatable_blocks(edition: Edition) -> list[tuple[tuple[Any, ...], Any]]:
     """The blocks of the original a translation gives the text of: paragraphs and headings of
     the summary, the body and the annexes, with their data paths."""
     found = []
-    for key in ("transmittal", "summary", "body"):
+    for key in UNNUMBERED_PARTS + ("body",):
         for index, block in enumerate(getattr(edition, key)):
             if isinstance(block, (ParagraphBlock, HeadingBlock)):
                 found.append(((key, index), block))
