@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 from click.testing import CliRunner
 
-from conftest import FULL_DATA, build, problems_of, replace_in
+from conftest import FULL_DATA, build, pdftotext, problems_of, replace_in
 from pipeline.cli import main
 from test_organ_mastheads import organs_data
 
@@ -135,3 +135,13 @@ def test_a_final_report_citing_a_security_council_draft_is_an_error(tmp_path):
     later.write_text(text, encoding="utf-8")
     errors = _errors(data, 2017)
     assert any("would print 'S/2016/...'" in e for e in errors), errors
+
+
+def test_an_edition_may_have_its_own_title(tmp_path):
+    """E/2019/68 is titled "Special edition: progress towards the Sustainable Development Goals"
+    in a series whose other editions are "Progress towards ..." (the fourth newcomer's finding)."""
+    data = _copy(tmp_path)
+    replace_in(data / "sessions/59/cmw-status.yaml", "body:\n", 'title: "Special edition: status of the Convention"\nbody:\n')
+    files = build(data, tmp_path / "out", formats=("html", "txt", "pdf"))
+    assert "title: Special edition: status of the Convention\n" in files["txt"].read_text(encoding="utf-8")
+    assert "Special edition: status of the Convention" in " ".join(pdftotext(files["pdf"]).split())

@@ -24,7 +24,9 @@ from reference import canonical_values, fixture_sections, normalize, unhyphenate
 FIXTURE = Path(__file__).parent / "fixtures" / "reference-ecn6-1998-2-csw-beijing-follow-up.txt"
 
 REF = fixture_sections(FIXTURE)
-MASTHEAD = REF["masthead"]
+# The copy (the UN's HTML rendering of 1998) prints the session's days with a hyphen; the UN sets
+# ranges with an en dash (E/2019/68), as the project prints them.
+MASTHEAD = [line.replace("2-13 March", "2\u201313 March") for line in REF["masthead"]]
 MASTHEAD_LINES = [line for line in MASTHEAD if not line.startswith("* ")]
 CONTENTS = REF["contents"]
 HEADINGS = [line.split(". ", 1)[1] for line in CONTENTS]

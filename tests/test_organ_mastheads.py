@@ -25,13 +25,13 @@ FIXTURE = Path(__file__).parent / "fixtures" / "organs"
 MASTHEADS = {
     "ecosoc": (2019, "ecosoc-report",
                ["United Nations", "E/2019/999", "Economic and Social Council", "Distr.: General", "2 May 2019",
-                "Original: English", "2019 session", "26 July 2018-24 July 2019",
+                "Original: English", "2019 session", "26 July 2018–24 July 2019",
                 "Item 18 (b) of the provisional agenda", "Economic and environmental questions: test item",
                 "Test report to the Economic and Social Council", "Report of the Secretary-General"]),
     # the masthead of the Commission's sixtieth-session document cited in organs.yaml
     "csw": (60, "csw-report",
             ["United Nations", "E/CN.6/2016/L.99", "Economic and Social Council", "Distr.: Limited", "22 March 2016",
-             "Original: English", "Commission on the Status of Women", "Sixtieth session", "14-24 March 2016",
+             "Original: English", "Commission on the Status of Women", "Sixtieth session", "14–24 March 2016",
              "Agenda item 2", "Adoption of the agenda and other organizational matters",
              "Multi-year programme of work of the Commission on the Status of Women"]),
     # S/2015/1030's masthead: no session, dates or agenda line
@@ -41,9 +41,9 @@ MASTHEADS = {
 }
 CANONICAL = {
     "ecosoc": ["organ: Economic and Social Council", "session: 2019 session",
-               "session dates: 26 July 2018-24 July 2019", "agenda item: Item 18 (b) of the provisional agenda*"],
+               "session dates: 26 July 2018–24 July 2019", "agenda item: Item 18 (b) of the provisional agenda*"],
     "csw": ["organ: Economic and Social Council", "session of: Commission on the Status of Women",
-            "session: Sixtieth session", "session dates: 14-24 March 2016", "agenda item: Agenda item 2"],
+            "session: Sixtieth session", "session dates: 14–24 March 2016", "agenda item: Agenda item 2"],
     "sc": ["symbol: S/2015/1030", "organ: Security Council", "original: Original: English",
            "title: Report of the Secretary-General on the situation in Mali"],
 }
@@ -100,13 +100,13 @@ def test_the_session_dates_stand_right_under_the_session_in_word(built):
     """The session line drops its space after over the dates (the CSS pulls the dates up)."""
     paragraphs = Document(str(built["csw"]["docx"])).paragraphs
     session = next(i for i, p in enumerate(paragraphs) if p.text == "Sixtieth session")
-    assert paragraphs[session + 1].text == "14-24 March 2016"
+    assert paragraphs[session + 1].text == "14–24 March 2016"
     assert paragraphs[session].paragraph_format.space_after.pt == 0
 
 
 def test_the_akoma_ntoso_masthead_carries_the_session_dates(built):
     akn = built["csw"]["akn"].read_text(encoding="utf-8")
-    assert "<unreport:sessionDates>14-24 March 2016</unreport:sessionDates>" in akn
+    assert "<unreport:sessionDates>14–24 March 2016</unreport:sessionDates>" in akn
     assert "<unreport:sessionOrgan>Commission on the Status of Women</unreport:sessionOrgan>" in akn
 
 

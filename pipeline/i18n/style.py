@@ -52,9 +52,9 @@ def year_session_name(year: int) -> str:
 
 
 def session_dates(opens: dt.date, closes: dt.date) -> str:
-    """A session's days as mastheads print them under its name: '9-20 March 2015',
-    '22 February-4 March 2016', '21 July 2014-22 July 2015' (what both ends share is printed
-    once, at the end)."""
+    """A session's days as mastheads print them under its name, joined by an en dash as the UN
+    sets ranges (E/2019/68: '26 July 2018–24 July 2019'): '9–20 March 2015', '22 February–4 March
+    2016' (what both ends share is printed once, at the end)."""
     if opens == closes:
         return long_date(opens)
     if (opens.year, opens.month) == (closes.year, closes.month):
@@ -63,7 +63,7 @@ def session_dates(opens: dt.date, closes: dt.date) -> str:
         start = format_date(opens, "d MMMM", locale="en")
     else:
         start = long_date(opens)
-    return f"{start}-{long_date(closes)}"
+    return f"{start}\u2013{long_date(closes)}"
 
 
 def long_date(value: dt.date | int | None) -> str:

@@ -127,6 +127,9 @@ class Edition(Strict):
     # A note transmitting another author's report ("The Secretary-General has the honour to
     # transmit ..."): the note's paragraphs, printed on page 1 under the author line; the
     # transmitted report's own title opens page 2, then its summary, contents and chapters.
+    # this edition's own title, where it is not the series' (E/2019/68: "Special edition: progress
+    # towards the Sustainable Development Goals", in a series titled "Progress towards ...")
+    title: NonEmpty | None = None
     # an addendum (symbol .../Add.2) prints "Addendum" under the author line, then its own title
     addendum_title: NonEmpty | None = None
     transmittal: list[ParagraphBlock] = []
