@@ -98,9 +98,9 @@ def test_pdf_page_one_holds_the_whole_summary(built_2019):
 
 
 @pytest.mark.skipif(not (shutil.which("soffice") and shutil.which("pdftotext")), reason="needs soffice and pdftotext")
-@pytest.mark.xfail(strict=True, reason="LibreOffice lays out the DOCX's page 1 with the masthead and session lines "
-                   "alone: the agenda line, titles, author line and summary box (kept with the next paragraph into a "
-                   "box that does not fit the rest of the page) move to page 2, the note with them")
+@pytest.mark.xfail(strict=True, reason="LibreOffice lays out the DOCX's page 1 with the masthead, the titles and the "
+                   "author line, and moves the whole summary box, which does not fit the rest of the page, to page 2 "
+                   "(the real page 1 holds the summary)")
 def test_libreoffice_shows_the_title_and_summary_on_page_one(built_2019, tmp_path):
     subprocess.run(["soffice", f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}", "--headless", "--convert-to",
                     "pdf", "--outdir", str(tmp_path), str(built_2019["docx"])],
