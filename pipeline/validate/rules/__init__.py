@@ -37,6 +37,12 @@ def warning(where: Location, message: str) -> Problem:
     return Problem(where, "warning", message)
 
 
+def until_final(draft: bool) -> Callable[[Location, str], Problem]:
+    """What is a warning while an edition is a draft (no symbol yet) and an error once it is
+    final, so a draft can be built and read before everything is in place."""
+    return warning if draft else error
+
+
 def strings(raw: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:
     """Every text value in located data, with its path."""
     if isinstance(raw, LocatedDict):

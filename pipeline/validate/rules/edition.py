@@ -12,7 +12,7 @@ from pipeline.model.common import JOB_NUMBER_PARTS
 from pipeline.model.edition import Edition
 from pipeline.model.reference import Organ
 from pipeline.i18n.style import long_date
-from pipeline.validate.rules import Problems, at, error, warning
+from pipeline.validate.rules import Problems, at, error, until_final, warning
 
 AS_AT_MAX_DAYS = 60  # figures older than this at the document date are worth a second look
 MAX_SYMBOL_LENGTH = 40  # the longest real symbols (A/HRC/WG.6/15/L.10/Add.1) are far shorter
@@ -209,7 +209,7 @@ def check_organ_masthead(inputs: Inputs, sourced: Sourced) -> Problems:
                     f"the {name}'s documents are issued under no agenda item, and its masthead has no agenda line; "
                     "delete 'agenda'")
     if organ.session_dates and edition.session_dates is None:
-        report = warning if edition.is_draft else error
+        report = until_final(edition.is_draft)
         yield report(at(sourced), f"missing key 'session_dates': the {name}'s masthead prints the days its session "
                                   "opens and closes; add session_dates: {opens: YYYY-MM-DD, closes: YYYY-MM-DD}")
     elif not organ.session_dates and edition.session_dates is not None:
@@ -248,7 +248,7 @@ def check_agenda_filled_in(inputs: Inputs, sourced: Sourced) -> Problems:
     """A new edition's agenda item is left for the drafter (`agenda.todo`, no item number):
     a warning while the edition is a draft, an error once it has a symbol."""
     edition: Edition = sourced.model
-    report = warning if edition.is_draft else error
+    report = until_final(edition.is_draft)
     why = "" if edition.is_draft else " (an edition with a symbol needs its agenda)"
     for index, item in enumerate(edition.agenda_items):
         if item.is_filled_in:

@@ -36,7 +36,7 @@ from pipeline.model.blocks import FigureBlock, HeadingBlock, ParagraphBlock, Tab
 from pipeline.model.common import JOB_NUMBER_PARTS
 from pipeline.model.edition import UNNUMBERED_PARTS, Edition
 from pipeline.model.translation import source_hash
-from pipeline.validate.rules import Problems, at, at_key, error, warning
+from pipeline.validate.rules import Problems, at, at_key, error, until_final, warning
 from pipeline.inputs.sources import find_in_value
 from pipeline.validate.rules.blocks import table_too_wide
 from pipeline.validate.rules.edition import MARKUP_IN_TITLE, TITLE_MARKUP
@@ -170,7 +170,7 @@ def _check_version(inputs: Inputs, sourced: Sourced, translated: Sourced, known:
     series = inputs.series.get(edition.series)
     author = series.model.author if series is not None else None
     if author and author not in (known[code].strings.get("authors") or {}):
-        report = warning if edition.is_draft else error
+        report = until_final(edition.is_draft)
         yield report(Location(display_path(languages_dir(inputs.data_dir) / f"{code}.yaml"), 1, 1),
                      f"this file names no '{author}' under strings.authors, so the {language_name} version of "
                      f"{display_path(sourced.path)} would print its author line in English; add its {language_name} "
@@ -178,13 +178,13 @@ def _check_version(inputs: Inputs, sourced: Sourced, translated: Sourced, known:
     names = known[code].strings.get("organs") or {}
     for name in _printed_organs(inputs, edition):
         if name not in names:
-            report = warning if edition.is_draft else error
+            report = until_final(edition.is_draft)
             yield report(Location(display_path(languages_dir(inputs.data_dir) / f"{code}.yaml"), 1, 1),
                          f"this file names no '{name}' under strings.organs, so the {language_name} version of "
                          f"{display_path(sourced.path)} would print it in English; add its {language_name} name there")
     for key, what in _printed_session_forms(inputs, edition):
         if key not in known[code].strings:
-            report = warning if edition.is_draft else error
+            report = until_final(edition.is_draft)
             yield report(Location(display_path(languages_dir(inputs.data_dir) / f"{code}.yaml"), 1, 1),
                          f"this file gives no 'strings.{key}', the {language_name} form of {what}, so the "
                          f"{language_name} version of {display_path(sourced.path)} cannot be built; add it from a UN "
@@ -218,7 +218,7 @@ def _check_version(inputs: Inputs, sourced: Sourced, translated: Sourced, known:
             yield warning(at(translated, "translations", key, "text"), f"the {language_name} text of {shown} {letters}")
         now = source_hash(original.text)
         if block.source_hash != now:
-            stale = warning if edition.is_draft else error  # a final version prints current translations only
+            stale = until_final(edition.is_draft)  # a final version prints current translations only
             yield stale(at(translated, "translations", key, "source_hash"),
                         f"{shown} is stale in the {language_name} version: the English text changed since it "
                         f"was translated (source_hash {block.source_hash}, the English text's is now {now}); "
@@ -228,7 +228,7 @@ def _check_version(inputs: Inputs, sourced: Sourced, translated: Sourced, known:
             yield warning(at(translated, "translations", key, "stale"),
                           f"{shown} is marked stale in the {language_name} version; check the translation, then "
                           f"delete 'stale: true'")
-    severity = warning if edition.is_draft else error
+    severity = until_final(edition.is_draft)
     missing = [(path, block) for path, block in blocks if not block.id or block.id not in version.translations]
     for path, block in missing:
         shown = _shown(edition, path, block, numbers)
@@ -266,7 +266,7 @@ def _check_version(inputs: Inputs, sourced: Sourced, translated: Sourced, known:
             yield error(at_key(translated, "footnotes", label), f"no footnote '{label}' in {display_path(sourced.path)}"
                                                                 f"{did_you_mean(label, edition.footnotes)}")
         elif note.source_hash != source_hash(edition.footnotes[label]):
-            stale = warning if edition.is_draft else error
+            stale = until_final(edition.is_draft)
             yield stale(at(translated, "footnotes", label, "source_hash"),
                         f"footnote '{label}' is stale in the {language_name} version: the English text changed "
                         "since it was translated; update the translation, then its source_hash"
@@ -288,7 +288,7 @@ def _translated_titles(sourced: Sourced, translated: Sourced, language_name: str
     for key, (what, lacking) in EDITION_TITLES.items():
         original, given = getattr(edition, key), getattr(version, key)
         if original and not given:
-            severity = warning if edition.is_draft else error
+            severity = until_final(edition.is_draft)
             yield severity(at(translated, "title"), f"the {language_name} version gives no {key}, {what} "
                                                     f"'{original}'; add it"
                                                     + ("" if edition.is_draft else " (a final version needs it)"))
@@ -401,7 +401,7 @@ def check_translated_state_names(inputs: Inputs, sourced: Sourced) -> Problems:
             if found is None:
                 row = inputs.translated_names.rows.get(english)
                 where = f"its row, {row}, has an empty '{code}' column" if row else "it has no row there"
-                report = warning if sourced.model.is_draft else error
+                report = until_final(sourced.model.is_draft)
                 yield report(at(translated, "language"),
                              f"the {code} version would print the State '{english}' in English: "
                              f"data/reference/state-names.csv has no {code} name for it ({where}); add it (from "
