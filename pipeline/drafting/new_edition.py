@@ -110,12 +110,12 @@ def set_key(mapping: CommentedMap, key: str, value: object, after: str | None = 
         mapping.yaml_add_eol_comment(comment, key)
 
 
-def agenda_todo(session: int, symbol_prefix: str = "A/", symbol_number: int | None = None) -> str:
-    """The todo of a drafted agenda item ('... of the sixtieth session (A/60/...)'); an organ whose
-    symbols carry a year names the provisional agenda by it (E/CN.6/2017/...)."""
+def agenda_todo(session: int, placeholder: str | None = None) -> str:
+    """The todo of a drafted agenda item ('... of the sixtieth session (A/60/...)'), naming the
+    new session's documents by the organ's draft symbol (E/CN.6/2017/...)."""
     return (f"fill in item, sub_item and provisional_agenda from the provisional agenda of the "
-            f"{ordinal(session)} session ({symbol_prefix}{symbol_number or session}/...), check the title, then "
-            "delete this todo line")
+            f"{ordinal(session)} session ({placeholder or f'A/{session}/...'}), check the title, then delete this "
+            "todo line")
 
 
 def retitled_header(text: str, source_session: int, session: int, year: int) -> str:
@@ -181,8 +181,8 @@ def source_layout(text: str) -> tuple[tuple[int, int, int], list[int]]:
 
 
 def draft_text(source_text: str, source: Edition, session: int, date: dt.date, as_at: dt.date,
-               change_paragraph: object | None = None, symbol_prefix: str = "A/",
-               layout: tuple[int, int, int] = LAYOUTS[0], symbol_number: int | None = None) -> str:
+               change_paragraph: object | None = None, placeholder: str | None = None,
+               layout: tuple[int, int, int] = LAYOUTS[0]) -> str:
     """The new edition's YAML: the source's text with the new session's facts set, and the
     series' change paragraph added when the source reports no changes, written in the source's
     layout."""
@@ -202,7 +202,7 @@ def draft_text(source_text: str, source: Edition, session: int, date: dt.date, a
         data["job_number"] = None
     agenda = data.get("agenda")  # a report under no agenda item has none
     for item in agenda if isinstance(agenda, list) else [agenda] if agenda is not None else []:
-        set_key(item, "todo", agenda_todo(session, symbol_prefix, symbol_number))
+        set_key(item, "todo", agenda_todo(session, placeholder))
         item.move_to_end("todo", last=False)
         for key in ("item", "sub_item", "provisional_agenda"):
             set_key(item, key, None)
@@ -305,9 +305,8 @@ def _draft_one(inputs: Any, sourced: Any, data_dir: Path, source_number: int, nu
     layout, relaid = source_layout(source_text)
     text = draft_text(source_text, source, number, new_date, new_as_at,
                       series_change_paragraph(series_file(data_dir, source.series)),
-                      symbol_prefix=organ.symbol_prefix if organ is not None else "A/", layout=layout,
-                      symbol_number=None if organ is None or not organ.symbols_by_year
-                      else number if organ.session_style == "year" else new_date.year)
+                      placeholder=organ.draft_symbol(organ.symbol_number_of(number, new_date)) if organ else None,
+                      layout=layout)
     check_drafted(text, target)
     drafted = DraftedEdition(sourced.path, target, text, relaid=tuple(relaid))
     return [drafted] + draft_translations(inputs, sourced, number)

@@ -170,13 +170,18 @@ class Organ(Strict):
         return self.symbols.endswith("{year}/")
 
     def symbol_number(self, edition: Any) -> int:
-        """The number its symbols carry for an edition: its session's (A/59/), or a year: the
-        session itself for an organ whose sessions are years or that has none (E/2015/,
-        S/2015/), else the year the session opens (E/CN.6/2015/ for the fifty-ninth session,
-        9-20 March 2015), else the document's year."""
+        """The number its symbols carry for an edition (see `symbol_number_of`)."""
+        opens = edition.session_dates.opens if edition.session_dates is not None else None
+        return self.symbol_number_of(edition.session, edition.date, opens)
+
+    def symbol_number_of(self, session: int, date: dt.date, opens: dt.date | None = None) -> int:
+        """The number its symbols carry for a session's document: the session's (A/59/), or a
+        year: the session itself for an organ whose sessions are years or that has none
+        (E/2015/, S/2015/), else the year the session opens (E/CN.6/2015/ for the fifty-ninth
+        session, 9-20 March 2015), else the document's year."""
         if not self.symbols_by_year or self.session_style != "ordinal":
-            return edition.session
-        return edition.session_dates.opens.year if edition.session_dates is not None else edition.date.year
+            return session
+        return opens.year if opens is not None else date.year
 
     def draft_symbol(self, number: int) -> str:
         """The symbol printed while the real one is not assigned: 'A/HRC/15/...', 'S/2015/...'."""

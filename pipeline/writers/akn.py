@@ -325,26 +325,24 @@ def _preface(writer: _Writer, body: etree._Element, preface: etree._Element) -> 
                 _field(writer, field_, preface)
         elif element_of(part).role is Role.FIELD:  # the title, the author line, an addendum's lines
             _field(writer, part, preface)
-        elif kind == "transmittal":
-            transmittal = sub(preface, "container", name="transmittal", eId="transmittal")
-            for child in _children(part):
-                if kind_of(child) in ("subparagraphs", "bullets"):
-                    _list(writer, child, transmittal, "transmittal")
-                else:
-                    _inline(writer, child, sub(transmittal, "p"))
+        elif kind in ("transmittal", "summary"):
+            _preface_container(writer, part, sub(preface, "container", name=kind, eId=kind), kind)
         elif kind == "transmitted-title":
             _inline(writer, part, sub(sub(preface, "p", class_="transmittedTitle"), "docTitle"))
-        elif kind == "summary":
-            summary = sub(preface, "container", name="summary", eId="summary")
-            for child in _children(part):
-                if kind_of(child) == "summary-heading":
-                    _inline(writer, child, sub(summary, "p", class_="summaryHeading"))
-                elif kind_of(child) in ("subparagraphs", "bullets"):
-                    _list(writer, child, summary, "summary")
-                else:
-                    _inline(writer, child, sub(summary, "p"))
         elif kind == "contents":
             _contents(writer, part, preface)
+
+
+def _preface_container(writer: _Writer, part: etree._Element, container: etree._Element, eid: str) -> None:
+    """The paragraphs and lists of a note's transmittal or of the summary (its heading a
+    classed paragraph)."""
+    for child in _children(part):
+        if element_of(child).role is Role.LIST:
+            _list(writer, child, container, eid)
+        elif kind_of(child) == "summary-heading":
+            _inline(writer, child, sub(container, "p", class_="summaryHeading"))
+        else:
+            _inline(writer, child, sub(container, "p"))
 
 
 def _field(writer: _Writer, element: etree._Element, preface: etree._Element) -> None:

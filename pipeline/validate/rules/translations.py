@@ -167,28 +167,26 @@ def _check_version(inputs: Inputs, sourced: Sourced, translated: Sourced, known:
     if given and given["letter"] != letter:
         yield error(at(translated, "job_number"), f"the {language_name} version's job number carries the letter "
                                                    f"({letter}), not ({given['letter']})")
+    # what the language file lacks for this masthead: told at the file, a warning in a draft
+    language_file, report = Location(display_path(languages_dir(inputs.data_dir) / f"{code}.yaml"), 1, 1), \
+        until_final(edition.is_draft)
     series = inputs.series.get(edition.series)
     author = series.model.author if series is not None else None
     if author and author not in (known[code].strings.get("authors") or {}):
-        report = until_final(edition.is_draft)
-        yield report(Location(display_path(languages_dir(inputs.data_dir) / f"{code}.yaml"), 1, 1),
-                     f"this file names no '{author}' under strings.authors, so the {language_name} version of "
-                     f"{display_path(sourced.path)} would print its author line in English; add its {language_name} "
-                     "form there")
+        yield report(language_file, f"this file names no '{author}' under strings.authors, so the {language_name} "
+                                    f"version of {display_path(sourced.path)} would print its author line in English; "
+                                    f"add its {language_name} form there")
     names = known[code].strings.get("organs") or {}
     for name in _printed_organs(inputs, edition):
         if name not in names:
-            report = until_final(edition.is_draft)
-            yield report(Location(display_path(languages_dir(inputs.data_dir) / f"{code}.yaml"), 1, 1),
-                         f"this file names no '{name}' under strings.organs, so the {language_name} version of "
-                         f"{display_path(sourced.path)} would print it in English; add its {language_name} name there")
+            yield report(language_file, f"this file names no '{name}' under strings.organs, so the {language_name} "
+                                        f"version of {display_path(sourced.path)} would print it in English; add its "
+                                        f"{language_name} name there")
     for key, what in _printed_session_forms(inputs, edition):
         if key not in known[code].strings:
-            report = until_final(edition.is_draft)
-            yield report(Location(display_path(languages_dir(inputs.data_dir) / f"{code}.yaml"), 1, 1),
-                         f"this file gives no 'strings.{key}', the {language_name} form of {what}, so the "
-                         f"{language_name} version of {display_path(sourced.path)} cannot be built; add it from a UN "
-                         f"document in {language_name} (with its source)")
+            yield report(language_file, f"this file gives no 'strings.{key}', the {language_name} form of {what}, so "
+                                        f"the {language_name} version of {display_path(sourced.path)} cannot be "
+                                        f"built; add it from a UN document in {language_name} (with its source)")
     yield from _translated_titles(sourced, translated, language_name)
     if version.agenda_title is not None:
         titles = version.agenda_title if isinstance(version.agenda_title, list) else [version.agenda_title]
