@@ -172,6 +172,35 @@ def test_a_session_that_closes_before_it_opens_is_refused(organs):
                for p in problems), problems
 
 
+@pytest.mark.parametrize("value", ['"26 July 2018-24 July 2019"', "{opens: 2019-07-24, closes: 2018-07-26}"])
+def test_ill_formed_session_dates_are_told_once_not_also_as_missing(organs, value):
+    """A value that does not load is told where it stands; it is not also 'missing'."""
+    replace_in(organs / "sessions" / "2019" / "ecosoc-report.yaml",
+               "session_dates: {opens: 2018-07-26, closes: 2019-07-24}", f"session_dates: {value}")
+    problems = problems_of(organs, 2019)
+    assert any("ecosoc-report.yaml:" in p and "session_dates" in p for p in problems), problems
+    assert not any("missing key 'session_dates'" in p for p in problems), problems
+
+
+def test_dates_on_an_organ_without_sessions_get_one_piece_of_advice(organs):
+    """session_dates: true on the Security Council is refused in organs.yaml; its editions are
+    not also told to add the dates it was told to delete."""
+    replace_in(organs / "reference" / "organs.yaml", "    session_style: none\n",
+               "    session_style: none\n    session_dates: true\n")
+    problems = problems_of(organs, 2015)
+    assert not any("missing key 'session_dates'" in p for p in problems), problems
+
+
+def test_stray_session_dates_are_not_also_asked_of_each_language(organs):
+    """Session dates on a General Assembly edition: one error, not also a warning for each
+    language file that has no form for them."""
+    replace_in(organs / "sessions" / "59" / "cmw-status.yaml", "as_at:",
+               "session_dates: {opens: 2004-09-14, closes: 2004-12-23}\nas_at:")
+    problems = problems_of(organs, 59)
+    assert any("prints no dates of its session; delete 'session_dates'" in p for p in problems), problems
+    assert not any("strings.session_dates" in p for p in problems), problems
+
+
 def test_an_organ_whose_keys_disagree_is_a_located_error(organs):
     replace_in(organs / "reference" / "organs.yaml", "    session_style: none\n",
                "    session_style: none\n    session_dates: true\n")

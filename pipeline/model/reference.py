@@ -160,6 +160,11 @@ class Organ(Strict):
     source: NonEmpty
 
     @property
+    def prints_session_dates(self) -> bool:
+        """Whether its mastheads print a session's days (never for an organ without sessions)."""
+        return self.session_dates and self.session_style != "none"
+
+    @property
     def symbol_prefix(self) -> str:
         """'A/HRC/': what comes before the session number (or the year)."""
         return self.symbols.removesuffix("{session}/").removesuffix("{year}/")

@@ -208,11 +208,13 @@ def check_organ_masthead(inputs: Inputs, sourced: Sourced) -> Problems:
         yield error(at(sourced, "agenda"),
                     f"the {name}'s documents are issued under no agenda item, and its masthead has no agenda line; "
                     "delete 'agenda'")
-    if organ.session_dates and edition.session_dates is None:
+    # an ill-formed value is dropped on loading and told where it stands, not as a missing key
+    given = isinstance(sourced.raw, dict) and "session_dates" in sourced.raw
+    if organ.prints_session_dates and edition.session_dates is None and not given:
         report = until_final(edition.is_draft)
         yield report(at(sourced), f"missing key 'session_dates': the {name}'s masthead prints the days its session "
                                   "opens and closes; add session_dates: {opens: YYYY-MM-DD, closes: YYYY-MM-DD}")
-    elif not organ.session_dates and edition.session_dates is not None:
+    elif not organ.prints_session_dates and edition.session_dates is not None:
         yield error(at(sourced, "session_dates"),
                     f"the {name}'s masthead prints no dates of its session; delete 'session_dates'")
     elif edition.session_dates is not None and organ.session_style == "year" \

@@ -303,7 +303,7 @@ def _printed_session_forms(inputs: Inputs, edition: Edition) -> list[tuple[str, 
     series = inputs.series.get(edition.series)
     organ = inputs.organ(series.model.organ) if series is not None else None
     forms = [("session_year", "a session named by its year")] if organ is not None and organ.session_style == "year" else []
-    if edition.session_dates is not None and (organ is None or organ.session_style != "none"):
+    if edition.session_dates is not None and (organ is None or organ.prints_session_dates):
         forms.append(("session_dates", "the days of a session"))
     return forms
 
