@@ -161,6 +161,7 @@ MARK_TAGS = str.maketrans({STATE_LIST_OPEN: '<span class="state-list">', STATE_L
                            PERSON_OPEN: '<span class="person">', PERSON_CLOSE: "</span>"})
 UNMARKED = str.maketrans("", "", STATE_LIST_OPEN + STATE_LIST_CLOSE + STATE_OPEN + STATE_CLOSE + PERSON_OPEN
                          + PERSON_CLOSE)
+CALL_SEPARATOR = '<span class="call-separator">,</span>'
 SIMPLE_TAGS = {"em_open": "<em>", "em_close": "</em>", "strong_open": "<strong>", "strong_close": "</strong>",
                "link_close": "</a>", "softbreak": " ", "hardbreak": " "}
 
@@ -168,7 +169,7 @@ SIMPLE_TAGS = {"em_open": "<em>", "em_close": "</em>", "strong_open": "<strong>"
 def _render(tokens: list[Token], notes: _NoteBodies, context: InlineContext) -> str:
     """Markdown inline tokens -> the tree's inline HTML."""
     out: list[str] = []
-    for token in tokens:
+    for index, token in enumerate(tokens):
         kind = token.type
         if kind == "text":
             _no_stray_call(token.content)
@@ -181,6 +182,8 @@ def _render(tokens: list[Token], notes: _NoteBodies, context: InlineContext) -> 
         elif kind == "link_open":
             out.append(_link(token.attrGet("href") or "", context))
         elif kind == "footnote_ref":
+            if index and tokens[index - 1].type == "footnote_ref":  # "1,2", not "12" (vocabulary: call-separator)
+                out.append(CALL_SEPARATOR)
             out.append(_note_call(token, notes, context))
         elif kind == "inline":
             out.append(_render(token.children or [], notes, context))

@@ -80,7 +80,7 @@ class Element:
         return self.attributes + (REVISION if revisable and REVISION[0] not in self.attributes else ())
 
 
-INLINE_KINDS = ("em", "strong", "link", "footnote", "footnote-ref", "note-call", "cross-reference",
+INLINE_KINDS = ("em", "strong", "link", "footnote", "footnote-ref", "note-call", "call-separator", "cross-reference",
                 "table-note-call", "ins", "del", "state-list", "person")
 INLINE = ("inline",)
 BODY_BLOCKS = ("part-heading", "chapter-heading", "section-heading", "subsection-heading",
@@ -127,7 +127,7 @@ ELEMENTS: tuple[Element, ...] = (
     Element("masthead-top", ("div",), Role.CONTAINER, ("organization", "symbol"), once=True),
     Element("organization", ("p",), Role.FIELD, INLINE, canonical="organization: {text}", part="masthead", word_style="UN Organization",
             once=True),
-    Element("symbol", ("p",), Role.FIELD, ("symbol-letter", "symbol-rest", "note-call"), canonical="symbol: {text}", part="masthead",
+    Element("symbol", ("p",), Role.FIELD, ("symbol-letter", "symbol-rest", "note-call", "call-separator"), canonical="symbol: {text}", part="masthead",
             word_style="UN Symbol", akn="docNumber", once=True),
     Element("symbol-letter", ("span",), Role.INLINE, INLINE, word_style="UN Symbol Letter"),
     Element("symbol-rest", ("span",), Role.INLINE, INLINE, formatting=True),
@@ -166,6 +166,9 @@ ELEMENTS: tuple[Element, ...] = (
     Element("report-author", ("p",), Role.FIELD, INLINE, canonical="author: {text}", part="masthead", word_style="UN Author",
             akn="docProponent", once=True),
     Element("note-call", ("a",), Role.INLINE, INLINE, attributes=("href",), doc="the call of a masthead note"),
+    # two calls at one place are separated by a comma (UN Editorial Manual, "Footnote indicators",
+    # https://www.un.org/dgacm/en/content/editorial-manual/footnotes/chap-09): "*,**", not "***"
+    Element("call-separator", ("span",), Role.INLINE, INLINE, doc="the comma between two note calls at one place"),
     # ---- an addendum: "Addendum" and its own title under the author line (A/HRC/26/37/Add.2)
     Element("addendum-label", ("p",), Role.FIELD, INLINE, canonical="addendum: {text}", part="masthead",
             word_style="UN Author", once=True, doc="'Addendum' under the author line of an addendum (…/Add.2)"),

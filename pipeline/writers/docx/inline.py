@@ -283,6 +283,14 @@ def letter_footnotes(b: Build) -> None:
     b.doc.sections[0]._sectPr.insert_element_before(section_pr, *(prefixed(t) for t in SECTPR_AFTER_FOOTNOTEPR))
 
 
+def _add_call_separator(b: Build, par: Paragraph, el: etree._Element, declared: Element, at: At) -> None:
+    """The comma between two calls at one place: raised between footnote calls, level
+    between the masthead's asterisks."""
+    previous = el.getprevious()
+    level = previous is not None and element_of(previous).kind == "note-call"
+    add_inline(b, par, el, at if level else replace(at, style=FOOTNOTE_REFERENCE))
+
+
 INLINE_HANDLERS = {
     "em": _add_italic,
     "strong": _add_bold,
@@ -291,6 +299,7 @@ INLINE_HANDLERS = {
     "link": _add_link,
     "cross-reference": _add_cross_reference,
     "note-call": _add_masthead_note,
+    "call-separator": _add_call_separator,
     "footnote-ref": _add_footnote_again,
 }
 ROLE_HANDLERS = {
