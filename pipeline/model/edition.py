@@ -138,6 +138,9 @@ class Edition(Strict):
     # a contents list after the summary: true (with each entry's paragraphs and page, as reports
     # printed them until the 2010s), "pages" (the page alone, as later reports print it)
     contents: Annotated[bool | str, BeforeValidator(_contents_form)] = False
+    # the contents list on page 1, under the title (and the summary), as reports printed it in
+    # the 1990s (E/CN.6/1998/2); by default it opens page 2
+    contents_on_page_one: bool = False
     footnotes: dict[str, NonEmpty] = {}
     footnote_marks: Literal["numbers", "letters"] = "numbers"
     body: list[Block] = Field(min_length=1)

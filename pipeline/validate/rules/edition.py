@@ -294,6 +294,16 @@ def check_contents_has_entries(inputs: Inputs, sourced: Sourced) -> Problems:
                                                "annex): remove 'contents:' or add the headings")
 
 
+
+def check_contents_placement(inputs: Inputs, sourced: Sourced) -> Problems:
+    """A contents list placed on page 1 needs a contents list."""
+    edition: Edition = sourced.model
+    if edition.contents_on_page_one and not edition.contents:
+        yield error(at(sourced, "contents_on_page_one"),
+                    "contents_on_page_one places a contents list, but the edition has none: add 'contents: true' "
+                    "(or 'contents: pages'), or remove contents_on_page_one")
+
+
 MARKUP_IN_TITLE = re.compile(r"\{\{|\{%|\[\^|\^\[|</?[A-Za-z]|\*\*?\S|\]\(|(?<!\w)_\S")
 MAX_TITLE_LENGTH = 300
 TITLE_MARKUP = ("the transmitted report's title prints as it is written: expressions ({{ }}), footnote calls, "

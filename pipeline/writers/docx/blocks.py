@@ -111,6 +111,14 @@ def _record_draft_mark(b: Build, el: etree._Element, declared: Element, revision
     b.draft_mark = text_of(el)
 
 
+def _add_contents_heading(b: Build, el: etree._Element, declared: Element, revision: str | None) -> None:
+    """The contents list's heading opens page 2, or, for a list placed on page 1, stands under
+    what precedes it there."""
+    parent = el.getparent()
+    page_one = parent is not None and parent.get("data-placement") == "page-one"
+    write_paragraph(b, el, f"{declared.word_style} Page One" if page_one else str(declared.word_style), revision)
+
+
 def _add_session(b: Build, el: etree._Element, declared: Element, revision: str | None) -> None:
     """The session line; under a subsidiary organ's name it takes no space before (Word adds
     the space before to the organ's space after, where CSS collapses them), and over the
@@ -240,6 +248,7 @@ BY_KIND = {
     "first-page-footer": _record_first_page_footer,
     "masthead": _add_masthead,
     "session": _add_session,
+    "contents-heading": _add_contents_heading,
     "summary": _add_summary,
     "contents-entry": _add_contents_line,
     "contents-columns": _add_contents_line,

@@ -74,6 +74,7 @@ PARAGRAPH_STYLES: dict[str, dict] = {
     "UN Summary Paragraph": dict(align="justify", after=12),
     "UN Summary Quotation": dict(align="justify", left=STEP, right=STEP, after=12),
     "UN Contents Heading": dict(size=14, bold=True, line=16, after=12, keep=True, page_break=True),
+    "UN Contents Heading Page One": dict(size=14, bold=True, line=16, before=24, after=12, keep=True),
     "UN Contents Columns": dict(size=9, italic=True, after=6, keep=True,
                                 tabs=[(STEP, "left", None), (-RANGE_END, "right", None), (0, "right", None)]),
     # ---- headings: the editorial manual's levels; the number hangs like a paragraph number
