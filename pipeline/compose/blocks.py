@@ -16,8 +16,9 @@ import jinja2
 from markupsafe import Markup
 
 from pipeline.compose.inline import InlineContext, NoteMarks, TableNotes, markup
-from pipeline.compose.numbering import CONTENTS_LEVELS, Numbers, Path, number_edition
+from pipeline.compose.numbering import Numbers, Path, number_edition
 from pipeline.compose.sandbox import evaluate_expression, render_paragraph_text
+from pipeline.doctree.vocabulary import CONTENTS_LEVELS
 from pipeline.facts.edition import EditionFacts
 from pipeline.i18n.labels import Labels, original_labels
 from pipeline.inputs.figures import CSS_PX_PER_INCH, FigureError, FigureImage

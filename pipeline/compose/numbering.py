@@ -29,7 +29,6 @@ from pipeline.model.edition import UNNUMBERED_PARTS, Edition
 
 Path = tuple  # a path into the edition's data: ("body", 3, "items", 0)
 HEADING_LEVELS = tuple(key.replace("_", "-") for key in HEADING_KEYS)
-CONTENTS_LEVELS = ("part", "chapter", "section")  # the levels a contents list shows
 
 
 def letter(number: int) -> str:

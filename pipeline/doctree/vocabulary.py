@@ -91,6 +91,8 @@ REVISION = ("data-revision",)  # a redline marks whole blocks inserted or delete
 
 # Heading levels of the UN Editorial Manual, outermost first.
 HEADING_LEVELS = ("part", "chapter", "section", "subsection", "third-degree", "fourth-degree", "fifth-degree")
+# The heading levels a contents list shows (with the annexes), outermost first.
+CONTENTS_LEVELS = ("part", "chapter", "section")
 
 
 def _heading(level: str, look: str, akn: str) -> Element:

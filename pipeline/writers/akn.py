@@ -30,7 +30,7 @@ from typing import Iterator
 from lxml import etree
 
 from pipeline.doctree.check import parse_tree
-from pipeline.doctree.vocabulary import HEADING_LEVELS, VOCABULARY, Role, element_of, heading_level, kind_of
+from pipeline.doctree.vocabulary import CONTENTS_LEVELS, HEADING_LEVELS, VOCABULARY, Role, element_of, heading_level, kind_of
 from pipeline.writers.registry import WriteContext
 from pipeline.writers.reproducible import document_timestamp
 
@@ -44,6 +44,8 @@ ORGANS = {"A": ("unga", "generalAssembly"), "S": ("unsc", "securityCouncil"),
           "E": ("ecosoc", "economicAndSocialCouncil")}
 EID_PREFIX = {"part": "part", "chapter": "chp", "section": "sec", "subsection": "subsec", "paragraph": "para",
               "attachment": "att", "tblock": "tblock", "blockList": "list", "item": "item"}
+# A contents entry's <tocItem level>: sections one in from parts, chapters and annexes.
+TOC_LEVEL = {level: 2 if level == "section" else 1 for level in CONTENTS_LEVELS} | {"annex": 1}
 EID_MARK = "data-akn-eid"  # set on the parsed tree (never on the caller's) while writing
 PARAGRAPH_KINDS = ("numbered-paragraph", "unnumbered-paragraph", "quoted-paragraph")  # each an AKN <paragraph>
 NUMBER_KINDS = {"heading-number", "paragraph-number", "item-label", "table-number", "figure-number"}  # AKN: their <num>
@@ -368,7 +370,7 @@ def _contents(writer: _Writer, nav: etree._Element, preface: etree._Element) -> 
     toc = sub(preface, "toc")
     for entry in nav.iterfind("p[@class='contents-entry']"):
         target = (entry.find("a[@class='contents-page']").get("href") or "").lstrip("#")
-        level = {"part": 1, "chapter": 1, "annex": 1, "section": 2}.get(entry.get("data-level", ""), 3)
+        level = TOC_LEVEL.get(entry.get("data-level", ""), 3)
         text = " ".join(squeeze(span.text_content()) for span in entry.iterfind("span") if squeeze(span.text_content()))
         sub(toc, "tocItem", text, href="#" + writer.eids.get(target, target), level=str(level))
 
