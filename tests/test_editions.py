@@ -145,7 +145,7 @@ def fail_to_write(*_args):
 
 
 def test_failed_creation_leaves_nothing_behind(data_dir, monkeypatch):
-    monkeypatch.setattr("pipeline.build.session.os.fsync", fail_to_write)
+    monkeypatch.setattr("pipeline.build.atomic.os.fsync", fail_to_write)
     result = new_edition(data_dir, "59", "60")
     assert result.exit_code == 2
     assert len(result.stderr.strip().splitlines()) == 1 and "No space left on device" in result.stderr
@@ -157,7 +157,7 @@ def test_failed_creation_leaves_nothing_behind(data_dir, monkeypatch):
 def test_failed_overwrite_keeps_the_existing_edition(data_dir, monkeypatch):
     assert new_edition(data_dir, "59", "60").exit_code == 0
     before = edition_file(data_dir, 60).read_text(encoding="utf-8")
-    monkeypatch.setattr("pipeline.build.session.os.fsync", fail_to_write)
+    monkeypatch.setattr("pipeline.build.atomic.os.fsync", fail_to_write)
     assert new_edition(data_dir, "59", "60", "--force", "--date", "2005-08-26").exit_code == 2
     assert edition_file(data_dir, 60).read_text(encoding="utf-8") == before
     assert [p.name for p in (data_dir / "sessions" / "60").iterdir()] == ["cmw-status.yaml"]

@@ -2,7 +2,7 @@
 
 import pytest
 
-from pipeline.build.session import write_atomically
+from pipeline.build.atomic import write_atomically
 
 
 def test_write_failure_leaves_no_temporary_file_and_the_old_file_as_it_was(tmp_path, monkeypatch):
@@ -13,7 +13,7 @@ def test_write_failure_leaves_no_temporary_file_and_the_old_file_as_it_was(tmp_p
     def disk_full(_fd):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("pipeline.build.session.os.fsync", disk_full)
+    monkeypatch.setattr("pipeline.build.atomic.os.fsync", disk_full)
     with pytest.raises(OSError):
         write_atomically({target: b"new", tmp_path / "out" / "other.txt": b"new"})
     assert sorted(p.name for p in target.parent.iterdir()) == ["report.txt"]

@@ -11,7 +11,7 @@ from pathlib import Path
 from PIL import Image
 
 from conftest import build, replace_in
-from pipeline.writers.barcodes import qr_png
+from pipeline.doctree.barcodes import qr_png
 
 SERIES = Path("series/cat-status.yaml")
 EDITION = Path("sessions/53/cat-status.yaml")

@@ -16,15 +16,15 @@ from __future__ import annotations
 import datetime as dt
 import os
 import resource
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
+from pipeline.build.atomic import remove_stale_temporaries, write_atomically
 from pipeline.build.fingerprints import Fingerprint, Fingerprinter, Manifest, ManifestEntry, manifest_path
 from pipeline.build.limits import REPORT_SECONDS, WORKER_MEMORY, ReportLimitError, die_with_parent, limit_memory, time_limit
-from pipeline.build.swap import pause_for_test, process_alive, recover, replace_set, session_lock
+from pipeline.build.swap import pause_for_test, recover, replace_set, session_lock
 from pipeline.inputs.layout import TEMPLATES_DIR, check_session_id, edition_files
 from pipeline.inputs.problems import Problem
 from pipeline.writers.registry import DEFAULT_PDF_VARIANT, WRITERS, WriteContext, formats as registered_formats, write
@@ -254,53 +254,6 @@ def write_session(output_dir: Path, number: int, outputs: dict[str, dict[str, by
         write_atomically({manifest_file: manifest.to_bytes()})
         pause_for_test("manifest")
     return built
-
-
-# ---------------------------------------------------------------- atomic writes
-
-TEMP_SUFFIX = ".tmp"
-
-
-def _temp_prefix(target: Path, pid: int) -> str:
-    return f".{target.name}.{pid}."
-
-
-def remove_stale_temporaries(folder: Path) -> None:
-    """Delete temporaries left by builds that were killed (their process no longer exists)."""
-    for temp in folder.glob(f".*{TEMP_SUFFIX}"):
-        parts = temp.name.split(".")
-        pid = int(parts[-3]) if len(parts) >= 4 and parts[-3].isdigit() else None
-        if pid is None or process_alive(pid):
-            continue
-        temp.unlink(missing_ok=True)
-
-
-
-
-def write_atomically(files: dict[Path, bytes]) -> None:
-    """Write every file to a temporary sibling, then rename them all into place.
-
-    Nothing is renamed until every file has been written, so a failure leaves the
-    previous outputs as they were; each rename is atomic on POSIX file systems, so a
-    reader (or a concurrent build) only ever sees a complete file.
-    """
-    staged: list[tuple[Path, Path]] = []
-    try:
-        for target, content in files.items():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            handle, temp_name = tempfile.mkstemp(prefix=_temp_prefix(target, os.getpid()),
-                                                 suffix=TEMP_SUFFIX, dir=target.parent)
-            staged.append((Path(temp_name), target))  # from now on removed again if anything fails
-            with os.fdopen(handle, "wb") as out:
-                out.write(content)
-                out.flush()
-                os.fsync(out.fileno())
-            os.chmod(temp_name, 0o644)
-        for temp, target in staged:
-            os.replace(temp, target)
-    finally:
-        for temp, _ in staged:
-            temp.unlink(missing_ok=True)
 
 
 # ---------------------------------------------------------------- one session, in process

@@ -23,6 +23,7 @@ from typing import Callable
 import lxml.etree
 import lxml.html
 
+from pipeline.build.atomic import write_atomically
 from pipeline.compose.report import compose
 from pipeline.compose.sandbox import MAX_TEXT
 
@@ -340,7 +341,5 @@ def _for_series(path: Path, series: str, many: bool) -> Path:
 
 
 def _write(path: Path, content: bytes, result: DiffResult) -> None:
-    from pipeline.build.session import write_atomically
-
     write_atomically({path: content})
     result.written.append(path)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.compare.command import compose_session
-from pipeline.build.session import write_atomically
+from pipeline.build.atomic import write_atomically
 from pipeline.compare.textdiff import diff_texts, report
 from pipeline.inputs.layout import REPOSITORY, SESSION_PATTERN, TEMPLATES_DIR, session_numbers
 from pipeline.inputs.problems import display_path

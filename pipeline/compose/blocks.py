@@ -16,8 +16,9 @@ import jinja2
 from markupsafe import Markup
 
 from pipeline.compose.inline import InlineContext, NoteMarks, TableNotes, markup
-from pipeline.compose.numbering import CONTENTS_LEVELS, Numbers, Path, number_edition
+from pipeline.compose.numbering import Numbers, Path, number_edition
 from pipeline.compose.sandbox import evaluate_expression, render_paragraph_text
+from pipeline.doctree.vocabulary import CONTENTS_LEVELS
 from pipeline.facts.edition import EditionFacts
 from pipeline.i18n.labels import Labels, original_labels
 from pipeline.inputs.figures import CSS_PX_PER_INCH, FigureError, FigureImage
@@ -186,11 +187,6 @@ def expression_context(facts: EditionFacts, numbers: Numbers) -> dict[str, Any]:
     return {**facts.context(), "ref": reference_function(numbers)}
 
 
-def table_spec(block: TableBlock, tables: dict[str, TableSpec]) -> TableSpec | None:
-    """The table a block shows: its own, or the series' table it names (None if unknown)."""
-    return tables.get(block.table) if isinstance(block.table, str) else block.table
-
-
 def table_rows_source(spec: TableSpec, context: dict[str, Any], environment: Any = None) -> list[Any] | None:
     """The facts a table's rows are made from (`rows_from`: a list of facts, or an expression
     over them such as `states|declared("22")`), or None for literal rows; a language version
@@ -287,7 +283,7 @@ class Composer:
     def heading(self, block: HeadingBlock, path: Path) -> ComposedHeading:
         depth = self.numbers.heading_depth[path]
         return ComposedHeading(block.level, self.numbers.headings.get(path),
-                               self.text(block.text, path + (block.level.replace("-", "_"),)),
+                               self.text(block.text, path + (block.key,)),
                                self.numbers.anchors[path], f"h{min(2 + depth, 6)}")
 
     def paragraph(self, block: ParagraphBlock, path: Path, numbered: bool = True) -> ComposedParagraph:
@@ -319,7 +315,7 @@ class Composer:
 
     def table(self, block: TableBlock, path: Path) -> ComposedTable | None:
         """A table with its rows, or None when its rows come from facts and there are none."""
-        spec = table_spec(block, self.tables)
+        spec = block.spec(self.tables)
         if spec is None:
             raise ComposeError(path + ("table",), ValueError(f"no table named '{block.table}'"))
         anchor = self.numbers.anchors[path]
@@ -350,7 +346,7 @@ class Composer:
                                               self.text(spec.notes[label], where + ("notes", label), plain))
                             for label, mark in notes.marks.items())
         return ComposedTable(
-            name=block.table if isinstance(block.table, str) else (spec.id or ""),
+            name=block.name,
             anchor=anchor, number=self.numbers.tables.get(path),
             title=self.text(spec.title, where + ("title",)) if spec.title else None,
             columns=tuple(zip(columns, aligns)), rows=tuple(rows), groups=tuple(groups), notes=table_notes,
@@ -457,11 +453,11 @@ def _block_texts(blocks: list, at: Path, tables: dict[str, TableSpec], context: 
     for index, block in enumerate(blocks):
         path = at + (index,)
         if isinstance(block, HeadingBlock):
-            texts.append(DraftedText(path + (block.level.replace("-", "_"),), block.text, kind="heading"))
+            texts.append(DraftedText(path + (block.key,), block.text, kind="heading"))
         elif isinstance(block, ParagraphBlock):
             texts += _paragraph_texts(block, path)
         elif isinstance(block, TableBlock):
-            spec = table_spec(block, tables)
+            spec = block.spec(tables)
             if spec is not None:
                 texts += _table_texts(spec, path + ("table",), context)
         elif isinstance(block, FigureBlock):

@@ -12,7 +12,7 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
-from pipeline.compose.blocks import cell_without_words, table_spec
+from pipeline.compose.blocks import cell_without_words
 from pipeline.compose.sandbox import language_environment, marked_states
 from pipeline.facts.edition import EditionFacts
 from pipeline.facts.names import State
@@ -113,12 +113,11 @@ def text_sources(edition: Edition, tables: dict[str, TableSpec]) -> dict[Path, P
                     found[where + ("paragraph",)] = ("translations", block.id, "text")
                 items(block, where)
             elif isinstance(block, HeadingBlock) and block.id:
-                found[where + (block.level.replace("-", "_"),)] = ("translations", block.id, "text")
+                found[where + (block.key,)] = ("translations", block.id, "text")
             elif isinstance(block, TableBlock):
-                spec = table_spec(block, tables)
-                key = block.table if isinstance(block.table, str) else spec.id
-                if spec is not None and key:
-                    found.update(table_text_sources(spec, key, where + ("table",)))
+                spec = block.spec(tables)
+                if spec is not None and block.name:
+                    found.update(table_text_sources(spec, block.name, where + ("table",)))
             elif isinstance(block, FigureBlock) and block.figure.id:
                 found.update({where + ("figure", text): ("figures", block.figure.id, text)
                               for text in FIGURE_TEXTS if getattr(block.figure, text)})

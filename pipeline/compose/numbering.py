@@ -29,7 +29,6 @@ from pipeline.model.edition import UNNUMBERED_PARTS, Edition
 
 Path = tuple  # a path into the edition's data: ("body", 3, "items", 0)
 HEADING_LEVELS = tuple(key.replace("_", "-") for key in HEADING_KEYS)
-CONTENTS_LEVELS = ("part", "chapter", "section")  # the levels a contents list shows
 
 
 def letter(number: int) -> str:
@@ -194,9 +193,8 @@ def _number_blocks(numbers: Numbers, blocks: list, at: Path, depth_of: dict[str,
             _number_items(numbers, block, path, labels.reference("paragraph", paragraph) if block.numbered else None,
                           of_annex, labels)
         elif isinstance(block, TableBlock):
-            spec = tables.get(block.table) if isinstance(block.table, str) else block.table
-            name = block.table if isinstance(block.table, str) else (spec.id if spec else None)
-            anchor = (spec.id if spec and spec.id else None) or name or "_".join(str(p) for p in ("t",) + path)
+            spec = block.spec(tables)
+            anchor = (spec.id if spec and spec.id else None) or block.name or "_".join(str(p) for p in ("t",) + path)
             if anchor in numbers.anchors.values():  # a series' table shown twice: each its own anchor
                 anchor = "_".join(str(p) for p in (anchor,) + path)
             numbers.anchors[path] = anchor

@@ -31,7 +31,7 @@ from pipeline.inputs.layout import TEMPLATES_DIR
 from pipeline.inputs.load import Inputs, Sourced
 from pipeline.inputs.problems import InputError, Location, Problem, display_path
 from pipeline.inputs.sources import locate
-from pipeline.writers.barcodes import code39_svg, qr_svg
+from pipeline.doctree.barcodes import code39_svg, qr_svg
 
 REPORT_TEMPLATE = "report.html.j2"  # each template kind's entry point: templates/<kind>/report.html.j2
 

@@ -91,6 +91,8 @@ REVISION = ("data-revision",)  # a redline marks whole blocks inserted or delete
 
 # Heading levels of the UN Editorial Manual, outermost first.
 HEADING_LEVELS = ("part", "chapter", "section", "subsection", "third-degree", "fourth-degree", "fifth-degree")
+# The heading levels a contents list shows (with the annexes), outermost first.
+CONTENTS_LEVELS = ("part", "chapter", "section")
 
 
 def _heading(level: str, look: str, akn: str) -> Element:
@@ -219,9 +221,9 @@ ELEMENTS: tuple[Element, ...] = (
             attributes=("id", "data-number", "data-recommendation")),
     Element("paragraph-number", ("span",), Role.INLINE, INLINE, akn="num", shown_by_label=True),
     Element("unnumbered-paragraph", ("p",), Role.BLOCK, INLINE, canonical="¶ {text}", word_style="UN Paragraph",
-            akn="p", attributes=("id", "data-recommendation")),
+            akn="paragraph", attributes=("id", "data-recommendation")),
     Element("quoted-paragraph", ("p",), Role.BLOCK, INLINE, canonical="¶ quoted: {text}", word_style="UN Quotation",
-            akn="p", attributes=("id",), doc="a passage quoted from another text, indented on both sides, not numbered"),
+            akn="paragraph", attributes=("id",), doc="a passage quoted from another text, indented on both sides, not numbered"),
     Element("subparagraphs", ("ol",), Role.LIST, ("subparagraph",), akn="blockList",
             attributes=("data-depth",), doc="subparagraphs (a), (i), a., i."),
     Element("subparagraph", ("li",), Role.ITEM, ("item-label",) + INLINE + ("subparagraphs", "bullets"),

@@ -21,7 +21,7 @@ from pydantic import ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from pipeline.build.session import write_atomically
+from pipeline.build.atomic import write_atomically
 from pipeline.inputs.layout import check_session_id, edition_files, edition_path, series_file
 from pipeline.inputs.load import load_editions
 from pipeline.model.edition import Edition

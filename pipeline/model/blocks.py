@@ -139,14 +139,18 @@ class HeadingBlock(Strict):
         return _number_needs_numbered(self)
 
     @property
+    def key(self) -> str:
+        """'chapter', 'third_degree', ...: the data key that holds the heading's text."""
+        return next(key for key in HEADING_KEYS if getattr(self, key) is not None)
+
+    @property
     def level(self) -> str:
         """'chapter', 'third-degree', ...: the level as the tree names it."""
-        key = next(key for key in HEADING_KEYS if getattr(self, key) is not None)
-        return key.replace("_", "-")
+        return self.key.replace("_", "-")
 
     @property
     def text(self) -> str:
-        return next(getattr(self, key) for key in HEADING_KEYS if getattr(self, key) is not None)
+        return getattr(self, self.key)
 
 
 def _column(value: Any) -> Any:
@@ -215,6 +219,15 @@ class TableBlock(Strict):
 
     table: Annotated[Union[Annotated[TableName, Tag("name")], Annotated[TableSpec, Tag("spec")]],
                      Discriminator(_table_form)]
+
+    def spec(self, tables: dict[str, TableSpec]) -> TableSpec | None:
+        """The table shown: its own, or the one of the series' `tables` it names (None if unknown)."""
+        return tables.get(self.table) if isinstance(self.table, str) else self.table
+
+    @property
+    def name(self) -> str:
+        """The series' table it names, or its own table's id ('' when it has none)."""
+        return self.table if isinstance(self.table, str) else (self.table.id or "")
 
 
 FigureFileName = Annotated[FileName, plain_name("prevalence.png")]

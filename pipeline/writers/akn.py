@@ -30,7 +30,8 @@ from typing import Iterator
 from lxml import etree
 
 from pipeline.doctree.check import parse_tree
-from pipeline.doctree.vocabulary import HEADING_LEVELS, VOCABULARY, Role, element_of, heading_level, kind_of
+from pipeline.doctree.vocabulary import (CONTENTS_LEVELS, ELEMENTS, HEADING_LEVELS, VOCABULARY, Role, element_of,
+                                         heading_level, kind_of, role_of)
 from pipeline.writers.registry import WriteContext
 from pipeline.writers.reproducible import document_timestamp
 
@@ -44,9 +45,13 @@ ORGANS = {"A": ("unga", "generalAssembly"), "S": ("unsc", "securityCouncil"),
           "E": ("ecosoc", "economicAndSocialCouncil")}
 EID_PREFIX = {"part": "part", "chapter": "chp", "section": "sec", "subsection": "subsec", "paragraph": "para",
               "attachment": "att", "tblock": "tblock", "blockList": "list", "item": "item"}
+# A contents entry's <tocItem level>: sections one in from parts, chapters and annexes.
+TOC_LEVEL = {level: 2 if level == "section" else 1 for level in CONTENTS_LEVELS} | {"annex": 1}
 EID_MARK = "data-akn-eid"  # set on the parsed tree (never on the caller's) while writing
-PARAGRAPH_KINDS = ("numbered-paragraph", "unnumbered-paragraph", "quoted-paragraph")  # each an AKN <paragraph>
-NUMBER_KINDS = {"heading-number", "paragraph-number", "item-label", "table-number", "figure-number"}  # AKN: their <num>
+# The kinds the vocabulary makes an AKN <paragraph> (numbered or not), and those that are a <num>
+# (a number or label the writer puts in its container's <num>, not in the text).
+PARAGRAPH_KINDS = frozenset(element.kind for element in ELEMENTS if element.akn == "paragraph")
+NUMBER_KINDS = frozenset(element.kind for element in ELEMENTS if element.akn == "num")
 
 
 def A(tag: str) -> str:
@@ -285,7 +290,7 @@ def _assign_eids(writer: _Writer, body: etree._Element) -> None:
 
 def _item_eids(writer: _Writer, following: etree._Element | None, parent_eid: str) -> None:
     """The eIds of the list items that follow a paragraph (lists stand after it in the tree)."""
-    while following is not None and kind_of(following) in ("subparagraphs", "bullets"):
+    while following is not None and role_of(following) is Role.LIST:
         for item in following.iter("li"):
             if item.get("id"):
                 label = item.findtext("span[@class='item-label']") or ""
@@ -328,7 +333,7 @@ def _preface(writer: _Writer, body: etree._Element, preface: etree._Element) -> 
         elif kind in ("transmittal", "summary"):
             _preface_container(writer, part, sub(preface, "container", name=kind, eId=kind), kind)
         elif kind == "transmitted-title":
-            _inline(writer, part, sub(sub(preface, "p", class_="transmittedTitle"), "docTitle"))
+            _inline(writer, part, sub(sub(preface, "p", class_="transmittedTitle"), element_of(part).akn))
         elif kind == "contents":
             _contents(writer, part, preface)
 
@@ -368,7 +373,7 @@ def _contents(writer: _Writer, nav: etree._Element, preface: etree._Element) -> 
     toc = sub(preface, "toc")
     for entry in nav.iterfind("p[@class='contents-entry']"):
         target = (entry.find("a[@class='contents-page']").get("href") or "").lstrip("#")
-        level = {"part": 1, "chapter": 1, "annex": 1, "section": 2}.get(entry.get("data-level", ""), 3)
+        level = TOC_LEVEL.get(entry.get("data-level", ""), 3)
         text = " ".join(squeeze(span.text_content()) for span in entry.iterfind("span") if squeeze(span.text_content()))
         sub(toc, "tocItem", text, href="#" + writer.eids.get(target, target), level=str(level))
 
@@ -392,12 +397,12 @@ def _hierarchy(writer: _Writer, container: etree._Element, parent: etree._Elemen
             _inline(writer, child, sub(holder, "heading"))
             last_content = None
         elif kind in PARAGRAPH_KINDS:
-            paragraph = sub(within, "paragraph", eId=_eid_of(writer, child))
+            paragraph = sub(within, element_of(child).akn, eId=_eid_of(writer, child))
             if child.get("data-number"):
                 sub(paragraph, "num", child.get("data-number") + ".")
             last_content = sub(paragraph, "content")
             _inline(writer, child, sub(last_content, "p", **({"class_": "quotation"} if kind == "quoted-paragraph" else {})))
-        elif kind in ("subparagraphs", "bullets"):
+        elif element_of(child).role is Role.LIST:
             if last_content is None:
                 raise ValueError(f"a list ('{kind}') that follows no paragraph")
             _list(writer, child, last_content, last_content.getparent().get("eId"))
@@ -431,7 +436,7 @@ def _list(writer: _Writer, element: etree._Element, parent: etree._Element, pare
             sub(akn_item, "num", squeeze(label.text_content()))
         _inline(writer, item, sub(akn_item, "p"))
         for inner in _children(item):
-            if kind_of(inner) in ("subparagraphs", "bullets"):
+            if element_of(inner).role is Role.LIST:
                 _list(writer, inner, akn_item, eid)
 
 
@@ -493,7 +498,7 @@ def _annex(writer: _Writer, annex: etree._Element, attachments: etree._Element, 
         if kind in ("annex-label", "annex-original"):
             _inline(writer, child, sub(preface, "p", class_=camel(kind.replace("-", " "))))
         elif kind == "annex-title":
-            _inline(writer, child, sub(sub(preface, "p", class_="annexTitle"), "docTitle"))
+            _inline(writer, child, sub(sub(preface, "p", class_="annexTitle"), element_of(child).akn))
     main = sub(doc, "mainBody")
     _hierarchy(writer, annex, main)
     if not _children(main):

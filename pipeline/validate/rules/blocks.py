@@ -10,7 +10,7 @@ from typing import Any, Iterator
 import jinja2
 import jinja2.meta
 
-from pipeline.compose.blocks import EXPRESSION_ERRORS, table_rows_source, table_spec
+from pipeline.compose.blocks import EXPRESSION_ERRORS, table_rows_source
 from pipeline.compose.numbering import HEADING_LEVELS, heading_number, number_edition
 from pipeline.i18n.labels import original_labels
 from pipeline.compose.sandbox import paragraph_environment
@@ -98,8 +98,7 @@ def check_headings(inputs: Inputs, sourced: Sourced) -> Problems:
                 groups.setdefault((parent, block.level), []).append(index)
             typed = TYPED_NUMBER.match(block.text)
             if typed:
-                key = block.level.replace("-", "_")
-                yield warning(at(sourced, *at_path, index, key),
+                yield warning(at(sourced, *at_path, index, block.key),
                               f"the heading starts with '{typed['number']}', a number typed by hand; the pipeline "
                               f"numbers headings ({first_heading_number(block.level)}, ...): remove it")
         yield from _heading_nesting(sourced, at_path, blocks)
@@ -107,7 +106,7 @@ def check_headings(inputs: Inputs, sourced: Sourced) -> Problems:
             if len(indexes) == 1:
                 index = indexes[0]
                 under = "in the report" if parent is None else "under its heading"
-                yield warning(at(sourced, *at_path, index, level.replace("-", "_")),
+                yield warning(at(sourced, *at_path, index, blocks[index].key),
                               f"this is the only {level} heading {under}; a level with a single heading is an "
                               f"editorial error (if there is an A. there must be a B.): add another or remove it")
 
@@ -143,7 +142,7 @@ def _heading_nesting(sourced: Sourced, at_path: Path, blocks: list) -> Problems:
         open_levels[block.level] = index
         if not block.numbered:
             continue
-        where = at(sourced, *at_path, index, block.level.replace("-", "_"))
+        where = at(sourced, *at_path, index, block.key)
         later_above = sorted({b.level for i, b in headings if i > index and HEADING_LEVELS.index(b.level) < rank},
                              key=HEADING_LEVELS.index)
         if parent is None and later_above:
@@ -233,7 +232,7 @@ def check_tables(inputs: Inputs, sourced: Sourced) -> Problems:
     for path, block in _all_blocks(sourced.model):
         if not isinstance(block, TableBlock):
             continue
-        spec = table_spec(block, tables)
+        spec = block.spec(tables)
         if spec is None:
             yield error(at(sourced, *path, "table"),
                         f"no table named '{block.table}' in series '{facts.series.id}'"
@@ -385,8 +384,7 @@ def _table_rows(inputs: Inputs, facts, spec: TableSpec, context: dict, where, bl
         if not (isinstance(block.table, str) and "does not declare" in message):  # the series' own, told there
             yield error(at_rows_from, message)
         return
-    name = block.table if isinstance(block.table, str) else (spec.id or "")
-    shown = f"the {name} table" if name else "the table"
+    shown = f"the {block.name} table" if block.name else "the table"
     if not rows and spec.rows_from == "members":
         yield warning(where(), f"no committee member is in office on {facts.edition.date}: {shown} is left out "
                                "(add the members elected since to the committee data)")

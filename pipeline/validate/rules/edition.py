@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from pipeline.doctree.vocabulary import CONTENTS_LEVELS
 from pipeline.inputs.load import Inputs, Sourced
 from pipeline.inputs.problems import did_you_mean
 from pipeline.model.blocks import HeadingBlock
@@ -287,9 +288,8 @@ def check_masthead_note_places(inputs: Inputs, sourced: Sourced) -> Problems:
 def check_contents_has_entries(inputs: Inputs, sourced: Sourced) -> Problems:
     """A contents list lists parts, chapters, sections and annexes: with none, it is an empty page."""
     edition: Edition = sourced.model
-    listed = ("part", "chapter", "section")
     if edition.contents and not edition.annexes and not any(
-            isinstance(block, HeadingBlock) and block.level in listed for block in edition.body):
+            isinstance(block, HeadingBlock) and block.level in CONTENTS_LEVELS for block in edition.body):
         yield warning(at(sourced, "contents"), "the contents list would be empty (no part, chapter, section or "
                                                "annex): remove 'contents:' or add the headings")
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from docx.shared import Inches
 from docx.text.paragraph import Paragraph
 
-from pipeline.writers.barcodes import code39_png, qr_png
+from pipeline.doctree.barcodes import code39_png, qr_png
 from pipeline.writers.docx.fields import add_field
 from pipeline.writers.docx.pictures import add_picture
 from pipeline.writers.docx.state import Build

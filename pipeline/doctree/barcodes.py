@@ -1,5 +1,8 @@
 """Code 39 barcodes of job numbers and QR codes of documents' addresses, as SVG (for the PDF)
-and PNG (for Word)."""
+and PNG (for Word).
+
+Here, beside the document tree, rather than among the writers: compose puts the SVGs in the
+tree and the DOCX writer draws the PNGs, so both stages import it and neither imports the other."""
 
 from __future__ import annotations
 
