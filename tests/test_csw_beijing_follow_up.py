@@ -52,8 +52,9 @@ def test_canonical_text_has_masthead_contents_with_real_ranges_and_headings(buil
     assert_in_order(canonical_values(built_42["txt"]), MASTHEAD_LINES + ["E/CN.6/1998/1."])
     assert f"agenda item: {REF['agenda item'][0]}" in text
     assert "masthead note *: E/CN.6/1998/1." in text
+    marked = [line + "**" if index == 6 else line for index, line in enumerate(CONTENTS)]  # its note's call
     entries = [f"entry: {line} | {span}" if span != "\u2013" else f"entry: {line}\n"
-               for line, span in zip(CONTENTS, RANGES)]
+               for line, span in zip(marked, RANGES)]
     assert_in_order(text, ["[contents] Contents", "columns: Paragraphs | Page"] + entries)
     body = text.split("[chapter] ", 1)[1]
     assert_in_order("[chapter] " + body, [f"[{kind}] {line}" for kind, line in zip(KINDS, CONTENTS)])
@@ -77,11 +78,18 @@ def test_docx_has_masthead_contents_headings_and_note(built_42):
     assert any("E/CN.6/1998/1." in note for note in footnote_texts(built_42["docx"]))
 
 
-@pytest.mark.xfail(strict=True, reason="the README gives no way to write a masthead note whose "
-                   "mark stands on a contents entry ('...Human Rights**', '** See "
-                   "E/CN.6/1998/2/Add.1.'): attached_to is agenda, title or author only")
-def test_the_note_on_section_e_is_printed(built_42):
-    assert "See E/CN.6/1998/2/Add.1." in built_42["txt"].read_text(encoding="utf-8")
+def test_the_note_on_section_e_is_printed_on_its_contents_entry(built_42):
+    """'** See E/CN.6/1998/2/Add.1.' is called on section II.E's contents entry (attached_to:
+    contents), not on the heading in the text, in every format."""
+    text = built_42["txt"].read_text(encoding="utf-8")
+    assert "masthead note **: See E/CN.6/1998/2/Add.1." in text
+    assert f"entry: {CONTENTS[6]}**" in text and f"] {CONTENTS[6]}**" not in text
+    first_page = normalize(pdftotext(built_42["pdf"], "-l", "1"))
+    assert "Human Rights**" in first_page and "** See E/CN.6/1998/2/Add.1." in first_page
+    assert "Human Rights**" not in normalize(pdftotext(built_42["pdf"], "-f", "2"))
+    assert "See E/CN.6/1998/2/Add.1." in " ".join(footnote_texts(built_42["docx"]))
+    entry = next(p for p in Document(str(built_42["docx"])).paragraphs if "Joint work plan" in p.text)
+    assert "Human Rights**" in entry.text
 
 
 def test_the_contents_list_is_on_page_one(built_42):
@@ -106,3 +114,25 @@ def test_contents_on_page_one_without_a_contents_list_is_an_error(data_copy):
     problems = problems_of(data_copy, 42)
     assert any("csw-beijing-follow-up.yaml:" in p and "error: contents_on_page_one places a contents list" in p
                for p in problems), problems
+
+
+@pytest.mark.parametrize("note, message", [
+    ("{attached_to: contents, text: A note.}", "missing key 'entry'"),
+    ("{attached_to: contents, entry: joint-work-plans, text: A note.}",
+     "'joint-work-plans' is not the id of a part, chapter, section or annex the contents list shows "
+     "(did you mean 'joint-work-plan'?)"),
+    ("{attached_to: title, entry: joint-work-plan, text: A note.}", "delete 'entry', or write attached_to: contents"),
+])
+def test_a_note_on_a_contents_entry_names_a_listed_heading(data_copy, note, message):
+    path = data_copy / "sessions" / "42" / "csw-beijing-follow-up.yaml"
+    replace_in(path, "masthead_notes:\n", f"masthead_notes:\n  - {note}\n")
+    problems = problems_of(data_copy, 42)
+    assert any("csw-beijing-follow-up.yaml:" in p and message in p for p in problems), problems
+
+
+def test_a_note_on_a_contents_entry_needs_the_list_on_page_one(data_copy):
+    path = data_copy / "sessions" / "42" / "csw-beijing-follow-up.yaml"
+    replace_in(path, "contents_on_page_one: true\n", "")
+    problems = problems_of(data_copy, 42)
+    assert any("this note is attached to the contents line, but this edition prints no contents list on page 1"
+               in p for p in problems), problems

@@ -132,10 +132,11 @@ class ComposedAnnex:
 
 @dataclass(frozen=True)
 class ComposedMastheadNote:
-    place: str  # symbol, agenda, title, author or addendum: where its call stands
+    place: str  # symbol, agenda, title, author, addendum or contents: where its call stands
     mark: str  # *, **, ***
     anchor: str
     html: Markup
+    entry: str | None = None  # on a contents entry: the anchor of the entry's heading or annex
 
 
 @dataclass(frozen=True)
@@ -159,9 +160,9 @@ class ComposedReport:
     numbers: Numbers = field(repr=False)
     transmittal: list[ComposedParagraph] = field(default_factory=list)  # a note's paragraphs, on page 1
 
-    def note_calls(self, place: str) -> list[ComposedMastheadNote]:
-        """The masthead notes called at one place of the masthead."""
-        return [note for note in self.masthead_notes if note.place == place]
+    def note_calls(self, place: str, entry: str | None = None) -> list[ComposedMastheadNote]:
+        """The masthead notes called at one place of the masthead (or one contents entry)."""
+        return [note for note in self.masthead_notes if note.place == place and note.entry == entry]
 
 
 def reference_function(numbers: Numbers) -> Callable[[str], str]:
@@ -250,19 +251,20 @@ class Composer:
     def masthead_notes(self) -> list[ComposedMastheadNote]:
         """The provisional agenda's note, then the edition's own, marked *, **, *** in the
         order their calls stand in the masthead."""
-        notes: list[tuple[str, Markup, Path]] = []
+        notes: list[tuple[str, Markup, str | None]] = []
         listing = self.edition.agenda_listing_shown(self.placeholder)
         if listing:
             kind, symbol = listing
-            notes.append(("agenda", Markup.escape(symbol if symbol.endswith(".") else symbol + "."),
-                          ("agenda", f"{kind}_{'list' if kind == 'preliminary' else 'agenda'}")))
+            notes.append(("agenda", Markup.escape(symbol if symbol.endswith(".") else symbol + "."), None))
         plain = self.inline.within(notes_allowed=False)
         for index, note in enumerate(self.edition.masthead_notes):
             path = ("masthead_notes", index, "text")
-            notes.append((note.attached_to, self.text(note.text, path, plain), path))
-        notes.sort(key=lambda note: MASTHEAD_NOTE_PLACES.index(note[0]))
-        return [ComposedMastheadNote(place, "*" * (i + 1), f"masthead-note-{i + 1}", html)
-                for i, (place, html, _) in enumerate(notes)]
+            notes.append((note.attached_to, self.text(note.text, path, plain), note.entry))
+        entries = [entry.anchor for entry in self.numbers.outline]
+        notes.sort(key=lambda note: (MASTHEAD_NOTE_PLACES.index(note[0]),
+                                     entries.index(note[2]) if note[2] in entries else 0))
+        return [ComposedMastheadNote(place, "*" * (i + 1), f"masthead-note-{i + 1}", html, entry)
+                for i, (place, html, entry) in enumerate(notes)]
 
     def blocks(self, blocks: list, at: Path) -> list[Any]:
         composed = []

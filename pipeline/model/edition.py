@@ -74,16 +74,19 @@ UNNUMBERED_PARTS = ("transmittal", "summary")
 
 # Where a masthead note's mark may stand, in the order the masthead prints them (their marks
 # *, **, *** follow this order).
-MastheadPlace = Literal["symbol", "agenda", "title", "author", "addendum"]
+MastheadPlace = Literal["symbol", "agenda", "title", "author", "addendum", "contents"]
 MASTHEAD_NOTE_PLACES: tuple[str, ...] = get_args(MastheadPlace)
 
 
 class MastheadNote(Strict):
     """A further masthead note (*, **, ***): on the symbol ("S/2016/949*": a reissue's note), the
-    agenda item, the title or the author line."""
+    agenda item, the title, the author line, or an entry of a contents list on page 1."""
 
     attached_to: MastheadPlace
     text: NonEmpty
+    # attached_to: contents: the id of the heading (or annex) whose contents entry carries the
+    # mark (E/CN.6/1998/2: "E. Joint work plan ...**", "** See E/CN.6/1998/2/Add.1.")
+    entry: BlockId | None = None
     id: BlockId | None = block_id_field()  # names the note for its translations
 
 

@@ -137,7 +137,10 @@ def _link_contents(body: etree._Element) -> None:
         link = etree.SubElement(title, "a", {"href": page.get("href")})
         link.text, title.text = title.text, None
         for child in list(title)[:-1]:
-            link.append(child)
+            if child.get("class") in ("note-call", "call-separator"):
+                title.append(child)  # a masthead note's call is a link of its own: after the title's
+            else:
+                link.append(child)
         entry.remove(page)
     for label in body.iterfind(".//span[@class='contents-page-label']"):
         label.getparent().remove(label)

@@ -275,14 +275,38 @@ def check_masthead_note_places(inputs: Inputs, sourced: Sourced) -> Problems:
     edition: Edition = sourced.model
     series = inputs.series.get(edition.series)
     printed = {"symbol": True, "title": True, "agenda": bool(edition.agenda_items),
-               "addendum": bool(edition.addendum_title), "author": series is None or series.model.author is not None}
+               "addendum": bool(edition.addendum_title), "author": series is None or series.model.author is not None,
+               "contents": bool(edition.contents) and edition.contents_on_page_one}
     lacking = {"agenda": "this edition names no agenda item", "addendum": "this edition gives no addendum_title",
-               "author": f"series '{edition.series}' has no author line"}
+               "author": f"series '{edition.series}' has no author line",
+               "contents": "this edition prints no contents list on page 1 (contents_on_page_one), where the "
+                           "masthead's notes stand"}
     for index, note in enumerate(edition.masthead_notes):
         if not printed[note.attached_to]:
             line = lacking[note.attached_to]
             yield error(at(sourced, "masthead_notes", index, "attached_to"),
                         f"this note is attached to the {note.attached_to} line, but {line}; attach it to the title")
+        elif note.attached_to == "contents":
+            yield from _contents_note_entry(sourced, index, note.entry)
+        if note.entry is not None and note.attached_to != "contents":
+            yield error(at(sourced, "masthead_notes", index, "entry"),
+                        "'entry' names the contents entry of a note attached to the contents list; this note is "
+                        f"attached to the {note.attached_to}: delete 'entry', or write attached_to: contents")
+
+
+def _contents_note_entry(sourced: Sourced, index: int, entry: str | None) -> Problems:
+    """A note on a contents entry names a heading or annex the contents list shows, by its id."""
+    edition: Edition = sourced.model
+    listed = [block.id for block in edition.body if isinstance(block, HeadingBlock) and block.id
+              and block.level in CONTENTS_LEVELS] + [annex.id for annex in edition.annexes if annex.id]
+    if entry is None:
+        yield error(at(sourced, "masthead_notes", index),
+                    "missing key 'entry': a note attached to the contents list names the entry that carries its "
+                    "mark, by the id of its heading (give the heading 'id: ...' and write entry: <that id>)")
+    elif entry not in listed:
+        hint = did_you_mean(entry, listed)
+        yield error(at(sourced, "masthead_notes", index, "entry"),
+                    f"'{entry}' is not the id of a part, chapter, section or annex the contents list shows{hint}")
 
 
 def check_contents_has_entries(inputs: Inputs, sourced: Sourced) -> Problems:
@@ -292,7 +316,6 @@ def check_contents_has_entries(inputs: Inputs, sourced: Sourced) -> Problems:
             isinstance(block, HeadingBlock) and block.level in CONTENTS_LEVELS for block in edition.body):
         yield warning(at(sourced, "contents"), "the contents list would be empty (no part, chapter, section or "
                                                "annex): remove 'contents:' or add the headings")
-
 
 
 def check_contents_placement(inputs: Inputs, sourced: Sourced) -> Problems:
