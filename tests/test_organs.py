@@ -149,6 +149,17 @@ def test_a_geneva_job_number_without_a_date_is_accepted_and_encoded(data_copy, t
     assert 'data-code="1815291"' in files["html"].read_text(encoding="utf-8")
 
 
+def test_a_job_number_without_a_language_letter_is_printed_as_written(data_copy, tmp_path):
+    """Copies of Geneva documents of 2014 print 'GE.14-13475' alone: accepted and encoded; processing
+    dates without the letter before them are not a job number."""
+    hrc_data(data_copy, EDITION.replace("GE.10-14635 (E) 060710", "GE.10-14635"))
+    files = build(data_copy, tmp_path / "out", session=15, formats=("html",))
+    assert 'data-code="1014635"' in files["html"].read_text(encoding="utf-8")
+    (data_copy / "sessions" / "15" / "hrc-report.yaml").write_text(
+        EDITION.replace("GE.10-14635 (E) 060710", "GE.10-14635 060710"), encoding="utf-8")
+    assert any("hrc-report.yaml:7:" in p and "job_number" in p for p in problems_of(data_copy))
+
+
 def test_an_organ_a_language_file_does_not_name_is_reported_for_that_version(tmp_path):
     """A language version would print an organ its language file does not name in English:
     a warning in a draft (an error once final), at the language file."""

@@ -7,8 +7,7 @@ paragraphs, the contents list with chapters and sections and their real paragrap
 paragraph 1 as far as the copy goes, in the canonical text, the PDF and the DOCX, in order; every
 other paragraph is a marked gap, none invented.
 
-What the project cannot print as the real page 1 does is a strict xfail: the job number
-"GE.14-13475", which the copies print without a language letter (the project refuses it)."""
+The job number "GE.14-13475" is printed as the copies print it, without a language letter."""
 
 from __future__ import annotations
 
@@ -119,10 +118,8 @@ def test_the_contents_list_gives_each_entrys_real_paragraphs(built_26):
 
 # What the project prints otherwise than the real page 1 (the code is not changed here).
 
-@pytest.mark.xfail(strict=True, reason="both copies print the job number 'GE.14-13475' without a language letter; "
-                   "the project refuses a job number without one, so the edition gives none and page 1's foot "
-                   "has no job number or barcode")
 def test_page_one_foot_has_the_real_job_number(built_26):
+    """Both copies print 'GE.14-13475' without a language letter: printed as written."""
     job = REF["foot"][0]
     assert f"job number: {job}" in built_26["txt"].read_text(encoding="utf-8")
     assert job in pdftotext(built_26["pdf"], "-l", "1")

@@ -84,8 +84,10 @@ DayOrYear = Annotated[Union[dt.date, int, None], BeforeValidator(_day_or_year)]
 # A job number: year-serial, the language letter, the processing date(s) when printed; a Geneva
 # or Vienna job number starts with its office's prefix ("04-39651 (E) 300704",
 # "GE.10-14635 (E) 060710", "GE.18-15291(E)").
-JOB_NUMBER = r"^((GE|V)\.)?\d{2}-\d{5} ?\([A-Z]\)( \d{6}){0,2}$"
-JOB_NUMBER_PARTS = re.compile(r"(?P<year>\d{2})-(?P<serial>\d{5}) ?\((?P<letter>[A-Z])\)")
+# "04-39651 (E) 300704", "GE.18-15291(E)"; the copies of Geneva documents of 2014 print
+# "GE.14-13475" alone (A/HRC/26/29, A/HRC/26/1), so the language letter may be left out
+JOB_NUMBER = r"^((GE|V)\.)?\d{2}-\d{5}( ?\([A-Z]\)( \d{6}){0,2})?$"
+JOB_NUMBER_PARTS = re.compile(r"(?P<year>\d{2})-(?P<serial>\d{5})( ?\((?P<letter>[A-Z])\))?")
 
 
 class Strict(BaseModel):

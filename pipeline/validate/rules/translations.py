@@ -164,7 +164,7 @@ def _check_version(inputs: Inputs, sourced: Sourced, translated: Sourced, known:
     language_name = known[code].name
     letter = known[code].letter
     given = JOB_NUMBER_PARTS.search(version.job_number or "")
-    if given and given["letter"] != letter:
+    if given and given["letter"] not in (None, letter):
         yield error(at(translated, "job_number"), f"the {language_name} version's job number carries the letter "
                                                    f"({letter}), not ({given['letter']})")
     # what the language file lacks for this masthead: told at the file, a warning in a draft
