@@ -636,3 +636,24 @@ def test_no_date_prints_as_nothing_in_every_language(code):
     assert style.long_date(None) == ""
     assert style.long_date(2003) == "2003"
     assert style.long_date(dt.date(2004, 8, 27)) != ""
+
+
+def test_a_version_in_another_language_than_the_original_names_its_language(tmp_path):
+    """The English version of a French original prints "English" over "Original: French"
+    (A/HRC/28/63, A/HRC/34/52); an English original prints no such line."""
+    from docx import Document
+
+    from tests.conftest import DATA as ORIGINALS, build, pdftotext
+
+    data = tmp_path / "data"
+    shutil.copytree(ORIGINALS, data)
+    replace_in(data / "sessions" / "26" / "peaceful-assembly-association.yaml",
+               "original_language: English", "original_language: French")
+    files = build(data, tmp_path / "out", session=26, series="peaceful-assembly-association")
+    text = files["txt"].read_text(encoding="utf-8")
+    assert "language: English\noriginal: Original: French" in text
+    assert re.search(r"English\s+Original: French", pdftotext(files["pdf"], "-l", "1"))
+    masthead = [cell.text for table in Document(str(files["docx"])).tables for row in table.rows for cell in row.cells]
+    assert any(cell.endswith("English\nOriginal: French") for cell in masthead), masthead
+    english = build(ORIGINALS, tmp_path / "en", session=26, series="peaceful-assembly-association")
+    assert "language: " not in english["txt"].read_text(encoding="utf-8")

@@ -45,6 +45,11 @@ class Version:
     def is_original(self) -> bool:
         return self.translation is None
 
+    def prints_its_language(self, original_language: str) -> bool:
+        """Whether the masthead names this version's language over "Original: ...": a version
+        in another language than the original's ("English" over "Original: French")."""
+        return self.language.name != original_language
+
     @property
     def labels(self) -> Labels:
         """The words of its numbering and cross-references."""
