@@ -145,3 +145,17 @@ def test_an_edition_may_have_its_own_title(tmp_path):
     files = build(data, tmp_path / "out", formats=("html", "txt", "pdf"))
     assert "title: Special edition: status of the Convention\n" in files["txt"].read_text(encoding="utf-8")
     assert "Special edition: status of the Convention" in " ".join(pdftotext(files["pdf"]).split())
+
+
+def test_an_edition_title_and_a_translated_title_print_as_written(tmp_path):
+    """Attack 4, rows 5, 6, 8: markup in an edition's own title printed literally, a 5,000-character
+    one filled page 1 silently, and a translated title of any length passed."""
+    data = _copy(tmp_path)
+    edition = data / "sessions/59/cmw-status.yaml"
+    replace_in(edition, "body:\n", "title: \"Status *of* the Convention[^f1] {{ session }}\"\nbody:\n")
+    assert any(": error: the edition's title prints as it is written" in e for e in _errors(data, 59))
+    replace_in(edition, "title: \"Status *of* the Convention[^f1] {{ session }}\"\n", f"title: {'Status ' * 60}\n")
+    assert any(": warning: the edition's title has 419 characters" in p for p in problems_of(data, 59))
+    (data / "sessions/59/cmw-status.fr.yaml").write_text(
+        f"language: fr\nstatus: unofficial\ntitle: {'Situation ' * 40}\n", encoding="utf-8")
+    assert any("cmw-status.fr.yaml:3:8: warning: the title has 399 characters" in p for p in problems_of(data, 59))

@@ -22,7 +22,7 @@ from lxml import etree
 from pipeline.writers.docx import write_docx
 from pipeline.writers.docx.styles import ALL_PARAGRAPH_STYLES
 
-from conftest import DATA
+from conftest import DATA, build, replace_in
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE = REPO / "tests" / "fixtures" / "tree-sample.html"
 DATE = dt.date(2004, 8, 27)
@@ -433,3 +433,16 @@ def test_ins_and_del_become_tracked_changes(sample_tree):
 def test_unknown_revision_is_refused(sample_tree):
     with pytest.raises(ValueError, match="data-revision"):
         write_docx(sample_tree.replace('data-number="8">', 'data-number="8" data-revision="moved">'), DATE)
+
+
+def test_a_title_longer_than_word_allows_in_its_properties_still_builds(data_copy, tmp_path):
+    """Word keeps at most 255 characters in a core property: a longer title (a warning, not an
+    error) is cut at a word there with an ellipsis, and printed whole on the page."""
+    long_title = "Progress towards the Sustainable Development Goals " * 8
+    replace_in(data_copy / "sessions" / "2019" / "sdg-progress.yaml", "original_language: English\n",
+               f"original_language: English\ntitle: {long_title.strip()}\n")
+    files = build(data_copy, tmp_path / "out", session=2019, formats=("docx",))
+    document = Document(str(files["docx"]))
+    title = document.core_properties.title
+    assert len(title) <= 255 and title.endswith(" Development\u2026"), title
+    assert long_title.strip() in " ".join(p.text for p in document.paragraphs)

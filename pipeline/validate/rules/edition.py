@@ -333,17 +333,27 @@ TITLE_MARKUP = ("the transmitted report's title prints as it is written: express
                 "*emphasis*, links and tags are not read in it; write the plain title")
 
 
+# The titles an edition may give that print as written (the series' title is checked with the series).
+PLAIN_TITLES = {"title": "the edition's title", "transmitted_title": "the transmitted report's title",
+                "addendum_title": "the addendum's title"}
+
+
+def plain_title_problems(sourced: Sourced, key: str, what: str, title: str) -> Problems:
+    """A title prints as written: markup in it is an error, a paragraph's length a warning."""
+    if MARKUP_IN_TITLE.search(title):
+        yield error(at(sourced, key), TITLE_MARKUP.replace("the transmitted report's title", what))
+    if len(title) > MAX_TITLE_LENGTH:
+        yield warning(at(sourced, key), f"{what} has {len(title):,} characters; a UN report's title is a line or "
+                                        f"three (under {MAX_TITLE_LENGTH}): is a paragraph in its place?")
+
+
 def check_transmittal(inputs: Inputs, sourced: Sourced) -> Problems:
-    """A transmitted report's title follows the note that transmits it, and is plain text of a
-    title's length (it prints as written: no expressions, notes or markup are read in it)."""
+    """A transmitted report's title follows the note that transmits it; it, an addendum's and the
+    edition's own title are plain text of a title's length (each prints as written: no
+    expressions, notes or markup are read in it)."""
     edition: Edition = sourced.model
-    for key, what in (("transmitted_title", "the transmitted report's title"), ("addendum_title", "the addendum's title")):
-        title = getattr(edition, key) or ""
-        if MARKUP_IN_TITLE.search(title):
-            yield error(at(sourced, key), TITLE_MARKUP.replace("the transmitted report's title", what))
-        if len(title) > MAX_TITLE_LENGTH:
-            yield warning(at(sourced, key), f"{what} has {len(title):,} characters; a UN report's title is a line or "
-                                            f"three (under {MAX_TITLE_LENGTH}): is a paragraph in its place?")
+    for key, what in PLAIN_TITLES.items():
+        yield from plain_title_problems(sourced, key, what, getattr(edition, key) or "")
     if edition.addendum_title and edition.symbol and "/Add." not in edition.symbol:
         yield error(at(sourced, "addendum_title"), f"an addendum's title, but {edition.symbol} is no addendum's "
                                                    "symbol (like A/HRC/26/37/Add.2): correct the symbol or remove this")

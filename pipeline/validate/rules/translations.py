@@ -39,7 +39,7 @@ from pipeline.model.translation import source_hash
 from pipeline.validate.rules import Problems, at, at_key, error, until_final, warning
 from pipeline.inputs.sources import find_in_value
 from pipeline.validate.rules.blocks import table_too_wide
-from pipeline.validate.rules.edition import MARKUP_IN_TITLE, TITLE_MARKUP
+from pipeline.validate.rules.edition import plain_title_problems
 from pipeline.validate.rules.paragraphs import FOOTNOTE_CALL, expression_problem
 
 
@@ -283,6 +283,7 @@ def _translated_titles(sourced: Sourced, translated: Sourced, language_name: str
     plain text; one the edition lacks is not."""
     edition: Edition = sourced.model
     version = translated.model
+    yield from plain_title_problems(translated, "title", "the title", version.title)
     for key, (what, lacking) in EDITION_TITLES.items():
         original, given = getattr(edition, key), getattr(version, key)
         if original and not given:
@@ -293,8 +294,8 @@ def _translated_titles(sourced: Sourced, translated: Sourced, language_name: str
         elif given and not original:
             yield error(at(translated, key), f"{display_path(sourced.path)} {lacking} (it has no {key}): remove "
                                              "this one")
-        elif given and MARKUP_IN_TITLE.search(given):
-            yield error(at(translated, key), TITLE_MARKUP.replace("the transmitted report's title", what))
+        elif given:
+            yield from plain_title_problems(translated, key, what, given)
 
 
 def _printed_session_forms(inputs: Inputs, edition: Edition) -> list[tuple[str, str]]:

@@ -14,15 +14,27 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 
 
+CORE_PROPERTY_LIMIT = 255  # characters Word (and python-docx) allow in a core property
+
+
+def fitted(value: str) -> str:
+    """A core property's value within Word's limit: a longer title is cut at a word and ends
+    with an ellipsis (the page prints it whole)."""
+    if len(value) <= CORE_PROPERTY_LIMIT:
+        return value
+    cut = value[:CORE_PROPERTY_LIMIT - 1]
+    return (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(" ,;:") + "\u2026"
+
+
 def set_core_properties(doc: DocxDocument, meta: dict[str, str], stamp: dt.datetime, author: str, draft: str) -> None:
     """Core properties from the tree, the author (the organization) and a draft's status in the
     version's language; every date is the document's timestamp (reproducible.py)."""
     props = doc.core_properties
-    props.title = meta.get("title", "")
-    props.subject = meta.get("subject", "")
+    props.title = fitted(meta.get("title", ""))
+    props.subject = fitted(meta.get("subject", ""))
     props.language = meta.get("language", "en")
-    props.keywords = meta.get("symbol", "")
-    props.author = props.last_modified_by = author
+    props.keywords = fitted(meta.get("symbol", ""))
+    props.author = props.last_modified_by = fitted(author)
     props.comments = ""
     props.content_status = draft if meta.get("draft") == "yes" else ""
     props.created = props.modified = props.last_printed = stamp
