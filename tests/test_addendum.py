@@ -90,3 +90,32 @@ def test_a_symbol_of_an_addendum_alone_prints_addendum(tmp_path):
     replace_in(data / "sessions/59/cmw-status.fr.yaml", "\naddendum_title: Bilan\n", "\n")
     text = build(data, tmp_path / "out", formats=("html", "txt"))["txt"].read_text(encoding="utf-8")
     assert "addendum: Addendum" in text and "addendum title:" not in text
+
+
+def test_a_corrigendum_prints_corrigendum_under_addendum_in_every_format(tmp_path):
+    """A/43/26/Add.1/Corr.1 prints "Addendum" then "Corrigendum" under its title; a French
+    version, "Additif" then "Rectificatif"."""
+    data = addendum(tmp_path)
+    replace_in(data / EDITION, "symbol: A/59/312/Add.1 ", "symbol: A/59/312/Add.1/Corr.1 ")
+    files = build(data, tmp_path / "out", formats=("html", "txt", "pdf", "docx", "akn"))
+    text = files["txt"].read_text(encoding="utf-8")
+    assert f"addendum: Addendum\naddendum title: {TITLE}**\ncorrigendum: Corrigendum\n" in text
+    expected = ["Report of the Secretary-General", "Addendum", TITLE, "Corrigendum"]
+    assert_in_order(" ".join(pdftotext(files["pdf"], "-l", "1").split()), expected)
+    assert_in_order(" ".join(body_blocks(files["docx"])), expected)
+    french = build(data, tmp_path / "fr", formats=("html", "txt"), language="fr")["txt"].read_text(encoding="utf-8")
+    assert "addendum: Additif\naddendum title: Bilan**\ncorrigendum: Rectificatif\n" in french
+
+
+@pytest.mark.parametrize("symbol, message", [
+    ("A/59/312/Add.0", "'Add.0' in the symbol is no issue of a document"),
+    ("A/59/312/add.1", "'add.1' in the symbol is no issue of a document"),
+    ("A/59/312/Addendum.1", "'Addendum.1' in the symbol is no issue of a document"),
+    ("A/59/312/Corr.x", "'Corr.x' in the symbol is no issue of a document"),
+    ("A/59/312/Add.1/Add.2", "the symbol names Add. twice"),
+])
+def test_an_issue_part_of_the_symbol_is_written_as_the_un_writes_it(tmp_path, symbol, message):
+    data = addendum(tmp_path)
+    replace_in(data / EDITION, "symbol: A/59/312/Add.1 ", f"symbol: {symbol} ")
+    errors = [p for p in problems_of(data, 59) if ": error: " in p and ("no issue of" in p or "twice" in p)]
+    assert len(errors) == 1 and "cmw-status.yaml:" in errors[0] and message in errors[0], errors

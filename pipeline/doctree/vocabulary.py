@@ -105,7 +105,7 @@ ELEMENTS: tuple[Element, ...] = (
     # ---- the document
     Element("un-report", ("body",), Role.DOCUMENT,
             ("draft-mark", "first-page-footer", "masthead", "session-block", "report-title", "report-author",
-             "addendum-label", "addendum-title", "transmittal", "transmitted-title", "summary", "contents",
+             "addendum-label", "addendum-title", "corrigendum-label", "transmittal", "transmitted-title", "summary", "contents",
              "report-body", "annex"),
             akn="doc", attributes=("data-place", "dir"), once=True, doc="the report"),
     # ---- page furniture
@@ -176,6 +176,9 @@ ELEMENTS: tuple[Element, ...] = (
             word_style="UN Author", once=True, doc="'Addendum' under the author line of an addendum (…/Add.2)"),
     Element("addendum-title", ("p",), Role.FIELD, INLINE, canonical="addendum title: {text}", part="masthead",
             word_style="UN Author", once=True, doc="the addendum's own title, under 'Addendum'"),
+    # ---- a corrigendum: "Corrigendum" under the author line (A/43/26/Add.1/Corr.1: under "Addendum")
+    Element("corrigendum-label", ("p",), Role.FIELD, INLINE, canonical="corrigendum: {text}", part="masthead",
+            word_style="UN Author", once=True, doc="'Corrigendum' under the author line of a corrigendum (…/Corr.1)"),
     # ---- a note transmitting a report
     Element("transmittal", ("section",), Role.CONTAINER,
             ("unnumbered-paragraph", "quoted-paragraph", "subparagraphs", "bullets"), once=True,

@@ -188,6 +188,12 @@ class Edition(Strict):
         return bool(self.addendum_title) or "/Add." in (self.symbol or "")
 
     @property
+    def is_corrigendum(self) -> bool:
+        """A corrigendum ('A/43/26/Add.1/Corr.1'): "Corrigendum" under the author line (and under
+        "Addendum" for one of an addendum)."""
+        return "/Corr." in (self.symbol or "")
+
+    @property
     def agenda_listing(self) -> tuple[str, str] | None:
         """The list the agenda items stand on, as the masthead prints it: ("preliminary", its
         symbol) or ("provisional", the provisional agenda's symbol, 'A/60/...' while it is still

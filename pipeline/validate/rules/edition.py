@@ -99,6 +99,31 @@ def check_symbols(inputs: Inputs, sourced: Sourced) -> Problems:
                         f"'{value}' belongs to {which} {match['session']}, but "
                         f"{_symbol_number_why(organ, edition, number)}; write {organ.symbol_prefix}{number}/"
                         f"{match['rest']} or correct {_symbol_number_key(organ, edition)}")
+        elif path == ("symbol",):
+            yield from _issue_part_problems(sourced, match["rest"])
+
+
+# The parts of a symbol that say which issue of a document it is: an addendum, a corrigendum,
+# a revision, an amendment ("A/43/26/Add.1/Corr.1", "A/59/L.5/Rev.1"), each numbered from 1.
+ISSUE_PART = re.compile(r"(?i)(add|corr|rev|amend)")
+ISSUE_FORM = re.compile(r"(Add|Corr|Rev|Amend)\.[1-9][0-9]{0,2}")
+
+
+def _issue_part_problems(sourced: Sourced, rest: str) -> Problems:
+    """Each issue part of the edition's symbol is written as the UN writes it, once each:
+    'Add.0', 'add.1' or 'Addendum.1' would print "Addendum" (or nothing) under a wrong symbol."""
+    kinds: list[str] = []
+    for part in rest.split("/")[1:]:
+        if not ISSUE_PART.match(part):
+            continue
+        if not ISSUE_FORM.fullmatch(part):
+            yield error(at(sourced, "symbol"), f"'{part}' in the symbol is no issue of a document: an addendum, "
+                                               "corrigendum, revision or amendment is written Add.1, Corr.1, Rev.1, "
+                                               "Amend.1 (numbered from 1)")
+        elif part.split(".")[0] in kinds:
+            yield error(at(sourced, "symbol"), f"the symbol names {part.split('.')[0]}. twice; an addendum to an "
+                                               "addendum has a symbol of its own (…/Add.2)")
+        kinds.append(part.split(".")[0])
 
 
 def _symbol_number_why(organ: Organ, edition: Edition, number: int) -> str:
