@@ -108,6 +108,17 @@ def test_two_provisional_agendas_are_an_error(data_copy):
                for e in errors), errors
 
 
+def test_the_list_given_on_a_later_item_only_is_an_error(data_copy):
+    """Attack 4 row 12: the item line names every item on the list ('Items 107 (a) and 117 of the
+    provisional agenda*'), so the list is given on the first item."""
+    replace_in(two_items(data_copy) / EDITION, "    provisional_agenda: A/59/150\n", "")
+    replace_in(data_copy / EDITION, "    title: Human resources management\n",
+               "    title: Human resources management\n    provisional_agenda: A/59/150\n")
+    errors = problems_of(data_copy)
+    assert any("cmw-status.yaml:" in e and "give the provisional agenda on the first item, 107 (a)" in e
+               for e in errors), errors
+
+
 def test_a_wrong_symbol_in_the_second_item_is_located_there(data_copy):
     replace_in(two_items(data_copy) / EDITION, "    provisional_agenda: A/59/150\n", "")
     replace_in(data_copy / EDITION, "    title: Human resources management\n",

@@ -46,6 +46,11 @@ def check_agenda_items(inputs: Inputs, sourced: Sourced) -> Problems:
     edition: Edition = sourced.model
     for key, name in (("provisional_agenda", "provisional agendas"), ("preliminary_list", "preliminary lists")):
         given = [(index, getattr(item, key)) for index, item in enumerate(edition.agenda_items) if getattr(item, key)]
+        if given and given[0][0] != 0:
+            first = edition.agenda_items[0].label
+            yield error(at(sourced, *agenda_path(edition, given[0][0], key)),
+                        f"the masthead's item line names every item on one list (\"Items {first} and ... of the "
+                        f"{name[:-1]}*\"): give the {name[:-1]} on the first item, {first}")
         for index, symbol in given[1:]:
             if symbol != given[0][1]:
                 yield error(at(sourced, *agenda_path(edition, index, key)),
