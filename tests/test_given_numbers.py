@@ -178,3 +178,12 @@ def test_a_wrong_stands_for_is_one_located_error(data_copy, placeholder, message
     except Exception as exc:  # a model error stops loading: its problems are the exception's
         errors = [str(p) for p in getattr(exc, "problems", [])]
     assert len(errors) == 1 and message in errors[0] and "cmw-status.yaml:2" in errors[0], errors
+
+
+def test_a_placeholder_that_leaves_paragraphs_out_is_a_warning(data_copy):
+    """Attack 4 row 13: 'stands_for: 5-9' right after paragraph 1 left 2-4 in no chapter."""
+    path = data_copy / "sessions/69/trafficking-in-persons.yaml"
+    replace_in(path, "    stands_for: 2-7\n", "    stands_for: 5-9\n")
+    problems = [str(p) for p in validate(load_session(data_copy, 69))]
+    assert any("trafficking-in-persons.yaml:" in p and ": warning: 'stands_for: 5-9' leaves paragraph(s) 2 to 4 out"
+               in p for p in problems), problems

@@ -209,6 +209,11 @@ def check_given_numbers(inputs: Inputs, sourced: Sourced) -> Problems:
         elif given == counted:
             yield warning(at(sourced, *path, key),
                           f"'{written}' is the number the count gives this {kind} anyway; remove it")
+        elif key == "stands_for":
+            skipped = f"{counted}" if given == counted + 1 else f"{counted} to {given - 1}"
+            yield warning(at(sourced, *path, key),
+                          f"'{written}' leaves paragraph(s) {skipped} out: neither written nor stood for, they count "
+                          f"in no chapter of the contents list; start it at {counted}, or add a placeholder for them")
 
 
 def check_bullets(inputs: Inputs, sourced: Sourced) -> Problems:
