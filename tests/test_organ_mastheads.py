@@ -231,3 +231,11 @@ def test_a_draft_prints_its_organ_s_placeholders(organs, tmp_path):
     lines = text.read_text(encoding="utf-8")
     assert "symbol: E/2019/..." in lines and "masthead note *: E/2019/..." in lines, lines[:800]
     assert "A/2019" not in lines
+
+
+def test_a_session_of_years_is_a_warning(organs):
+    """Attack 4 row 11: session dates three years apart printed without a word."""
+    replace_in(organs / "sessions" / "60" / "csw-report.yaml", "closes: 2016-03-24", "closes: 2019-03-24")
+    problems = problems_of(organs, 60)
+    assert any("csw-report.yaml:" in p and "warning: the session would last from 2016-03-14 to 2019-03-24" in p
+               for p in problems), problems

@@ -38,6 +38,8 @@ def edition_organ(inputs: Inputs, edition: Edition) -> tuple[str, Organ] | None:
 
 
 MIN_YEAR_SESSION = 1000  # a session 'number' this high is a year (sessions/2015/)
+# the longest session a masthead prints: the Economic and Social Council's year, "26 July 2018–24 July 2019"
+LONGEST_SESSION_DAYS = 366
 
 
 def check_agenda_items(inputs: Inputs, sourced: Sourced) -> Problems:
@@ -253,6 +255,12 @@ def check_organ_masthead(inputs: Inputs, sourced: Sourced) -> Problems:
         yield error(at(sourced, "session_dates", "closes"),
                     f"the {edition.session} session closes in {edition.session}, not on "
                     f"{edition.session_dates.closes}; correct 'session_dates' or 'session'")
+    elif edition.session_dates is not None and \
+            (edition.session_dates.closes - edition.session_dates.opens).days > LONGEST_SESSION_DAYS:
+        days = edition.session_dates
+        yield warning(at(sourced, "session_dates"), f"the session would last from {days.opens} to {days.closes}, "
+                                                    f"{(days.closes - days.opens).days:,} days; a session lasts a year "
+                                                    "at most: check the dates")
 
 
 def check_working_day(inputs: Inputs, sourced: Sourced) -> Problems:
