@@ -119,3 +119,17 @@ def test_an_issue_part_of_the_symbol_is_written_as_the_un_writes_it(tmp_path, sy
     replace_in(data / EDITION, "symbol: A/59/312/Add.1 ", f"symbol: {symbol} ")
     errors = [p for p in problems_of(data, 59) if ": error: " in p and ("no issue of" in p or "twice" in p)]
     assert len(errors) == 1 and "cmw-status.yaml:" in errors[0] and message in errors[0], errors
+
+
+def test_an_addendum_filed_beside_its_report_is_told_where_it_goes(tmp_path):
+    """Attack 4 row 14: 'cmw-status.add1.yaml' was read as a language version 'add1' (13
+    unknown keys); 'cmw-status-add1.yaml' was refused without saying where an addendum goes."""
+    data = tmp_path / "data"
+    shutil.copytree(FULL_DATA, data)
+    shutil.copy(data / EDITION, data / "sessions/59/cmw-status.add1.yaml")
+    errors = [p for p in problems_of(data, 59) if ": error: " in p]
+    assert len(errors) == 1 and "cmw-status.add1.yaml:1:1: error: 'cmw-status.add1.yaml' is not a language " \
+        "version's name" in errors[0] and "a series of its own" in errors[0], errors
+    (data / "sessions/59/cmw-status.add1.yaml").rename(data / "sessions/59/cmw-status-add1.yaml")
+    errors = [p for p in problems_of(data, 59) if ": error: " in p]
+    assert any("cmw-status-add1.yaml:" in e and "data/series/cmw-status-add1.yaml" in e for e in errors), errors

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ValidationError
 from pipeline.facts.names import StateNames
 from pipeline.facts.translated_names import STATE_NAMES_FILE, TranslatedNames, read_translated_names
 from pipeline.inputs.layout import (NAME_CHANGES_FILE, TEMPLATES_DIR, all_edition_files, edition_files,
-                     edition_path, session_numbers, translation_files)
+                     edition_path, session_numbers, translation_files, translation_language)
 from pipeline.model.blocks import BLOCK_KEYS, FigureBlock, HeadingBlock, ParagraphBlock, TableBlock
 from pipeline.model.edition import Edition
 from pipeline.model.reference import Committee, Ledger, MemberStates, NameChange, Organ, Organs
@@ -505,6 +505,12 @@ def load_translations(inputs: Inputs, edition: Path) -> None:
     """The language versions beside an edition (cmw-status.fr.yaml, ...)."""
     versions = []
     for path in translation_files(edition):
+        if not re.fullmatch(r"[a-z]{2}", translation_language(path)):
+            inputs.problems.append(Problem(Location(display_path(path), 1, 1), "error", (
+                f"'{path.name}' is not a language version's name: a version is named {edition.stem}.<language "
+                f"code>.yaml ({edition.stem}.fr.yaml); an addendum or another document of the series in the same "
+                f"session is a series of its own (data/series/<id>.yaml, and this file renamed <id>.yaml)")))
+            continue
         raw = _load(path, inputs)
         parsed, problems = parse_model(Translation, raw, path) if raw is not None else (None, [])
         inputs.problems.extend(problems)

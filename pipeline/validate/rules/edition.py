@@ -282,7 +282,9 @@ def check_file_place(inputs: Inputs, sourced: Sourced) -> Problems:
     if folder.parent.name == "sessions" and sourced.path.stem != edition.series and edition.series in inputs.series:
         yield error(at(sourced, "series"),
                     f"the file is named '{sourced.path.name}' but its series is '{edition.series}'; "
-                    f"name the file '{edition.series}.yaml' (one edition of each series per session)")
+                    f"name the file '{edition.series}.yaml' (one edition of each series per session; an addendum "
+                    "or another document of the series in the same session is a series of its own, "
+                    f"data/series/{sourced.path.stem}.yaml)")
 
 
 def check_agenda_filled_in(inputs: Inputs, sourced: Sourced) -> Problems:
