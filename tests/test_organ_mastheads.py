@@ -239,3 +239,17 @@ def test_a_session_of_years_is_a_warning(organs):
     problems = problems_of(organs, 60)
     assert any("csw-report.yaml:" in p and "warning: the session would last from 2016-03-14 to 2019-03-24" in p
                for p in problems), problems
+
+
+def test_a_human_rights_council_edition_may_print_its_session_dates(data_copy, tmp_path):
+    """The Council's mastheads print the session's days from about 2016 (A/HRC/34/52: "Thirty-fourth
+    session / 27 February-24 March 2017"), not in 2014 (A/HRC/26/29): optional, in every format."""
+    path = data_copy / "sessions" / "26" / "peaceful-assembly-association.yaml"
+    assert not any("session_dates" in p for p in problems_of(data_copy, 26))
+    replace_in(path, "session: 26\n", "session: 26\nsession_dates: {opens: 2014-06-10, closes: 2014-06-27}\n")
+    files = build(data_copy, tmp_path / "out", session=26, formats=("txt", "pdf", "docx"))
+    assert_in_order(files["txt"].read_text(encoding="utf-8"),
+                    ["session: Twenty-sixth session", "session dates: 10–27 June 2014", "agenda item: Agenda item 3"])
+    assert_in_order(" ".join(pdftotext(files["pdf"], "-l", "1").split()),
+                    ["Twenty-sixth session", "10–27 June 2014", "Agenda item 3"])
+    assert "10–27 June 2014" in docx_words(files["docx"])

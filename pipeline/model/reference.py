@@ -151,8 +151,9 @@ class Organ(Strict):
     # Security Council, whose editions are filed under the year of their date)
     session_style: Literal["ordinal", "year", "none"] = "ordinal"
     # whether the masthead prints the session's dates under its name ("9-20 March 2015"): each
-    # edition then gives them (`session_dates:`)
-    session_dates: bool = False
+    # edition then gives them (`session_dates:`); "optional" where some of its mastheads print them
+    # and others not (the Human Rights Council's from about 2016): an edition may give them
+    session_dates: bool | Literal["optional"] = False
     # whether its documents are issued under an agenda item (the Security Council's are not)
     agenda: bool = True
     # the year session 1 opened, for an organ that holds one session a year (the date check)
@@ -162,7 +163,12 @@ class Organ(Strict):
     @property
     def prints_session_dates(self) -> bool:
         """Whether its mastheads print a session's days (never for an organ without sessions)."""
-        return self.session_dates and self.session_style != "none"
+        return bool(self.session_dates) and self.session_style != "none"
+
+    @property
+    def needs_session_dates(self) -> bool:
+        """Whether every edition gives its session's days (not where they are optional)."""
+        return self.session_dates is True and self.session_style != "none"
 
     @property
     def symbol_prefix(self) -> str:

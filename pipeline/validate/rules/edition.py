@@ -243,7 +243,7 @@ def check_organ_masthead(inputs: Inputs, sourced: Sourced) -> Problems:
                     "delete 'agenda'")
     # an ill-formed value is dropped on loading and told where it stands, not as a missing key
     given = isinstance(sourced.raw, dict) and "session_dates" in sourced.raw
-    if organ.prints_session_dates and edition.session_dates is None and not given:
+    if organ.needs_session_dates and edition.session_dates is None and not given:
         report = until_final(edition.is_draft)
         yield report(at(sourced), f"missing key 'session_dates': the {name}'s masthead prints the days its session "
                                   "opens and closes; add session_dates: {opens: YYYY-MM-DD, closes: YYYY-MM-DD}")
