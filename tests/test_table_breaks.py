@@ -31,3 +31,18 @@ def test_a_tables_title_and_first_rows_share_a_page(tmp_path, fillers):
             assert rows[:3] == [1, 2, 3], (page, rows[:5])
             return
     raise AssertionError("the table's title is on no page")
+
+
+def test_the_docx_keeps_a_tables_head_with_its_first_two_rows(built_59):
+    """Word keeps a row with the next when its paragraphs keep with the next: the head and the
+    first body row do, so a table never begins at a page's foot with its head and one row."""
+    from docx import Document
+
+    table = next(t for t in Document(str(built_59["docx"])).tables if len(t.rows) > 3)
+    def keeps(row) -> bool:
+        paragraph = row.cells[0].paragraphs[0]
+        return bool(paragraph.style.paragraph_format.keep_with_next
+                    or (paragraph.style.base_style and paragraph.style.base_style.paragraph_format.keep_with_next))
+    head = next(i for i, row in enumerate(table.rows) if not row._tr.xpath("./w:trPr/w:tblHeader"))
+    assert all(keeps(row) for row in table.rows[:head + 1])
+    assert not any(keeps(row) for row in table.rows[head + 1:])

@@ -91,12 +91,17 @@ PARAGRAPH_STYLES: dict[str, dict] = {
     "UN Quotation": dict(align="justify", left=2 * STEP, right=STEP, after=12),  # a quoted passage, one step in
     # ---- tables (they start at the paragraph text, STEP in)
     "UN Table Caption": dict(left=STEP, after=6, keep=True),
-    "UN Table Head": dict(italic=True, before=3, after=3),
+    # a table's head is kept with its first rows, as the PDF keeps it (never alone at a page's
+    # foot): the head, and the first row of a longer table, keep with the next row
+    "UN Table Head": dict(italic=True, before=3, after=3, keep=True),
     "UN Table Head Right": dict(base="UN Table Head", align="right"),
     "UN Table Head Center": dict(base="UN Table Head", align="center"),
     "UN Table Cell": dict(before=2, after=2),
     "UN Table Cell Right": dict(base="UN Table Cell", align="right"),
     "UN Table Cell Center": dict(base="UN Table Cell", align="center"),
+    "UN Table Cell Kept": dict(base="UN Table Cell", keep=True),
+    "UN Table Cell Kept Right": dict(base="UN Table Cell Right", keep=True),
+    "UN Table Cell Kept Center": dict(base="UN Table Cell Center", keep=True),
     "UN Table Note": dict(before=3, left=STEP + 6, hanging=6, **_NOTE),
     "UN Table Source": dict(before=3, left=STEP, **_NOTE),
     "UN Table Spacer": dict(),

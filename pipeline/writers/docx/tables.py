@@ -64,7 +64,8 @@ def add_data_table(b: Build, el: etree._Element, revision: str | None) -> None:
             span = _span(cell_el)
             cell = row.cells[col] if span == 1 else row.cells[col].merge(row.cells[col + span - 1])
             with in_story(b, cell, cell.paragraphs[0]):
-                write_paragraph(b, cell_el, _cell_style(cell_el), row_revision)
+                kept = index == head_rows and len(rows) - head_rows > 1  # the first row, kept with the second
+                write_paragraph(b, cell_el, _cell_style(cell_el, kept), row_revision)
             if is_head:
                 cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.BOTTOM
                 if index == head_rows - 1 or text_of(cell_el).strip():  # a group heading has its own rule
@@ -79,12 +80,14 @@ def _span(cell: etree._Element) -> int:
     return int(cell.get("colspan") or 1)
 
 
-def _cell_style(cell: etree._Element) -> str:
-    """The cell's style ("UN Table Head"), with its alignment ("UN Table Cell Right")."""
+def _cell_style(cell: etree._Element, kept: bool = False) -> str:
+    """The cell's style ("UN Table Head"), kept with the next row ("UN Table Cell Kept": the head
+    keeps with the first row and that with the second, so a table never begins at a page's foot
+    with its head and one row), with its alignment ("UN Table Cell Right")."""
     align = cell.get("data-align", "left")
     if align not in ALIGNMENTS:
         raise ValueError(f"unknown data-align {align!r} on <{cell.tag}>")
-    style = element_of(cell).word_style
+    style = str(element_of(cell).word_style) + (" Kept" if kept and element_of(cell).kind == "td" else "")
     return style if align == "left" else f"{style} {align.title()}"
 
 
