@@ -26,7 +26,7 @@ from pipeline.compose.numbering import Numbers, number_edition
 from pipeline.compose.sandbox import render_paragraph_text
 from pipeline.i18n.scripts import script_mismatch
 from pipeline.i18n.fonts import glyph_message, missing_glyphs
-from pipeline.facts.edition import edition_facts, facts_ready
+from pipeline.facts.edition import EditionFacts, edition_facts, facts_ready
 from pipeline.i18n.languages import ORIGINAL, Language, languages, load_language
 from pipeline.inputs.layout import languages_dir, translation_language
 from pipeline.inputs.load import Inputs, Sourced
@@ -523,8 +523,8 @@ def check_translated_texts(inputs: Inputs, sourced: Sourced) -> Problems:
         yield from _check_version_texts(inputs, sourced, translated, known[code], facts, sources, english)
 
 
-def _check_version_texts(inputs: Inputs, sourced: Sourced, translated: Sourced, language: Any, facts: Any,
-                         sources: dict, english: dict) -> Problems:
+def _check_version_texts(inputs: Inputs, sourced: Sourced, translated: Sourced, language: Language,
+                         facts: EditionFacts, sources: dict, english: dict) -> Problems:
     version = translated_version(language, translated.model)
     edition = translated_edition(facts.edition, version)
     local = localized_facts(facts, inputs.translated_names, version, edition)
