@@ -48,7 +48,7 @@ class SessionBuild:
     warnings: list[Problem]
 
 
-def render_edition(tree_html: str, document_date, formats: tuple[str, ...],
+def render_edition(tree_html: str, document_date: dt.date, formats: tuple[str, ...],
                    templates_dir: Path = TEMPLATES_DIR, pdf_variant: str = DEFAULT_PDF_VARIANT,
                    words: tuple[tuple[str, str], ...] = ()) -> dict[str, bytes]:
     """Run each writer over one tree (with the version language's words); returns format -> bytes."""

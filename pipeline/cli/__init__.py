@@ -345,11 +345,9 @@ def new_edition(from_session: str, to_session: str, series_id: str | None, as_at
             click.echo(f"kept {display_path(edition.target)}: it already exists (FORCE=1 / --force drafts it again)")
         else:
             click.echo(f"wrote {display_path(edition.target)} (from {display_path(edition.source)})")
-            if edition.relaid:
-                click.echo(f"note: {display_path(edition.source)}:{edition.relaid[0]}: {len(edition.relaid)} line(s) "
-                           "of it are written otherwise in the draft (re-indented, or a text run over several lines "
-                           "without '>-' that comes out on one line), so a comparison of the two files shows them "
-                           "as changed; indent by 2 and write such texts as '>-' blocks to keep drafts line for line")
+            note = edition.relaid_note()
+            if note is not None:
+                click.echo(f"note: {note}")
     if written:
         report_problems(problems)
         click.echo(f"next: fill in the agenda, review the paragraphs, then 'make report SESSION={to_session}'")

@@ -109,29 +109,17 @@ def annex_label_number(index: int, count: int) -> str:
 
 
 def number_edition(edition: Edition, tables: dict[str, TableSpec], labels: Labels | None = None) -> Numbers:
-    """Number every block of an edition (body, then each annex), its labels in a language
-    (the original's by default)."""
-    labels = labels or original_labels()
-    numbers = Numbers()
-    depth_of = _depths(edition)
-    table_count = [0]
-    _number_blocks(numbers, edition.body, ("body",), depth_of, table_count, tables, labels, annex=None)
-    for index, annex in enumerate(edition.annexes):
-        number = annex_label_number(index, len(edition.annexes))
-        numbers.annexes[index] = number
-        anchor = annex.id or f"annex_{index + 1}"
-        numbers.anchors[("annexes", index)] = anchor
-        label = labels.reference("annex", number) if number else labels.lone_annex()  # a lone annex has no number
-        if annex.id:
-            numbers.targets[annex.id] = Target(label, anchor)
-        numbers.outline.append(OutlineEntry(("annexes", index), "annex", number, annex.title, anchor))
-        _number_blocks(numbers, annex.body, ("annexes", index, "body"), depth_of, table_count, tables, labels,
-                       annex=(label, number))
-    for key in UNNUMBERED_PARTS:  # paragraphs without numbers, whose subparagraphs are labelled
-        for index, block in enumerate(getattr(edition, key)):
-            _number_items(numbers, block, (key, index), None, lambda reference: reference, labels)
-    _paragraph_ranges(numbers)
-    return numbers
+    """Number every block of an edition (the body, each annex, and the list items of the note's
+    transmittal and the summary), its labels in a language (the original's by default)."""
+    numbering = _Numbering(Numbers(), tables, labels or original_labels(), _depths(edition))
+    # the body and the annexes first, the unnumbered parts after them (the order anchors are taken in)
+    for at, blocks in sorted(edition.block_lists(), key=lambda entry: entry[0][0] in UNNUMBERED_PARTS):
+        if at[0] in UNNUMBERED_PARTS:
+            numbering.unnumbered(blocks, at)
+        else:
+            numbering.blocks(blocks, at, numbering.annex(edition, at[1]) if at[0] == "annexes" else None)
+    _paragraph_ranges(numbering.numbers)
+    return numbering.numbers
 
 
 def _depths(edition: Edition) -> dict[str, int]:
@@ -141,77 +129,129 @@ def _depths(edition: Edition) -> dict[str, int]:
     return {level: depth for depth, level in enumerate(lvl for lvl in HEADING_LEVELS if lvl in used)}
 
 
-def _number_blocks(numbers: Numbers, blocks: list, at: Path, depth_of: dict[str, int], table_count: list[int],
-                   tables: dict[str, TableSpec], labels: Labels, annex: tuple[str, str] | None) -> None:
-    def of_annex(reference: str) -> str:
-        """'paragraph 2', or 'paragraph 2 of annex I' in an annex (`annex`: its label and number)."""
-        return labels.in_annex(reference, *annex) if annex is not None and reference else reference
+class _Numbering:
+    """Numbers an edition's lists of blocks, one after the other, into `numbers`. Tables and
+    figures are counted through the document; headings and paragraphs within one list (the
+    body, or one annex's)."""
 
-    counters = {level: 0 for level in HEADING_LEVELS}
-    reference: dict[str, str] = {}  # level -> its part of a reference ("II", "B", "1")
-    paragraph = 0
-    for index, block in enumerate(blocks):
-        path = at + (index,)
-        if isinstance(block, HeadingBlock):
-            level = block.level
-            numbers.heading_depth[path] = depth_of[level]
-            anchor = block.id or "_".join(str(p) for p in ("h",) + path[:-1] + (index,))
-            numbers.anchors[path] = anchor
-            if not block.numbered:
-                numbers.outline.append(OutlineEntry(path, level, "", block.text, anchor))
-                continue
-            counters[level] = _count(numbers, path, block.number, counters[level])
-            # chapters run on through the parts, as paragraphs do; a chapter restarts its sections
-            below = HEADING_LEVELS[HEADING_LEVELS.index(level) + 1:] if level != "part" else ()
-            for lower in below:
-                counters[lower] = 0
-                reference.pop(lower, None)
-            if level == "part":
-                numbers.headings[path] = labels.part(counters[level])
-                reference[level] = labels.part_reference(counters[level])
-            else:
-                numbers.headings[path] = heading_number(level, counters[level], labels)
-                reference[level] = heading_reference_part(level, counters[level], labels)
-            numbers.outline.append(OutlineEntry(path, level, numbers.headings[path], block.text, anchor))
-            if block.id:
-                numbers.targets[block.id] = Target(of_annex(_heading_reference(level, reference, labels)), anchor)
-        elif isinstance(block, ParagraphBlock):
-            if block.numbered:
-                paragraph = _count(numbers, path, block.number, paragraph)
-                numbers.paragraphs[path] = paragraph
-            elif block.stands_for is not None:
-                first, last = block.stands_for
-                if first != paragraph + 1:
-                    numbers.given[path] = (first, paragraph + 1)  # validation checks it goes forward
-                numbers.stood_for[path] = (first, last)
-                paragraph = last
-            if block.id:
-                anchor = block.id
-                numbers.anchors[path] = anchor
-                label = labels.reference("paragraph", paragraph) if block.numbered else None
-                numbers.targets[block.id] = Target(of_annex(label) if label else "", anchor)
-            _number_items(numbers, block, path, labels.reference("paragraph", paragraph) if block.numbered else None,
-                          of_annex, labels)
-        elif isinstance(block, TableBlock):
-            spec = block.spec(tables)
-            anchor = (spec.id if spec and spec.id else None) or block.name or "_".join(str(p) for p in ("t",) + path)
-            if anchor in numbers.anchors.values():  # a series' table shown twice: each its own anchor
-                anchor = "_".join(str(p) for p in (anchor,) + path)
-            numbers.anchors[path] = anchor
-            if spec is not None and spec.title:
-                table_count[0] += 1
-                numbers.tables[path] = table_count[0]
-                if spec.id:
-                    numbers.targets[spec.id] = Target(labels.reference("table", table_count[0]), anchor)
-            elif spec is not None and spec.id:
-                numbers.targets[spec.id] = Target("", anchor)
-        elif isinstance(block, FigureBlock):
-            number = roman(len(numbers.figures) + 1)
-            numbers.figures[path] = number
-            anchor = block.figure.id or "_".join(str(p) for p in ("f",) + path)
-            numbers.anchors[path] = anchor
-            if block.figure.id:
-                numbers.targets[block.figure.id] = Target(labels.reference("figure", number), anchor)
+    def __init__(self, numbers: Numbers, tables: dict[str, TableSpec], labels: Labels,
+                 depth_of: dict[str, int]) -> None:
+        self.numbers = numbers
+        self.tables = tables
+        self.labels = labels
+        self.depth_of = depth_of
+        self.table_count = 0
+        # the list being numbered: its annex's (label, number), the heading counters, each
+        # level's part of a reference ("II", "B", "1"), the last paragraph number
+        self.in_annex: tuple[str, str] | None = None
+        self.counters: dict[str, int] = {}
+        self.reference: dict[str, str] = {}
+        self.last_paragraph = 0
+
+    def annex(self, edition: Edition, index: int) -> tuple[str, str]:
+        """Number an annex ('I', or '' for the only one); its label and number, for its blocks."""
+        annex = edition.annexes[index]
+        number = annex_label_number(index, len(edition.annexes))
+        self.numbers.annexes[index] = number
+        anchor = annex.id or f"annex_{index + 1}"
+        self.numbers.anchors[("annexes", index)] = anchor
+        label = self.labels.reference("annex", number) if number else self.labels.lone_annex()  # no number if lone
+        if annex.id:
+            self.numbers.targets[annex.id] = Target(label, anchor)
+        self.numbers.outline.append(OutlineEntry(("annexes", index), "annex", number, annex.title, anchor))
+        return label, number
+
+    def blocks(self, blocks: list, at: Path, in_annex: tuple[str, str] | None = None) -> None:
+        """Number a body's or an annex's blocks, its counts starting afresh."""
+        self.in_annex = in_annex
+        self.counters = {level: 0 for level in HEADING_LEVELS}
+        self.reference = {}
+        self.last_paragraph = 0
+        for index, block in enumerate(blocks):
+            path = at + (index,)
+            if isinstance(block, HeadingBlock):
+                self.heading(block, path)
+            elif isinstance(block, ParagraphBlock):
+                self.paragraph(block, path)
+            elif isinstance(block, TableBlock):
+                self.table(block, path)
+            elif isinstance(block, FigureBlock):
+                self.figure(block, path)
+
+    def unnumbered(self, blocks: list, at: Path) -> None:
+        """The paragraphs of an unnumbered part take no number, but their subparagraphs are labelled."""
+        self.in_annex = None
+        for index, block in enumerate(blocks):
+            _number_items(self.numbers, block, at + (index,), None, self.of_annex, self.labels)
+
+    def of_annex(self, reference: str) -> str:
+        """'paragraph 2', or 'paragraph 2 of annex I' in an annex."""
+        return self.labels.in_annex(reference, *self.in_annex) if self.in_annex is not None and reference else reference
+
+    def heading(self, block: HeadingBlock, path: Path) -> None:
+        numbers, labels, level = self.numbers, self.labels, block.level
+        numbers.heading_depth[path] = self.depth_of[level]
+        anchor = block.id or "_".join(str(p) for p in ("h",) + path)
+        numbers.anchors[path] = anchor
+        if not block.numbered:
+            numbers.outline.append(OutlineEntry(path, level, "", block.text, anchor))
+            return
+        counters, reference = self.counters, self.reference
+        counters[level] = _count(numbers, path, block.number, counters[level])
+        # chapters run on through the parts, as paragraphs do; a chapter restarts its sections
+        below = HEADING_LEVELS[HEADING_LEVELS.index(level) + 1:] if level != "part" else ()
+        for lower in below:
+            counters[lower] = 0
+            reference.pop(lower, None)
+        if level == "part":
+            numbers.headings[path] = labels.part(counters[level])
+            reference[level] = labels.part_reference(counters[level])
+        else:
+            numbers.headings[path] = heading_number(level, counters[level], labels)
+            reference[level] = heading_reference_part(level, counters[level], labels)
+        numbers.outline.append(OutlineEntry(path, level, numbers.headings[path], block.text, anchor))
+        if block.id:
+            numbers.targets[block.id] = Target(self.of_annex(_heading_reference(level, reference, labels)), anchor)
+
+    def paragraph(self, block: ParagraphBlock, path: Path) -> None:
+        numbers = self.numbers
+        if block.numbered:
+            self.last_paragraph = _count(numbers, path, block.number, self.last_paragraph)
+            numbers.paragraphs[path] = self.last_paragraph
+        elif block.stands_for is not None:
+            first, last = block.stands_for
+            if first != self.last_paragraph + 1:
+                numbers.given[path] = (first, self.last_paragraph + 1)  # validation checks it goes forward
+            numbers.stood_for[path] = (first, last)
+            self.last_paragraph = last
+        label = self.labels.reference("paragraph", self.last_paragraph) if block.numbered else None
+        if block.id:
+            numbers.anchors[path] = block.id
+            numbers.targets[block.id] = Target(self.of_annex(label) if label else "", block.id)
+        _number_items(numbers, block, path, label, self.of_annex, self.labels)
+
+    def table(self, block: TableBlock, path: Path) -> None:
+        numbers, spec = self.numbers, block.spec(self.tables)
+        anchor = (spec.id if spec and spec.id else None) or block.name or "_".join(str(p) for p in ("t",) + path)
+        if anchor in numbers.anchors.values():  # a series' table shown twice: each its own anchor
+            anchor = "_".join(str(p) for p in (anchor,) + path)
+        numbers.anchors[path] = anchor
+        if spec is not None and spec.title:
+            self.table_count += 1
+            numbers.tables[path] = self.table_count
+            if spec.id:
+                numbers.targets[spec.id] = Target(self.labels.reference("table", self.table_count), anchor)
+        elif spec is not None and spec.id:
+            numbers.targets[spec.id] = Target("", anchor)
+
+    def figure(self, block: FigureBlock, path: Path) -> None:
+        numbers = self.numbers
+        number = roman(len(numbers.figures) + 1)
+        numbers.figures[path] = number
+        anchor = block.figure.id or "_".join(str(p) for p in ("f",) + path)
+        numbers.anchors[path] = anchor
+        if block.figure.id:
+            numbers.targets[block.figure.id] = Target(self.labels.reference("figure", number), anchor)
 
 
 def _count(numbers: Numbers, path: Path, given: int | None, last: int) -> int:

@@ -10,24 +10,28 @@ Paragraphs are carried over verbatim; their `{{ ... }}` expressions update thems
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import io
 import re
+import shutil
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import yaml as pyyaml
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from pipeline.build.atomic import write_atomically
-from pipeline.inputs.layout import check_session_id, edition_files, edition_path, series_file
-from pipeline.inputs.load import load_editions
+from pipeline.inputs.layout import check_session_id, edition_files, edition_path, is_translation_file, series_file
+from pipeline.inputs.load import Inputs, Sourced, load_editions
 from pipeline.model.edition import Edition
 from pipeline.model.translation import Translation, source_hash
 from pipeline.inputs.problems import InputError, Location, Problem, display_path
 from pipeline.i18n.style import ordinal
+from pipeline.validate import validate
+from pipeline.validate.rules.translations import check_translated_texts, check_translations
 
 IDENTITY_LINE = re.compile(r"^# Session \d+ \(\d{4}\)")
 USES_CHANGES = re.compile(r"{{[^}]*\bchanges\b")
@@ -49,6 +53,16 @@ class DraftedEdition:
     text: str
     kept: bool = False  # the target exists and was asked to be kept: nothing to write
     relaid: tuple[int, ...] = ()  # lines of the source the draft writes otherwise than they stand
+
+    def relaid_note(self) -> str | None:
+        """What to tell the drafter when the draft writes some of the source's lines otherwise
+        (a comparison of the two files shows them as changed), and how to avoid it; None if none."""
+        if not self.relaid:
+            return None
+        return (f"{display_path(self.source)}:{self.relaid[0]}: {len(self.relaid)} line(s) of it are written "
+                "otherwise in the draft (re-indented, or a text run over several lines without '>-' that comes "
+                "out on one line), so a comparison of the two files shows them as changed; indent by 2 and write "
+                "such texts as '>-' blocks to keep drafts line for line")
 
 
 def parse_date(text: str | None, option: str) -> dt.date | None:
@@ -156,8 +170,6 @@ def add_change_paragraph(body: CommentedSeq, paragraph: object) -> None:
 def relaid_lines(text: str, layout: tuple[int, int, int]) -> list[int]:
     """The lines of *text* that ruamel.yaml writes otherwise when it reads and writes it unchanged
     in *layout* (1-based): a plain text run over several lines comes out on one, for one."""
-    import difflib
-
     out = io.StringIO()
     yaml = round_trip_yaml(layout)
     yaml.dump(yaml.load(text), out)
@@ -224,13 +236,14 @@ def _load_failure(exc: Exception) -> str:
     return "; ".join(said)
 
 
-def check_drafted(text: str, target: Path) -> None:
-    """The drafted text must load as an edition; anything else is a defect of this module."""
+def _require_loads(model: type[BaseModel], text: str, target: Path) -> None:
+    """A drafted text must load as its model (an edition, a language version); anything else is
+    a defect of this module."""
     try:
-        Edition.model_validate(pyyaml.safe_load(text))
+        model.model_validate(pyyaml.safe_load(text))
     except (pyyaml.YAMLError, ValidationError) as exc:
         raise EditionError(f"drafted {display_path(target)} does not load: {_load_failure(exc)}; nothing was "
-                               "written") from None
+                           "written") from None
 
 
 def draft_editions(data_dir: Path, source_session: str | int, session: str | int, series: str | None = None,
@@ -273,7 +286,7 @@ def draft_editions(data_dir: Path, source_session: str | int, session: str | int
     return drafted
 
 
-def _draft_one(inputs: Any, sourced: Any, data_dir: Path, source_number: int, number: int, date: dt.date | None,
+def _draft_one(inputs: Inputs, sourced: Sourced, data_dir: Path, source_number: int, number: int, date: dt.date | None,
                as_at: dt.date | None, force: bool, keep_existing: bool) -> list[DraftedEdition]:
     """One edition of the session drafted for the new one, with its language versions."""
     years = number - source_number
@@ -307,22 +320,20 @@ def _draft_one(inputs: Any, sourced: Any, data_dir: Path, source_number: int, nu
                       series_change_paragraph(series_file(data_dir, source.series)),
                       placeholder=organ.draft_symbol(organ.symbol_number_of(number, new_date)) if organ else None,
                       layout=layout)
-    check_drafted(text, target)
+    _require_loads(Edition, text, target)
     drafted = DraftedEdition(sourced.path, target, text, relaid=tuple(relaid))
     return [drafted] + draft_translations(inputs, sourced, number)
 
 
-def translation_errors(inputs: Any, sourced: Any) -> list[Problem]:
+def translation_errors(inputs: Inputs, sourced: Sourced) -> list[Problem]:
     """The errors of an edition's language versions (an unknown id, a text that does not
     compose, ...): a new edition refuses to carry a broken translation forward, where it would
     break the next session's build too; stale ones are carried, marked."""
-    from pipeline.validate.rules.translations import check_translated_texts, check_translations
-
     problems = list(check_translations(inputs, sourced)) + list(check_translated_texts(inputs, sourced))
     return [p for p in problems if p.severity == "error"]
 
 
-def draft_translations(inputs: Any, sourced: Any, session: int) -> list[DraftedEdition]:
+def draft_translations(inputs: Inputs, sourced: Sourced, session: int) -> list[DraftedEdition]:
     """The language versions of an edition, carried forward beside the new edition: every
     translated block is kept, and marked `stale: true` where the original's text no longer
     matches the text it translated (its source_hash); the job number is the new version's
@@ -348,11 +359,7 @@ def draft_translations(inputs: Any, sourced: Any, session: int) -> list[DraftedE
                 set_key(block, "stale", True, comment="the English text changed since this was translated")
         out = io.StringIO()
         yaml.dump(data, out)
-        try:
-            Translation.model_validate(pyyaml.safe_load(out.getvalue()))
-        except (pyyaml.YAMLError, ValidationError) as exc:
-            raise EditionError(f"drafted {display_path(target)} does not load: {_load_failure(exc)}; nothing was "
-                               "written") from None
+        _require_loads(Translation, out.getvalue(), target)
         drafted.append(DraftedEdition(translated.path, target, out.getvalue(), relaid=tuple(relaid)))
     return drafted
 
@@ -363,12 +370,6 @@ def draft_problems(data_dir: Path, drafted: list[DraftedEdition]) -> list[Proble
     validated; each problem is located in the real data folder (a draft at the file it would be
     written to). An error in a text the draft carries (a series' change paragraph, a paragraph of
     the source edition) is told where it is written; its copy in the draft is not told again."""
-    import shutil
-    import tempfile
-
-    from pipeline.inputs.layout import is_translation_file
-    from pipeline.validate import validate
-
     written = [d for d in drafted if not d.kept]
     if not written:
         return []
@@ -429,8 +430,6 @@ def at_source(problem: Problem, drafted: list[DraftedEdition]) -> Problem:
 
 def carried_lines(source_text: str, draft_text: str) -> dict[int, int]:
     """Each line of a draft that is a line of its source edition unchanged -> that line's number."""
-    import difflib
-
     source_lines, draft_lines = source_text.splitlines(), draft_text.splitlines()
     matcher = difflib.SequenceMatcher(None, source_lines, draft_lines, autojunk=False)
     return {block.b + k + 1: block.a + k + 1 for block in matcher.get_matching_blocks() for k in range(block.size)}

@@ -27,7 +27,7 @@ def unprintable_message(char: str) -> str:
 class RefusedValue(yaml.MarkedYAMLError):
     """Well-formed YAML that report data does not allow (said in `problem`)."""
 
-    def __init__(self, problem: str, mark: yaml.Mark):
+    def __init__(self, problem: str, mark: yaml.Mark) -> None:
         super().__init__(problem=problem, problem_mark=mark)
 
 
@@ -128,7 +128,7 @@ class _LocatingLoader(_Locating, yaml.SafeLoader):
     errors the drafter reads. Anchors and aliases are refused: report data never needs them,
     and an alias is how a small file expands into billions of values ("billion laughs")."""
 
-    def compose_node(self, parent, index):  # type: ignore[override]
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node:  # type: ignore[override]
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
             raise RefusedValue(f"aliases (*{event.anchor}) are not allowed in report data; write the value out",

@@ -16,12 +16,15 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Callable
 
 from pipeline.inputs.cache import ParsedFiles
 from pipeline.inputs.layout import TEMPLATES_DIR, edition_files, edition_path
 from pipeline.inputs.problems import InputError, Location, Problem, display_path
 from pipeline.preview.pages import PageImage, PageImages
+
+if TYPE_CHECKING:  # the models are loaded on the first rebuild, not when the preview starts
+    from pipeline.inputs.load import Inputs
 
 
 class PreviewError(Exception):
@@ -176,7 +179,7 @@ class PreviewBuilder:
         """The redline of a rendering against the edition it follows, as an HTML page."""
         return self._made(rendering, "changes", lambda: self._changes(rendering).encode("utf-8"))
 
-    def _made(self, rendering: Rendering, what: str, make) -> bytes:  # type: ignore[no-untyped-def]
+    def _made(self, rendering: Rendering, what: str, make: Callable[[], bytes]) -> bytes:
         with self._lock:
             if self._on_request.rendering is not rendering:
                 self._on_request = _OnRequest(rendering)
@@ -202,7 +205,7 @@ def _docx(rendering: Rendering, templates_dir: Path, words: tuple[tuple[str, str
     return write("docx", rendering.tree, context)
 
 
-def _of_this_report(problems: list[Problem], inputs: Any, series: str) -> list[Problem]:
+def _of_this_report(problems: list[Problem], inputs: Inputs, series: str) -> list[Problem]:
     """The problems of the previewed report: those of the session's other editions (and their
     language versions) are theirs, shown in their own preview, and do not stop this one."""
     others = {display_path(s.path) for s in inputs.editions if s.model.series != series}

@@ -11,13 +11,20 @@ import struct
 import subprocess
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterator
+from types import ModuleType
+from typing import TYPE_CHECKING, Any, Iterator
 from urllib.parse import unquote, urlparse
 
 from pipeline.inputs.layout import TEMPLATES_DIR
 from pipeline.writers import weasyprint_mends
 from pipeline.writers.registry import DEFAULT_PDF_VARIANT, WriteContext
 from pipeline.writers.reproducible import document_timestamp, iso_stamp, source_date_epoch
+
+if TYPE_CHECKING:  # WeasyPrint is imported only by the builds that write a PDF (import_weasyprint)
+    import pydyf
+    from weasyprint import Document
+    from weasyprint.text.fonts import FontConfiguration
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 
 LINK_TARGET = re.compile(r"""<a\b[^>]*?\bhref\s*=\s*["']([^"']*)["']""", re.I)
@@ -35,7 +42,7 @@ def refuse_local_links(tree_html: str) -> None:
                              "PDF; a link must start http://, https://, mailto: or # (check the templates)")
 
 
-def restricted_fetcher(templates_dir: Path):
+def restricted_fetcher(templates_dir: Path) -> URLFetcher:
     """A WeasyPrint URL fetcher that serves data: URLs and files under templates_dir only.
 
     Anything else (http:, other files, ../ escapes) is refused; WeasyPrint then leaves the
@@ -51,11 +58,11 @@ def _restricted_fetcher_class() -> type:
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
     class RestrictedFetcher(URLFetcher):
-        def __init__(self, root: Path, **options):
+        def __init__(self, root: Path, **options: Any) -> None:
             super().__init__(**options)
             self.root = root
 
-        def fetch(self, url: str, headers=None):
+        def fetch(self, url: str, headers: dict[str, str] | None = None) -> URLFetcherResponse:
             if url.startswith("data:"):
                 return super().fetch(url, headers)
             parsed = urlparse(url)
@@ -73,7 +80,7 @@ def _mime(path: Path) -> str:
 
 
 @lru_cache(maxsize=1)
-def import_weasyprint():
+def import_weasyprint() -> ModuleType:
     """WeasyPrint, imported (once) with library look-ups answered from one `ldconfig -p`.
 
     WeasyPrint tries several names for each C library it loads; every miss makes cffi ask
@@ -109,7 +116,7 @@ def _library_lookups_from_linker_cache() -> Iterator[None]:
 
 
 @lru_cache(maxsize=1)
-def shared_font_configuration():
+def shared_font_configuration() -> FontConfiguration:
     """One WeasyPrint font configuration per process: building one per document costs
     ~10 ms (fontconfig set-up) and the reports use no @font-face that would need a new one."""
     import_weasyprint()
@@ -158,7 +165,7 @@ TOLERANCE = 1.0  # CSS px: what rounding may put past an edge
 class LayoutError(ValueError):
     """Text the layout could not keep on the page (it would be cut off)."""
 
-    def __init__(self, page: int, text: str):
+    def __init__(self, page: int, text: str) -> None:
         super().__init__(page, text)
         self.page, self.text = page, text
 
@@ -168,7 +175,7 @@ class LayoutError(ValueError):
                 "wide columns is the usual cause: shorten its cell texts, or split it into two tables")
 
 
-def _laid_out(tree_html: str, templates_dir: Path):
+def _laid_out(tree_html: str, templates_dir: Path) -> Document:
     """The laid-out document: set again with breakable addresses when an address runs past
     the text column; a LayoutError when text still runs off the page."""
     weasyprint = import_weasyprint()
@@ -185,7 +192,7 @@ def _laid_out(tree_html: str, templates_dir: Path):
     return document
 
 
-def overflowing_text(document, within: str = "column") -> list[tuple[int, str, bool]]:
+def overflowing_text(document: Document, within: str = "column") -> list[tuple[int, str, bool]]:
     """(page number, text, whether it is in a link) of each piece of text laid out past the
     left or right edge of its page's text column (`within="column"`) or of the page itself
     (`"page"`); the running headers and footers in the margins aside."""
@@ -208,7 +215,7 @@ def overflowing_text(document, within: str = "column") -> list[tuple[int, str, b
     return found
 
 
-def _finish_structure(document, pdf) -> None:
+def _finish_structure(document: Document, pdf: pydyf.PDF) -> None:
     """Mend what WeasyPrint's structure tree says differently from the document tree."""
     import pydyf  # WeasyPrint's PDF library
 
@@ -224,7 +231,8 @@ def _finish_structure(document, pdf) -> None:
 HEADING_ROLES = {f"/H{level}" for level in range(1, 7)}
 
 
-def _give_scope(cell, row, elements, pydyf) -> None:
+def _give_scope(cell: pydyf.Dictionary, row: pydyf.Dictionary | None,
+                elements: dict[bytes, pydyf.Dictionary], pydyf: ModuleType) -> None:
     """Give a tagged header cell its /Scope, as HTML implies it: a <th> in the table head heads
     its column, one in the body its row. (WeasyPrint links data cells to their headers with
     /Headers but leaves /Scope out, which PDF/UA checkers read on the header cell.)"""

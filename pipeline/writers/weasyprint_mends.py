@@ -3,6 +3,12 @@ when the PDF writer imports WeasyPrint (pdf.import_weasyprint)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # WeasyPrint is imported only when the PDF writer installs the mends
+    from weasyprint.formatting_structure.boxes import Box, LineBox, TextBox
+    from weasyprint.layout import LayoutContext
+
 
 def install() -> None:
     """Install every mend (twice is harmless: each one wraps the original function once)."""
@@ -26,7 +32,7 @@ def _right_to_left_trailing_space() -> None:
     if getattr(original, "mends", None) is not None:
         return
 
-    def remove_last_whitespace(context, line) -> None:
+    def remove_last_whitespace(context: LayoutContext, line: LineBox) -> None:
         last = line
         while isinstance(last, (boxes.LineBox, boxes.InlineBox)) and last.children:
             last = last.children[-1]
@@ -61,14 +67,14 @@ def _justified_width() -> None:
     if getattr(original, "mends", None) is not None:
         return
 
-    def texts(box) -> list:
+    def texts(box: Box) -> list[TextBox]:
         if isinstance(box, boxes.TextBox):
             return [box]
         if isinstance(box, (boxes.LineBox, boxes.InlineBox)):
             return [text for child in box.children for text in texts(child)]
         return []
 
-    def justify_line(context, line, extra_width: float) -> None:
+    def justify_line(context: LayoutContext, line: LineBox, extra_width: float) -> None:
         spaces = inline.count_expandable_spaces(line)
         if spaces:
             share, added = extra_width / spaces, 0.0

@@ -6,13 +6,14 @@ import datetime as dt
 
 from pipeline.facts.names import un_sort_key
 from pipeline.inputs.load import Inputs, Sourced
+from pipeline.inputs.problems import Location
 from pipeline.model.reference import SIGNED_KINDS, Ledger, TreatyAction
 from pipeline.validate.rules import Problems, at, at_key, error, out_of_order, warning
 
 
 def _action_problems(ledger: Sourced, index: int, action: TreatyAction) -> Problems:
     """One State's signature, consent and kind agree with each other."""
-    def where(key: str):
+    def where(key: str) -> Location:
         return at(ledger, "actions", index, key)
 
     if action.signature is None and action.consent is None:

@@ -16,18 +16,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable
 
 from pipeline.compose.blocks import EXPRESSION_ERRORS, ComposeError, Composer, drafted_texts
 from pipeline.compose.inline import InlineContext, NoteMarks, TableNotes, markup
 from pipeline.compose.language_version import (given_text, localized_facts, text_sources, translated_edition, translated_tables,
                                                translated_version, version_environment)
-from pipeline.compose.numbering import number_edition
+from pipeline.compose.numbering import Numbers, number_edition
 from pipeline.compose.sandbox import render_paragraph_text
 from pipeline.i18n.scripts import script_mismatch
 from pipeline.i18n.fonts import glyph_message, missing_glyphs
-from pipeline.facts.edition import edition_facts, facts_ready
-from pipeline.i18n.languages import ORIGINAL, languages, load_language
+from pipeline.facts.edition import EditionFacts, edition_facts, facts_ready
+from pipeline.i18n.languages import ORIGINAL, Language, languages, load_language
 from pipeline.inputs.layout import languages_dir, translation_language
 from pipeline.inputs.load import Inputs, Sourced
 from pipeline.inputs.problems import InputError, Location, Problem, did_you_mean, display_path
@@ -58,7 +58,7 @@ def translatable_blocks(edition: Edition) -> list[tuple[tuple[Any, ...], Any]]:
     return found
 
 
-def _shown(edition: Edition, path: tuple[Any, ...], block: Any, numbers: Any) -> str:
+def _shown(edition: Edition, path: tuple[Any, ...], block: Any, numbers: Numbers | None) -> str:
     """'paragraph 2 (entry-into-force)', 'the heading (introduction)', 'summary paragraph 1'."""
     name = f" ({block.id})" if block.id else ""
     if isinstance(block, _Text):
@@ -147,97 +147,163 @@ def _edition_tables(edition: Edition) -> list[TableSpec]:
     return [b.table for b in _edition_blocks(edition) if isinstance(b, TableBlock) and not isinstance(b.table, str)]
 
 
-def _check_version(inputs: Inputs, sourced: Sourced, translated: Sourced, known: dict, by_id: dict,
-                   blocks: list, numbers: Any, tables: dict) -> Problems:
-    edition: Edition = sourced.model
-    version = translated.model
-    code = translation_language(translated.path)
-    if version.language != code:
-        yield error(at(translated, "language"), f"language '{version.language}' is not the one the file's name says "
-                                                 f"('{code}'); write language: {code}")
+@dataclass(frozen=True)
+class _Version:
+    """One language version being checked against its original, and its language."""
+
+    sourced: Sourced     # the original edition
+    translated: Sourced  # the language version's file
+    language: Language   # from data/languages/<code>.yaml
+
+    @property
+    def edition(self) -> Edition:
+        return self.sourced.model
+
+    @property
+    def version(self) -> Any:
+        return self.translated.model
+
+    @property
+    def name(self) -> str:
+        """The language's English name: 'French'."""
+        return self.language.name
+
+    @property
+    def until_final(self) -> Callable[[Location, str], Problem]:
+        """A warning while the edition is a draft, an error once it is final."""
+        return until_final(self.edition.is_draft)
+
+
+def _check_version(inputs: Inputs, sourced: Sourced, translated: Sourced, known: dict[str, Language],
+                   by_id: dict, blocks: list, numbers: Numbers | None, tables: dict[str, TableSpec]) -> Problems:
+    """One language version against its original: what it is, then each part of it in turn."""
+    wrong = _identity_problem(translated, known)
+    if wrong is not None:
+        yield wrong
         return
+    v = _Version(sourced, translated, known[translated.model.language])
+    yield from _check_job_number(v)
+    yield from _check_language_strings(inputs, v)
+    yield from _translated_titles(sourced, translated, v.name)
+    yield from _check_agenda_titles(v)
+    yield from _check_blocks(v, by_id, numbers)
+    yield from _check_missing(v, blocks, numbers)
+    yield from _check_tables(v, tables)
+    yield from _check_figures_and_notes(v)
+    yield from _untranslated_texts(sourced, translated, by_id, blocks, tables, v.until_final, v.name)
+
+
+def _identity_problem(translated: Sourced, known: dict[str, Language]) -> Problem | None:
+    """The version's language is the one its file name says, and a language of a translation."""
+    code = translation_language(translated.path)
+    if translated.model.language != code:
+        return error(at(translated, "language"), f"language '{translated.model.language}' is not the one the file's "
+                                                  f"name says ('{code}'); write language: {code}")
     if code == ORIGINAL or code not in known:
         others = sorted(c for c in known if c != ORIGINAL)
-        yield error(at(translated, "language"), f"'{code}' is not a language of a translation{did_you_mean(code, others)}; "
-                                                 f"the languages are {', '.join(others)}")
-        return
-    language_name = known[code].name
-    letter = known[code].letter
-    given = JOB_NUMBER_PARTS.search(version.job_number or "")
-    if given and given["letter"] not in (None, letter):
-        yield error(at(translated, "job_number"), f"the {language_name} version's job number carries the letter "
-                                                   f"({letter}), not ({given['letter']})")
-    # what the language file lacks for this masthead: told at the file, a warning in a draft
-    language_file, report = Location(display_path(languages_dir(inputs.data_dir) / f"{code}.yaml"), 1, 1), \
-        until_final(edition.is_draft)
+        return error(at(translated, "language"), f"'{code}' is not a language of a translation{did_you_mean(code, others)}; "
+                                                  f"the languages are {', '.join(others)}")
+    return None
+
+
+def _check_job_number(v: _Version) -> Problems:
+    """A version's job number carries its language's letter (when it carries a letter at all)."""
+    given = JOB_NUMBER_PARTS.search(v.version.job_number or "")
+    if given and given["letter"] not in (None, v.language.letter):
+        yield error(at(v.translated, "job_number"), f"the {v.name} version's job number carries the letter "
+                                                     f"({v.language.letter}), not ({given['letter']})")
+
+
+def _check_language_strings(inputs: Inputs, v: _Version) -> Problems:
+    """What the language file lacks for this masthead: told at the file, a warning in a draft."""
+    language_file = Location(display_path(languages_dir(inputs.data_dir) / f"{v.language.code}.yaml"), 1, 1)
+    edition, strings, shown = v.edition, v.language.strings, display_path(v.sourced.path)
     series = inputs.series.get(edition.series)
     author = series.model.author if series is not None else None
-    if author and author not in (known[code].strings.get("authors") or {}):
-        yield report(language_file, f"this file names no '{author}' under strings.authors, so the {language_name} "
-                                    f"version of {display_path(sourced.path)} would print its author line in English; "
-                                    f"add its {language_name} form there")
-    names = known[code].strings.get("organs") or {}
-    for name in _printed_organs(inputs, edition):
-        if name not in names:
-            yield report(language_file, f"this file names no '{name}' under strings.organs, so the {language_name} "
-                                        f"version of {display_path(sourced.path)} would print it in English; add its "
-                                        f"{language_name} name there")
+    # (group of strings, the name it must hold, what prints in English without it, what to add)
+    named = [("authors", author, "its author line", "form")] if author else []
+    named += [("organs", name, "it", "name") for name in _printed_organs(inputs, edition)]
+    for group, name, prints, noun in named:
+        if name not in (strings.get(group) or {}):
+            yield v.until_final(language_file, f"this file names no '{name}' under strings.{group}, so the {v.name} "
+                                               f"version of {shown} would print {prints} in English; add its "
+                                               f"{v.name} {noun} there")
     for key, what in _printed_session_forms(inputs, edition):
-        if key not in known[code].strings:
-            yield report(language_file, f"this file gives no 'strings.{key}', the {language_name} form of {what}, so "
-                                        f"the {language_name} version of {display_path(sourced.path)} cannot be "
-                                        f"built; add it from a UN document in {language_name} (with its source)")
-    yield from _translated_titles(sourced, translated, language_name)
-    if version.agenda_title is not None:
-        titles = version.agenda_title if isinstance(version.agenda_title, list) else [version.agenda_title]
-        items = len(edition.agenda_items)
-        if len(titles) != items:
-            yield error(at(translated, "agenda_title"),
-                        f"{len(titles)} agenda title(s) for an edition issued under {items} agenda item(s); "
-                        + ("give one title for each item, as a list, in the order of the English" if items
-                           else "the English edition names no agenda item: delete 'agenda_title'"))
-    for key, block in version.translations.items():
+        if key not in strings:
+            yield v.until_final(language_file, f"this file gives no 'strings.{key}', the {v.name} form of {what}, so "
+                                               f"the {v.name} version of {shown} cannot be built; add it from a UN "
+                                               f"document in {v.name} (with its source)")
+
+
+def _check_agenda_titles(v: _Version) -> Problems:
+    """One translated agenda title for each agenda item of the edition."""
+    if v.version.agenda_title is None:
+        return
+    titles = v.version.agenda_title if isinstance(v.version.agenda_title, list) else [v.version.agenda_title]
+    items = len(v.edition.agenda_items)
+    if len(titles) != items:
+        yield error(at(v.translated, "agenda_title"),
+                    f"{len(titles)} agenda title(s) for an edition issued under {items} agenda item(s); "
+                    + ("give one title for each item, as a list, in the order of the English" if items
+                       else "the English edition names no agenda item: delete 'agenda_title'"))
+
+
+def _check_blocks(v: _Version, by_id: dict, numbers: Numbers | None) -> Problems:
+    """Each translated text names a text of the original, calls its footnotes, is translated
+    (not the English itself, in the language's script) and is current."""
+    edition, translated = v.edition, v.translated
+    for key, block in v.version.translations.items():
         if key not in by_id:
             yield error(at_key(translated, "translations", key),
-                        f"no block of {display_path(sourced.path)} has the id '{key}'{did_you_mean(key, by_id)}")
+                        f"no block of {display_path(v.sourced.path)} has the id '{key}'{did_you_mean(key, by_id)}")
             continue
         path, original = by_id[key]
         shown = _shown(edition, path, original, numbers)
         called, called_in_english = set(FOOTNOTE_CALL.findall(block.text)), set(FOOTNOTE_CALL.findall(original.text))
         for label in sorted(called - called_in_english):
             yield error(at(translated, "translations", key, "text"),
-                        f"the {language_name} text of {shown} calls footnote [^{label}], which the English text does "
+                        f"the {v.name} text of {shown} calls footnote [^{label}], which the English text does "
                         f"not call; call the notes the English text calls"
                         f" ({', '.join('[^' + n + ']' for n in sorted(called_in_english)) or 'none'})")
         if block.text.strip() == original.text.strip():
             yield warning(at(translated, "translations", key, "text"),
-                          f"the {language_name} text of {shown} is the English text itself; translate it")
-        elif (letters := script_mismatch(block.text, known[code].script)) is not None:
-            yield warning(at(translated, "translations", key, "text"), f"the {language_name} text of {shown} {letters}")
+                          f"the {v.name} text of {shown} is the English text itself; translate it")
+        elif (letters := script_mismatch(block.text, v.language.script)) is not None:
+            yield warning(at(translated, "translations", key, "text"), f"the {v.name} text of {shown} {letters}")
         now = source_hash(original.text)
-        if block.source_hash != now:
-            stale = until_final(edition.is_draft)  # a final version prints current translations only
-            yield stale(at(translated, "translations", key, "source_hash"),
-                        f"{shown} is stale in the {language_name} version: the English text changed since it "
-                        f"was translated (source_hash {block.source_hash}, the English text's is now {now}); "
-                        "update the translation, then its source_hash"
-                        + ("" if edition.is_draft else " (a final version needs every translation current)"))
+        if block.source_hash != now:  # a final version prints current translations only
+            yield v.until_final(at(translated, "translations", key, "source_hash"),
+                                f"{shown} is stale in the {v.name} version: the English text changed since it "
+                                f"was translated (source_hash {block.source_hash}, the English text's is now {now}); "
+                                "update the translation, then its source_hash"
+                                + ("" if edition.is_draft else " (a final version needs every translation current)"))
         elif block.stale:
             yield warning(at(translated, "translations", key, "stale"),
-                          f"{shown} is marked stale in the {language_name} version; check the translation, then "
+                          f"{shown} is marked stale in the {v.name} version; check the translation, then "
                           f"delete 'stale: true'")
-    severity = until_final(edition.is_draft)
-    missing = [(path, block) for path, block in blocks if not block.id or block.id not in version.translations]
-    for path, block in missing:
+
+
+def _check_missing(v: _Version, blocks: list, numbers: Numbers | None) -> Problems:
+    """Each paragraph and heading of the original is translated (and so has an id)."""
+    edition, translated = v.edition, v.translated
+    for path, block in blocks:
+        if block.id and block.id in v.version.translations:
+            continue
         shown = _shown(edition, path, block, numbers)
         if not block.id:
-            yield severity(at(sourced, *path), f"{shown} has no id, so the {language_name} version cannot translate "
-                                               f"it; give the block an 'id:'")
+            yield v.until_final(at(v.sourced, *path), f"{shown} has no id, so the {v.name} version cannot translate "
+                                                      f"it; give the block an 'id:'")
         else:
-            yield severity(at_key(translated, "translations") if "translations" in translated.raw else at(translated),
-                           f"{shown} is not translated in the {language_name} version"
-                           + ("" if edition.is_draft else " (a final version needs every block)"))
-    for name, given in version.tables.items():
+            yield v.until_final(at_key(translated, "translations") if "translations" in translated.raw else at(translated),
+                                f"{shown} is not translated in the {v.name} version"
+                                + ("" if edition.is_draft else " (a final version needs every block)"))
+
+
+def _check_tables(v: _Version, tables: dict[str, TableSpec]) -> Problems:
+    """A translated table is one the edition shows, with no more headings or rows than it has,
+    and fits the page."""
+    edition, translated = v.edition, v.translated
+    for name, given in v.version.tables.items():
         if name not in tables:
             yield error(at_key(translated, "tables", name), f"no table named '{name}' in series '{edition.series}', "
                                                             "nor a table of the edition with that id"
@@ -252,24 +318,27 @@ def _check_version(inputs: Inputs, sourced: Sourced, translated: Sourced, known:
             yield error(at(translated, "tables", name, "rows"),
                         f"{len(given.rows)} row(s) for a table of {len(tables[name].rows or [])} written-out rows")
         elif given.columns and (too_wide := table_too_wide(given.columns, edition.place,
-                                                           f"the {language_name} table '{name}'")):
+                                                           f"the {v.name} table '{name}'")):
             yield error(at(translated, "tables", name, "columns"), too_wide)
+
+
+def _check_figures_and_notes(v: _Version) -> Problems:
+    """Translated figures and footnotes are the edition's own; a footnote's translation is current."""
+    edition, translated = v.edition, v.translated
     figure_ids = {b.figure.id for b in _edition_blocks(edition) if isinstance(b, FigureBlock) and b.figure.id}
-    for key in version.figures:
+    for key in v.version.figures:
         if key not in figure_ids:
-            yield error(at_key(translated, "figures", key), f"no figure of {display_path(sourced.path)} has the id "
+            yield error(at_key(translated, "figures", key), f"no figure of {display_path(v.sourced.path)} has the id "
                                                             f"'{key}'{did_you_mean(key, figure_ids)}")
-    for label, note in version.footnotes.items():
+    for label, note in v.version.footnotes.items():
         if label not in edition.footnotes:
-            yield error(at_key(translated, "footnotes", label), f"no footnote '{label}' in {display_path(sourced.path)}"
+            yield error(at_key(translated, "footnotes", label), f"no footnote '{label}' in {display_path(v.sourced.path)}"
                                                                 f"{did_you_mean(label, edition.footnotes)}")
         elif note.source_hash != source_hash(edition.footnotes[label]):
-            stale = until_final(edition.is_draft)
-            yield stale(at(translated, "footnotes", label, "source_hash"),
-                        f"footnote '{label}' is stale in the {language_name} version: the English text changed "
-                        "since it was translated; update the translation, then its source_hash"
-                        + ("" if edition.is_draft else " (a final version needs every translation current)"))
-    yield from _untranslated_texts(sourced, translated, by_id, blocks, tables, severity, language_name)
+            yield v.until_final(at(translated, "footnotes", label, "source_hash"),
+                                f"footnote '{label}' is stale in the {v.name} version: the English text changed "
+                                "since it was translated; update the translation, then its source_hash"
+                                + ("" if edition.is_draft else " (a final version needs every translation current)"))
 
 
 # The titles of an edition's masthead besides the series' own: key -> what it is, and what an
@@ -454,8 +523,8 @@ def check_translated_texts(inputs: Inputs, sourced: Sourced) -> Problems:
         yield from _check_version_texts(inputs, sourced, translated, known[code], facts, sources, english)
 
 
-def _check_version_texts(inputs: Inputs, sourced: Sourced, translated: Sourced, language: Any, facts: Any,
-                         sources: dict, english: dict) -> Problems:
+def _check_version_texts(inputs: Inputs, sourced: Sourced, translated: Sourced, language: Language,
+                         facts: EditionFacts, sources: dict, english: dict) -> Problems:
     version = translated_version(language, translated.model)
     edition = translated_edition(facts.edition, version)
     local = localized_facts(facts, inputs.translated_names, version, edition)

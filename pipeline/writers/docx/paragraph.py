@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from typing import Iterator
 
 from docx.oxml.ns import qn
+from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
@@ -59,7 +60,7 @@ def revision_of(el: etree._Element, inherited: str | None = None) -> str | None:
 
 
 @contextmanager
-def in_story(b: Build, story, fresh: Paragraph | None = None) -> Iterator[None]:
+def in_story(b: Build, story: _Cell, fresh: Paragraph | None = None) -> Iterator[None]:
     """Write into *story* (a table cell) for a while; *fresh* is its empty first paragraph,
     used by the first paragraph written."""
     saved = b.story, b.fresh_paragraph

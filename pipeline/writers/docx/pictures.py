@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import io
 
+from docx.shared import Length
 from docx.text.paragraph import Paragraph
 
 
-def add_picture(paragraph: Paragraph, image: bytes, width, height, alt_text: str, picture_id: int) -> None:
+def add_picture(paragraph: Paragraph, image: bytes, width: Length, height: Length | None, alt_text: str,
+                picture_id: int) -> None:
     """`image` (PNG or JPEG) as an inline picture at the end of `paragraph`; a height of None
     keeps the picture's proportions; `picture_id` is its id in the whole document."""
     picture = paragraph.add_run().add_picture(io.BytesIO(image), width=width, height=height)

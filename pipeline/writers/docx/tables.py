@@ -130,14 +130,14 @@ def set_table_borders(table: Table, rules: dict[str, int]) -> None:
     insert_ordered(table._tbl.tblPr, borders, TBLPR_ORDER)
 
 
-def set_cell_bottom_rule(cell) -> None:
+def set_cell_bottom_rule(cell: _Cell) -> None:
     """A thin rule under a header cell."""
     borders = new_element("w:tcBorders")
     subelement(borders, "w:bottom", {"w:val": "single", "w:sz": str(RULE_THIN), "w:space": "0", "w:color": "000000"})
     insert_ordered(cell._tc.get_or_add_tcPr(), borders, TCPR_ORDER)
 
 
-def set_cell_margins(cell, **sides: float) -> None:
+def set_cell_margins(cell: _Cell, **sides: float) -> None:
     """The padding of one cell (pt) on the sides given (top, left, bottom, right)."""
     margins = new_element("w:tcMar")
     for side in ("top", "left", "bottom", "right"):

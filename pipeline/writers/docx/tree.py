@@ -5,6 +5,7 @@ text of its own. What each element is comes from the vocabulary
 from __future__ import annotations
 
 import re
+from typing import NoReturn
 
 from lxml import etree
 
@@ -26,6 +27,6 @@ def text_of(el: etree._Element) -> str:
     return re.sub(r"\s+", " ", el.text_content()).strip()
 
 
-def fail(message: str):
+def fail(message: str) -> NoReturn:
     """Raise ValueError(message); usable inside expressions."""
     raise ValueError(message)
