@@ -51,3 +51,19 @@ def test_an_edition_in_pyyaml_layout_keeps_its_indentation_and_names_what_it_can
     removed = {line[1:].strip() for line in changed if line.startswith("-")}
     added = {line[1:].strip() for line in changed if line.startswith("+")}
     assert not (removed & added), sorted(removed & added)[:3]
+
+
+def test_a_draft_names_what_it_carries_that_may_be_the_source_editions_alone(tmp_path):
+    """Attack 4 row 10: a late submission's note, a reissue's mark or a special edition's title
+    were carried into the next edition silently; the draft now names them, and the todo of an
+    organ whose sessions are years names 'the 2020 session' (not 'the two thousand and twentieth')."""
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    result = CliRunner().invoke(main, ["new-edition", "2019", "2020", "--data", str(data)])
+    assert result.exit_code == 0, result.output
+    assert ("sdg-progress.yaml: carried over as they stand in" in result.output
+            and "the masthead note on the author 'The present report was submitted after the deadline"
+            in result.output), result.output
+    drafted = (data / "sessions" / "2020" / "sdg-progress.yaml").read_text(encoding="utf-8")
+    assert "provisional agenda of the 2020 session (E/2020/...)" in drafted
+    assert "twentieth" not in drafted

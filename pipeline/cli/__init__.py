@@ -345,9 +345,9 @@ def new_edition(from_session: str, to_session: str, series_id: str | None, as_at
             click.echo(f"kept {display_path(edition.target)}: it already exists (FORCE=1 / --force drafts it again)")
         else:
             click.echo(f"wrote {display_path(edition.target)} (from {display_path(edition.source)})")
-            note = edition.relaid_note()
-            if note is not None:
-                click.echo(f"note: {note}")
+            for note in (edition.relaid_note(), edition.to_check_note()):
+                if note is not None:
+                    click.echo(f"note: {note}")
     if written:
         report_problems(problems)
         click.echo(f"next: fill in the agenda, review the paragraphs, then 'make report SESSION={to_session}'")

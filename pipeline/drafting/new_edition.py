@@ -53,6 +53,16 @@ class DraftedEdition:
     text: str
     kept: bool = False  # the target exists and was asked to be kept: nothing to write
     relaid: tuple[int, ...] = ()  # lines of the source the draft writes otherwise than they stand
+    to_check: tuple[str, ...] = ()  # what the draft carries that may belong to the source edition alone
+
+    def to_check_note(self) -> str | None:
+        """What the draft carries over that may have been the source edition's alone (a late
+        submission's note, a reissue's mark, a special edition's title): to check, or delete."""
+        if not self.to_check:
+            return None
+        return (f"{display_path(self.target)}: carried over as they stand in {display_path(self.source)}, "
+                f"which may have been that edition's alone: {'; '.join(self.to_check)}; keep each only if the "
+                "new edition has it too")
 
     def relaid_note(self) -> str | None:
         """What to tell the drafter when the draft writes some of the source's lines otherwise
@@ -63,6 +73,17 @@ class DraftedEdition:
                 "otherwise in the draft (re-indented, or a text run over several lines without '>-' that comes "
                 "out on one line), so a comparison of the two files shows them as changed; indent by 2 and write "
                 "such texts as '>-' blocks to keep drafts line for line")
+
+
+def edition_specific(edition: Edition) -> tuple[str, ...]:
+    """What an edition may have had for itself alone, named for the drafter: its own title,
+    its masthead notes, an addendum's title."""
+    def quoted(text: str) -> str:
+        return f"'{text}'" if len(text) <= 60 else f"'{text[:57].rstrip()}...'"
+    named = [f"its own title {quoted(edition.title)}"] if edition.title else []
+    named += [f"the masthead note on the {note.attached_to} {quoted(note.text)}" for note in edition.masthead_notes]
+    named += [f"the addendum's title {quoted(edition.addendum_title)}"] if edition.addendum_title else []
+    return tuple(named)
 
 
 def parse_date(text: str | None, option: str) -> dt.date | None:
@@ -124,12 +145,13 @@ def set_key(mapping: CommentedMap, key: str, value: object, after: str | None = 
         mapping.yaml_add_eol_comment(comment, key)
 
 
-def agenda_todo(session: int, placeholder: str | None = None) -> str:
-    """The todo of a drafted agenda item ('... of the sixtieth session (A/60/...)'), naming the
-    new session's documents by the organ's draft symbol (E/CN.6/2017/...)."""
+def agenda_todo(session: int, placeholder: str | None = None, year_session: bool = False) -> str:
+    """The todo of a drafted agenda item ('... of the sixtieth session (A/60/...)', '... of the
+    2020 session' for an organ whose sessions are years), naming the new session's documents by
+    the organ's draft symbol (E/CN.6/2017/...)."""
+    name = f"{session} session" if year_session else f"{ordinal(session)} session"
     return (f"fill in item, sub_item and provisional_agenda from the provisional agenda of the "
-            f"{ordinal(session)} session ({placeholder or f'A/{session}/...'}), check the title, then delete this "
-            "todo line")
+            f"{name} ({placeholder or f'A/{session}/...'}), check the title, then delete this todo line")
 
 
 def retitled_header(text: str, source_session: int, session: int, year: int) -> str:
@@ -194,7 +216,7 @@ def source_layout(text: str) -> tuple[tuple[int, int, int], list[int]]:
 
 def draft_text(source_text: str, source: Edition, session: int, date: dt.date, as_at: dt.date,
                change_paragraph: object | None = None, placeholder: str | None = None,
-               layout: tuple[int, int, int] = LAYOUTS[0]) -> str:
+               layout: tuple[int, int, int] = LAYOUTS[0], year_session: bool = False) -> str:
     """The new edition's YAML: the source's text with the new session's facts set, and the
     series' change paragraph added when the source reports no changes, written in the source's
     layout."""
@@ -214,7 +236,7 @@ def draft_text(source_text: str, source: Edition, session: int, date: dt.date, a
         data["job_number"] = None
     agenda = data.get("agenda")  # a report under no agenda item has none
     for item in agenda if isinstance(agenda, list) else [agenda] if agenda is not None else []:
-        set_key(item, "todo", agenda_todo(session, placeholder))
+        set_key(item, "todo", agenda_todo(session, placeholder, year_session))
         item.move_to_end("todo", last=False)
         for key in ("item", "sub_item", "provisional_agenda"):
             set_key(item, key, None)
@@ -319,9 +341,9 @@ def _draft_one(inputs: Inputs, sourced: Sourced, data_dir: Path, source_number: 
     text = draft_text(source_text, source, number, new_date, new_as_at,
                       series_change_paragraph(series_file(data_dir, source.series)),
                       placeholder=organ.draft_symbol(organ.symbol_number_of(number, new_date)) if organ else None,
-                      layout=layout)
+                      layout=layout, year_session=organ is not None and organ.session_style == "year")
     _require_loads(Edition, text, target)
-    drafted = DraftedEdition(sourced.path, target, text, relaid=tuple(relaid))
+    drafted = DraftedEdition(sourced.path, target, text, relaid=tuple(relaid), to_check=edition_specific(source))
     return [drafted] + draft_translations(inputs, sourced, number)
 
 
