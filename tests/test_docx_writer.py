@@ -172,7 +172,9 @@ def test_table_rows_rules_and_repeating_header(draft_docx):
     assert tbl_pr.find(f"{W}tblInd").get(f"{W}w") == "480"    # 24 pt, like the paragraph text
     head = table.rows[0].cells[0].paragraphs[0].style
     assert head.name == "UN Table Head" and head.font.italic is True
-    last = table.rows[1].cells[2].paragraphs[0].style    # data-align="right" in the tree
+    first = table.rows[1].cells[2].paragraphs[0].style    # data-align="right" in the tree; kept with the next row
+    assert first.name == "UN Table Cell Kept Right" and first.paragraph_format.keep_with_next
+    last = table.rows[-1].cells[2].paragraphs[0].style
     assert last.name == "UN Table Cell Right" and last.paragraph_format.alignment == WD_ALIGN_PARAGRAPH.RIGHT
     assert table.rows[0].cells[2].paragraphs[0].style.name == "UN Table Head Right"
 

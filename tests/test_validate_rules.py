@@ -58,7 +58,8 @@ def test_edition_file_named_after_another_series(data_copy: Path, monkeypatch):
     monkeypatch.chdir(data_copy.parent)
     assert problems_of(Path("data")) == [
         "data/sessions/59/cmw.yaml:4:9: error: the file is named 'cmw.yaml' but its series is 'cmw-status'; "
-        "name the file 'cmw-status.yaml' (one edition of each series per session)"]
+        "name the file 'cmw-status.yaml' (one edition of each series per session; an addendum or another "
+        "document of the series in the same session is a series of its own, data/series/cmw.yaml)"]
 
 
 def test_long_report_is_a_warning_not_an_error(data_copy: Path, monkeypatch):
