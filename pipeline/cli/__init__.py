@@ -1,7 +1,8 @@
 """The `unreport` command line.
 
 Problems are printed one a line as `path:line:col: severity: message`, sorted by file and
-line. Exit codes: 0 clean (or warnings only), 1 warnings only with --strict, 2 errors.
+line. Exit codes: 0 clean (or warnings only), 1 warnings only with --strict, 2 errors;
+`build` stopped by Ctrl-C: 130, with one line saying what was written.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
 EXIT_OK, EXIT_WARNINGS, EXIT_ERRORS = 0, 1, 2
 DATA_FOLDERS = ("sessions", "series", "reference")
 EXIT_BUILD_FAILED = 1  # build: a report failed in a writer (the inputs were valid)
+EXIT_INTERRUPTED = 130  # build: stopped by Ctrl-C (128 + SIGINT, as shells report it)
 
 
 def report_problems(problems: list[Problem], to_stderr: bool = True) -> None:
@@ -164,7 +166,7 @@ def build(sessions: tuple[str, ...], all_sessions: bool, data_dir: Path, output_
 
     Reports whose inputs have not changed since they were built are skipped. A session with
     an input error gets nothing written; the other sessions are still built."""
-    from pipeline.build.batch import BatchOptions, available_cores, run_batch
+    from pipeline.build.batch import BatchOptions, BuildInterrupted, available_cores, run_batch
     from pipeline.inputs.layout import TEMPLATES_DIR, session_numbers
     from pipeline.build.progress import progress_for_terminal
 
@@ -186,12 +188,27 @@ def build(sessions: tuple[str, ...], all_sessions: bool, data_dir: Path, output_
     except InputError as exc:  # a bad session id: nothing was built
         report_problems(exc.problems)
         sys.exit(EXIT_ERRORS)
+    except BuildInterrupted as stopped:
+        click.echo(interrupted_line(stopped.summary.sessions_written), err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    except KeyboardInterrupt:  # before the build began
+        click.echo(interrupted_line([]), err=True)
+        sys.exit(EXIT_INTERRUPTED)
     for failure in summary.failed:
         click.echo(f"not built: {failure.what}: {failure.message}", err=True)
     click.echo(summary_line(summary))
     if any(f.input_error for f in summary.failed):
         sys.exit(EXIT_ERRORS)
     sys.exit(EXIT_BUILD_FAILED if summary.failed else EXIT_OK)
+
+
+def interrupted_line(written: list[int]) -> str:
+    """What a build stopped by Ctrl-C leaves, in one line."""
+    if not written:
+        return "interrupted: nothing written; earlier outputs are as they were"
+    sessions = ", ".join(str(number) for number in written)
+    return (f"interrupted: nothing more written; session(s) {sessions} were written in full before it, "
+            "the other outputs are as they were")
 
 
 def summary_line(summary: BatchSummary) -> str:
