@@ -373,6 +373,7 @@ class _Batch:
     def _finish(self, session: _SessionState) -> None:
         """Write a session whose reports are all back, or leave it as it was."""
         from pipeline.build.session import write_session
+        from pipeline.build.swap import write_failure
 
         number = session.prepared.number
         folder = display_path(self.options.output_dir / str(number))
@@ -388,8 +389,11 @@ class _Batch:
         try:
             write_session(self.options.output_dir, number, outputs, session.manifest)
         except OSError as exc:
-            self.summary.failed += [Failure(name, f"cannot write {folder}: {exc}") for name in names]
-            self.progress.note(f"session {number}: cannot write {folder}: {exc}", error=True)
+            told = write_failure(exc, self.options.output_dir)  # permission, or a file in the way: exit 2
+            why = told or f"cannot write {folder}: {exc}"
+            self.summary.failed += [Failure(name, why, input_error=told is not None) for name in names]
+            self.progress.note(f"session {number}: not built; {why}" if told else f"session {number}: {why}",
+                               error=True)
             return
         self.summary.built += names
         self.summary.sessions_written.append(number)

@@ -54,20 +54,34 @@ def require_data_folder(data_dir: Path) -> None:
 
 
 def require_output_folder(output_dir: Path, data_dir: Path) -> None:
-    """Refuse an output folder that cannot be one (a file stands on its path) or that lies in
-    the input data (builds would land beside the YAML and be read as input next time)."""
+    """Refuse an output folder that cannot be one (a file stands on its path), that the build
+    may not write in, whose session folders are links or files, or that lies in the input data
+    (builds would land beside the YAML and be read as input next time)."""
+    from pipeline.build.swap import unwritable_message
+    from pipeline.inputs.layout import SESSION_PATTERN
+
     output, data = output_dir.resolve(), data_dir.resolve()
     for folder in (output, *output.parents):
         if folder.exists() and not folder.is_dir():
             raise InputError([Problem(Location(display_path(output_dir)), "error",
                                       f"cannot write the builds here: {display_path(folder)} is a file, not a "
                                       "folder; give another folder with --output")])
-    linked = sorted(child for child in (output.iterdir() if output.is_dir() else [])
-                    if child.is_symlink() and child.name.isdigit())
+    existing = next(folder for folder in (output, *output.parents) if folder.exists())
+    if not os.access(existing, os.W_OK | os.X_OK):
+        shown = output_dir if existing == output else Path(display_path(existing))
+        raise InputError([Problem(Location(display_path(output_dir)), "error",
+                                  unwritable_message(shown, errno.EACCES))])
+    children = sorted(output.iterdir()) if output.is_dir() else []
+    linked = [child for child in children if child.is_symlink() and child.name.isdigit()]
     if linked:
         raise InputError([Problem(Location(display_path(output_dir / linked[0].name)), "error",
                                   "a session's output folder is a symbolic link; a build replaces the session's "
                                   "folder as a whole, so it must be a real folder: remove the link")])
+    files = [child for child in children if SESSION_PATTERN.match(child.name) and not child.is_dir()]
+    if files:
+        raise InputError([Problem(Location(display_path(output_dir / files[0].name)), "error",
+                                  f"a file stands where the builds of session {files[0].name} go, and a build "
+                                  "would replace it with the session's folder: move or remove it")])
     if output == data or data in output.parents:
         raise InputError([Problem(Location(display_path(output_dir)), "error",
                                   "the output folder is inside the input data folder "
@@ -89,7 +103,7 @@ class RegisteredFormat(click.Choice):
 
 data_option = click.option("--data", "data_dir", type=click.Path(file_okay=False, path_type=Path),
                            default=Path("data"), show_default=True, help="Folder of the input data.")
-output_option = click.option("--output", "output_dir", type=click.Path(file_okay=False, path_type=Path),
+output_option = click.option("--output", "output_dir", type=click.Path(path_type=Path),  # a file: require_output_folder
                              default=Path("output"), show_default=True, help="Folder the builds are written to.")
 
 
@@ -246,7 +260,7 @@ def _require_project_input(path: Path, data_dir: Path) -> None:
 def _problems_of(targets: tuple[str, ...], data_dir: Path, data_given: bool) -> tuple[list[Problem], int]:
     """Every problem of the targets, and how many files were named (every edition when none)."""
     from pipeline.inputs.layout import all_edition_files, check_session_id, edition_files, is_translation_file
-    from pipeline.inputs.load import load_all, load_editions
+    from pipeline.inputs.load import load_all, load_editions, no_editions
     from pipeline.validate import validate as run_rules
 
     editions: list[Path] = []
@@ -261,7 +275,7 @@ def _problems_of(targets: tuple[str, ...], data_dir: Path, data_given: bool) -> 
             found = edition_files(data_dir, check_session_id(target))
             if not found:
                 folder = display_path(data_dir / "sessions" / target)
-                raise InputError([Problem(Location(folder), "error", f"no editions for session {target} in {folder}")])
+                raise InputError(no_editions(data_dir, target, f"no editions for session {target} in {folder}"))
             editions.extend(found)
             continue
         if path.is_dir() or not path.exists():
