@@ -106,3 +106,48 @@ def test_contents_entries_are_counted_as_such_not_as_table_rows():
     b = "[contents] Contents\n  entry: I. Introduction | 1-5\n  entry: II. Status | 6-9\n[chapter] I. Introduction\n¶1 One.\n"
     shown = summary(diff_texts(a, b))
     assert "2 contents entries differ" in shown and "table row" not in shown, shown
+
+
+# ---- a label the masthead repeats (attack 4 row 3): paired in order, each one compared
+
+TWO_ITEMS = ["draft: no", "symbol: E/2019/68", "agenda item: Agenda items 5 (a) and 6",
+             "agenda title: High-level segment: ministerial meeting of the forum",
+             "agenda title: High-level political forum on sustainable development", ""]
+
+
+def test_a_change_to_the_first_of_two_agenda_titles_is_seen():
+    changed = [line.replace("ministerial meeting", "LOW-level meeting") for line in TWO_ITEMS]
+    diff = diff_texts(text(*TWO_ITEMS, *PARAGRAPHS), text(*changed, *PARAGRAPHS), "a", "b")
+    assert diff.differs
+    assert {c.name: c.kind for c in diff.changes if c.kind != "equal"} == {"agenda title 1": "changed"}
+    assert summary(diff).startswith("a -> b: 1 masthead field differs\n  agenda title 1 changed:")
+
+
+def test_repeated_labels_unchanged_are_no_difference():
+    same = text(*TWO_ITEMS, *PARAGRAPHS)
+    assert summary(diff_texts(same, same, "a", "b")) == "a -> b: no differences\n"
+
+
+def test_every_repeated_label_added_is_counted():
+    """A Security Council report (no agenda) against a Council report of two agenda items."""
+    none = [line for line in TWO_ITEMS if not line.startswith("agenda")]
+    diff = diff_texts(text(*none, *PARAGRAPHS), text(*TWO_ITEMS, *PARAGRAPHS), "sc", "eco")
+    added = [c.name for c in diff.changes if c.kind == "added"]
+    assert added == ["agenda item", "agenda title 1", "agenda title 2"]
+    assert summary(diff).startswith("sc -> eco: 3 masthead fields differ\n")
+    removed = diff_texts(text(*TWO_ITEMS, *PARAGRAPHS), text(*none, *PARAGRAPHS), "eco", "sc")
+    assert [c.name for c in removed.changes if c.kind == "removed"] == ["agenda item", "agenda title 1", "agenda title 2"]
+
+
+def test_one_agenda_title_against_two_pairs_the_first_and_adds_the_second():
+    one = TWO_ITEMS[:4] + [""]
+    diff = diff_texts(text(*one, *PARAGRAPHS), text(*TWO_ITEMS, *PARAGRAPHS), "a", "b")
+    assert {c.name: c.kind for c in diff.changes if c.kind != "equal"} == {"agenda title 2": "added"}
+
+
+@pytest.mark.parametrize("label", ["masthead note *", "session", "session dates"])
+def test_other_repeated_masthead_labels_pair_in_order(label):
+    a = ["draft: no", "symbol: A/59/312", f"{label}: first text", f"{label}: second text", ""]
+    b = [a[0], a[1], f"{label}: first text changed", a[3], ""]
+    diff = diff_texts(text(*a, *PARAGRAPHS), text(*b, *PARAGRAPHS), "a", "b")
+    assert {c.name: c.kind for c in diff.changes if c.kind != "equal"} == {f"{label} 1": "changed"}

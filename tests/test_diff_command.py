@@ -104,3 +104,19 @@ def test_a_build_folder_of_every_format_compares_its_trees_only(data, tmp_path):
     result = run(str(output / "59"), str(output / "59"))
     assert result.exit_code == 0, result.output
     assert "not a report tree" not in result.output
+
+
+def test_the_first_of_two_agenda_titles_changed_is_a_difference_in_text_and_tree(data_copy, tmp_path):
+    """Attack 4 row 3: the Council's 2019 report is issued under two agenda items; a change
+    to the first one's title was "no differences", exit 0."""
+    from conftest import DATA, replace_in
+
+    replace_in(data_copy / "sessions" / "2019" / "sdg-progress.yaml", "      High-level segment: ministerial meeting of the high-level",
+               "      High-level segment: ministerial meeting of the LOW-level")
+    before = build(DATA, tmp_path / "before", 2019, formats=("html", "txt"))
+    after = build(data_copy, tmp_path / "after", 2019, formats=("html", "txt"))
+    for kind in ("txt", "html"):
+        result = run(str(before[kind]), str(after[kind]))
+        assert result.exit_code == 1, result.output
+        assert ": 1 masthead field differs\n  agenda title 1 changed:\n" in result.stdout
+        assert '"high-level" -> "LOW-level"' in result.stdout

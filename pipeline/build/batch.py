@@ -10,6 +10,9 @@ The parent process
 4. when the last report of a session is back, renames the session's files and manifest
    into place together (build.write_session); a session with a failed report is left as
    it was.
+Ctrl-C stops the build (BuildInterrupted): the workers ignore it and are stopped by the
+parent, a session's set that is going in place finishes first (it takes milliseconds), and
+nothing more is written.
 """
 
 from __future__ import annotations
@@ -69,10 +72,20 @@ class BatchSummary:
     seconds: float = 0.0
     workers: int = 0
     peak_memory: dict[int, int] = field(default_factory=dict)  # worker pid -> peak bytes
+    sessions_written: list[int] = field(default_factory=list)
 
     @property
     def peak_worker_memory(self) -> int:
         return max(self.peak_memory.values(), default=0)
+
+
+class BuildInterrupted(Exception):
+    """Ctrl-C stopped the build: the workers are stopped, no staging folder is left, and the
+    sessions in `summary.sessions_written` were written (whole) before it; no other."""
+
+    def __init__(self, summary: BatchSummary) -> None:
+        super().__init__("interrupted")
+        self.summary = summary
 
 
 class Progress(Protocol):
@@ -146,14 +159,29 @@ def make_pool(workers: int, formats: tuple[str, ...]) -> Executor:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    from pipeline.build.session import start_worker
+    from pipeline.build.session import interrupts_blocked, start_worker
 
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork") if "fork" in methods else None
-    executor = ProcessPoolExecutor(max_workers=workers, mp_context=context,
-                                   initializer=start_worker, initargs=(formats, os.getpid()))
-    executor.submit(int)  # start the workers now (a forking pool starts them all at its first job)
+    with interrupts_blocked():  # the workers start with Ctrl-C blocked, then ignore it
+        executor = ProcessPoolExecutor(max_workers=workers, mp_context=context,
+                                       initializer=start_worker, initargs=(formats, os.getpid()))
+        executor.submit(int)  # start the workers now (a forking pool starts them all at its first job)
     return executor
+
+
+def stop_pool(pool: Executor, seconds: float = 10) -> None:
+    """Stop the workers at once (after Ctrl-C): they ignore SIGINT and hold no file of the
+    output (the parent writes every file), so they are terminated; queued jobs are dropped.
+    Never waits long: a worker that outlives `seconds` is killed."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.join(seconds)
+        if process.is_alive():
+            process.kill()
+    pool.shutdown(wait=False, cancel_futures=True)
 
 
 
@@ -280,6 +308,7 @@ class _Batch:
                 future = runner.submit(render_job, dataclasses.replace(job, formats=formats))
                 self.futures[future] = (session, edition)
             self.collect(wait=False)  # keeps the progress moving (and --jobs 1 runs jobs at once)
+            stop_if_interrupted()
         session.submitting = False
         if session.done:
             self._finish(session)
@@ -288,6 +317,7 @@ class _Batch:
         """Handle the jobs the workers have finished (all of them when `wait`)."""
         ready = as_completed(list(self.futures)) if wait else [f for f in list(self.futures) if f.done()]
         for future in ready:
+            stop_if_interrupted()
             session, edition = self.futures.pop(future)
             self._handle(future, session, edition)
             if self.futures:
@@ -343,6 +373,7 @@ class _Batch:
     def _finish(self, session: _SessionState) -> None:
         """Write a session whose reports are all back, or leave it as it was."""
         from pipeline.build.session import write_session
+        from pipeline.build.swap import write_failure
 
         number = session.prepared.number
         folder = display_path(self.options.output_dir / str(number))
@@ -354,14 +385,20 @@ class _Batch:
                                error=True)
             return
         outputs = {series: edition.outputs for series, edition in session.editions.items()}
+        stop_if_interrupted()
         try:
             write_session(self.options.output_dir, number, outputs, session.manifest)
         except OSError as exc:
-            self.summary.failed += [Failure(name, f"cannot write {folder}: {exc}") for name in names]
-            self.progress.note(f"session {number}: cannot write {folder}: {exc}", error=True)
+            told = write_failure(exc, self.options.output_dir)  # permission, or a file in the way: exit 2
+            why = told or f"cannot write {folder}: {exc}"
+            self.summary.failed += [Failure(name, why, input_error=told is not None) for name in names]
+            self.progress.note(f"session {number}: not built; {why}" if told else f"session {number}: {why}",
+                               error=True)
             return
         self.summary.built += names
+        self.summary.sessions_written.append(number)
         self.progress.note(f"wrote {folder}/ ({len(names)} report(s): {', '.join(self.options.formats)})")
+        stop_if_interrupted()  # a Ctrl-C held while the set went in place
 
     def _fail_session(self, plan: SessionPlan, why: str) -> None:
         self.summary.failed.append(Failure(f"session {plan.number}", why, input_error=True))
@@ -381,14 +418,36 @@ def _name(session: _SessionState, edition: _EditionState) -> str:
     return f"{session.prepared.number}/{edition.name}"
 
 
+def stop_if_interrupted() -> None:
+    """Raise KeyboardInterrupt when Ctrl-C was pressed, even if its exception was lost."""
+    from pipeline.build.session import interrupted
+
+    if interrupted():
+        raise KeyboardInterrupt
+
+
 def run_batch(sessions: list[str | int], options: BatchOptions, progress: Progress) -> BatchSummary:
     """Build the changed reports of these sessions; raises InputError for a bad session id
-    (before anything is built)."""
+    (before anything is built), BuildInterrupted after Ctrl-C."""
+    from pipeline.build.session import interrupts_noted
+
+    summary = BatchSummary()
+    with interrupts_noted():
+        try:
+            _run(sessions, options, progress, summary)
+            stop_if_interrupted()
+        except KeyboardInterrupt:
+            raise BuildInterrupted(summary) from None
+    return summary
+
+
+def _run(sessions: list[str | int], options: BatchOptions, progress: Progress, summary: BatchSummary) -> None:
+    from pipeline.build.session import interrupts_held
+
     started = time.perf_counter()
     numbers = [check_session_id(session) for session in sessions]
     fingerprinter = Fingerprinter(options.templates_dir, options.pdf_variant)
     plans = [plan_session(number, options, fingerprinter) for number in dict.fromkeys(numbers)]
-    summary = BatchSummary()
     for plan in plans:
         if plan.up_to_date:
             summary.skipped += [f"{plan.number}/{path.stem}" for path in plan.files]
@@ -402,12 +461,19 @@ def run_batch(sessions: list[str | int], options: BatchOptions, progress: Progre
         progress.start(total)
         pool = make_pool(workers.pool, workers.warm_up(options.formats))
         batch = _Batch(options, progress, summary, fingerprinter, workers, pool)
+        stopped = False
         try:
             for plan in work:
                 batch.submit_session(plan)
             batch.collect(wait=True)
+        except KeyboardInterrupt:
+            with interrupts_held():  # a second Ctrl-C does not cut the stopping short
+                stop_pool(pool)
+                stopped = True
+                progress.close()
+            raise
         finally:
-            pool.shutdown(wait=True, cancel_futures=True)
+            if not stopped:
+                pool.shutdown(wait=True, cancel_futures=True)
             progress.close()
     summary.seconds = time.perf_counter() - started
-    return summary

@@ -16,10 +16,14 @@ from __future__ import annotations
 import datetime as dt
 import os
 import resource
+import signal
+import threading
 import time
+import contextlib
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from pipeline.build.atomic import remove_stale_temporaries, write_atomically
 from pipeline.build.fingerprints import Fingerprint, Fingerprinter, Manifest, ManifestEntry, manifest_path
@@ -63,6 +67,61 @@ def warm_up_writers(formats: tuple[str, ...]) -> None:
             WRITERS[fmt].warm_up()
         except Exception:  # noqa: BLE001 -- the job that needs the writer will say what is wrong
             pass
+
+
+# ---------------------------------------------------------------- Ctrl-C
+
+_interrupted = threading.Event()  # a Ctrl-C came during this build (set by the handlers below)
+
+
+def interrupted() -> bool:
+    """Whether Ctrl-C was pressed during the build, even if some library caught the
+    KeyboardInterrupt it raised (an exception in a C callback is printed and dropped)."""
+    return _interrupted.is_set()
+
+
+def _on_interrupt(signum, frame):  # noqa: ANN001 -- a signal handler's signature
+    _interrupted.set()
+    raise KeyboardInterrupt
+
+
+def interrupts_noted() -> contextlib.AbstractContextManager[None]:
+    """Within the block, Ctrl-C raises KeyboardInterrupt as usual and is also remembered
+    (`interrupted`), so the build stops at its next step even when the exception was lost."""
+    _interrupted.clear()
+    return _sigint_handler(_on_interrupt)
+
+
+def interrupts_held() -> contextlib.AbstractContextManager[None]:
+    """Within the block (a set of files going in place) Ctrl-C is only noted: the block
+    finishes, and `interrupted()` then says the build is to stop."""
+    return _sigint_handler(lambda signum, frame: _interrupted.set())
+
+
+@contextmanager
+def _sigint_handler(handler: Callable) -> Iterator[None]:
+    """SIGINT handled by `handler` within the block (signals are handled in the main thread
+    only: elsewhere, as it was)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, signal.SIG_DFL if previous is None else previous)
+
+
+@contextmanager
+def interrupts_blocked() -> Iterator[None]:
+    """Block SIGINT while worker processes are forked: they start with it blocked and ignore
+    it (start_worker), so the Ctrl-C a terminal sends its whole process group reaches this
+    process only (once the block ends), which stops the workers itself."""
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
 
 
 # ---------------------------------------------------------------- stages
@@ -189,7 +248,10 @@ def layout_problem(text: str, message: str, inputs: Inputs, sourced: Sourced) ->
 
 
 def start_worker(formats: tuple[str, ...], parent: int) -> None:
-    """A worker process's first step: die with the build, limit its memory, import the writers."""
+    """A worker process's first step: ignore Ctrl-C (the build stops its workers itself), die
+    with the build, limit its memory, import the writers."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # blocked while it was forked
     die_with_parent(parent)
     limit_memory()
     warm_up_writers(formats)
@@ -245,7 +307,7 @@ def write_session(output_dir: Path, number: int, outputs: dict[str, dict[str, by
             files[f"{series}.{fmt}"] = content
             edition.files[fmt] = output_dir / str(number) / f"{series}.{fmt}"
         built.append(edition)
-    with session_lock(output_dir, number):
+    with session_lock(output_dir, number), interrupts_held():  # a Ctrl-C waits until the set is whole
         recover(output_dir, number)
         for folder in (output_dir / str(number), manifest_file.parent):
             if folder.is_dir():

@@ -36,6 +36,33 @@ AT_FDCWD = -100
 PAUSE_VARIABLE = "UNREPORT_TEST_PAUSE_AT"  # read only by pause_for_test: lets the kill test stop a build there
 
 
+class NotAFolder(NotADirectoryError):
+    """A file (not a folder) stands where a session's folder goes: it is never replaced."""
+
+
+def unwritable_message(folder: Path | str, code: int) -> str:
+    """A drafter's words for an output folder the build may not write in (errno `code`)."""
+    why = "the disk is read-only" if code == errno.EROFS else "permission denied"
+    return f"cannot write in {folder}: {why}; make it writable, or give another folder with --output"
+
+
+def write_failure(error: OSError, output_dir: Path) -> str | None:
+    """What to tell a drafter when putting a set in place failed for want of permission, or
+    because a file stands where the session's folder goes; None for any other failure (a
+    fault to report as it is)."""
+    from pipeline.inputs.problems import display_path
+
+    where = Path(error.filename) if error.filename else output_dir
+    if isinstance(error, NotAFolder):
+        return (f"a file stands where the builds of session {where.name} go ({display_path(where)}), and a build "
+                "would replace it with the session's folder: move or remove it")
+    if error.errno not in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return None
+    if where.name.startswith("."):  # a staging folder or temporary of this build: its folder is the one
+        where = where.parent
+    return unwritable_message(display_path(where), error.errno)
+
+
 def pause_for_test(point: str) -> None:
     """Stop here for a minute when the kill test asks for this point (so it can kill the
     build exactly between two steps); does nothing otherwise."""
@@ -119,6 +146,8 @@ def replace_set(output_dir: Path, session: int, files: dict[str, bytes]) -> list
     """Make output/SESSION/ hold `files` (name -> bytes) and the files of the current set not
     among them, in one step. Call under `session_lock`, after `recover`."""
     target = output_dir / str(session)
+    if (target.exists() or target.is_symlink()) and not target.is_dir():
+        raise NotAFolder(errno.ENOTDIR, "not a folder", str(target))
     staging = output_dir / STAGING.format(session=session, pid=os.getpid())
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)

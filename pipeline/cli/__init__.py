@@ -1,7 +1,8 @@
 """The `unreport` command line.
 
 Problems are printed one a line as `path:line:col: severity: message`, sorted by file and
-line. Exit codes: 0 clean (or warnings only), 1 warnings only with --strict, 2 errors.
+line. Exit codes: 0 clean (or warnings only), 1 warnings only with --strict, 2 errors;
+`build` stopped by Ctrl-C: 130, with one line saying what was written.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
 EXIT_OK, EXIT_WARNINGS, EXIT_ERRORS = 0, 1, 2
 DATA_FOLDERS = ("sessions", "series", "reference")
 EXIT_BUILD_FAILED = 1  # build: a report failed in a writer (the inputs were valid)
+EXIT_INTERRUPTED = 130  # build: stopped by Ctrl-C (128 + SIGINT, as shells report it)
 
 
 def report_problems(problems: list[Problem], to_stderr: bool = True) -> None:
@@ -52,20 +54,34 @@ def require_data_folder(data_dir: Path) -> None:
 
 
 def require_output_folder(output_dir: Path, data_dir: Path) -> None:
-    """Refuse an output folder that cannot be one (a file stands on its path) or that lies in
-    the input data (builds would land beside the YAML and be read as input next time)."""
+    """Refuse an output folder that cannot be one (a file stands on its path), that the build
+    may not write in, whose session folders are links or files, or that lies in the input data
+    (builds would land beside the YAML and be read as input next time)."""
+    from pipeline.build.swap import unwritable_message
+    from pipeline.inputs.layout import SESSION_PATTERN
+
     output, data = output_dir.resolve(), data_dir.resolve()
     for folder in (output, *output.parents):
         if folder.exists() and not folder.is_dir():
             raise InputError([Problem(Location(display_path(output_dir)), "error",
                                       f"cannot write the builds here: {display_path(folder)} is a file, not a "
                                       "folder; give another folder with --output")])
-    linked = sorted(child for child in (output.iterdir() if output.is_dir() else [])
-                    if child.is_symlink() and child.name.isdigit())
+    existing = next(folder for folder in (output, *output.parents) if folder.exists())
+    if not os.access(existing, os.W_OK | os.X_OK):
+        shown = output_dir if existing == output else Path(display_path(existing))
+        raise InputError([Problem(Location(display_path(output_dir)), "error",
+                                  unwritable_message(shown, errno.EACCES))])
+    children = sorted(output.iterdir()) if output.is_dir() else []
+    linked = [child for child in children if child.is_symlink() and child.name.isdigit()]
     if linked:
         raise InputError([Problem(Location(display_path(output_dir / linked[0].name)), "error",
                                   "a session's output folder is a symbolic link; a build replaces the session's "
                                   "folder as a whole, so it must be a real folder: remove the link")])
+    files = [child for child in children if SESSION_PATTERN.match(child.name) and not child.is_dir()]
+    if files:
+        raise InputError([Problem(Location(display_path(output_dir / files[0].name)), "error",
+                                  f"a file stands where the builds of session {files[0].name} go, and a build "
+                                  "would replace it with the session's folder: move or remove it")])
     if output == data or data in output.parents:
         raise InputError([Problem(Location(display_path(output_dir)), "error",
                                   "the output folder is inside the input data folder "
@@ -87,7 +103,7 @@ class RegisteredFormat(click.Choice):
 
 data_option = click.option("--data", "data_dir", type=click.Path(file_okay=False, path_type=Path),
                            default=Path("data"), show_default=True, help="Folder of the input data.")
-output_option = click.option("--output", "output_dir", type=click.Path(file_okay=False, path_type=Path),
+output_option = click.option("--output", "output_dir", type=click.Path(path_type=Path),  # a file: require_output_folder
                              default=Path("output"), show_default=True, help="Folder the builds are written to.")
 
 
@@ -164,7 +180,7 @@ def build(sessions: tuple[str, ...], all_sessions: bool, data_dir: Path, output_
 
     Reports whose inputs have not changed since they were built are skipped. A session with
     an input error gets nothing written; the other sessions are still built."""
-    from pipeline.build.batch import BatchOptions, available_cores, run_batch
+    from pipeline.build.batch import BatchOptions, BuildInterrupted, available_cores, run_batch
     from pipeline.inputs.layout import TEMPLATES_DIR, session_numbers
     from pipeline.build.progress import progress_for_terminal
 
@@ -186,12 +202,27 @@ def build(sessions: tuple[str, ...], all_sessions: bool, data_dir: Path, output_
     except InputError as exc:  # a bad session id: nothing was built
         report_problems(exc.problems)
         sys.exit(EXIT_ERRORS)
+    except BuildInterrupted as stopped:
+        click.echo(interrupted_line(stopped.summary.sessions_written), err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    except KeyboardInterrupt:  # before the build began
+        click.echo(interrupted_line([]), err=True)
+        sys.exit(EXIT_INTERRUPTED)
     for failure in summary.failed:
         click.echo(f"not built: {failure.what}: {failure.message}", err=True)
     click.echo(summary_line(summary))
     if any(f.input_error for f in summary.failed):
         sys.exit(EXIT_ERRORS)
     sys.exit(EXIT_BUILD_FAILED if summary.failed else EXIT_OK)
+
+
+def interrupted_line(written: list[int]) -> str:
+    """What a build stopped by Ctrl-C leaves, in one line."""
+    if not written:
+        return "interrupted: nothing written; earlier outputs are as they were"
+    sessions = ", ".join(str(number) for number in written)
+    return (f"interrupted: nothing more written; session(s) {sessions} were written in full before it, "
+            "the other outputs are as they were")
 
 
 def summary_line(summary: BatchSummary) -> str:
@@ -229,7 +260,7 @@ def _require_project_input(path: Path, data_dir: Path) -> None:
 def _problems_of(targets: tuple[str, ...], data_dir: Path, data_given: bool) -> tuple[list[Problem], int]:
     """Every problem of the targets, and how many files were named (every edition when none)."""
     from pipeline.inputs.layout import all_edition_files, check_session_id, edition_files, is_translation_file
-    from pipeline.inputs.load import load_all, load_editions
+    from pipeline.inputs.load import load_all, load_editions, no_editions
     from pipeline.validate import validate as run_rules
 
     editions: list[Path] = []
@@ -244,7 +275,7 @@ def _problems_of(targets: tuple[str, ...], data_dir: Path, data_given: bool) -> 
             found = edition_files(data_dir, check_session_id(target))
             if not found:
                 folder = display_path(data_dir / "sessions" / target)
-                raise InputError([Problem(Location(folder), "error", f"no editions for session {target} in {folder}")])
+                raise InputError(no_editions(data_dir, target, f"no editions for session {target} in {folder}"))
             editions.extend(found)
             continue
         if path.is_dir() or not path.exists():

@@ -1,10 +1,11 @@
 """The text diff: two canonical texts -> what changed, block by block.
 
 A canonical text (writers/text.py) has one labelled line per block. Those lines become
-Blocks; the blocks of two documents are aligned (masthead fields by their name; paragraphs,
-tables, table rows and footnotes in order, so that an inserted paragraph does not make every
-later one "changed"); changed blocks get a word-level diff. The result reads as a summary
-("paragraph 5 changed: added ...") and as a unified diff whose hunks are named blocks.
+Blocks; the blocks of two documents are aligned (masthead fields by their name, a name the
+masthead repeats first with first; paragraphs, tables, table rows and footnotes in order, so
+that an inserted paragraph does not make every later one "changed"); changed blocks get a
+word-level diff. The result reads as a summary ("paragraph 5 changed: added ...") and as a
+unified diff whose hunks are named blocks.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ from __future__ import annotations
 import difflib
 import re
 import textwrap
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
 from typing import Hashable, Sequence
 
 from lxml.etree import _Element
@@ -148,12 +150,29 @@ def align(a: list[Block], b: list[Block]) -> list[Change]:
 
 
 def _align_fields(a: list[Block], b: list[Block]) -> list[Change]:
+    """Pair masthead fields by name; a label a masthead repeats (an "agenda title" for each
+    agenda item) pairs in order, the first with the first, and is named by its place
+    ("agenda title 1", "agenda title 2") so that a change to any of them is seen."""
+    repeated = {name for side in (a, b) for name, n in Counter(x.name for x in side).items() if n > 1}
+    a, b = _numbered_fields(a, repeated), _numbered_fields(b, repeated)
     a_by_name = {x.name: x for x in a}
     b_by_name = {x.name: x for x in b}
     names: dict[str, None] = {}  # ordered set: B's order, with A-only names where A had them
     for _, i1, i2, j1, j2 in diff_opcodes([x.name for x in a], [x.name for x in b]):
         names.update((x.name, None) for x in a[i1:i2] + b[j1:j2])
     return [_pair_change(a_by_name.get(name), b_by_name.get(name)) for name in names]
+
+
+def _numbered_fields(fields: list[Block], repeated: set[str]) -> list[Block]:
+    """The fields, each one whose label repeats (in either document) named by its place."""
+    seen: Counter[str] = Counter()
+    out = []
+    for field in fields:
+        if field.name in repeated:
+            seen[field.name] += 1
+            field = replace(field, name=f"{field.name} {seen[field.name]}")
+        out.append(field)
+    return out
 
 
 def _pair_change(a: Block | None, b: Block | None) -> Change:

@@ -601,11 +601,43 @@ def load_series(data_dir: Path, series_id: str, named_at: Location | None, input
     return series
 
 
+def misnamed_editions(folder: Path) -> list[Problem]:
+    """Files of a session folder that look like editions but are not read as one, because
+    only names ending in '.yaml' are ('sdg-progress.yml', 'sdg-progress.YAML'): an error,
+    or a warning when the '.yaml' of that name stands beside it (and is the one read)."""
+    problems = []
+    for path in sorted(folder.glob("*")) if folder.is_dir() else []:
+        stem, dot, suffix = path.name.rpartition(".")
+        if not dot or not stem or suffix.lower() not in ("yaml", "yml") or suffix == "yaml":
+            continue
+        read = path.with_name(f"{stem}.yaml")
+        if read.exists():
+            problems.append(Problem(Location(display_path(path)), "warning",
+                                    f"{path.name} is not read: edition files end in .yaml, and {read.name} beside "
+                                    f"it is the one built; delete {path.name} (or move its edits into {read.name})"))
+        else:
+            problems.append(Problem(Location(display_path(path)), "error",
+                                    f"{path.name}: edition files end in .yaml; rename it to {read.name}"))
+    return problems
+
+
+def no_editions(data_dir: Path, session: int | str, message: str) -> list[Problem]:
+    """The problems of a session folder without editions: the files that were meant to be
+    editions, named; or `message`, at the folder."""
+    folder = data_dir / "sessions" / str(session)
+    misnamed = misnamed_editions(folder)
+    if any(p.severity == "error" for p in misnamed):
+        return misnamed
+    return misnamed + [Problem(Location(display_path(folder)), "error", message)]
+
+
 def load_editions(data_dir: Path, files: list[Path], parsed: ParsedFiles | None = None) -> Inputs:
     """Load the given edition files and everything they refer to (through `parsed`, the
     files parsed by earlier builds of this process, when given)."""
     inputs = Inputs(data_dir, files=parsed)
     load_names(data_dir, inputs)
+    for folder in dict.fromkeys(path.parent for path in files):
+        inputs.problems.extend(misnamed_editions(folder))
     for path in files:
         raw = _load(path, inputs)
         parsed, problems = parse_model(Edition, raw, path, salvage=True) if raw is not None else (None, [])
@@ -633,6 +665,5 @@ def load_session(data_dir: Path, session: int, parsed: ParsedFiles | None = None
     files = edition_files(data_dir, session)
     if not files:
         folder = display_path(data_dir / "sessions" / str(session))
-        raise InputError([Problem(Location(folder), "error",
-                                  f"no editions for session {session}: add {folder}/<series>.yaml")])
+        raise InputError(no_editions(data_dir, session, f"no editions for session {session}: add {folder}/<series>.yaml"))
     return load_editions(data_dir, files, parsed)
