@@ -132,12 +132,13 @@ def test_the_only_edition_named_otherwise_than_yaml_is_named_in_the_error(data, 
     (folder / "sdg-progress.yaml").rename(folder / f"sdg-progress.{suffix}")
     expected = (f"{folder / f'sdg-progress.{suffix}'}: error: sdg-progress.{suffix}: edition files end in .yaml; "
                 "rename it to sdg-progress.yaml")
-    for args in (["validate", "2019"], ["build", "2019", "--output", str(tmp_path / "output"), "--format", "txt"]):
+    for args in (["validate", "2019"], ["build", "2019", "--output", str(tmp_path / "output"), "--format", "txt"],
+                 ["validate"], ["build", "--all", "--output", str(tmp_path / "output"), "--format", "txt"]):
         result = invoke(*args, "--data", str(data))
         assert result.exit_code == 2, result.output
         assert expected in result.output
         assert "no editions for session" not in result.output
-    assert not (tmp_path / "output" / "2019").exists()
+    assert not (tmp_path / "output" / "2019").exists()  # (validating or building every session names it too)
 
 
 def test_a_copy_named_otherwise_beside_the_edition_is_a_warning(data, tmp_path):

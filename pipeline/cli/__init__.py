@@ -197,7 +197,7 @@ def build(sessions: tuple[str, ...], all_sessions: bool, data_dir: Path, output_
         require_output_folder(output_dir, data_dir)
         if all_sessions:
             require_data_folder(data_dir)
-        summary = run_batch(list(session_numbers(data_dir) if all_sessions else sessions),
+        summary = run_batch(list(session_numbers(data_dir, misnamed=True) if all_sessions else sessions),
                             options, progress_for_terminal())
     except InputError as exc:  # a bad session id: nothing was built
         report_problems(exc.problems)

@@ -37,11 +37,16 @@ def check_session_id(session: str | int) -> int:
     return int(text)
 
 
-def session_numbers(data_dir: Path, series_id: str | None = None) -> list[int]:
-    """The sessions that have editions (of one series, when given), in order. Folders whose
-    names are not session numbers (a 'drafts' folder, '059') are not sessions."""
+def session_numbers(data_dir: Path, series_id: str | None = None, misnamed: bool = False) -> list[int]:
+    """The sessions that have editions (of one series, when given), in order; with `misnamed`,
+    also those whose only would-be editions end otherwise than '.yaml' ('.yml', '.YAML'), so
+    that building or validating every session names them. Folders whose names are not session
+    numbers (a 'drafts' folder, '059') are not sessions."""
     pattern = f"*/{series_id}.yaml" if series_id else "*/*.yaml"
-    names = {p.parent.name for p in (data_dir / "sessions").glob(pattern) if not is_translation_file(p)}
+    files = list((data_dir / "sessions").glob(pattern))
+    if misnamed:
+        files += [p for p in (data_dir / "sessions").glob("*/*") if p.suffix.lower() in (".yaml", ".yml")]
+    names = {p.parent.name for p in files if not is_translation_file(p)}
     return sorted(int(name) for name in names if SESSION_PATTERN.match(name))
 
 

@@ -655,6 +655,8 @@ def load_editions(data_dir: Path, files: list[Path], parsed: ParsedFiles | None 
 def load_all(data_dir: Path) -> Inputs:
     """Every edition of every session, and every series with its reference data."""
     inputs = load_editions(data_dir, all_edition_files(data_dir))
+    for number in set(session_numbers(data_dir, misnamed=True)) - set(session_numbers(data_dir)):
+        inputs.problems.extend(misnamed_editions(data_dir / "sessions" / str(number)))
     for path in sorted((data_dir / "series").glob("*.yaml")):
         load_series(data_dir, path.stem, None, inputs)
     return inputs
