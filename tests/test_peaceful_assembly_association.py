@@ -124,3 +124,18 @@ def test_page_one_foot_has_the_real_job_number(built_26):
     assert f"job number: {job}" in built_26["txt"].read_text(encoding="utf-8")
     assert job in pdftotext(built_26["pdf"], "-l", "1")
     assert any(job in footer for footer in footer_xmls(built_26["docx"]))
+
+
+def test_inner_pages_print_the_geneva_job_number_beside_the_page_number(built_26):
+    """A Geneva document's inner pages print "2 GE.14-13475" at the foot (left pages) and
+    "GE.14-13475 3" (right pages), as A/HRC/34/52 and A/HRC/28/63 do; a New York one the page
+    number alone."""
+    page_two = pdftotext(built_26["pdf"], "-layout", "-f", "2", "-l", "2").split()
+    assert page_two[-2:] == ["2", "GE.14-13475"], page_two[-5:]
+    footers = " ".join(footer_xmls(built_26["docx"]))
+    assert "GE.14-13475\u2003" in footers and "\u2003GE.14-13475" in footers
+
+
+def test_a_new_york_document_prints_the_page_number_alone(built_59):
+    assert "GE." not in pdftotext(built_59["pdf"], "-f", "2") and "data-running-job" not in \
+        built_59["html"].read_text(encoding="utf-8")

@@ -50,6 +50,7 @@ def report_environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environmen
     env.filters.update(PARAGRAPH_FILTERS)
     env.filters["session_name"] = style.session_name
     env.filters["job_digits"] = style.job_number_digits
+    env.filters["running_job"] = style.running_job_number
     env.filters["code39_svg"] = lambda digits, description="": Markup(code39_svg(digits, description))
     env.filters["qr_svg"] = lambda address, description="": Markup(qr_svg(address, description))
     return env

@@ -107,7 +107,8 @@ ELEMENTS: tuple[Element, ...] = (
             ("draft-mark", "first-page-footer", "masthead", "session-block", "report-title", "report-author",
              "addendum-label", "addendum-title", "corrigendum-label", "transmittal", "transmitted-title", "summary", "contents",
              "report-body", "annex"),
-            akn="doc", attributes=("data-place", "dir"), once=True, doc="the report"),
+            akn="doc", attributes=("data-place", "data-running-job", "dir"), once=True,
+            doc="the report (data-running-job: the job number a Geneva document prints at its inner pages' foot)"),
     # ---- page furniture
     Element("draft-mark", ("p",), Role.RUNNING, INLINE, canonical="draft: yes", word_style="UN Draft Mark", part="head",
             once=True, doc="DRAFT at the top of every page while the symbol is not assigned"),

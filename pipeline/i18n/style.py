@@ -8,6 +8,7 @@ ordinals in words.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any, Iterable
 
 from babel.dates import format_date
@@ -98,6 +99,17 @@ def job_number_digits(job_number: str) -> str:
     or Vienna job number's office prefix is not encoded ('GE.10-14635 (E)' -> '1014635')."""
     parts = JOB_NUMBER_PARTS.search(job_number)
     return parts["year"] + parts["serial"] if parts else ""
+
+
+GENEVA_JOB_NUMBER = re.compile(r"^GE\.\d{2}-\d{5}")
+
+
+def running_job_number(job_number: str | None) -> str:
+    """The job number a Geneva document prints beside the page number at the foot of its inner
+    pages ("2 GE.17-00986", A/HRC/34/52; "2 GE.14-25280", A/HRC/28/63): its office prefix, year
+    and serial; '' for any other (a New York document prints the page number alone)."""
+    found = GENEVA_JOB_NUMBER.match(job_number or "")
+    return found.group(0) if found else ""
 
 
 FILTERS = {

@@ -67,6 +67,7 @@ def write_docx(tree_html: str, document_date: dt.date, context: WriteContext | N
     style_ids = define_styles(doc, meta, text_width, heading_outline(body))
     set_up_page(doc, page)
     b = new_build(doc, meta, text_width)
+    b.running_job = body.get("data-running-job") or ""
     stamp = document_timestamp(document_date)  # the one time written into the file
     b.revision_date = iso_stamp(stamp)
     b.style_ids = style_ids

@@ -24,8 +24,14 @@ def add_headers_and_footers(b: Build) -> None:
     _fill_story(b, section.first_page_header, draft or [("UN Header Spacer", "")])
     _fill_story(b, section.header, draft + [("UN Running Header" + under, symbol)])
     _fill_story(b, section.even_page_header, draft + [("UN Running Header Even" + under, symbol)])
-    for footer, style in ((section.footer, "UN Page Number"), (section.even_page_footer, "UN Page Number Even")):
-        add_field(_fill_story(b, footer, [(style, "")])[0].add_run, "PAGE", "1")
+    for footer, style, even in ((section.footer, "UN Page Number", False),
+                                (section.even_page_footer, "UN Page Number Even", True)):
+        par = _fill_story(b, footer, [(style, "")])[0]
+        if b.running_job and not even:
+            par.add_run(b.running_job + "\u2003")  # a Geneva document: "GE.17-00986 3" on the right
+        add_field(par.add_run, "PAGE", "1")
+        if b.running_job and even:
+            par.add_run("\u2003" + b.running_job)  # and "2 GE.17-00986" on the left
     first = [("UN Job Number", b.job_number or "")] + ([("UN Barcode", "")] if b.barcode else []) \
         + ([("UN QR Code", "")] if b.qr_code else [])
     paragraphs = _fill_story(b, section.first_page_footer, first)

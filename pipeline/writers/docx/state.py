@@ -42,6 +42,7 @@ class Build:
     page_references: list[tuple[etree._Element, str]] = field(default_factory=list)  # (PAGEREF result w:t, bookmark)
     draft_mark: str | None = None
     job_number: str | None = None
+    running_job: str = ""  # the job number of the inner pages' foot (a Geneva document's)
     barcode: str | None = None
     barcode_description: str = ""  # its alternative text: the <title> of its drawing
     qr_code: str | None = None  # the address the first-page footer's QR code encodes
