@@ -10,8 +10,8 @@ gap, none invented.
 
 Where the project prints the real pages otherwise, a strict xfail says so (the code is not
 changed here): the session's dates with an en dash where the real page has a hyphen, the agenda
-title in 5 lines where the real one has 3, the contents list on page 3 where the real page 2
-holds it under the report's title, and page 2's foot without the job number."""
+title in 5 lines where the real one has 3. The contents list under the report's title on page 2
+(`contents_on_page_one`) and page 2's foot "2 GE.17-00986" are printed as the real pages have them."""
 
 from __future__ import annotations
 
@@ -128,14 +128,10 @@ def test_the_agenda_title_breaks_as_the_real_one(built_34):
     assert start >= 0 and lines[start:start + 3] == broken, lines[:30]
 
 
-@pytest.mark.xfail(strict=True, reason="the contents list starts a new page (3) after the report's title; the real "
-                   "page 2 holds the title, then 'Contents / Page / I. Introduction ...' under it")
 def test_page_two_holds_the_title_and_the_contents_list(built_34):
     page = unhyphenated(normalize(pdftotext(built_34["pdf"], "-f", "2", "-l", "2")))
     assert_in_order(page, [unhyphenated(TRANSMITTED_TITLE), "Contents", "Page", "I. Introduction"])
 
 
-@pytest.mark.xfail(strict=True, reason="the inner pages' foot prints the page number alone; the real page 2's "
-                   "foot reads '2 GE.17-00986' (the job number without its language letter and dates)")
 def test_page_two_foot_has_the_job_number(built_34):
     assert REF["page 2 as printed"][0] in normalize(pdftotext(built_34["pdf"], "-f", "2", "-l", "2"))

@@ -132,6 +132,8 @@ def test_inner_pages_print_the_geneva_job_number_beside_the_page_number(built_26
     number alone."""
     page_two = pdftotext(built_26["pdf"], "-layout", "-f", "2", "-l", "2").split()
     assert page_two[-2:] == ["2", "GE.14-13475"], page_two[-5:]
+    page_one = pdftotext(built_26["pdf"], "-layout", "-l", "1").split()
+    assert page_one[-1] == "GE.14-13475", page_one[-5:]  # page 1's foot: the job number and barcode only
     footers = " ".join(footer_xmls(built_26["docx"]))
     assert "GE.14-13475\u2003" in footers and "\u2003GE.14-13475" in footers
 
