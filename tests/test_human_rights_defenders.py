@@ -79,7 +79,7 @@ def test_pdf_has_page_one_then_title_contents_and_body_in_order(built_34):
     assert_in_order(page, [unhyphenated(m) for m in MASTHEAD[6:]] + [unhyphenated(s) for s in NOTE]
                     + [unhyphenated(JOB)])
     assert "Summary" not in page and "Contents" not in page
-    rest = unhyphenated(normalize(pdftotext(built_34["pdf"], "-f", "2")))
+    rest = unhyphenated(normalize(pdftotext(built_34["pdf"], "-layout", "-f", "2")))
     assert_in_order(rest, [unhyphenated(TRANSMITTED_TITLE), "Contents", "Page", "I. Introduction"])
     after = rest.split("I. Introduction", 1)[1]
     assert_in_order(after, [unhyphenated(s) for s in BODY])
@@ -129,9 +129,9 @@ def test_the_agenda_title_breaks_as_the_real_one(built_34):
 
 
 def test_page_two_holds_the_title_and_the_contents_list(built_34):
-    page = unhyphenated(normalize(pdftotext(built_34["pdf"], "-f", "2", "-l", "2")))
+    page = unhyphenated(normalize(pdftotext(built_34["pdf"], "-layout", "-f", "2", "-l", "2")))
     assert_in_order(page, [unhyphenated(TRANSMITTED_TITLE), "Contents", "Page", "I. Introduction"])
 
 
 def test_page_two_foot_has_the_job_number(built_34):
-    assert REF["page 2 as printed"][0] in normalize(pdftotext(built_34["pdf"], "-f", "2", "-l", "2"))
+    assert REF["page 2 as printed"][0] in normalize(pdftotext(built_34["pdf"], "-layout", "-f", "2", "-l", "2"))
