@@ -133,3 +133,15 @@ def test_an_addendum_filed_beside_its_report_is_told_where_it_goes(tmp_path):
     (data / "sessions/59/cmw-status.add1.yaml").rename(data / "sessions/59/cmw-status-add1.yaml")
     errors = [p for p in problems_of(data, 59) if ": error: " in p]
     assert any("cmw-status-add1.yaml:" in e and "data/series/cmw-status-add1.yaml" in e for e in errors), errors
+
+
+def test_the_docx_sets_the_addendum_lines_12_pt_apart_as_the_pdf_does(built):
+    """Word adds the author line's space after to the next line's space before: the author line
+    and "Addendum" take a style with 12 pt after, the last line 24 pt."""
+    from docx import Document
+
+    paragraphs = {p.text: p for p in Document(str(built["docx"])).paragraphs}
+    author, label, title = (paragraphs[t] for t in ("Report of the Secretary-General", "Addendum", TITLE + "**"))
+    assert author.style.name == label.style.name == "UN Author Followed"
+    assert author.style.paragraph_format.space_after.pt == 12
+    assert title.style.name == "UN Author" and title.style.paragraph_format.space_after.pt == 24

@@ -385,7 +385,8 @@ def test_table_caption_notes_and_source(docx):
 
 def test_the_committee_table_keeps_its_look(docx):
     table = opened(docx).tables[3]
-    assert table.rows[1].cells[2].paragraphs[0].style.name == "UN Table Cell Right"
+    assert table.rows[1].cells[2].paragraphs[0].style.name == "UN Table Cell Kept Right"  # kept with row 2
+    assert table.rows[2].cells[2].paragraphs[0].style.name == "UN Table Cell Right"
     assert table.rows[0].cells[0].paragraphs[0].style.name == "UN Table Head"
     assert table._tbl.tblPr.find(f"{W}tblInd").get(f"{W}w") == "480"
 

@@ -119,6 +119,17 @@ def _add_contents_heading(b: Build, el: etree._Element, declared: Element, revis
     write_paragraph(b, el, f"{declared.word_style} Page One" if page_one else str(declared.word_style), revision)
 
 
+# the lines under the author line of an addendum or a corrigendum
+ISSUE_LINES = ("addendum-label", "addendum-title", "corrigendum-label")
+
+
+def _add_author_line(b: Build, el: etree._Element, declared: Element, revision: str | None) -> None:
+    """The author line or an addendum's line: 12 pt over the next such line, 24 pt over the text."""
+    following = el.getnext()
+    followed = following is not None and element_of(following).kind in ISSUE_LINES
+    write_paragraph(b, el, f"{declared.word_style} Followed" if followed else str(declared.word_style), revision)
+
+
 def _add_session(b: Build, el: etree._Element, declared: Element, revision: str | None) -> None:
     """The session line; under a subsidiary organ's name it takes no space before (Word adds
     the space before to the organ's space after, where CSS collapses them), and over the
@@ -249,6 +260,7 @@ BY_KIND = {
     "masthead": _add_masthead,
     "session": _add_session,
     "contents-heading": _add_contents_heading,
+    **{kind: _add_author_line for kind in ("report-author",) + ISSUE_LINES},
     "summary": _add_summary,
     "contents-entry": _add_contents_line,
     "contents-columns": _add_contents_line,

@@ -66,7 +66,11 @@ PARAGRAPH_STYLES: dict[str, dict] = {
     # the 12 pt between title and author line is the title's (Word adds spacing, never collapses
     # it): a title with no author line under it keeps 12 pt from what follows
     "UN Title": dict(size=14, bold=True, line=16, before=24, after=12, left=STEP, keep=True),
-    "UN Author": dict(size=12, bold=True, line=14, before=0, after=24, left=STEP),  # not kept with the summary box: a long box may start on page 1 and run over
+    # not kept with the summary box: a long box may start on page 1 and run over
+    "UN Author": dict(size=12, bold=True, line=14, before=0, after=24, left=STEP),
+    # the author line and an addendum's lines stand 12 pt apart, as the PDF sets them (Word adds
+    # the space after to the space before, where CSS collapses them)
+    "UN Author Followed": dict(base="UN Author", after=12),
     "UN Transmitted Title": dict(size=14, bold=True, line=16, after=24, left=STEP, keep=True, page_break=True),
     # ---- summary and contents
     "UN Summary Heading": dict(bold=True, after=12, align="center", keep=True),  # centred, as the PDF
