@@ -53,3 +53,26 @@ def test_the_docx_raises_the_comma_between_footnotes_only(built):
     assert agenda.text.endswith("*,**")
     level = next(r for r in agenda.runs if r.text == ",")
     assert not (level.style.font.superscript or level.font.superscript)
+
+
+def test_calls_parted_only_by_emphasis_are_separated_too(data_copy, tmp_path):
+    """Attack 5 row 1: '**x[^a]**[^b]' printed "x12" (the bold's end stood between the calls)."""
+    path = data_copy / "sessions" / "66" / "terrorism-measures.yaml"
+    replace_in(path, '  - paragraph: "[The text of chapter I is not available in the sources reached.]"\n'
+                     "    numbered: false\n", '  - paragraph: "Bold **x[^x]**[^y] and *y[^x]*[^y]."\n')
+    path.write_text(path.read_text(encoding="utf-8") + "footnotes:\n  x: First.\n  y: Second.\n", encoding="utf-8")
+    files = build(data_copy, tmp_path / "out", session=66, formats=("html", "txt"), series="terrorism-measures")
+    assert "Bold x[1],[2] and _y[1]_,[2]." in files["txt"].read_text(encoding="utf-8")
+
+
+def test_a_footnote_call_inside_a_links_text_is_a_located_error(data_copy):
+    """Attack 5 row 2: '[see[^a]](#status)' printed as raw Markdown, "[see1](#status)"."""
+    from conftest import problems_of
+
+    path = data_copy / "sessions" / "66" / "terrorism-measures.yaml"
+    replace_in(path, '  - paragraph: "[The text of chapter I is not available in the sources reached.]"\n'
+                     "    numbered: false\n", '  - paragraph: "See [the list[^x]](https://undocs.org/A/66/50)."\n')
+    path.write_text(path.read_text(encoding="utf-8") + "footnotes:\n  x: First.\n", encoding="utf-8")
+    errors = [p for p in problems_of(data_copy, 66) if ": error: " in p]
+    assert len(errors) == 1 and "terrorism-measures.yaml:" in errors[0] and \
+        "a link's text cannot hold a footnote call" in errors[0], errors

@@ -172,6 +172,9 @@ def _render(tokens: list[Token], notes: _NoteBodies, context: InlineContext) -> 
     for index, token in enumerate(tokens):
         kind = token.type
         if kind == "text":
+            if token.content.startswith("](") and _follows_a_call(tokens, index):
+                raise InlineError("a link's text cannot hold a footnote call ('[text[^a]](...)' prints as it "
+                                  "stands): put the call after the link, '[text](...)[^a]'", "](")
             _no_stray_call(token.content)
             out.append(html.escape(_printable(token.content), quote=False).translate(MARK_TAGS))
         elif kind == "image":
@@ -182,7 +185,7 @@ def _render(tokens: list[Token], notes: _NoteBodies, context: InlineContext) -> 
         elif kind == "link_open":
             out.append(_link(token.attrGet("href") or "", context))
         elif kind == "footnote_ref":
-            if index and tokens[index - 1].type == "footnote_ref":  # "1,2", not "12" (vocabulary: call-separator)
+            if _follows_a_call(tokens, index):  # "1,2", not "12" (vocabulary: call-separator)
                 out.append(CALL_SEPARATOR)
             out.append(_note_call(token, notes, context))
         elif kind == "inline":
@@ -190,6 +193,19 @@ def _render(tokens: list[Token], notes: _NoteBodies, context: InlineContext) -> 
         else:  # a token our vocabulary has no name for is a defect, never a silent drop
             raise InlineError(f"inline markup {kind!r} is not supported in paragraph text")
     return "".join(out)
+
+
+FORMATTING = ("em_open", "em_close", "strong_open", "strong_close")
+
+
+def _follows_a_call(tokens: list[Token], index: int) -> bool:
+    """Whether a note call stands right before tokens[index], formatting aside ('**x[^a]**[^b]':
+    the two calls stand together, and print "1,2")."""
+    before = index - 1
+    while before >= 0 and (tokens[before].type in FORMATTING
+                           or tokens[before].type == "text" and not tokens[before].content):
+        before -= 1
+    return before >= 0 and tokens[before].type == "footnote_ref"
 
 
 # What a footnote's or a table note's label may be: the characters a call `[^label]` can name.
