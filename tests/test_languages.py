@@ -657,3 +657,30 @@ def test_a_version_in_another_language_than_the_original_names_its_language(tmp_
     assert any(cell.endswith("English\nOriginal: French") for cell in masthead), masthead
     english = build(ORIGINALS, tmp_path / "en", session=26, series="peaceful-assembly-association")
     assert "language: " not in english["txt"].read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("written, hint", [("english", "English"), ("FRENCH", "French"), ("Klingon", None)])
+def test_an_original_language_the_language_files_do_not_name_is_an_error(tmp_path, written, hint):
+    """Attack 5 row 4: 'english' printed "Original: english", 'Klingon' untranslated everywhere."""
+    from tests.conftest import DATA as ORIGINALS, problems_of
+
+    data = tmp_path / "data"
+    shutil.copytree(ORIGINALS, data)
+    replace_in(data / "sessions/26/peaceful-assembly-association.yaml", "original_language: English",
+               f"original_language: {written}")
+    errors = [p for p in problems_of(data, 26) if ": error: " in p]
+    assert len(errors) == 1 and f"'{written}' is not a language the language files name" in errors[0], errors
+    assert (f"did you mean '{hint}'" in errors[0]) if hint else "did you mean" not in errors[0]
+
+
+def test_the_originals_job_number_carries_its_letter(tmp_path):
+    """Attack 5 row 5: 'GE.14-13475 (F)' was accepted on the English original."""
+    from tests.conftest import DATA as ORIGINALS, problems_of
+
+    data = tmp_path / "data"
+    shutil.copytree(ORIGINALS, data)
+    replace_in(data / "sessions/26/peaceful-assembly-association.yaml", "job_number: GE.14-13475",
+               "job_number: GE.14-13475 (F)")
+    errors = [p for p in problems_of(data, 26) if ": error: " in p]
+    assert any("job number carries the letter (F); this file is the English version, whose letter is (E)" in e
+               for e in errors), errors

@@ -16,6 +16,7 @@ from pipeline.validate.rules.blocks import (check_block_ids, check_bullets, chec
 from pipeline.validate.rules.edition import (check_agenda_filled_in, check_agenda_items, check_as_at_known, check_dates,
                                              check_file_place, check_organ_masthead,
                                              check_contents_has_entries, check_contents_placement, check_job_number,
+                                             check_original_language,
                                              check_masthead_note_places,
                                              check_session_year,
                                              check_symbols, check_transmittal, check_working_day)
@@ -45,7 +46,7 @@ EDITION_RULES: list[EditionRule] = [check_symbols, check_organ_masthead, check_a
                                     check_self_references,
                                     check_footnote_calls, check_footnotes_used, check_length,
                                     check_agenda_filled_in, check_masthead_note_places, check_contents_has_entries,
-                                    check_contents_placement,
+                                    check_contents_placement, check_original_language,
                                     check_previous_symbol_when_final,
                                     check_translations, check_translated_texts, check_translated_state_names,
                                     check_fonts, check_declared_in_edition, check_change_paragraph]

@@ -9,6 +9,7 @@ from pipeline.doctree.vocabulary import CONTENTS_LEVELS
 from pipeline.inputs.load import Inputs, Sourced
 from pipeline.inputs.problems import did_you_mean
 from pipeline.model.blocks import HeadingBlock
+from pipeline.i18n.languages import ORIGINAL, languages
 from pipeline.model.common import JOB_NUMBER_PARTS
 from pipeline.model.edition import Edition
 from pipeline.model.reference import Organ
@@ -403,13 +404,31 @@ def check_transmittal(inputs: Inputs, sourced: Sourced) -> Problems:
                                                       "General has the honour to transmit ...\"), or remove this")
 
 
+def check_original_language(inputs: Inputs, sourced: Sourced) -> Problems:
+    """The original language is one the language files name ("Original: French" in every
+    version): 'english' or 'FRENCH' would print as typed, untranslated."""
+    edition: Edition = sourced.model
+    original = languages(inputs.data_dir).get(ORIGINAL)
+    names = sorted((original.strings.get("language_names") or {}) if original is not None else {})
+    if names and edition.original_language not in names:
+        hint = next((f" (did you mean '{n}'?)" for n in names if n.lower() == edition.original_language.lower()),
+                    "") or did_you_mean(edition.original_language, names)
+        yield error(at(sourced, "original_language"),
+                    f"'{edition.original_language}' is not a language the language files name{hint}; the names "
+                    f"are {', '.join(names)} (another is added under strings.language_names in each of them)")
+
+
 def check_job_number(inputs: Inputs, sourced: Sourced) -> Problems:
-    """A job number's year is the document's (or the year before), and each processing date it
-    prints (ddmmyy) is a real day."""
+    """A job number's year is the document's (or the year before), each processing date it
+    prints (ddmmyy) is a real day, and its language letter is the original's (E)."""
     edition: Edition = sourced.model
     parts = JOB_NUMBER_PARTS.search(edition.job_number or "")
     if parts is None:
         return
+    original = languages(inputs.data_dir).get(ORIGINAL)
+    if parts["letter"] and original is not None and parts["letter"] != original.letter:
+        yield error(at(sourced, "job_number"), f"the job number carries the letter ({parts['letter']}); this file "
+                                               f"is the {original.name} version, whose letter is ({original.letter})")
     year = 2000 + int(parts["year"]) if int(parts["year"]) < 46 else 1900 + int(parts["year"])
     if not edition.date.year - 1 <= year <= edition.date.year:
         yield warning(at(sourced, "job_number"), f"the job number is of {year}, the document of {edition.date.year}; "
