@@ -684,3 +684,22 @@ def test_the_originals_job_number_carries_its_letter(tmp_path):
     errors = [p for p in problems_of(data, 26) if ": error: " in p]
     assert any("job number carries the letter (F); this file is the English version, whose letter is (E)" in e
                for e in errors), errors
+
+
+@pytest.mark.parametrize("file, old, new", [
+    ("sessions/59/cmw-status.fr.yaml", "title: \"Situation de la Convention", "title: \"Situation de la Convention \U0001F600"),
+    ("sessions/26/peaceful-assembly-association.yaml", "    Promotion and protection of all human rights,",
+     "    Promotion \U0001F600 and protection of all human rights,"),
+])
+def test_a_character_the_fonts_lack_in_a_title_is_a_located_error(tmp_path, file, old, new):
+    """Attack 5 rows 6-7: validation passed and the build stopped with no line for a title's
+    character the fonts lack (a version's title, an agenda item's)."""
+    from tests.conftest import problems_of
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    replace_in(data / file, old, new)
+    session = int(file.split("/")[1])
+    errors = [p for p in problems_of(data, session) if ": error: " in p]
+    line = next(i for i, text in enumerate((data / file).read_text(encoding="utf-8").splitlines(), 1) if new.strip() in text)
+    assert len(errors) == 1 and f"{Path(file).name}:{line}:" in errors[0] and "no glyph for" in errors[0], errors

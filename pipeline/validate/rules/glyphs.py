@@ -8,7 +8,9 @@ import re
 from pipeline.i18n.fonts import glyph_message, installed_stack, missing_glyphs, no_house_font_message
 from pipeline.inputs.load import Inputs, Sourced
 from pipeline.inputs.sources import find_in_value
+from pipeline.model.edition import Edition
 from pipeline.validate.rules import Problems, at, error
+from pipeline.validate.rules.edition import agenda_path
 from pipeline.validate.rules.paragraphs import rendered_texts
 
 
@@ -32,3 +34,24 @@ def check_fonts(inputs: Inputs, sourced: Sourced) -> Problems:
         if missing:  # at the first of them in the source, or at the text when it came from data
             found = find_in_value(sourced.raw, path, re.escape(missing[0]))
             yield error(found[0][0] if found else at(sourced, *path), glyph_message(missing, language))
+    yield from title_glyph_problems(sourced, language)
+
+
+def title_glyph_problems(sourced: Sourced, language_code: str | None) -> Problems:
+    """Each title a file gives (the edition's or a version's own, an addendum's, a transmitted
+    report's, the agenda items') has a glyph in the house fonts for each character: a build
+    would stop at it, with no line."""
+    model = sourced.model
+    titles: list[tuple[tuple, str]] = [((key,), getattr(model, key)) for key in ("title", "addendum_title",
+                                                                               "transmitted_title")]
+    if isinstance(model, Edition):
+        titles += [(agenda_path(model, i, "title"), item.title) for i, item in enumerate(model.agenda_items)]
+    else:
+        given = getattr(model, "agenda_title", None)
+        titles += [(("agenda_title", i), t) for i, t in enumerate(given)] if isinstance(given, list) else \
+            [(("agenda_title",), given)]
+    for path, text in titles:
+        missing = missing_glyphs(text, language_code) if isinstance(text, str) else None
+        if missing:
+            spots = find_in_value(sourced.raw, path, re.escape(missing[0]))
+            yield error(spots[0][0] if spots else at(sourced, *path), glyph_message(missing, language_code))

@@ -40,6 +40,7 @@ from pipeline.validate.rules import Problems, at, at_key, error, until_final, wa
 from pipeline.inputs.sources import find_in_value
 from pipeline.validate.rules.blocks import table_too_wide
 from pipeline.validate.rules.edition import plain_title_problems
+from pipeline.validate.rules.glyphs import title_glyph_problems
 from pipeline.validate.rules.paragraphs import FOOTNOTE_CALL, expression_problem
 
 
@@ -185,6 +186,7 @@ def _check_version(inputs: Inputs, sourced: Sourced, translated: Sourced, known:
     yield from _check_job_number(v)
     yield from _check_language_strings(inputs, v)
     yield from _translated_titles(sourced, translated, v.name)
+    yield from title_glyph_problems(translated, v.language.code)
     yield from _check_agenda_titles(v)
     yield from _check_blocks(v, by_id, numbers)
     yield from _check_missing(v, blocks, numbers)
