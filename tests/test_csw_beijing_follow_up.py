@@ -136,3 +136,28 @@ def test_a_note_on_a_contents_entry_needs_the_list_on_page_one(data_copy):
     problems = problems_of(data_copy, 42)
     assert any("this note is attached to the contents line, but this edition prints no contents list on page 1"
                in p for p in problems), problems
+
+
+def test_a_note_may_stand_on_an_annex_sections_contents_entry(data_copy, tmp_path):
+    """Attack 5 row 17: a section of an annex, which the contents list shows, was refused."""
+    path = data_copy / "sessions" / "42" / "csw-beijing-follow-up.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "annexes:\n  - title: Annex title\n    body:\n"
+                    "      - {section: Annex section, id: annex-section}\n      - paragraph: Text.\n"
+                    "      - section: Two\n      - paragraph: Text.\n", encoding="utf-8")
+    replace_in(path, "entry: joint-work-plan", "entry: annex-section")
+    assert not [p for p in problems_of(data_copy, 42) if ": error: " in p]
+    text = build(data_copy, tmp_path / "out", session=42, formats=("html", "txt"))["txt"].read_text(encoding="utf-8")
+    assert "entry: A. Annex section** | 1" in text
+
+
+def test_a_contents_note_in_a_note_transmitting_a_report_is_an_error(tmp_path):
+    """Attack 5 row 8: the transmitted report's contents list stands on page 2, the note on page 1."""
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    path = data / "sessions" / "69" / "trafficking-in-persons.yaml"
+    replace_in(path, "\ncontents: true\n", "\ncontents: true\ncontents_on_page_one: true\nmasthead_notes:\n"
+                                         "  - {attached_to: contents, entry: x, text: A note.}\n")
+    errors = [p for p in problems_of(data, 69) if ": error: " in p]
+    assert any("a note transmitting a report prints the report's contents list on page 2" in e for e in errors), errors

@@ -9,6 +9,7 @@ from pipeline.doctree.vocabulary import CONTENTS_LEVELS
 from pipeline.inputs.load import Inputs, Sourced
 from pipeline.inputs.problems import did_you_mean
 from pipeline.model.blocks import HeadingBlock
+from pipeline.compose.numbering import number_edition
 from pipeline.i18n.languages import ORIGINAL, languages
 from pipeline.model.common import JOB_NUMBER_PARTS
 from pipeline.model.edition import Edition
@@ -338,8 +339,15 @@ def check_masthead_note_places(inputs: Inputs, sourced: Sourced) -> Problems:
 def _contents_note_entry(sourced: Sourced, index: int, entry: str | None) -> Problems:
     """A note on a contents entry names a heading or annex the contents list shows, by its id."""
     edition: Edition = sourced.model
-    listed = [block.id for block in edition.body if isinstance(block, HeadingBlock) and block.id
-              and block.level in CONTENTS_LEVELS] + [annex.id for annex in edition.annexes if annex.id]
+    ids = {block.id for _, blocks in edition.block_lists() for block in blocks if isinstance(block, HeadingBlock)}
+    ids |= {annex.id for annex in edition.annexes}
+    listed = [entry.anchor for entry in number_edition(edition, {}).outline
+              if (entry.level in CONTENTS_LEVELS or entry.level == "annex") and entry.anchor in ids]
+    if edition.transmittal:
+        yield error(at(sourced, "masthead_notes", index, "attached_to"),
+                    "a note transmitting a report prints the report's contents list on page 2, and the masthead's "
+                    "notes on page 1: attach this note to the title or the author line instead")
+        return
     if entry is None:
         yield error(at(sourced, "masthead_notes", index),
                     "missing key 'entry': a note attached to the contents list names the entry that carries its "
