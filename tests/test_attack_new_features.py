@@ -7,6 +7,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 import yaml
 from click.testing import CliRunner
 
@@ -159,3 +161,51 @@ def test_an_edition_title_and_a_translated_title_print_as_written(tmp_path):
     (data / "sessions/59/cmw-status.fr.yaml").write_text(
         f"language: fr\nstatus: unofficial\ntitle: {'Situation ' * 40}\n", encoding="utf-8")
     assert any("cmw-status.fr.yaml:3:8: warning: the title has 399 characters" in p for p in problems_of(data, 59))
+
+
+def test_a_title_with_a_copied_mark_is_an_error_and_a_lone_underscore_is_text(tmp_path):
+    """Attack 5 row 18: "Kiai*" copied from the PDF printed "Kiai**" over the note "*"; a lone '_'
+    was refused as emphasis."""
+    data = _copy(tmp_path)
+    path = data / "sessions/26/peaceful-assembly-association.yaml"
+    replace_in(path, "  association, Maina Kiai\n", "  association, Maina Kiai*\n")
+    assert any(": error: the edition's title ends in '*', a masthead note's mark copied with it" in e
+               for e in _errors(data, 26)), _errors(data, 26)
+    replace_in(path, "  association, Maina Kiai*\n", "  association, Maina Kiai (A _ B)\n")
+    assert not _errors(data, 26)
+
+
+def test_a_chinese_title_counts_its_wide_characters_twice(tmp_path):
+    """Attack 5 row 19: 300 Chinese characters (12 lines on page 1) passed; 200 is a warning."""
+    data = _copy(tmp_path)
+    (data / "sessions/59/cmw-status.zh.yaml").write_text(
+        "language: zh\nstatus: unofficial\ntitle: " + "保护所有移徙工人及其家庭成员权利国际公约" * 10 + "\n", encoding="utf-8")
+    assert any("cmw-status.zh.yaml:3:8: warning: the title has 200 characters" in p for p in problems_of(data, 59))
+
+
+@pytest.mark.parametrize("symbol, message", [
+    ("A/53/253/Corr.1/Add.1", "'Add.1' follows Corr. in the symbol; a corrigendum's part comes last"),
+    ("A/53/253/Corr.1/Corr.2", "the symbol names Corr. twice; the next issue has a number of its own"),
+])
+def test_issue_parts_in_the_wrong_order_or_twice_are_errors(tmp_path, symbol, message):
+    """Attack 5 rows 10-11."""
+    data = _copy(tmp_path)
+    replace_in(data / "sessions/53/cat-status.yaml", "symbol: A/53/253\n", f"symbol: {symbol}\n")
+    assert any(message in e for e in _errors(data, 53)), _errors(data, 53)
+
+
+def test_session_dates_years_from_the_document_are_a_warning(tmp_path):
+    """Attack 5 row 9: Human Rights Council session dates of 2030 on a 2014 report passed."""
+    data = _copy(tmp_path)
+    replace_in(data / "sessions/26/peaceful-assembly-association.yaml", "session: 26\n",
+               "session: 26\nsession_dates: {opens: 2030-06-10, closes: 2030-06-27}\n")
+    assert any("warning: the session opens on 2030-06-10, years from the document's date 2014-04-14" in p
+               for p in problems_of(data, 26))
+
+
+def test_an_ill_formed_contents_value_is_one_error(tmp_path):
+    """Attack 5 row 16: 'contents: maybe' gave three errors for one typo."""
+    data = _copy(tmp_path)
+    replace_in(data / "sessions/42/csw-beijing-follow-up.yaml", "contents: true\n", "contents: maybe\n")
+    errors = _errors(data, 42)
+    assert len(errors) == 1 and "'contents': must be true" in errors[0], errors

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 
 from pipeline.doctree.vocabulary import CONTENTS_LEVELS
 from pipeline.inputs.load import Inputs, Sourced
@@ -130,8 +131,12 @@ def _issue_part_problems(sourced: Sourced, rest: str) -> Problems:
                                                "corrigendum, revision or amendment is written Add.1, Corr.1, Rev.1, "
                                                "Amend.1 (numbered from 1)")
         elif part.split(".")[0] in kinds:
-            yield error(at(sourced, "symbol"), f"the symbol names {part.split('.')[0]}. twice; an addendum to an "
-                                               "addendum has a symbol of its own (…/Add.2)")
+            kind = part.split(".")[0]
+            yield error(at(sourced, "symbol"), f"the symbol names {kind}. twice; the next issue has a number of its "
+                                               f"own (…/{kind}.2), not a second {kind}. part")
+        elif "Corr" in kinds:
+            yield error(at(sourced, "symbol"), f"'{part}' follows Corr. in the symbol; a corrigendum's part comes "
+                                               "last (…/Add.1/Corr.1, …/Rev.1/Corr.1)")
         kinds.append(part.split(".")[0])
 
 
@@ -258,6 +263,11 @@ def check_organ_masthead(inputs: Inputs, sourced: Sourced) -> Problems:
                     f"the {edition.session} session closes in {edition.session}, not on "
                     f"{edition.session_dates.closes}; correct 'session_dates' or 'session'")
     elif edition.session_dates is not None and \
+            not -1 <= edition.session_dates.opens.year - edition.date.year <= 1:
+        yield warning(at(sourced, "session_dates", "opens"),
+                      f"the session opens on {edition.session_dates.opens}, years from the document's date "
+                      f"{edition.date}: check 'session_dates' or 'date'")
+    elif edition.session_dates is not None and \
             (edition.session_dates.closes - edition.session_dates.opens).days > LONGEST_SESSION_DAYS:
         days = edition.session_dates
         yield warning(at(sourced, "session_dates"), f"the session would last from {days.opens} to {days.closes}, "
@@ -318,7 +328,8 @@ def check_masthead_note_places(inputs: Inputs, sourced: Sourced) -> Problems:
     series = inputs.series.get(edition.series)
     printed = {"symbol": True, "title": True, "agenda": bool(edition.agenda_items),
                "addendum": bool(edition.addendum_title), "author": series is None or series.model.author is not None,
-               "contents": bool(edition.contents) and edition.contents_on_page_one}
+               "contents": bool(edition.contents or isinstance(sourced.raw, dict) and sourced.raw.get("contents"))
+               and edition.contents_on_page_one}
     lacking = {"agenda": "this edition names no agenda item", "addendum": "this edition gives no addendum_title",
                "author": f"series '{edition.series}' has no author line",
                "contents": "this edition prints no contents list on page 1 (contents_on_page_one), where the "
@@ -370,13 +381,17 @@ def check_contents_has_entries(inputs: Inputs, sourced: Sourced) -> Problems:
 def check_contents_placement(inputs: Inputs, sourced: Sourced) -> Problems:
     """A contents list placed on page 1 needs a contents list."""
     edition: Edition = sourced.model
-    if edition.contents_on_page_one and not edition.contents:
+    given = isinstance(sourced.raw, dict) and "contents" in sourced.raw  # an ill-formed value is told at it
+    if edition.contents_on_page_one and not edition.contents and not (given and sourced.raw.get("contents")):
         yield error(at(sourced, "contents_on_page_one"),
                     "contents_on_page_one places a contents list, but the edition has none: add 'contents: true' "
                     "(or 'contents: pages'), or remove contents_on_page_one")
 
 
-MARKUP_IN_TITLE = re.compile(r"\{\{|\{%|\[\^|\^\[|</?[A-Za-z]|\*\*?\S|\]\(|(?<!\w)_\S")
+# expressions, footnote calls, tags, links, and emphasis with its closing mark (a lone '_' is text)
+MARKUP_IN_TITLE = re.compile(r"\{\{|\{%|\[\^|\^\[|</?[A-Za-z]|\*\*?\S[^*]*\*|\]\(|(?<!\w)_\S[^_]*_(?!\w)")
+# a masthead mark copied with the title from a PDF ("..., Maina Kiai*")
+COPIED_MARK = re.compile(r"\S\*+$")
 MAX_TITLE_LENGTH = 300
 TITLE_MARKUP = ("the transmitted report's title prints as it is written: expressions ({{ }}), footnote calls, "
                 "*emphasis*, links and tags are not read in it; write the plain title")
@@ -387,13 +402,24 @@ PLAIN_TITLES = {"title": "the edition's title", "transmitted_title": "the transm
                 "addendum_title": "the addendum's title"}
 
 
+def printed_width(text: str) -> int:
+    """A text's length in Latin letters' widths: a wide (Chinese, Japanese) character counts two."""
+    return sum(2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in text)
+
+
 def plain_title_problems(sourced: Sourced, key: str, what: str, title: str) -> Problems:
-    """A title prints as written: markup in it is an error, a paragraph's length a warning."""
+    """A title prints as written: markup in it, or a masthead mark copied with it, is an error;
+    a paragraph's length a warning (a line of wide characters counting twice)."""
     if MARKUP_IN_TITLE.search(title):
         yield error(at(sourced, key), TITLE_MARKUP.replace("the transmitted report's title", what))
-    if len(title) > MAX_TITLE_LENGTH:
+    elif COPIED_MARK.search(title):
+        yield error(at(sourced, key), f"{what} ends in '{title[len(title.rstrip('*')):]}', a masthead note's mark "
+                                      "copied with it: the mark is printed from the note (masthead_notes, "
+                                      "attached_to: title); leave it out of the title")
+    if printed_width(title) > MAX_TITLE_LENGTH:
         yield warning(at(sourced, key), f"{what} has {len(title):,} characters; a UN report's title is a line or "
-                                        f"three (under {MAX_TITLE_LENGTH}): is a paragraph in its place?")
+                                        f"three (under {MAX_TITLE_LENGTH} Latin letters, half as many Chinese "
+                                        "characters): is a paragraph in its place?")
 
 
 def check_transmittal(inputs: Inputs, sourced: Sourced) -> Problems:
