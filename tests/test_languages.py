@@ -357,6 +357,17 @@ def test_diff_between_two_language_versions_checks_their_alignment(versions, tmp
     assert "NOT aligned" in broken.stdout
 
 
+def test_versions_with_a_translated_contents_heading_are_aligned(versions, tmp_path):
+    """Attack 5 row 12: "Contents" and "Table des matières" were taken for two headings."""
+    english, french = (tmp_path / "cmw-status.txt", tmp_path / "cmw-status.fr.txt")
+    for source, target, heading in ((versions["en"]["txt"], english, "Contents"),
+                                    (versions["fr"]["txt"], french, "Table des matières")):
+        text = source.read_text(encoding="utf-8")
+        target.write_text(text.replace("\n¶1 ", f"\n[contents] {heading}\n¶1 ", 1), encoding="utf-8")
+    result = unreport("diff", str(english), str(french))
+    assert result.returncode == 0 and result.stdout.rstrip().endswith("aligned"), result.stdout
+
+
 @pytest.mark.parametrize("code", ["fr", "es", "ru", "zh", "ar"])
 def test_every_language_version_is_a_tagged_pdf_in_its_language(versions, code):
     """Every PDF `make report` writes is tagged PDF/UA (pdfua check: no error) and declares its language."""

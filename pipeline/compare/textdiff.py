@@ -88,6 +88,11 @@ class DocumentDiff:
 
 # ---------------------------------------------------------------- blocks
 
+# the headings a report prints once, named by their place rather than their words (which a
+# language version translates: "Contents", "Table des matières")
+ONCE_HEADINGS = ("summary", "contents", "transmitted report")
+
+
 def parse_blocks(lines: Sequence[CanonicalLine | str]) -> list[Block]:
     """The blocks of a canonical text (lines as strings, or with their tree elements), in the
     line forms pipeline/doctree/vocabulary.py declares."""
@@ -114,7 +119,7 @@ def parse_blocks(lines: Sequence[CanonicalLine | str]) -> list[Block]:
             elif label in ("summary", "contents"):
                 opener = label
             number = NUMBER.match(text)
-            name = f"{label} {number[1]}" if number else f"{label} \"{_short(text)}\""
+            name = label if label in ONCE_HEADINGS else f"{label} {number[1]}" if number else f"{label} \"{_short(text)}\""
             blocks.append(Block("heading", name + (scope if label not in ("annex", "annex title") else ""),
                                 text, line, element))
         elif match := re.fullmatch(r"  (head|row): (.*)", line):
