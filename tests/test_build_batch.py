@@ -240,3 +240,25 @@ def test_all_builds_every_session_folder_with_progress_lines(two_sessions, tmp_p
     code, output = run_build("--all", "--data", str(two_sessions), "--output", str(tmp_path / "out"), "--format", "txt")
     assert code == 0 and "[1/2]" in output and "[2/2]" in output
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [".build-manifests", "59", "60"]
+
+
+@pytest.mark.parametrize("also_changed", [False, True])
+def test_a_deleted_language_versions_outputs_are_removed(tmp_path, also_changed):
+    """Attack 5 row 13: the outputs of a version whose file was deleted stayed beside the rebuilt
+    original (the French '27 août' beside the English '30 August'), whether or not anything
+    else changed."""
+    from conftest import FULL_DATA
+
+    data, out = tmp_path / "data", tmp_path / "out"
+    shutil.copytree(FULL_DATA / "sessions" / "59", data / "sessions" / "59")
+    for part in ("series", "reference", "languages", "figures"):
+        if (FULL_DATA / part).is_dir():
+            shutil.copytree(FULL_DATA / part, data / part)
+    code, output = run_build("59", "--data", str(data), "--output", str(out), "--format", "txt")
+    assert code == 0 and (out / "59" / "cmw-status.fr.txt").is_file(), output
+    (data / "sessions" / "59" / "cmw-status.fr.yaml").unlink()
+    if also_changed:
+        replace_in(data / EDITION_59, "date: 2004-08-27", "date: 2004-08-30")
+    code, output = run_build("59", "--data", str(data), "--output", str(out), "--format", "txt")
+    assert code == 0, output
+    assert not list((out / "59").glob("cmw-status.fr.*")) and (out / "59" / "cmw-status.es.txt").is_file()

@@ -100,7 +100,7 @@ def test_permission_refused_while_the_set_goes_in_place_is_exit_2_in_a_drafters_
 
     output = tmp_path / "output"
 
-    def refused(output_dir, number, files):
+    def refused(output_dir, number, files, keep=None):
         staging = output_dir / f".staging-{number}-{os.getpid()}"
         raise PermissionError(errno.EPERM, "Operation not permitted", str(staging))
 

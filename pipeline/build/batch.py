@@ -133,6 +133,10 @@ def plan_session(number: int, options: BatchOptions, fingerprinter: Fingerprinte
         entries = [manifest.editions.get(name) if fingerprint and name else None for name in names]
         if options.force or not all(is_up_to_date(entry, fingerprint, options.formats, session_dir) for entry in entries):
             stale.add(path)
+    named = {f"{path.stem}.{translation_language(t)}" for path in files for t in translation_files(path)}
+    named |= {path.stem for path in files}
+    if files and set(manifest.editions) - named and not stale:  # a report gone: rewrite the set without it
+        stale.add(files[0])
     return SessionPlan(number, files, manifest, stale)
 
 
@@ -244,6 +248,7 @@ class _SessionState:
 
     prepared: PreparedSession
     manifest: Manifest
+    current: set[str]  # the names of the session's reports (a deleted version's outputs are dropped)
     editions: dict[str, _EditionState] = field(default_factory=dict)  # series -> state
     submitting: bool = True  # not finished while its jobs are still being handed out
 
@@ -280,7 +285,7 @@ class _Batch:
                     for code in edition_versions(prepared.inputs, sourced)]
         current = {version_name(sourced.model.series, code) for sourced, code in versions}
         carried = {series: entry for series, entry in plan.manifest.editions.items() if series in current}
-        session = _SessionState(prepared, Manifest(carried, [str(p) for p in prepared.warnings]))
+        session = _SessionState(prepared, Manifest(carried, [str(p) for p in prepared.warnings]), current)
         for sourced, code in versions:
             if sourced.path not in plan.stale:
                 continue
@@ -387,7 +392,7 @@ class _Batch:
         outputs = {series: edition.outputs for series, edition in session.editions.items()}
         stop_if_interrupted()
         try:
-            write_session(self.options.output_dir, number, outputs, session.manifest)
+            write_session(self.options.output_dir, number, outputs, session.manifest, session.current)
         except OSError as exc:
             told = write_failure(exc, self.options.output_dir)  # permission, or a file in the way: exit 2
             why = told or f"cannot write {folder}: {exc}"

@@ -290,10 +290,20 @@ def manifest_entry(prepared: PreparedSession, sourced: Sourced, outputs: dict[st
                                               for fmt, content in outputs.items()})
 
 
+def report_of(file_name: str) -> str:
+    """The report a built file belongs to: 'cmw-status.fr' of 'cmw-status.fr.web.html'."""
+    for fmt in sorted(registered_formats(), key=len, reverse=True):
+        if file_name.endswith("." + fmt):
+            return file_name[:-len(fmt) - 1]
+    return file_name
+
+
 def write_session(output_dir: Path, number: int, outputs: dict[str, dict[str, bytes]],
-                  manifest: Manifest) -> list[BuiltEdition]:
+                  manifest: Manifest, current: set[str] | None = None) -> list[BuiltEdition]:
     """Put the files of a session (series -> format -> bytes) in place in one step, then its
     manifest (swap.py); under the session's lock, after finishing what a killed build left.
+    The files of reports no longer in the session (a language version deleted: not among
+    `current`, the names of its reports) are dropped, so none is left to be taken for current.
 
     The manifest goes last: a build killed between the two leaves the new set with the old
     manifest, whose fingerprints no longer match the inputs, so the next build rebuilds
@@ -312,7 +322,8 @@ def write_session(output_dir: Path, number: int, outputs: dict[str, dict[str, by
         for folder in (output_dir / str(number), manifest_file.parent):
             if folder.is_dir():
                 remove_stale_temporaries(folder)
-        replace_set(output_dir, number, files)
+        replace_set(output_dir, number, files,
+                    keep=(lambda name: report_of(name) in current) if current is not None else lambda name: True)
         write_atomically({manifest_file: manifest.to_bytes()})
         pause_for_test("manifest")
     return built
@@ -330,6 +341,8 @@ def build_session(session: int | str, data_dir: Path, output_dir: Path,
     prepared = prepare_session(session, data_dir, Fingerprinter(templates_dir))
     manifest = Manifest(warnings=[str(p) for p in prepared.warnings])
     outputs: dict[str, dict[str, bytes]] = {}
+    current = {version_name(s.model.series, code) for s in prepared.inputs.editions
+               for code in edition_versions(prepared.inputs, s)}
     for sourced in prepared.inputs.editions:
         for code in edition_versions(prepared.inputs, sourced):
             if languages is not None and code not in languages:
@@ -339,5 +352,5 @@ def build_session(session: int | str, data_dir: Path, output_dir: Path,
             entry = manifest_entry(prepared, sourced, result.outputs, result.job.series)
             if entry is not None:
                 manifest.editions[result.job.series] = entry
-    built = write_session(output_dir, prepared.number, outputs, manifest)
+    built = write_session(output_dir, prepared.number, outputs, manifest, current)
     return SessionBuild(prepared.number, built, prepared.warnings)

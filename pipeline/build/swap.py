@@ -27,7 +27,7 @@ import sys
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 STAGING = ".staging-{session}-{pid}"
 ASIDE = ".previous-{session}-{pid}"
@@ -142,9 +142,11 @@ def _write(path: Path, content: bytes) -> None:
     os.chmod(path, 0o644)
 
 
-def replace_set(output_dir: Path, session: int, files: dict[str, bytes]) -> list[Path]:
+def replace_set(output_dir: Path, session: int, files: dict[str, bytes],
+                keep: Callable[[str], bool] = lambda name: True) -> list[Path]:
     """Make output/SESSION/ hold `files` (name -> bytes) and the files of the current set not
-    among them, in one step. Call under `session_lock`, after `recover`."""
+    among them that `keep` accepts (the outputs of reports still in the session), in one step.
+    Call under `session_lock`, after `recover`."""
     target = output_dir / str(session)
     if (target.exists() or target.is_symlink()) and not target.is_dir():
         raise NotAFolder(errno.ENOTDIR, "not a folder", str(target))
@@ -154,7 +156,7 @@ def replace_set(output_dir: Path, session: int, files: dict[str, bytes]) -> list
     try:
         if target.is_dir():
             for kept in target.iterdir():
-                if kept.name not in files and kept.is_file() and not kept.is_symlink():
+                if kept.name not in files and kept.is_file() and not kept.is_symlink() and keep(kept.name):
                     os.link(kept, staging / kept.name)
         for name, content in files.items():
             _write(staging / name, content)
