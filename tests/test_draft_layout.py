@@ -67,3 +67,16 @@ def test_a_draft_names_what_it_carries_that_may_be_the_source_editions_alone(tmp
     drafted = (data / "sessions" / "2020" / "sdg-progress.yaml").read_text(encoding="utf-8")
     assert "provisional agenda of the 2020 session (E/2020/...)" in drafted
     assert "twentieth" not in drafted
+
+
+def test_a_draft_says_it_leaves_the_session_days_out(tmp_path):
+    """Attack 5 row 20: the Council's optional session dates were dropped without a word."""
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    path = data / "sessions" / "26" / "peaceful-assembly-association.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "session: 26\n", "session: 26\nsession_dates: {opens: 2014-06-10, closes: 2014-06-27}\n", 1), encoding="utf-8")
+    result = CliRunner().invoke(main, ["new-edition", "26", "27", "--data", str(data), "--series",
+                                       "peaceful-assembly-association", "--date", "2015-04-14", "--as-at", "2015-04-14"])
+    assert result.exit_code == 0, result.output
+    assert "session_dates) are left out; give the new session's" in result.output

@@ -714,3 +714,15 @@ def test_a_character_the_fonts_lack_in_a_title_is_a_located_error(tmp_path, file
     errors = [p for p in problems_of(data, session) if ": error: " in p]
     line = next(i for i, text in enumerate((data / file).read_text(encoding="utf-8").splitlines(), 1) if new.strip() in text)
     assert len(errors) == 1 and f"{Path(file).name}:{line}:" in errors[0] and "no glyph for" in errors[0], errors
+
+
+def test_a_version_file_of_no_language_is_told_to_be_renamed(tmp_path):
+    """Attack 5 row 14: 'cmw-status.xx.yaml' was told to write 'language: xx', which then failed."""
+    from tests.conftest import problems_of
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    shutil.copy(data / "sessions/59/cmw-status.fr.yaml", data / "sessions/59/cmw-status.xx.yaml")
+    errors = [p for p in problems_of(data, 59) if ": error: " in p]
+    assert len(errors) == 1 and "'xx' (in the file's name) is not a language of a translation" in errors[0] \
+        and "rename the file" in errors[0], errors

@@ -253,3 +253,11 @@ def test_a_human_rights_council_edition_may_print_its_session_dates(data_copy, t
     assert_in_order(" ".join(pdftotext(files["pdf"], "-l", "1").split()),
                     ["Twenty-sixth session", "10–27 June 2014", "Agenda item 3"])
     assert "10–27 June 2014" in docx_words(files["docx"])
+
+
+def test_an_organs_session_dates_of_another_value_is_one_error(organs):
+    """Attack 5 row 15: 'session_dates: maybe' gave two messages in the models' words."""
+    replace_in(organs / "reference" / "organs.yaml", "    session_dates: optional\n", "    session_dates: maybe\n")
+    errors = [p for p in problems_of(organs, 2015) if ": error: " in p]
+    assert len(errors) == 1 and "organs.yaml:" in errors[0] and "must be true, false or optional, not 'maybe'" \
+        in errors[0], errors

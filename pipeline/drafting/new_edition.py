@@ -54,6 +54,7 @@ class DraftedEdition:
     kept: bool = False  # the target exists and was asked to be kept: nothing to write
     relaid: tuple[int, ...] = ()  # lines of the source the draft writes otherwise than they stand
     to_check: tuple[str, ...] = ()  # what the draft carries that may belong to the source edition alone
+    dates_left_out: bool = False  # the source's session days, which the draft leaves to the drafter
 
     def to_check_note(self) -> str | None:
         """What the draft carries over that may have been the source edition's alone (a late
@@ -63,6 +64,13 @@ class DraftedEdition:
         return (f"{display_path(self.target)}: carried over as they stand in {display_path(self.source)}, "
                 f"which may have been that edition's alone: {'; '.join(self.to_check)}; keep each only if the "
                 "new edition has it too")
+
+    def dates_note(self) -> str | None:
+        """The session days the draft leaves out (they are the new session's to give)."""
+        if not self.dates_left_out:
+            return None
+        return (f"{display_path(self.target)}: the session's days ({display_path(self.source)}'s session_dates) are "
+                "left out; give the new session's as session_dates: {opens: ..., closes: ...}")
 
     def relaid_note(self) -> str | None:
         """What to tell the drafter when the draft writes some of the source's lines otherwise
@@ -343,7 +351,8 @@ def _draft_one(inputs: Inputs, sourced: Sourced, data_dir: Path, source_number: 
                       placeholder=organ.draft_symbol(organ.symbol_number_of(number, new_date)) if organ else None,
                       layout=layout, year_session=organ is not None and organ.session_style == "year")
     _require_loads(Edition, text, target)
-    drafted = DraftedEdition(sourced.path, target, text, relaid=tuple(relaid), to_check=edition_specific(source))
+    drafted = DraftedEdition(sourced.path, target, text, relaid=tuple(relaid), to_check=edition_specific(source),
+                             dates_left_out=source.session_dates is not None)
     return [drafted] + draft_translations(inputs, sourced, number)
 
 

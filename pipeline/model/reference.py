@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Annotated, Any, Literal, Union
 
 from pydantic import BeforeValidator, Field, StringConstraints
+from pydantic_core import PydanticCustomError
 
 from pipeline.model.common import FIRST_YEAR, LAST_YEAR, Day, DayOrYear, NonEmpty, Strict, WholeNumber, _day_or_year
 
@@ -136,6 +137,14 @@ class MemberStates(Strict):
     states: list[NonEmpty] = Field(min_length=1)
 
 
+def _session_dates_form(value: object) -> object:
+    """An organ's `session_dates:` is true, false or optional: one message for anything else."""
+    if isinstance(value, bool) or value == "optional":
+        return value
+    raise PydanticCustomError("session_dates_form", "must be true, false or optional, not {value}",
+                              {"value": repr(value) if isinstance(value, str) else str(value)})
+
+
 class Organ(Strict):
     """An organ a series may report to: how its documents' symbols and mastheads are made."""
 
@@ -153,7 +162,7 @@ class Organ(Strict):
     # whether the masthead prints the session's dates under its name ("9-20 March 2015"): each
     # edition then gives them (`session_dates:`); "optional" where some of its mastheads print them
     # and others not (the Human Rights Council's from about 2016): an edition may give them
-    session_dates: bool | Literal["optional"] = False
+    session_dates: Annotated[bool | Literal["optional"], BeforeValidator(_session_dates_form)] = False
     # whether its documents are issued under an agenda item (the Security Council's are not)
     agenda: bool = True
     # the year session 1 opened, for an organ that holds one session a year (the date check)

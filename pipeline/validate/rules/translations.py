@@ -198,13 +198,14 @@ def _check_version(inputs: Inputs, sourced: Sourced, translated: Sourced, known:
 def _identity_problem(translated: Sourced, known: dict[str, Language]) -> Problem | None:
     """The version's language is the one its file name says, and a language of a translation."""
     code = translation_language(translated.path)
+    if code == ORIGINAL or code not in known:  # the file's name first: its 'language:' follows it
+        others = sorted(c for c in known if c != ORIGINAL)
+        return error(at(translated, "language"), f"'{code}' (in the file's name) is not a language of a translation"
+                                                  f"{did_you_mean(code, others)}; the languages are {', '.join(others)}: "
+                                                  "rename the file")
     if translated.model.language != code:
         return error(at(translated, "language"), f"language '{translated.model.language}' is not the one the file's "
                                                   f"name says ('{code}'); write language: {code}")
-    if code == ORIGINAL or code not in known:
-        others = sorted(c for c in known if c != ORIGINAL)
-        return error(at(translated, "language"), f"'{code}' is not a language of a translation{did_you_mean(code, others)}; "
-                                                  f"the languages are {', '.join(others)}")
     return None
 
 
