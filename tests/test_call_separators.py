@@ -76,3 +76,16 @@ def test_a_footnote_call_inside_a_links_text_is_a_located_error(data_copy):
     errors = [p for p in problems_of(data_copy, 66) if ": error: " in p]
     assert len(errors) == 1 and "terrorism-measures.yaml:" in errors[0] and \
         "a link's text cannot hold a footnote call" in errors[0], errors
+
+
+def test_spaced_calls_and_a_note_called_twice_at_one_place_are_warnings(data_copy):
+    """Attack 5 row 3: '[^x] [^y]' printed "1 2" and '[^x][^x]' "1,1", without a word."""
+    from conftest import problems_of
+
+    path = data_copy / "sessions" / "66" / "terrorism-measures.yaml"
+    replace_in(path, '  - paragraph: "[The text of chapter I is not available in the sources reached.]"\n'
+                     "    numbered: false\n", '  - paragraph: "Spaced.[^x] [^y] Twice.[^x][^x]"\n')
+    path.write_text(path.read_text(encoding="utf-8") + "footnotes:\n  x: First.\n  y: Second.\n", encoding="utf-8")
+    problems = problems_of(data_copy, 66)
+    assert any("warning: two footnote calls with a space between print as '1 2'" in p for p in problems), problems
+    assert any("warning: footnote 'x' is called twice at one place" in p for p in problems), problems

@@ -25,7 +25,7 @@ from pipeline.validate.rules.ledger import (check_action_order, check_actions, c
 from pipeline.validate.rules.names import (check_ledger_names, check_member_states_list, check_misspelt_state_names,
                           check_names_in_force, check_nationality_names,
                                            check_states_have_names)
-from pipeline.validate.rules.paragraphs import (check_footnote_calls, check_footnotes_used, check_length,
+from pipeline.validate.rules.paragraphs import (check_calls_at_one_place, check_footnote_calls, check_footnotes_used, check_length,
                                                 check_paragraphs, check_previous_symbol_when_final,
                                                 check_self_references)
 from pipeline.validate.rules.change_paragraph import check_change_paragraph
@@ -44,7 +44,7 @@ EDITION_RULES: list[EditionRule] = [check_symbols, check_organ_masthead, check_a
                                     check_figures,
                                     check_names_in_force, check_states_have_names, check_misspelt_state_names, check_paragraphs,
                                     check_self_references,
-                                    check_footnote_calls, check_footnotes_used, check_length,
+                                    check_footnote_calls, check_calls_at_one_place, check_footnotes_used, check_length,
                                     check_agenda_filled_in, check_masthead_note_places, check_contents_has_entries,
                                     check_contents_placement, check_original_language,
                                     check_previous_symbol_when_final,

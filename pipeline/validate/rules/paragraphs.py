@@ -156,6 +156,30 @@ def check_footnote_calls(inputs: Inputs, sourced: Sourced) -> Problems:
                         "its text in this note, or call both from the paragraph")
 
 
+# two calls with only a space between ("[^a] [^b]" prints "1 2"); one note called twice at one
+# place ("[^c][^c]" prints "3,3"), emphasis marks aside
+SPACED_CALLS = re.compile(r"(?:\[\^[^\]\s]+\]|\^\[[^\]]*\])[ \t]+(?=\[\^|\^\[)")
+REPEATED_CALL = re.compile(r"\[\^([^\]\s]+)\][*_]*\[\^\1\]")
+
+
+def check_calls_at_one_place(inputs: Inputs, sourced: Sourced) -> Problems:
+    """Calls at one place are written together ("1,2", UN Editorial Manual), and a note is
+    called once there."""
+    rendered = rendered_texts(inputs, sourced)
+    for drafted, _ in rendered.texts if rendered else []:
+        spaced, repeated = SPACED_CALLS.search(drafted.source), REPEATED_CALL.search(drafted.source)
+        if spaced:
+            found = find_in_value(sourced.raw, drafted.path, re.escape(spaced.group(0)))
+            yield warning(found[0][0] if found else at(sourced, *drafted.path),
+                          "two footnote calls with a space between print as '1 2'; write them together "
+                          "([^a][^b]) to print '1,2', as the Editorial Manual sets them")
+        if repeated:
+            found = find_in_value(sourced.raw, drafted.path, re.escape(repeated.group(0)))
+            yield warning(found[0][0] if found else at(sourced, *drafted.path),
+                          f"footnote '{repeated[1]}' is called twice at one place (it would print its number "
+                          "twice); call it once")
+
+
 def note_label_message(label: str, what: str = "footnote") -> str:
     """Why a note's label cannot be called, in a drafter's words."""
     return (f"{what} label '{label}' cannot be called: a call [^{label}] would print as it stands and the note be "
