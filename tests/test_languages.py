@@ -726,3 +726,18 @@ def test_a_version_file_of_no_language_is_told_to_be_renamed(tmp_path):
     errors = [p for p in problems_of(data, 59) if ": error: " in p]
     assert len(errors) == 1 and "'xx' (in the file's name) is not a language of a translation" in errors[0] \
         and "rename the file" in errors[0], errors
+
+
+def test_an_annexs_original_language_is_checked_too(tmp_path):
+    """Review 2, bug 2: an annex's 'original_language: french' printed "[Original: french]"."""
+    from tests.conftest import problems_of
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    path = data / "sessions/27/nhri-accreditation.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("annexes:\n  - title: ", "annexes:\n  - original_language: french\n    title: ", 1),
+                    encoding="utf-8")
+    errors = [p for p in problems_of(data, 27) if ": error: " in p]
+    assert len(errors) == 1 and "'french' is not a language the language files name (did you mean 'French'?)" \
+        in errors[0], errors

@@ -172,6 +172,14 @@ def test_a_session_that_closes_before_it_opens_is_refused(organs):
                for p in problems), problems
 
 
+def test_session_dates_left_empty_are_missing(organs):
+    """Review 2, bug 1: 'session_dates:' left empty dropped the days from a final masthead silently."""
+    replace_in(organs / "sessions" / "60" / "csw-report.yaml",
+               "session_dates: {opens: 2016-03-14, closes: 2016-03-24}\n", "session_dates:\n")
+    problems = problems_of(organs, 60)
+    assert any("csw-report.yaml:" in p and "error: missing key 'session_dates'" in p for p in problems), problems
+
+
 @pytest.mark.parametrize("value", ['"26 July 2018-24 July 2019"', "{opens: 2019-07-24, closes: 2018-07-26}"])
 def test_ill_formed_session_dates_are_told_once_not_also_as_missing(organs, value):
     """A value that does not load is told where it stands; it is not also 'missing'."""
@@ -189,6 +197,8 @@ def test_dates_on_an_organ_without_sessions_get_one_piece_of_advice(organs):
                "    session_style: none\n    session_dates: true\n")
     problems = problems_of(organs, 2015)
     assert not any("missing key 'session_dates'" in p for p in problems), problems
+    told = [p for p in problems if "session_dates" in p]
+    assert len(told) == 1 and "organs.yaml:" in told[0] and "delete 'session_dates'" in told[0], told
 
 
 def test_stray_session_dates_are_not_also_asked_of_each_language(organs):

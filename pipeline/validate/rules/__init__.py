@@ -37,6 +37,14 @@ def warning(where: Location, message: str) -> Problem:
     return Problem(where, "warning", message)
 
 
+def dropped_on_load(sourced: Any, key: str) -> bool:
+    """Whether a key's value was given but dropped on loading, being ill-formed (its own error
+    tells it there, so the rules that miss the value say nothing more). A key left empty, or
+    false, was not given."""
+    value = sourced.raw.get(key) if isinstance(sourced.raw, dict) else None
+    return value is not None and value is not False and getattr(sourced.model, key, None) in (None, False)
+
+
 def until_final(draft: bool) -> Callable[[Location, str], Problem]:
     """What is a warning while an edition is a draft (no symbol yet) and an error once it is
     final, so a draft can be built and read before everything is in place."""

@@ -16,7 +16,7 @@ from pipeline.model.common import JOB_NUMBER_PARTS
 from pipeline.model.edition import Edition
 from pipeline.model.reference import Organ
 from pipeline.i18n.style import long_date
-from pipeline.validate.rules import Problems, at, error, until_final, warning
+from pipeline.validate.rules import Problems, at, dropped_on_load, error, until_final, warning
 
 AS_AT_MAX_DAYS = 60  # figures older than this at the document date are worth a second look
 MAX_SYMBOL_LENGTH = 40  # the longest real symbols (A/HRC/WG.6/15/L.10/Add.1) are far shorter
@@ -249,8 +249,7 @@ def check_organ_masthead(inputs: Inputs, sourced: Sourced) -> Problems:
                     f"the {name}'s documents are issued under no agenda item, and its masthead has no agenda line; "
                     "delete 'agenda'")
     # an ill-formed value is dropped on loading and told where it stands, not as a missing key
-    given = isinstance(sourced.raw, dict) and "session_dates" in sourced.raw
-    if organ.needs_session_dates and edition.session_dates is None and not given:
+    if organ.needs_session_dates and edition.session_dates is None and not dropped_on_load(sourced, "session_dates"):
         report = until_final(edition.is_draft)
         yield report(at(sourced), f"missing key 'session_dates': the {name}'s masthead prints the days its session "
                                   "opens and closes; add session_dates: {opens: YYYY-MM-DD, closes: YYYY-MM-DD}")
@@ -328,8 +327,7 @@ def check_masthead_note_places(inputs: Inputs, sourced: Sourced) -> Problems:
     series = inputs.series.get(edition.series)
     printed = {"symbol": True, "title": True, "agenda": bool(edition.agenda_items),
                "addendum": bool(edition.addendum_title), "author": series is None or series.model.author is not None,
-               "contents": bool(edition.contents or isinstance(sourced.raw, dict) and sourced.raw.get("contents"))
-               and edition.contents_on_page_one}
+               "contents": bool(edition.contents or dropped_on_load(sourced, "contents")) and edition.contents_on_page_one}
     lacking = {"agenda": "this edition names no agenda item", "addendum": "this edition gives no addendum_title",
                "author": f"series '{edition.series}' has no author line",
                "contents": "this edition prints no contents list on page 1 (contents_on_page_one), where the "
@@ -381,8 +379,7 @@ def check_contents_has_entries(inputs: Inputs, sourced: Sourced) -> Problems:
 def check_contents_placement(inputs: Inputs, sourced: Sourced) -> Problems:
     """A contents list placed on page 1 needs a contents list."""
     edition: Edition = sourced.model
-    given = isinstance(sourced.raw, dict) and "contents" in sourced.raw  # an ill-formed value is told at it
-    if edition.contents_on_page_one and not edition.contents and not (given and sourced.raw.get("contents")):
+    if edition.contents_on_page_one and not edition.contents and not dropped_on_load(sourced, "contents"):
         yield error(at(sourced, "contents_on_page_one"),
                     "contents_on_page_one places a contents list, but the edition has none: add 'contents: true' "
                     "(or 'contents: pages'), or remove contents_on_page_one")
@@ -439,17 +436,20 @@ def check_transmittal(inputs: Inputs, sourced: Sourced) -> Problems:
 
 
 def check_original_language(inputs: Inputs, sourced: Sourced) -> Problems:
-    """The original language is one the language files name ("Original: French" in every
-    version): 'english' or 'FRENCH' would print as typed, untranslated."""
+    """The original language (the report's, an annex's) is one the language files name
+    ("Original: French" in every version): 'english' or 'FRENCH' would print as typed."""
     edition: Edition = sourced.model
     original = languages(inputs.data_dir).get(ORIGINAL)
     names = sorted((original.strings.get("language_names") or {}) if original is not None else {})
-    if names and edition.original_language not in names:
-        hint = next((f" (did you mean '{n}'?)" for n in names if n.lower() == edition.original_language.lower()),
-                    "") or did_you_mean(edition.original_language, names)
-        yield error(at(sourced, "original_language"),
-                    f"'{edition.original_language}' is not a language the language files name{hint}; the names "
-                    f"are {', '.join(names)} (another is added under strings.language_names in each of them)")
+    given = [(("original_language",), edition.original_language)]
+    given += [(("annexes", i, "original_language"), annex.original_language) for i, annex in enumerate(edition.annexes)]
+    for path, name in given:
+        if names and name is not None and name not in names:
+            hint = next((f" (did you mean '{n}'?)" for n in names if n.lower() == name.lower()), "") \
+                or did_you_mean(name, names)
+            yield error(at(sourced, *path), f"'{name}' is not a language the language files name{hint}; the names "
+                                            f"are {', '.join(names)} (another is added under strings.language_names "
+                                            "in each of them)")
 
 
 def check_job_number(inputs: Inputs, sourced: Sourced) -> Problems:
