@@ -226,8 +226,8 @@ def test_job_number_letter_per_language(data_copy, tmp_path):
     replace_in(french, "job_number: null", "job_number: 04-39652 (E) 290704")
     result = unreport("validate", "59", "--data", str(data_copy))
     assert result.returncode == 2
-    assert re.search(r"cmw-status\.fr\.yaml:6:13: error: the French version's job number carries the letter \(F\), "
-                     r"not \(E\)", result.stdout)
+    assert re.search(r"cmw-status\.fr\.yaml:6:13: error: the job number carries the letter \(E\); this file is the "
+                     r"French version, whose letter is \(F\)", result.stdout)
     replace_in(french, "job_number: 04-39652 (E) 290704", "job_number: 04-39652 (F) 290704")
     from pipeline.build.session import build_session
 

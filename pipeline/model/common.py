@@ -81,13 +81,17 @@ WholeNumber = Annotated[int, BeforeValidator(_whole_number)]
 DayOrYear = Annotated[Union[dt.date, int, None], BeforeValidator(_day_or_year)]
 
 
-# A job number: year-serial, the language letter, the processing date(s) when printed; a Geneva
-# or Vienna job number starts with its office's prefix ("04-39651 (E) 300704",
-# "GE.10-14635 (E) 060710", "GE.18-15291(E)").
-# "04-39651 (E) 300704", "GE.18-15291(E)"; the copies of Geneva documents of 2014 print
-# "GE.14-13475" alone (A/HRC/26/29, A/HRC/26/1), so the language letter may be left out
+# A job number: a Geneva or Vienna office's prefix, year-serial, the language letter and the
+# processing date(s) ("04-39651 (E) 300704", "GE.10-14635 (E) 060710", "GE.18-15291(E)"); the
+# copies of Geneva documents of 2014 print "GE.14-13475" alone (A/HRC/26/29, A/HRC/26/1), so the
+# letter (and the dates with it) may be left out.
 JOB_NUMBER = r"^((GE|V)\.)?\d{2}-\d{5}( ?\([A-Z]\)( \d{6}){0,2})?$"
-JOB_NUMBER_PARTS = re.compile(r"(?P<year>\d{2})-(?P<serial>\d{5})( ?\((?P<letter>[A-Z])\))?")
+JOB_NUMBER_PARTS = re.compile(r"(?:(?P<office>GE|V)\.)?(?P<year>\d{2})-(?P<serial>\d{5})( ?\((?P<letter>[A-Z])\))?")
+
+
+def full_year(two_digits: int) -> int:
+    """The year a job number's or a processing date's two digits stand for (46-99: the 1900s)."""
+    return 2000 + two_digits if two_digits < 46 else 1900 + two_digits
 
 
 class Strict(BaseModel):

@@ -12,7 +12,7 @@ from pipeline.inputs.problems import did_you_mean
 from pipeline.model.blocks import HeadingBlock
 from pipeline.compose.numbering import number_edition
 from pipeline.i18n.languages import ORIGINAL, languages
-from pipeline.model.common import JOB_NUMBER_PARTS
+from pipeline.model.common import JOB_NUMBER_PARTS, full_year
 from pipeline.model.edition import Edition
 from pipeline.model.reference import Organ
 from pipeline.i18n.style import long_date
@@ -452,6 +452,15 @@ def check_original_language(inputs: Inputs, sourced: Sourced) -> Problems:
                                             "in each of them)")
 
 
+def job_letter_problems(sourced: Sourced, language_name: str, letter: str) -> Problems:
+    """A job number carries its version's language letter (when it carries one at all): an
+    original's or a language version's file."""
+    given = JOB_NUMBER_PARTS.search(getattr(sourced.model, "job_number", None) or "")
+    if given and given["letter"] not in (None, letter):
+        yield error(at(sourced, "job_number"), f"the job number carries the letter ({given['letter']}); this file "
+                                               f"is the {language_name} version, whose letter is ({letter})")
+
+
 def check_job_number(inputs: Inputs, sourced: Sourced) -> Problems:
     """A job number's year is the document's (or the year before), each processing date it
     prints (ddmmyy) is a real day, and its language letter is the original's (E)."""
@@ -460,16 +469,15 @@ def check_job_number(inputs: Inputs, sourced: Sourced) -> Problems:
     if parts is None:
         return
     original = languages(inputs.data_dir).get(ORIGINAL)
-    if parts["letter"] and original is not None and parts["letter"] != original.letter:
-        yield error(at(sourced, "job_number"), f"the job number carries the letter ({parts['letter']}); this file "
-                                               f"is the {original.name} version, whose letter is ({original.letter})")
-    year = 2000 + int(parts["year"]) if int(parts["year"]) < 46 else 1900 + int(parts["year"])
+    if original is not None:
+        yield from job_letter_problems(sourced, original.name, original.letter)
+    year = full_year(int(parts["year"]))
     if not edition.date.year - 1 <= year <= edition.date.year:
         yield warning(at(sourced, "job_number"), f"the job number is of {year}, the document of {edition.date.year}; "
                                                  "check the job number or the date")
     for stamp in re.findall(r"\b(\d{2})(\d{2})(\d{2})\b", edition.job_number[parts.end():]):
         day, month, short_year = map(int, stamp)
         try:
-            dt.date(2000 + short_year if short_year < 46 else 1900 + short_year, month, day)
+            dt.date(full_year(short_year), month, day)
         except ValueError:
             yield error(at(sourced, "job_number"), f"'{''.join(stamp)}' in the job number is not a day (ddmmyy)")

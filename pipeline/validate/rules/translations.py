@@ -33,13 +33,12 @@ from pipeline.inputs.load import Inputs, Sourced
 from pipeline.inputs.problems import InputError, Location, Problem, did_you_mean, display_path
 from pipeline.inputs.figures import unread_picture
 from pipeline.model.blocks import FigureBlock, HeadingBlock, ParagraphBlock, TableBlock, TableSpec
-from pipeline.model.common import JOB_NUMBER_PARTS
 from pipeline.model.edition import UNNUMBERED_PARTS, Edition
 from pipeline.model.translation import source_hash
 from pipeline.validate.rules import Problems, at, at_key, error, until_final, warning
 from pipeline.inputs.sources import find_in_value
 from pipeline.validate.rules.blocks import table_too_wide
-from pipeline.validate.rules.edition import plain_title_problems
+from pipeline.validate.rules.edition import job_letter_problems, plain_title_problems
 from pipeline.validate.rules.glyphs import title_glyph_problems
 from pipeline.validate.rules.paragraphs import FOOTNOTE_CALL, expression_problem
 
@@ -211,10 +210,7 @@ def _identity_problem(translated: Sourced, known: dict[str, Language]) -> Proble
 
 def _check_job_number(v: _Version) -> Problems:
     """A version's job number carries its language's letter (when it carries a letter at all)."""
-    given = JOB_NUMBER_PARTS.search(v.version.job_number or "")
-    if given and given["letter"] not in (None, v.language.letter):
-        yield error(at(v.translated, "job_number"), f"the {v.name} version's job number carries the letter "
-                                                     f"({v.language.letter}), not ({given['letter']})")
+    yield from job_letter_problems(v.translated, v.name, v.language.letter)
 
 
 def _check_language_strings(inputs: Inputs, v: _Version) -> Problems:
