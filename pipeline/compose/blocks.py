@@ -18,7 +18,6 @@ from markupsafe import Markup
 from pipeline.compose.inline import InlineContext, NoteMarks, TableNotes, markup
 from pipeline.compose.numbering import Numbers, Path, number_edition
 from pipeline.compose.sandbox import evaluate_expression, render_paragraph_text
-from pipeline.doctree.vocabulary import CONTENTS_LEVELS
 from pipeline.facts.edition import EditionFacts
 from pipeline.i18n.labels import Labels, original_labels
 from pipeline.inputs.figures import CSS_PX_PER_INCH, FigureError, FigureImage
@@ -382,9 +381,9 @@ class Composer:
         entries = []
         quiet = self.inline.within(notes_allowed=False, marks=NoteMarks())
         for entry in self.numbers.outline:
-            if entry.level not in CONTENTS_LEVELS and entry.level != "annex":
+            if not entry.in_contents:
                 continue
-            text_path = entry.path + (("title",) if entry.level == "annex" else (entry.level.replace("-", "_"),))
+            text_path = entry.path + (entry.text_key,)
             html = self.text(_without_notes(entry.text), text_path, quiet)
             span = ""
             if entry.first_paragraph is not None:

@@ -22,6 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
+from pipeline.doctree.vocabulary import CONTENTS_LEVELS
 from pipeline.i18n.labels import Labels, lettered, original_labels, roman
 from pipeline.model.blocks import (HEADING_KEYS, FigureBlock, HeadingBlock, ListItem, ParagraphBlock, TableBlock,
                                    TableSpec)
@@ -101,6 +102,16 @@ class OutlineEntry:
     anchor: str
     first_paragraph: int | None = None
     last_paragraph: int | None = None
+
+    @property
+    def in_contents(self) -> bool:
+        """Whether a contents list shows it: a part, chapter or section, or an annex."""
+        return self.level in CONTENTS_LEVELS or self.level == "annex"
+
+    @property
+    def text_key(self) -> str:
+        """The data key that holds its text: 'title' for an annex, else the heading's ('third_degree')."""
+        return "title" if self.level == "annex" else self.level.replace("-", "_")
 
 
 def annex_label_number(index: int, count: int) -> str:

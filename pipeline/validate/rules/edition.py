@@ -350,8 +350,7 @@ def _contents_note_entry(sourced: Sourced, index: int, entry: str | None) -> Pro
     edition: Edition = sourced.model
     ids = {block.id for _, blocks in edition.block_lists() for block in blocks if isinstance(block, HeadingBlock)}
     ids |= {annex.id for annex in edition.annexes}
-    listed = [entry.anchor for entry in number_edition(edition, {}).outline
-              if (entry.level in CONTENTS_LEVELS or entry.level == "annex") and entry.anchor in ids]
+    listed = [shown.anchor for shown in number_edition(edition, {}).outline if shown.in_contents and shown.anchor in ids]
     if edition.transmittal:
         yield error(at(sourced, "masthead_notes", index, "attached_to"),
                     "a note transmitting a report prints the report's contents list on page 2, and the masthead's "
