@@ -741,3 +741,15 @@ def test_an_annexs_original_language_is_checked_too(tmp_path):
     errors = [p for p in problems_of(data, 27) if ": error: " in p]
     assert len(errors) == 1 and "'french' is not a language the language files name (did you mean 'French'?)" \
         in errors[0], errors
+
+
+def test_each_of_several_original_languages_is_checked(tmp_path):
+    from tests.conftest import problems_of
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    replace_in(data / "sessions/43/host-country-addendum-corr.yaml", "original_language: [English, French, Spanish]",
+               "original_language: [English, french, Spanish]")
+    errors = [p for p in problems_of(data, 43) if ": error: " in p]
+    assert len(errors) == 1 and "'french' is not a language the language files name (did you mean 'French'?)" \
+        in errors[0], errors

@@ -45,10 +45,10 @@ class Version:
     def is_original(self) -> bool:
         return self.translation is None
 
-    def prints_its_language(self, original_language: str) -> bool:
+    def prints_its_language(self, original_languages: list[str]) -> bool:
         """Whether the masthead names this version's language over "Original: ...": a version
         in another language than the original's ("English" over "Original: French")."""
-        return self.language.name != original_language
+        return self.language.name not in original_languages
 
     @property
     def labels(self) -> Labels:

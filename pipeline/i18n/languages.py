@@ -82,6 +82,11 @@ class Language:
         a name the map lacks is printed as it is written in the edition."""
         return self.strings.get(key, {}).get(name, name)
 
+    def language_list(self, names: list[str]) -> str:
+        """Several original languages as a masthead names them: 'English/French/Spanish'
+        (A/43/26/Add.1/Corr.1: "ORIGINAL: ENGLISH/FRENCH/SPANISH")."""
+        return "/".join(self.lookup("language_names", name) for name in names)
+
 
 def load_language(path: Path) -> Language:
     """One language file; a file that lacks what the templates need is a located error."""

@@ -116,7 +116,8 @@ class Edition(Strict):
     # then the document date: `as_at_given` says which), one that declares facts must give it
     as_at: Day | None = None
     distribution: Literal["General", "Limited", "Restricted"] = "General"
-    original_language: NonEmpty = "English"
+    # the language the document was written in, or several ("Original: English/French/Spanish")
+    original_language: NonEmpty | list[NonEmpty] = "English"
     place: Literal["New York", "Geneva"] = "New York"
     job_number: Annotated[str, StringConstraints(pattern=JOB_NUMBER)] | None = Field(
         None, description="a job number (year-serial, language letter, then the date(s) as printed, if any)",
@@ -186,6 +187,11 @@ class Edition(Strict):
     def is_addendum(self) -> bool:
         """An addendum ('A/HRC/26/37/Add.2'), or a draft that gives an addendum's title."""
         return bool(self.addendum_title) or "/Add." in (self.symbol or "")
+
+    @property
+    def original_languages(self) -> list[str]:
+        """The original language(s), as a list."""
+        return [self.original_language] if isinstance(self.original_language, str) else list(self.original_language)
 
     @property
     def is_corrigendum(self) -> bool:

@@ -440,7 +440,8 @@ def check_original_language(inputs: Inputs, sourced: Sourced) -> Problems:
     edition: Edition = sourced.model
     original = languages(inputs.data_dir).get(ORIGINAL)
     names = sorted((original.strings.get("language_names") or {}) if original is not None else {})
-    given = [(("original_language",), edition.original_language)]
+    given = [(("original_language",) if isinstance(edition.original_language, str) else ("original_language", i), name)
+             for i, name in enumerate(edition.original_languages)]
     given += [(("annexes", i, "original_language"), annex.original_language) for i, annex in enumerate(edition.annexes)]
     for path, name in given:
         if names and name is not None and name not in names:
