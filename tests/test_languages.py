@@ -670,29 +670,41 @@ def test_a_version_in_another_language_than_the_original_names_its_language(tmp_
     assert "language: " not in english["txt"].read_text(encoding="utf-8")
 
 
+def errors_after(tmp_path: Path, file: str, old: str, new: str) -> list[str]:
+    """The errors of a session after one edit of one of its files (in a copy of every language's data)."""
+    from tests.conftest import problems_of
+
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    replace_in(data / file, old, new)
+    return [p for p in problems_of(data, int(file.split("/")[1])) if ": error: " in p]
+
+
 @pytest.mark.parametrize("written, hint", [("english", "English"), ("FRENCH", "French"), ("Klingon", None)])
 def test_an_original_language_the_language_files_do_not_name_is_an_error(tmp_path, written, hint):
     """Attack 5 row 4: 'english' printed "Original: english", 'Klingon' untranslated everywhere."""
-    from tests.conftest import DATA as ORIGINALS, problems_of
-
-    data = tmp_path / "data"
-    shutil.copytree(ORIGINALS, data)
-    replace_in(data / "sessions/26/peaceful-assembly-association.yaml", "original_language: English",
-               f"original_language: {written}")
-    errors = [p for p in problems_of(data, 26) if ": error: " in p]
+    errors = errors_after(tmp_path, "sessions/26/peaceful-assembly-association.yaml", "original_language: English",
+                          f"original_language: {written}")
     assert len(errors) == 1 and f"'{written}' is not a language the language files name" in errors[0], errors
     assert (f"did you mean '{hint}'" in errors[0]) if hint else "did you mean" not in errors[0]
 
 
+@pytest.mark.parametrize("file, old, new", [
+    ("sessions/27/nhri-accreditation.yaml", "annexes:\n  - title: ",  # review 2, bug 2: an annex's
+     "annexes:\n  - original_language: french\n    title: "),
+    ("sessions/43/host-country-addendum-corr.yaml", "original_language: [English, French, Spanish]",
+     "original_language: [English, french, Spanish]"),  # each of several
+])
+def test_an_annexs_and_each_of_several_original_languages_are_checked(tmp_path, file, old, new):
+    errors = errors_after(tmp_path, file, old, new)
+    assert len(errors) == 1 and "'french' is not a language the language files name (did you mean 'French'?)" \
+        in errors[0], errors
+
+
 def test_the_originals_job_number_carries_its_letter(tmp_path):
     """Attack 5 row 5: 'GE.14-13475 (F)' was accepted on the English original."""
-    from tests.conftest import DATA as ORIGINALS, problems_of
-
-    data = tmp_path / "data"
-    shutil.copytree(ORIGINALS, data)
-    replace_in(data / "sessions/26/peaceful-assembly-association.yaml", "job_number: GE.14-13475",
-               "job_number: GE.14-13475 (F)")
-    errors = [p for p in problems_of(data, 26) if ": error: " in p]
+    errors = errors_after(tmp_path, "sessions/26/peaceful-assembly-association.yaml", "job_number: GE.14-13475",
+                          "job_number: GE.14-13475 (F)")
     assert any("job number carries the letter (F); this file is the English version, whose letter is (E)" in e
                for e in errors), errors
 
@@ -705,14 +717,9 @@ def test_the_originals_job_number_carries_its_letter(tmp_path):
 def test_a_character_the_fonts_lack_in_a_title_is_a_located_error(tmp_path, file, old, new):
     """Attack 5 rows 6-7: validation passed and the build stopped with no line for a title's
     character the fonts lack (a version's title, an agenda item's)."""
-    from tests.conftest import problems_of
-
-    data = tmp_path / "data"
-    shutil.copytree(DATA, data)
-    replace_in(data / file, old, new)
-    session = int(file.split("/")[1])
-    errors = [p for p in problems_of(data, session) if ": error: " in p]
-    line = next(i for i, text in enumerate((data / file).read_text(encoding="utf-8").splitlines(), 1) if new.strip() in text)
+    errors = errors_after(tmp_path, file, old, new)
+    line = next(i for i, text in enumerate((tmp_path / "data" / file).read_text(encoding="utf-8").splitlines(), 1)
+                if new.strip() in text)
     assert len(errors) == 1 and f"{Path(file).name}:{line}:" in errors[0] and "no glyph for" in errors[0], errors
 
 
@@ -726,30 +733,3 @@ def test_a_version_file_of_no_language_is_told_to_be_renamed(tmp_path):
     errors = [p for p in problems_of(data, 59) if ": error: " in p]
     assert len(errors) == 1 and "'xx' (in the file's name) is not a language of a translation" in errors[0] \
         and "rename the file" in errors[0], errors
-
-
-def test_an_annexs_original_language_is_checked_too(tmp_path):
-    """Review 2, bug 2: an annex's 'original_language: french' printed "[Original: french]"."""
-    from tests.conftest import problems_of
-
-    data = tmp_path / "data"
-    shutil.copytree(DATA, data)
-    path = data / "sessions/27/nhri-accreditation.yaml"
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("annexes:\n  - title: ", "annexes:\n  - original_language: french\n    title: ", 1),
-                    encoding="utf-8")
-    errors = [p for p in problems_of(data, 27) if ": error: " in p]
-    assert len(errors) == 1 and "'french' is not a language the language files name (did you mean 'French'?)" \
-        in errors[0], errors
-
-
-def test_each_of_several_original_languages_is_checked(tmp_path):
-    from tests.conftest import problems_of
-
-    data = tmp_path / "data"
-    shutil.copytree(DATA, data)
-    replace_in(data / "sessions/43/host-country-addendum-corr.yaml", "original_language: [English, French, Spanish]",
-               "original_language: [English, french, Spanish]")
-    errors = [p for p in problems_of(data, 43) if ": error: " in p]
-    assert len(errors) == 1 and "'french' is not a language the language files name (did you mean 'French'?)" \
-        in errors[0], errors
