@@ -19,6 +19,7 @@ from typing import Hashable, Sequence
 
 from lxml.etree import _Element
 
+from pipeline.doctree.vocabulary import labels_printed_once
 from pipeline.writers.text import CanonicalLine
 
 # The number a heading's text starts with ("I.", "A.", "1.", "(a)", "Part one", "Annex II").
@@ -90,7 +91,7 @@ class DocumentDiff:
 
 # the headings a report prints once, named by their place rather than their words (which a
 # language version translates: "Contents", "Table des matières")
-ONCE_HEADINGS = ("summary", "contents", "transmitted report")
+ONCE_HEADINGS = labels_printed_once()
 
 
 def parse_blocks(lines: Sequence[CanonicalLine | str]) -> list[Block]:

@@ -11,6 +11,7 @@ Word style's looks in writers/docx/styles.py.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import Enum
 from typing import Iterable
@@ -342,3 +343,9 @@ def describe(kinds: Iterable[str]) -> str:
     """A readable list of element kinds for messages."""
     return ", ".join(sorted(kinds))
 
+
+def labels_printed_once() -> tuple[str, ...]:
+    """The '[label]' of each heading line a report prints once ('summary', 'contents',
+    'transmitted report'), which names the line in any language."""
+    found = (re.fullmatch(r"\[([^\]{]+)\] \{text\}", element.canonical or "") for element in ELEMENTS if element.once)
+    return tuple(match[1] for match in found if match)
