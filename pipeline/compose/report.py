@@ -18,6 +18,7 @@ import jinja2.meta
 from markupsafe import Markup
 
 from pipeline.compose.blocks import ComposeError, ComposedReport, compose_blocks
+from pipeline.compose.inline import CALL_SEPARATOR
 from pipeline.compose.language_version import (Version, localized_facts, original_version, translated_edition,
                                                text_sources, translated_tables, translated_version,
                                                version_environment)
@@ -51,6 +52,7 @@ def report_environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environmen
     env.filters["session_name"] = style.session_name
     env.filters["job_digits"] = style.job_number_digits
     env.filters["running_job"] = style.running_job_number
+    env.globals["call_separator"] = Markup(CALL_SEPARATOR)  # between two masthead marks, as between two footnote calls
     env.filters["code39_svg"] = lambda digits, description="": Markup(code39_svg(digits, description))
     env.filters["qr_svg"] = lambda address, description="": Markup(qr_svg(address, description))
     return env
