@@ -13,7 +13,7 @@ from pipeline.model.blocks import HeadingBlock
 from pipeline.compose.numbering import number_edition
 from pipeline.i18n.languages import ORIGINAL, languages
 from pipeline.model.common import JOB_NUMBER_PARTS, full_year
-from pipeline.model.edition import Edition
+from pipeline.model.edition import Edition, SessionDates
 from pipeline.model.reference import Organ
 from pipeline.i18n.style import long_date
 from pipeline.validate.rules import Problems, at, dropped_on_load, error, until_final, warning
@@ -43,6 +43,9 @@ def edition_organ(inputs: Inputs, edition: Edition) -> tuple[str, Organ] | None:
 MIN_YEAR_SESSION = 1000  # a session 'number' this high is a year (sessions/2015/)
 # the longest session a masthead prints: the Economic and Social Council's year, "26 July 2018–24 July 2019"
 LONGEST_SESSION_DAYS = 366
+# how many years a session's opening may stand from the document's date (a report is issued
+# for its session within the year before or after it opens)
+MAX_YEARS_FROM_DOCUMENT = 1
 
 
 def check_agenda_items(inputs: Inputs, sourced: Sourced) -> Problems:
@@ -248,7 +251,16 @@ def check_organ_masthead(inputs: Inputs, sourced: Sourced) -> Problems:
         yield error(at(sourced, "agenda"),
                     f"the {name}'s documents are issued under no agenda item, and its masthead has no agenda line; "
                     "delete 'agenda'")
-    # an ill-formed value is dropped on loading and told where it stands, not as a missing key
+    given = list(_session_dates_given(sourced, name, organ))
+    yield from given
+    if not given and edition.session_dates is not None:
+        yield from _session_dates_plausible(sourced, organ, edition.session_dates)
+
+
+def _session_dates_given(sourced: Sourced, name: str, organ: Organ) -> Problems:
+    """The session's dates are given where the organ's mastheads need them, and not where they
+    print none (an ill-formed value is told where it stands, not also as missing)."""
+    edition: Edition = sourced.model
     if organ.needs_session_dates and edition.session_dates is None and not dropped_on_load(sourced, "session_dates"):
         report = until_final(edition.is_draft)
         yield report(at(sourced), f"missing key 'session_dates': the {name}'s masthead prints the days its session "
@@ -256,19 +268,21 @@ def check_organ_masthead(inputs: Inputs, sourced: Sourced) -> Problems:
     elif not organ.prints_session_dates and edition.session_dates is not None:
         yield error(at(sourced, "session_dates"),
                     f"the {name}'s masthead prints no dates of its session; delete 'session_dates'")
-    elif edition.session_dates is not None and organ.session_style == "year" \
-            and edition.session_dates.closes.year != edition.session:
+
+
+def _session_dates_plausible(sourced: Sourced, organ: Organ, days: SessionDates) -> Problems:
+    """Given dates fit the session: a year session closes in its year; a session opens within a
+    year of the document's date and lasts a year at most (the first finding only)."""
+    edition: Edition = sourced.model
+    if organ.session_style == "year" and days.closes.year != edition.session:
         yield error(at(sourced, "session_dates", "closes"),
-                    f"the {edition.session} session closes in {edition.session}, not on "
-                    f"{edition.session_dates.closes}; correct 'session_dates' or 'session'")
-    elif edition.session_dates is not None and \
-            not -1 <= edition.session_dates.opens.year - edition.date.year <= 1:
+                    f"the {edition.session} session closes in {edition.session}, not on {days.closes}; correct "
+                    "'session_dates' or 'session'")
+    elif abs(days.opens.year - edition.date.year) > MAX_YEARS_FROM_DOCUMENT:
         yield warning(at(sourced, "session_dates", "opens"),
-                      f"the session opens on {edition.session_dates.opens}, years from the document's date "
-                      f"{edition.date}: check 'session_dates' or 'date'")
-    elif edition.session_dates is not None and \
-            (edition.session_dates.closes - edition.session_dates.opens).days > LONGEST_SESSION_DAYS:
-        days = edition.session_dates
+                      f"the session opens on {days.opens}, years from the document's date {edition.date}: check "
+                      "'session_dates' or 'date'")
+    elif (days.closes - days.opens).days > LONGEST_SESSION_DAYS:
         yield warning(at(sourced, "session_dates"), f"the session would last from {days.opens} to {days.closes}, "
                                                     f"{(days.closes - days.opens).days:,} days; a session lasts a year "
                                                     "at most: check the dates")

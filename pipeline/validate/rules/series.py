@@ -94,7 +94,7 @@ def _organ_session_problems(sourced: Sourced, name: str, organ: Organ) -> Proble
         yield error(at(sourced, "organs", name, "first_session_year"),
                     f"first_session_year counts ordinal sessions, but this organ's session_style is "
                     f"{organ.session_style}; delete it")
-    if organ.symbols_by_year and organ.session_style == "ordinal" and organ.session_dates is not True:
+    if organ.symbols_by_year and organ.session_style == "ordinal" and not organ.needs_session_dates:
         yield error(at(sourced, "organs", name, "symbols"),
                     "symbols carrying {year} for an organ with numbered sessions take the year the session opens: "
                     "add session_dates: true (its editions then give the days), or write {session}")
