@@ -40,6 +40,14 @@ class AgendaItem(Strict):
         return f"{number} ({self.sub_item})" if self.sub_item else number
 
 
+def _one_or_more_names(value: object) -> object:
+    """A name, or a list of names: anything else is told as a name's mistake (one message, not
+    one per form)."""
+    if isinstance(value, (str, list)):
+        return value
+    raise PydanticCustomError("string_type", "Input should be a valid string")
+
+
 def _contents_form(value: object) -> object:
     """`contents:` is true, false or "pages": one message for anything else."""
     if value is True or value is False or value == "pages":
@@ -67,6 +75,11 @@ class SessionDates(Strict):
                                       {"closes": str(self.closes), "opens": str(self.opens)})
         return self
 
+
+# The titles an edition's masthead may print besides the series' own, each printed as written:
+# key -> what it is, in messages.
+PRINTED_TITLES = {"title": "the edition's title", "addendum_title": "the addendum's title",
+                  "transmitted_title": "the transmitted report's title"}
 
 # The edition's lists of paragraphs that take no number, in document order: a note's
 # transmittal paragraphs and the summary (the body and the annexes come after them).
@@ -117,7 +130,7 @@ class Edition(Strict):
     as_at: Day | None = None
     distribution: Literal["General", "Limited", "Restricted"] = "General"
     # the language the document was written in, or several ("Original: English/French/Spanish")
-    original_language: NonEmpty | list[NonEmpty] = "English"
+    original_language: Annotated[NonEmpty | list[NonEmpty], BeforeValidator(_one_or_more_names)] = "English"
     place: Literal["New York", "Geneva"] = "New York"
     job_number: Annotated[str, StringConstraints(pattern=JOB_NUMBER)] | None = Field(
         None, description="a job number (year-serial, language letter, then the date(s) as printed, if any)",

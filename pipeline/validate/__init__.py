@@ -19,7 +19,7 @@ from pipeline.validate.rules.edition import (check_agenda_filled_in, check_agend
                                              check_original_language,
                                              check_masthead_note_places,
                                              check_session_year,
-                                             check_symbols, check_transmittal, check_working_day)
+                                             check_symbols, check_titles, check_transmittal, check_working_day)
 from pipeline.validate.rules.ledger import (check_action_order, check_actions, check_one_entry_per_state,
                                             check_state_existed)
 from pipeline.validate.rules.names import (check_ledger_names, check_member_states_list, check_misspelt_state_names,
@@ -36,7 +36,7 @@ from pipeline.validate.rules.series import (check_declared_facts, check_organ, c
 from pipeline.validate.rules.translations import (check_language_files, check_translated_state_names,
                                                   check_translated_texts, check_translations)
 
-EDITION_RULES: list[EditionRule] = [check_symbols, check_organ_masthead, check_agenda_items, check_transmittal,
+EDITION_RULES: list[EditionRule] = [check_symbols, check_organ_masthead, check_agenda_items, check_titles, check_transmittal,
                                     check_job_number, check_dates,
                                     check_as_at_known,
                                     check_session_year, check_working_day, check_file_place,

@@ -13,7 +13,7 @@ from pipeline.model.blocks import HeadingBlock
 from pipeline.compose.numbering import number_edition
 from pipeline.i18n.languages import ORIGINAL, languages
 from pipeline.model.common import JOB_NUMBER_PARTS, full_year
-from pipeline.model.edition import Edition, SessionDates
+from pipeline.model.edition import PRINTED_TITLES, Edition, SessionDates
 from pipeline.model.reference import Organ
 from pipeline.i18n.style import long_date
 from pipeline.validate.rules import Problems, at, dropped_on_load, error, until_final, warning
@@ -403,13 +403,8 @@ MARKUP_IN_TITLE = re.compile(r"\{\{|\{%|\[\^|\^\[|</?[A-Za-z]|\*\*?\S[^*]*\*|\]\
 # a masthead mark copied with the title from a PDF ("..., Maina Kiai*")
 COPIED_MARK = re.compile(r"\S\*+$")
 MAX_TITLE_LENGTH = 300
-TITLE_MARKUP = ("the transmitted report's title prints as it is written: expressions ({{ }}), footnote calls, "
-                "*emphasis*, links and tags are not read in it; write the plain title")
-
-
-# The titles an edition may give that print as written (the series' title is checked with the series).
-PLAIN_TITLES = {"title": "the edition's title", "transmitted_title": "the transmitted report's title",
-                "addendum_title": "the addendum's title"}
+TITLE_MARKUP = ("{what} prints as it is written: expressions ({{{{ }}}}), footnote calls, *emphasis*, links and "
+                "tags are not read in it; write the plain title")
 
 
 def printed_width(text: str) -> int:
@@ -421,7 +416,7 @@ def plain_title_problems(sourced: Sourced, key: str, what: str, title: str) -> P
     """A title prints as written: markup in it, or a masthead mark copied with it, is an error;
     a paragraph's length a warning (a line of wide characters counting twice)."""
     if MARKUP_IN_TITLE.search(title):
-        yield error(at(sourced, key), TITLE_MARKUP.replace("the transmitted report's title", what))
+        yield error(at(sourced, key), TITLE_MARKUP.format(what=what))
     elif COPIED_MARK.search(title):
         yield error(at(sourced, key), f"{what} ends in '{title[len(title.rstrip('*')):]}', a masthead note's mark "
                                       "copied with it: the mark is printed from the note (masthead_notes, "
@@ -432,13 +427,18 @@ def plain_title_problems(sourced: Sourced, key: str, what: str, title: str) -> P
                                         "characters): is a paragraph in its place?")
 
 
-def check_transmittal(inputs: Inputs, sourced: Sourced) -> Problems:
-    """A transmitted report's title follows the note that transmits it; it, an addendum's and the
-    edition's own title are plain text of a title's length (each prints as written: no
-    expressions, notes or markup are read in it)."""
+def check_titles(inputs: Inputs, sourced: Sourced) -> Problems:
+    """The edition's own title, an addendum's and a transmitted report's are plain text of a
+    title's length (each prints as written: no expressions, notes or markup are read in it)."""
     edition: Edition = sourced.model
-    for key, what in PLAIN_TITLES.items():
+    for key, what in PRINTED_TITLES.items():
         yield from plain_title_problems(sourced, key, what, getattr(edition, key) or "")
+
+
+def check_transmittal(inputs: Inputs, sourced: Sourced) -> Problems:
+    """An addendum's title stands under an addendum's symbol, a transmitted report's title under
+    the note that transmits it."""
+    edition: Edition = sourced.model
     if edition.addendum_title and edition.symbol and "/Add." not in edition.symbol:
         yield error(at(sourced, "addendum_title"), f"an addendum's title, but {edition.symbol} is no addendum's "
                                                    "symbol (like A/HRC/26/37/Add.2): correct the symbol or remove this")

@@ -8,7 +8,7 @@ import re
 from pipeline.i18n.fonts import glyph_message, installed_stack, missing_glyphs, no_house_font_message
 from pipeline.inputs.load import Inputs, Sourced
 from pipeline.inputs.sources import find_in_value
-from pipeline.model.edition import Edition
+from pipeline.model.edition import PRINTED_TITLES, Edition
 from pipeline.validate.rules import Problems, at, error
 from pipeline.validate.rules.edition import agenda_path
 from pipeline.validate.rules.paragraphs import rendered_texts
@@ -42,8 +42,7 @@ def title_glyph_problems(sourced: Sourced, language_code: str | None) -> Problem
     report's, the agenda items') has a glyph in the house fonts for each character: a build
     would stop at it, with no line."""
     model = sourced.model
-    titles: list[tuple[tuple, str]] = [((key,), getattr(model, key)) for key in ("title", "addendum_title",
-                                                                               "transmitted_title")]
+    titles: list[tuple[tuple, str]] = [((key,), getattr(model, key)) for key in PRINTED_TITLES]
     if isinstance(model, Edition):
         titles += [(agenda_path(model, i, "title"), item.title) for i, item in enumerate(model.agenda_items)]
     else:

@@ -33,7 +33,7 @@ from pipeline.inputs.load import Inputs, Sourced
 from pipeline.inputs.problems import InputError, Location, Problem, did_you_mean, display_path
 from pipeline.inputs.figures import unread_picture
 from pipeline.model.blocks import FigureBlock, HeadingBlock, ParagraphBlock, TableBlock, TableSpec
-from pipeline.model.edition import UNNUMBERED_PARTS, Edition
+from pipeline.model.edition import PRINTED_TITLES, UNNUMBERED_PARTS, Edition
 from pipeline.model.translation import source_hash
 from pipeline.validate.rules import Problems, at, at_key, error, until_final, warning
 from pipeline.inputs.sources import find_in_value
@@ -342,8 +342,8 @@ def _check_figures_and_notes(v: _Version) -> Problems:
 
 # The titles of an edition's masthead besides the series' own: key -> what it is, and what an
 # edition without it is (for the messages of a version that translates one it lacks).
-EDITION_TITLES = {"transmitted_title": ("the transmitted report's title", "transmits no report"),
-                  "addendum_title": ("the addendum's title", "is no addendum with a title")}
+EDITION_TITLES = {key: (PRINTED_TITLES[key], lacking) for key, lacking in
+                  (("transmitted_title", "transmits no report"), ("addendum_title", "is no addendum with a title"))}
 
 
 def _translated_titles(sourced: Sourced, translated: Sourced, language_name: str) -> Problems:
