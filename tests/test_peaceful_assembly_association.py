@@ -141,3 +141,14 @@ def test_inner_pages_print_the_geneva_job_number_beside_the_page_number(built_26
 def test_a_new_york_document_prints_the_page_number_alone(built_59):
     assert "GE." not in pdftotext(built_59["pdf"], "-f", "2") and "data-running-job" not in \
         built_59["html"].read_text(encoding="utf-8")
+
+
+def test_a_geneva_job_number_on_a_new_york_document_is_a_warning_and_not_run(data_copy, tmp_path):
+    """Attack 6 row 4: the DOCX printed the running job number by its form, the PDF by the place."""
+    from conftest import problems_of, replace_in
+
+    replace_in(data_copy / "sessions/26/peaceful-assembly-association.yaml", "place: Geneva\n", "place: New York\n")
+    assert any("warning: a job number of the Geneva office (GE.) on a document of New York" in p
+               for p in problems_of(data_copy, 26))
+    html = build(data_copy, tmp_path / "out", session=26, formats=("html",))["html"].read_text(encoding="utf-8")
+    assert "data-running-job" not in html

@@ -150,3 +150,47 @@ def test_lists_and_tables_of_the_arabic_version_step_in_from_the_right(sampler_p
 
 def test_every_line_of_the_arabic_sampler_lies_in_the_text_column(sampler_pdfs):
     assert outside(printed_lines(sampler_pdfs["ar"])) == []
+
+
+@pytest.fixture(scope="module")
+def geneva_arabic(tmp_path_factory) -> Path:
+    """Session 59's Arabic version set as a Geneva document (A4, GE. job numbers)."""
+    import shutil
+
+    from pipeline.build.session import build_session
+
+    data = tmp_path_factory.mktemp("geneva-rtl") / "data"
+    shutil.copytree(FULL_DATA, data)
+    for name, old, new in (("cmw-status.yaml", "job_number: null", "job_number: GE.04-39651 (E)\nplace: Geneva"),
+                           ("cmw-status.ar.yaml", "job_number: null", "job_number: GE.04-39656 (A)")):
+        path = data / "sessions" / "59" / name
+        path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    edition = data / "sessions" / "59" / "cmw-status.yaml"  # long enough for a third page
+    edition.write_text(edition.read_text(encoding="utf-8") + "".join(
+        f"  - paragraph: A paragraph the version marks pending.\n" for _ in range(60)),
+        encoding="utf-8")
+    result = build_session(59, data, tmp_path_factory.mktemp("geneva-rtl-out"), ("pdf",), languages=("ar",))
+    return result.editions[0].files["pdf"]
+
+
+def test_an_arabic_geneva_documents_page_one_keeps_its_own_foot_and_no_running_head(geneva_arabic):
+    """Attack 6 rows 1 and 3: page 1 (a left page, right to left) printed the inner pages' foot
+    "GE.04-39656 1" instead of its job number and barcode, and the running head over the masthead."""
+    first = [text for page, _, _, text in printed_lines(geneva_arabic) if page == 1]
+    assert any("GE.04-39656" in text and "A" in text for text in first), first[-4:]  # "(A)", its brackets mirrored
+    assert not any(text.replace(" ", "") in ("A/59/...", "GE.04-396561", "1GE.04-39656") for text in first), first
+
+
+def test_an_arabic_geneva_documents_page_numbers_stand_at_the_outer_edge(geneva_arabic):
+    """Attack 6 row 2: on left pages the number stood next to the text ("GE.04-39656 3")."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(geneva_arabic)
+    assert len(document) >= 3
+    for number in range(2, len(document) + 1):
+        text = document[number - 1].get_textpage()
+        boxes = [(text.get_text_range(i, 1), text.get_charbox(i)) for i in range(text.count_chars())]
+        foot = [(c, box) for c, box in boxes if box[1] < 60 and c.strip()]  # the lines at the foot
+        page_digit = next(box[0] for c, box in foot if c == str(number))
+        job = next(box[0] for c, box in foot if c == "G")
+        assert (page_digit < job) == (number % 2 == 1), (number, page_digit, job)  # left pages odd, right to left

@@ -485,6 +485,11 @@ def check_job_number(inputs: Inputs, sourced: Sourced) -> Problems:
     original = languages(inputs.data_dir).get(ORIGINAL)
     if original is not None:
         yield from job_letter_problems(sourced, original.name, original.letter)
+    if (parts["office"] == "GE") != (edition.place == "Geneva"):
+        yield warning(at(sourced, "job_number"), f"a job number {'of' if parts['office'] == 'GE' else 'not of'} the "
+                                                 f"Geneva office (GE.) on a document of {edition.place}: check "
+                                                 "'job_number' or 'place' (Geneva documents are A4, their job "
+                                                 "number at the foot of every page)")
     year = full_year(int(parts["year"]))
     if not edition.date.year - 1 <= year <= edition.date.year:
         yield warning(at(sourced, "job_number"), f"the job number is of {year}, the document of {edition.date.year}; "
