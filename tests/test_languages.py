@@ -368,6 +368,19 @@ def test_versions_with_a_translated_contents_heading_are_aligned(versions, tmp_p
     assert result.returncode == 0 and result.stdout.rstrip().endswith("aligned"), result.stdout
 
 
+def test_versions_whose_annex_and_chapters_are_worded_otherwise_are_aligned(versions, tmp_path):
+    """Attack 6 row 5: "Annex"/"Annexe" and "I."/"أولا -" were taken for different headings."""
+    english, arabic = (tmp_path / "cmw-status.txt", tmp_path / "cmw-status.ar.txt")
+    for source, target, lines in ((versions["en"]["txt"], english, "[chapter] I. Introduction\n¶1 "),
+                                  (versions["ar"]["txt"], arabic, "[chapter] أولا - مقدمة\n¶1 ")):
+        text = source.read_text(encoding="utf-8").replace("¶1 ", lines, 1)
+        annex = "[annex] Annex\n[annex title] The title\n" if target == english else "[annex] المرفق\n[annex title] العنوان\n"
+        target.write_text(text.replace("\nfootnote ", "\n" + annex + "footnote ", 1) if "\nfootnote " in text
+                          else text + annex, encoding="utf-8")
+    result = unreport("diff", str(english), str(arabic))
+    assert result.returncode == 0 and result.stdout.rstrip().endswith("aligned"), result.stdout
+
+
 @pytest.mark.parametrize("code", ["fr", "es", "ru", "zh", "ar"])
 def test_every_language_version_is_a_tagged_pdf_in_its_language(versions, code):
     """Every PDF `make report` writes is tagged PDF/UA (pdfua check: no error) and declares its language."""

@@ -5,6 +5,7 @@ the same headings, tables with as many rows, the same footnotes and masthead not
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,6 +13,7 @@ from pathlib import Path
 from pipeline.compare.textdiff import parse_blocks
 
 STRUCTURAL = ("paragraph", "heading", "table", "row", "footnote", "item")
+HEADING_LABEL = re.compile(r"\[([^\]]+)\]")  # "[chapter] I. Introduction" -> chapter
 
 
 def language_versions(a_name: str, b_name: str) -> bool:
@@ -28,8 +30,20 @@ class Alignment:
 
 
 def _structure(canonical: str) -> list[str]:
-    """The names of the structural blocks, in order: 'paragraph 5', 'table committee-members row'."""
-    return [b.name for b in parse_blocks(canonical.splitlines()) if b.kind in STRUCTURAL]
+    """The names of the structural blocks, in order: 'paragraph 5', 'table committee-members row';
+    a heading by its kind and place ('chapter 3', 'annex 1'), since a version words and numbers
+    it in its own language ("Annex"/"Annexe", "I."/"أولا -")."""
+    names, seen = [], Counter()
+    for block in parse_blocks(canonical.splitlines()):
+        if block.kind not in STRUCTURAL:
+            continue
+        label = HEADING_LABEL.match(block.line) if block.kind == "heading" else None
+        if label:
+            seen[label[1]] += 1
+            names.append(f"{label[1]} {seen[label[1]]}")
+        else:
+            names.append(block.name)
+    return names
 
 
 def _masthead_notes(canonical: str) -> int:
