@@ -208,3 +208,26 @@ def test_an_ill_formed_contents_value_is_one_error(tmp_path):
     replace_in(data / "sessions/42/csw-beijing-follow-up.yaml", "contents: true\n", "contents: maybe\n")
     errors = _errors(data, 42)
     assert len(errors) == 1 and "'contents': must be true" in errors[0], errors
+
+
+@pytest.mark.parametrize("old, new, what", [
+    ("  association, Maina Kiai\n", "  association, Maina Kiai *\n", "the edition's title ends in '*'"),
+    ("  association, Maina Kiai\n", "  association, Maina Kiai*.\n", "the edition's title ends in '*.'"),
+    ("including the right to development\n", "including the right to development*\n",
+     "the agenda item's title ends in '*'"),
+])
+def test_a_mark_copied_with_a_title_is_an_error_in_every_form(tmp_path, old, new, what):
+    """Attack 6 row 6: ' *', '*.' and an agenda title's '*' got through."""
+    data = _copy(tmp_path)
+    replace_in(data / "sessions/26/peaceful-assembly-association.yaml", old, new)
+    assert any(what in e for e in _errors(data, 26)), _errors(data, 26)
+
+
+def test_a_character_the_fonts_lack_in_the_series_title_is_told_at_the_series_file(tmp_path):
+    """Attack 6 row 7: validation passed, the build stopped naming the edition with no line."""
+    data = _copy(tmp_path)
+    path = data / "series/cmw-status.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("Members of Their Families\n",
+                                                             "Members of Their Families \U0001F600\n", 1), encoding="utf-8")
+    errors = _errors(data, 59)
+    assert any("series/cmw-status.yaml:3:" in e and "no glyph for" in e for e in errors), errors

@@ -130,7 +130,7 @@ def test_output_naming_a_file_has_the_same_words_as_dev_null(data, tmp_path, com
 def test_the_only_edition_named_otherwise_than_yaml_is_named_in_the_error(data, tmp_path, suffix):
     folder = data / "sessions" / "2019"
     (folder / "sdg-progress.yaml").rename(folder / f"sdg-progress.{suffix}")
-    expected = (f"{folder / f'sdg-progress.{suffix}'}: error: sdg-progress.{suffix}: edition files end in .yaml; "
+    expected = (f"{folder / f'sdg-progress.{suffix}'}:1:1: error: sdg-progress.{suffix}: edition files end in .yaml; "
                 "rename it to sdg-progress.yaml")
     for args in (["validate", "2019"], ["build", "2019", "--output", str(tmp_path / "output"), "--format", "txt"],
                  ["validate"], ["build", "--all", "--output", str(tmp_path / "output"), "--format", "txt"]):
@@ -144,7 +144,7 @@ def test_the_only_edition_named_otherwise_than_yaml_is_named_in_the_error(data, 
 def test_a_copy_named_otherwise_beside_the_edition_is_a_warning(data, tmp_path):
     folder = data / "sessions" / "2019"
     shutil.copy(folder / "sdg-progress.yaml", folder / "sdg-progress.YAML")
-    expected = (f"{folder / 'sdg-progress.YAML'}: warning: sdg-progress.YAML is not read: edition files end in "
+    expected = (f"{folder / 'sdg-progress.YAML'}:1:1: warning: sdg-progress.YAML is not read: edition files end in "
                 ".yaml, and sdg-progress.yaml beside it is the one built; delete sdg-progress.YAML (or move its "
                 "edits into sdg-progress.yaml)")
     checked = invoke("validate", "2019", "--data", str(data))

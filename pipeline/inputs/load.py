@@ -612,11 +612,11 @@ def misnamed_editions(folder: Path) -> list[Problem]:
             continue
         read = path.with_name(f"{stem}.yaml")
         if read.exists():
-            problems.append(Problem(Location(display_path(path)), "warning",
+            problems.append(Problem(Location(display_path(path), 1, 1), "warning",
                                     f"{path.name} is not read: edition files end in .yaml, and {read.name} beside "
                                     f"it is the one built; delete {path.name} (or move its edits into {read.name})"))
         else:
-            problems.append(Problem(Location(display_path(path)), "error",
+            problems.append(Problem(Location(display_path(path), 1, 1), "error",
                                     f"{path.name}: edition files end in .yaml; rename it to {read.name}"))
     return problems
 

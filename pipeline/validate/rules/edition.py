@@ -401,7 +401,7 @@ def check_contents_placement(inputs: Inputs, sourced: Sourced) -> Problems:
 # expressions, footnote calls, tags, links, and emphasis with its closing mark (a lone '_' is text)
 MARKUP_IN_TITLE = re.compile(r"\{\{|\{%|\[\^|\^\[|</?[A-Za-z]|\*\*?\S[^*]*\*|\]\(|(?<!\w)_\S[^_]*_(?!\w)")
 # a masthead mark copied with the title from a PDF ("..., Maina Kiai*")
-COPIED_MARK = re.compile(r"\S\*+$")
+COPIED_MARK = re.compile(r"\S\s?\*+\.?$")
 MAX_TITLE_LENGTH = 300
 TITLE_MARKUP = ("{what} prints as it is written: expressions ({{{{ }}}}), footnote calls, *emphasis*, links and "
                 "tags are not read in it; write the plain title")
@@ -412,27 +412,34 @@ def printed_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in text)
 
 
-def plain_title_problems(sourced: Sourced, key: str, what: str, title: str) -> Problems:
+def plain_title_problems(sourced: Sourced, key: str | tuple[str | int, ...], what: str, title: str) -> Problems:
     """A title prints as written: markup in it, or a masthead mark copied with it, is an error;
-    a paragraph's length a warning (a line of wide characters counting twice)."""
+    a paragraph's length a warning (a line of wide characters counting twice). `key` is its key,
+    or its path in the file."""
+    path = (key,) if isinstance(key, str) else key
     if MARKUP_IN_TITLE.search(title):
-        yield error(at(sourced, key), TITLE_MARKUP.format(what=what))
+        yield error(at(sourced, *path), TITLE_MARKUP.format(what=what))
     elif COPIED_MARK.search(title):
-        yield error(at(sourced, key), f"{what} ends in '{title[len(title.rstrip('*')):]}', a masthead note's mark "
-                                      "copied with it: the mark is printed from the note (masthead_notes, "
-                                      "attached_to: title); leave it out of the title")
+        mark = title[len(title.rstrip("*. ")):].strip()
+        yield error(at(sourced, *path), f"{what} ends in '{mark}', a masthead note's mark copied with it: the mark "
+                                        "is printed from the note (masthead_notes, attached_to: title or agenda); "
+                                        "leave it out of the title")
     if printed_width(title) > MAX_TITLE_LENGTH:
-        yield warning(at(sourced, key), f"{what} has {len(title):,} characters; a UN report's title is a line or "
-                                        f"three (under {MAX_TITLE_LENGTH} Latin letters, half as many Chinese "
-                                        "characters): is a paragraph in its place?")
+        yield warning(at(sourced, *path), f"{what} has {len(title):,} characters; a UN report's title is a line or "
+                                          f"three (under {MAX_TITLE_LENGTH} Latin letters, half as many Chinese "
+                                          "characters): is a paragraph in its place?")
 
 
 def check_titles(inputs: Inputs, sourced: Sourced) -> Problems:
-    """The edition's own title, an addendum's and a transmitted report's are plain text of a
-    title's length (each prints as written: no expressions, notes or markup are read in it)."""
+    """The edition's own title, an addendum's, a transmitted report's and the agenda items' are
+    plain text of a title's length (each prints as written: no expressions, notes or markup are
+    read in it)."""
     edition: Edition = sourced.model
     for key, what in PRINTED_TITLES.items():
         yield from plain_title_problems(sourced, key, what, getattr(edition, key) or "")
+    for index, item in enumerate(edition.agenda_items):
+        yield from plain_title_problems(sourced, agenda_path(edition, index, "title"), "the agenda item's title",
+                                        item.title or "")
 
 
 def check_transmittal(inputs: Inputs, sourced: Sourced) -> Problems:

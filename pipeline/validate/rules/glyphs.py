@@ -35,6 +35,12 @@ def check_fonts(inputs: Inputs, sourced: Sourced) -> Problems:
             found = find_in_value(sourced.raw, path, re.escape(missing[0]))
             yield error(found[0][0] if found else at(sourced, *path), glyph_message(missing, language))
     yield from title_glyph_problems(sourced, language)
+    series = inputs.series.get(sourced.model.series)
+    for key in ("title", "author") if series is not None else ():
+        missing = missing_glyphs(getattr(series.model, key) or "", language)
+        if missing:  # told at the series file, once for each of its editions' languages
+            found = find_in_value(series.raw, (key,), re.escape(missing[0]))
+            yield error(found[0][0] if found else at(series, key), glyph_message(missing, language))
 
 
 def title_glyph_problems(sourced: Sourced, language_code: str | None) -> Problems:

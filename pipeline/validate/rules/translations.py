@@ -245,6 +245,9 @@ def _check_agenda_titles(v: _Version) -> Problems:
                     f"{len(titles)} agenda title(s) for an edition issued under {items} agenda item(s); "
                     + ("give one title for each item, as a list, in the order of the English" if items
                        else "the English edition names no agenda item: delete 'agenda_title'"))
+    for index, title in enumerate(titles):
+        path = ("agenda_title", index) if isinstance(v.version.agenda_title, list) else "agenda_title"
+        yield from plain_title_problems(v.translated, path, "the agenda item's title", title or "")
 
 
 def _check_blocks(v: _Version, by_id: dict, numbers: Numbers | None) -> Problems:
