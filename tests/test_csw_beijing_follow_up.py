@@ -161,3 +161,17 @@ def test_a_contents_note_in_a_note_transmitting_a_report_is_an_error(tmp_path):
                                          "  - {attached_to: contents, entry: x, text: A note.}\n")
     errors = [p for p in problems_of(data, 69) if ": error: " in p]
     assert any("a note transmitting a report prints the report's contents list on page 2" in e for e in errors), errors
+
+
+def test_chapter_numbers_past_xvii_have_a_wider_contents_column(data_copy, tmp_path):
+    """Attack 6 row 10: "XLIIIExtra chapter 40" (PDF) and the title pushed past the dot leader (DOCX)."""
+    path = data_copy / "sessions" / "42" / "csw-beijing-follow-up.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "".join(
+        f"  - chapter: Extra chapter {i}\n  - paragraph: Text {i}.\n" for i in range(1, 36)), encoding="utf-8")
+    files = build(data_copy, tmp_path / "out", session=42, formats=("html", "pdf", "docx"))
+    assert 'data-numbers="wide"' in files["html"].read_text(encoding="utf-8")
+    laid_out = " ".join(pdftotext(files["pdf"], "-layout").split())
+    assert "XXXVIII. Extra chapter 35 ." in laid_out
+    styles = {p.text.split("\t")[0]: p.style.name for p in Document(str(files["docx"])).paragraphs
+              if p.style.name.startswith("UN Contents Entry")}
+    assert styles.get("XXXVIII.") == "UN Contents Entry Wide", styles

@@ -195,8 +195,9 @@ ELEMENTS: tuple[Element, ...] = (
     Element("summary-heading", ("h2",), Role.BLOCK, INLINE, canonical="[summary] {text}", word_style="UN Summary Heading",
             once=True),
     Element("contents", ("nav",), Role.CONTAINER, ("contents-heading", "contents-columns", "contents-entry"),
-            once=True, akn="toc", attributes=("data-placement",),
-            doc="the contents list (data-placement 'page-one': on page 1, not opening page 2)"),
+            once=True, akn="toc", attributes=("data-placement", "data-numbers"),
+            doc="the contents list (data-placement 'page-one': on page 1, not opening page 2; data-numbers "
+                "'wide': chapter numbers past XVII)"),
     Element("contents-heading", ("h2",), Role.BLOCK, INLINE, canonical="[contents] {text}",
             word_style="UN Contents Heading", once=True),
     Element("contents-columns", ("p",), Role.BLOCK, ("contents-paragraphs-label", "contents-page-label"),

@@ -234,7 +234,10 @@ def _contents_style(el: etree._Element, declared: Element) -> str:
     depths = [lvl for lvl in HEADING_LEVELS if lvl in listed and lvl not in WORDED_LEVELS]
     if level not in depths:
         raise ValueError(f"unknown contents level {level!r}")
-    return depth_style(declared.word_style, min(depths.index(level) + 1, CONTENTS_DEPTHS))
+    depth = min(depths.index(level) + 1, CONTENTS_DEPTHS)
+    if depth == 1 and el.getparent().get("data-numbers") == "wide":  # chapter numbers past XVII
+        return f"{declared.word_style} Wide"
+    return depth_style(declared.word_style, depth)
 
 
 def _add_figure_picture(b: Build, el: etree._Element, declared: Element, revision: str | None) -> None:

@@ -127,6 +127,9 @@ CHARACTER_STYLES: dict[str, dict] = {
 STYLE_IDS = {FOOTNOTE_TEXT: "FootnoteText", FOOTNOTE_REFERENCE: "FootnoteReference"}
 
 
+WIDE_NUMBER = 48  # pt: the column of a contents list's chapter numbers past XVII
+
+
 def depth_style(name: str, depth: int) -> str:
     """The style of a list or contents entry at *depth* (1: the outermost): "UN Bullet",
     "UN Bullet 2" ..."""
@@ -144,6 +147,9 @@ def _derived_styles() -> dict[str, dict]:
     for depth in range(1, CONTENTS_DEPTHS + 1):
         styles[depth_style("UN Contents Entry", depth)] = dict(left=STEP * depth, hanging=STEP, right=TITLE_END,
                                                                after=6, tabs=columns)
+    # chapter numbers past XVII ("XXVIII.") need a wider column (the PDF's: un-report.css)
+    styles["UN Contents Entry Wide"] = dict(left=WIDE_NUMBER, hanging=WIDE_NUMBER, right=TITLE_END, after=6,
+                                            tabs=columns)
     # a part's number in words needs a wider column; annexes have no paragraph range: dots run to the page
     styles["UN Contents Entry Part"] = dict(left=2 * STEP, hanging=2 * STEP, right=TITLE_END, after=6, tabs=columns)
     styles["UN Contents Entry Annex"] = dict(left=2 * STEP, hanging=2 * STEP, right=TITLE_END, after=6,
