@@ -175,3 +175,16 @@ def test_chapter_numbers_past_xvii_have_a_wider_contents_column(data_copy, tmp_p
     styles = {p.text.split("\t")[0]: p.style.name for p in Document(str(files["docx"])).paragraphs
               if p.style.name.startswith("UN Contents Entry")}
     assert styles.get("XXXVIII.") == "UN Contents Entry Wide", styles
+
+
+def test_a_contents_note_on_an_entry_far_down_the_list_is_a_warning(data_copy):
+    """Attack 6 row 9: the list ran to page 3, its mark with it, while the note printed on page 1."""
+    path = data_copy / "sessions" / "42" / "csw-beijing-follow-up.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "".join(
+        f"  - chapter: Extra chapter {i}\n  - paragraph: Text {i}.\n" for i in range(1, 20))
+        + "  - chapter: Last chapter\n    id: last-chapter\n  - paragraph: Text.\n", encoding="utf-8")
+    replace_in(path, "entry: joint-work-plan", "entry: last-chapter")
+    problems = problems_of(data_copy, 42)
+    assert any("warning: the note's mark stands on the contents list's entry 30, which may fall past page 1" in p
+               for p in problems), problems
+    assert not [p for p in problems if ": error: " in p]

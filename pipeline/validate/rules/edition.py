@@ -359,6 +359,10 @@ def check_masthead_note_places(inputs: Inputs, sourced: Sourced) -> Problems:
                         f"attached to the {note.attached_to}: delete 'entry', or write attached_to: contents")
 
 
+# how many contents entries page 1 holds under a masthead, at most (E/CN.6/1998/2 holds 10)
+PAGE_ONE_CONTENTS_ENTRIES = 14
+
+
 def _contents_note_entry(sourced: Sourced, index: int, entry: str | None) -> Problems:
     """A note on a contents entry names a heading or annex the contents list shows, by its id."""
     edition: Edition = sourced.model
@@ -378,6 +382,14 @@ def _contents_note_entry(sourced: Sourced, index: int, entry: str | None) -> Pro
         hint = did_you_mean(entry, listed)
         yield error(at(sourced, "masthead_notes", index, "entry"),
                     f"'{entry}' is not the id of a part, chapter, section or annex the contents list shows{hint}")
+    else:
+        shown = [s for s in number_edition(edition, {}).outline if s.in_contents]
+        place = next(i for i, s in enumerate(shown) if s.anchor == entry) + 1
+        if place > PAGE_ONE_CONTENTS_ENTRIES:
+            yield warning(at(sourced, "masthead_notes", index, "entry"),
+                          f"the note's mark stands on the contents list's entry {place}, which may fall past page 1, "
+                          "while the note prints at page 1's foot with the masthead's: look at the PDF, and attach "
+                          "the note to the title if the mark stands on another page")
 
 
 def check_contents_has_entries(inputs: Inputs, sourced: Sourced) -> Problems:
