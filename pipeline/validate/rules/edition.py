@@ -368,7 +368,8 @@ def _contents_note_entry(sourced: Sourced, index: int, entry: str | None) -> Pro
     edition: Edition = sourced.model
     ids = {block.id for _, blocks in edition.block_lists() for block in blocks if isinstance(block, HeadingBlock)}
     ids |= {annex.id for annex in edition.annexes}
-    listed = [shown.anchor for shown in number_edition(edition, {}).outline if shown.in_contents and shown.anchor in ids]
+    shown = [line for line in number_edition(edition, {}).outline if line.in_contents]  # in the list's order
+    listed = [s.anchor for s in shown if s.anchor in ids]
     if edition.transmittal:
         yield error(at(sourced, "masthead_notes", index, "attached_to"),
                     "a note transmitting a report prints the report's contents list on page 2, and the masthead's "
@@ -383,7 +384,6 @@ def _contents_note_entry(sourced: Sourced, index: int, entry: str | None) -> Pro
         yield error(at(sourced, "masthead_notes", index, "entry"),
                     f"'{entry}' is not the id of a part, chapter, section or annex the contents list shows{hint}")
     else:
-        shown = [s for s in number_edition(edition, {}).outline if s.in_contents]
         place = next(i for i, s in enumerate(shown) if s.anchor == entry) + 1
         if place > PAGE_ONE_CONTENTS_ENTRIES:
             yield warning(at(sourced, "masthead_notes", index, "entry"),
