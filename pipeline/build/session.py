@@ -23,7 +23,8 @@ import contextlib
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterator
+from types import FrameType
+from typing import TYPE_CHECKING, Callable, Iterator, NoReturn
 
 from pipeline.build.atomic import remove_stale_temporaries, write_atomically
 from pipeline.build.fingerprints import Fingerprint, Fingerprinter, Manifest, ManifestEntry, manifest_path
@@ -80,7 +81,7 @@ def interrupted() -> bool:
     return _interrupted.is_set()
 
 
-def _on_interrupt(signum, frame):  # noqa: ANN001 -- a signal handler's signature
+def _on_interrupt(signum: int, frame: FrameType | None) -> NoReturn:
     _interrupted.set()
     raise KeyboardInterrupt
 
