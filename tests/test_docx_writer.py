@@ -20,7 +20,7 @@ from docx.shared import Pt
 from lxml import etree
 
 from pipeline.writers.docx import write_docx
-from pipeline.writers.docx.styles import ALL_PARAGRAPH_STYLES
+from pipeline.writers.docx.styles import ALL_PARAGRAPH_STYLES, VARIANTS, style_variant
 
 from conftest import DATA, build, replace_in
 REPO = Path(__file__).resolve().parent.parent
@@ -302,6 +302,15 @@ def test_page_is_letter_with_the_un_text_column(sample_docx, sample_tree):
 
 
 # ---------------------------------------------------------------- styles
+
+def test_every_style_variant_is_a_defined_style_and_an_unknown_one_is_told():
+    for base, variants in VARIANTS.items():
+        assert base in ALL_PARAGRAPH_STYLES, base
+        for variant, name in variants.items():
+            assert style_variant(base, variant) == name and name in ALL_PARAGRAPH_STYLES, (base, variant)
+    with pytest.raises(ValueError, match="'UN Author' has no variant 'folowed'"):
+        style_variant("UN Author", "folowed")
+
 
 def test_paragraphs_use_named_styles_without_direct_formatting(draft_docx, sample_docx):
     allowed = set(ALL_PARAGRAPH_STYLES)

@@ -122,6 +122,12 @@ class SessionPlan:
 
 def plan_session(number: int, options: BatchOptions, fingerprinter: Fingerprinter) -> SessionPlan:
     """Which editions of a session changed since their outputs were built (all with --force)."""
+    from pipeline.build.session import version_name
+
+    def versions(path: Path) -> list[str]:
+        """The names of an edition's language versions, as the manifest keeps them."""
+        return [version_name(path.stem, translation_language(t)) for t in translation_files(path)]
+
     files = edition_files(options.data_dir, number)
     manifest = read_manifest(options.output_dir, number)
     session_dir = options.output_dir / str(number)
@@ -129,11 +135,11 @@ def plan_session(number: int, options: BatchOptions, fingerprinter: Fingerprinte
     for path in files:
         fingerprint: Fingerprint | None = fingerprinter.edition(options.data_dir, path)
         names = [fingerprint.sources.series_id] if fingerprint else [None]
-        names += [f"{path.stem}.{translation_language(t)}" for t in translation_files(path)]  # its language versions
+        names += versions(path)
         entries = [manifest.editions.get(name) if fingerprint and name else None for name in names]
         if options.force or not all(is_up_to_date(entry, fingerprint, options.formats, session_dir) for entry in entries):
             stale.add(path)
-    named = {f"{path.stem}.{translation_language(t)}" for path in files for t in translation_files(path)}
+    named = {name for path in files for name in versions(path)}
     named |= {path.stem for path in files}
     if files and set(manifest.editions) - named and not stale:  # a report gone: rewrite the set without it
         stale.add(files[0])

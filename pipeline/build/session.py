@@ -23,12 +23,13 @@ import contextlib
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterator
+from types import FrameType
+from typing import TYPE_CHECKING, Callable, Iterator, NoReturn
 
 from pipeline.build.atomic import remove_stale_temporaries, write_atomically
 from pipeline.build.fingerprints import Fingerprint, Fingerprinter, Manifest, ManifestEntry, manifest_path
 from pipeline.build.limits import REPORT_SECONDS, WORKER_MEMORY, ReportLimitError, die_with_parent, limit_memory, time_limit
-from pipeline.build.swap import pause_for_test, recover, replace_set, session_lock
+from pipeline.build.swap import keep_all, pause_for_test, recover, replace_set, session_lock
 from pipeline.inputs.layout import TEMPLATES_DIR, check_session_id, edition_files
 from pipeline.inputs.problems import Problem
 from pipeline.writers.registry import DEFAULT_PDF_VARIANT, WRITERS, WriteContext, formats as registered_formats, write
@@ -80,7 +81,7 @@ def interrupted() -> bool:
     return _interrupted.is_set()
 
 
-def _on_interrupt(signum, frame):  # noqa: ANN001 -- a signal handler's signature
+def _on_interrupt(signum: int, frame: FrameType | None) -> NoReturn:
     _interrupted.set()
     raise KeyboardInterrupt
 
@@ -323,7 +324,7 @@ def write_session(output_dir: Path, number: int, outputs: dict[str, dict[str, by
             if folder.is_dir():
                 remove_stale_temporaries(folder)
         replace_set(output_dir, number, files,
-                    keep=(lambda name: report_of(name) in current) if current is not None else lambda name: True)
+                    keep=(lambda name: report_of(name) in current) if current is not None else keep_all)
         write_atomically({manifest_file: manifest.to_bytes()})
         pause_for_test("manifest")
     return built

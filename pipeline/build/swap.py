@@ -142,8 +142,13 @@ def _write(path: Path, content: bytes) -> None:
     os.chmod(path, 0o644)
 
 
+def keep_all(name: str) -> bool:
+    """The `keep` of `replace_set` that keeps every file of the current set."""
+    return True
+
+
 def replace_set(output_dir: Path, session: int, files: dict[str, bytes],
-                keep: Callable[[str], bool] = lambda name: True) -> list[Path]:
+                keep: Callable[[str], bool] = keep_all) -> list[Path]:
     """Make output/SESSION/ hold `files` (name -> bytes) and the files of the current set not
     among them that `keep` accepts (the outputs of reports still in the session), in one step.
     Call under `session_lock`, after `recover`."""

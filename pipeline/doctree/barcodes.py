@@ -10,12 +10,18 @@ import io
 import re
 from html import escape
 from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # imported at run time only when a document needs one (see below)
+    import segno
+    from barcode import Code39
+    from barcode.writer import BaseWriter
 
 # The UN barcode is about 29 mm wide and 8 mm high with no human-readable line under it.
 BAR_OPTIONS = {"write_text": False, "module_height": 8.0, "module_width": 0.2, "quiet_zone": 0.0}
 
 
-def _code39(digits: str, writer):
+def _code39(digits: str, writer: BaseWriter) -> Code39:
     import barcode  # with Pillow, ~14 ms: imported only for documents that have a job number
 
     return barcode.Code39(digits, writer=writer, add_checksum=False)
@@ -57,7 +63,7 @@ QR_SCALE = 4  # pixels a module in the PNG; the size on the page is set by the w
 
 
 @lru_cache(maxsize=64)
-def _qr(address: str):
+def _qr(address: str) -> segno.QRCode:
     import segno  # imported only for documents that print a QR code
 
     return segno.make_qr(address, error="m")

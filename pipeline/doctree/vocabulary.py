@@ -94,6 +94,10 @@ REVISION = ("data-revision",)  # a redline marks whole blocks inserted or delete
 HEADING_LEVELS = ("part", "chapter", "section", "subsection", "third-degree", "fourth-degree", "fifth-degree")
 # The heading levels a contents list shows (with the annexes), outermost first.
 CONTENTS_LEVELS = ("part", "chapter", "section")
+# The lines under the author line of an addendum or a corrigendum, in their order.
+ISSUE_LINES = ("addendum-label", "addendum-title", "corrigendum-label")
+# A masthead note's call at its place: the call, and the comma between two calls at one place.
+NOTE_CALLS = ("note-call", "call-separator")
 
 
 def _heading(level: str, look: str, akn: str) -> Element:
@@ -106,8 +110,7 @@ ELEMENTS: tuple[Element, ...] = (
     # ---- the document
     Element("un-report", ("body",), Role.DOCUMENT,
             ("draft-mark", "first-page-footer", "masthead", "session-block", "report-title", "report-author",
-             "addendum-label", "addendum-title", "corrigendum-label", "transmittal", "transmitted-title", "summary", "contents",
-             "report-body", "annex"),
+             *ISSUE_LINES, "transmittal", "transmitted-title", "summary", "contents", "report-body", "annex"),
             akn="doc", attributes=("data-place", "data-running-job", "dir"), once=True,
             doc="the report (data-running-job: the job number a Geneva document prints at its inner pages' foot)"),
     # ---- page furniture
@@ -131,7 +134,7 @@ ELEMENTS: tuple[Element, ...] = (
     Element("masthead-top", ("div",), Role.CONTAINER, ("organization", "symbol"), once=True),
     Element("organization", ("p",), Role.FIELD, INLINE, canonical="organization: {text}", part="masthead", word_style="UN Organization",
             once=True),
-    Element("symbol", ("p",), Role.FIELD, ("symbol-letter", "symbol-rest", "note-call", "call-separator"), canonical="symbol: {text}", part="masthead",
+    Element("symbol", ("p",), Role.FIELD, ("symbol-letter", "symbol-rest", *NOTE_CALLS), canonical="symbol: {text}", part="masthead",
             word_style="UN Symbol", akn="docNumber", once=True),
     Element("symbol-letter", ("span",), Role.INLINE, INLINE, word_style="UN Symbol Letter"),
     Element("symbol-rest", ("span",), Role.INLINE, INLINE, formatting=True),

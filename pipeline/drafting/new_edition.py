@@ -27,6 +27,7 @@ from pipeline.build.atomic import write_atomically
 from pipeline.inputs.layout import check_session_id, edition_files, edition_path, is_translation_file, series_file
 from pipeline.inputs.load import Inputs, Sourced, load_editions
 from pipeline.model.edition import Edition
+from pipeline.model.reference import Organ
 from pipeline.model.translation import Translation, source_hash
 from pipeline.inputs.problems import InputError, Location, Problem, display_path
 from pipeline.i18n.style import ordinal
@@ -153,13 +154,31 @@ def set_key(mapping: CommentedMap, key: str, value: object, after: str | None = 
         mapping.yaml_add_eol_comment(comment, key)
 
 
-def agenda_todo(session: int, placeholder: str | None = None, year_session: bool = False) -> str:
+@dataclass(frozen=True)
+class DraftSession:
+    """The session a new edition is drafted for: its number and dates, and what its organ calls
+    it and prints for its documents' symbols until they are assigned."""
+
+    number: int
+    date: dt.date
+    as_at: dt.date
+    name: str          # 'sixtieth session'; '2020 session' for an organ whose sessions are years
+    draft_symbol: str  # 'A/60/...', 'E/CN.6/2017/...'
+
+    @classmethod
+    def of(cls, number: int, date: dt.date, as_at: dt.date, organ: Organ | None) -> DraftSession:
+        """The new session as its organ names it (as the General Assembly does without one)."""
+        year = organ is not None and organ.session_style == "year"
+        return cls(number, date, as_at, f"{number} session" if year else f"{ordinal(number)} session",
+                   organ.draft_symbol(organ.symbol_number_of(number, date)) if organ else f"A/{number}/...")
+
+
+def agenda_todo(session: DraftSession) -> str:
     """The todo of a drafted agenda item ('... of the sixtieth session (A/60/...)', '... of the
     2020 session' for an organ whose sessions are years), naming the new session's documents by
     the organ's draft symbol (E/CN.6/2017/...)."""
-    name = f"{session} session" if year_session else f"{ordinal(session)} session"
     return (f"fill in item, sub_item and provisional_agenda from the provisional agenda of the "
-            f"{name} ({placeholder or f'A/{session}/...'}), check the title, then delete this todo line")
+            f"{session.name} ({session.draft_symbol}), check the title, then delete this todo line")
 
 
 def retitled_header(text: str, source_session: int, session: int, year: int) -> str:
@@ -222,9 +241,8 @@ def source_layout(text: str) -> tuple[tuple[int, int, int], list[int]]:
     return best
 
 
-def draft_text(source_text: str, source: Edition, session: int, date: dt.date, as_at: dt.date,
-               change_paragraph: object | None = None, placeholder: str | None = None,
-               layout: tuple[int, int, int] = LAYOUTS[0], year_session: bool = False) -> str:
+def draft_text(source_text: str, source: Edition, session: DraftSession, change_paragraph: object | None = None,
+               layout: tuple[int, int, int] = LAYOUTS[0]) -> str:
     """The new edition's YAML: the source's text with the new session's facts set, and the
     series' change paragraph added when the source reports no changes, written in the source's
     layout."""
@@ -232,11 +250,11 @@ def draft_text(source_text: str, source: Edition, session: int, date: dt.date, a
     data = yaml.load(source_text)
     if change_paragraph is not None:
         add_change_paragraph(data["body"], change_paragraph)
-    data["session"] = session
+    data["session"] = session.number
     set_key(data, "previous", source.session, after="session", comment="the edition this one follows")
     set_key(data, "symbol", None, after="previous", comment="not yet assigned: the edition renders as a draft")
-    data["date"] = date
-    set_key(data, "as_at", as_at, after="date")
+    data["date"] = session.date
+    set_key(data, "as_at", session.as_at, after="date")
     # a session's days are the new session's to fill in: until then the draft prints none and
     # validation asks for them
     data.pop("session_dates", None)
@@ -244,14 +262,14 @@ def draft_text(source_text: str, source: Edition, session: int, date: dt.date, a
         data["job_number"] = None
     agenda = data.get("agenda")  # a report under no agenda item has none
     for item in agenda if isinstance(agenda, list) else [agenda] if agenda is not None else []:
-        set_key(item, "todo", agenda_todo(session, placeholder, year_session))
+        set_key(item, "todo", agenda_todo(session))
         item.move_to_end("todo", last=False)
         for key in ("item", "sub_item", "provisional_agenda"):
             set_key(item, key, None)
         item.pop("preliminary_list", None)  # the next session's report is issued under its provisional agenda
     out = io.StringIO()
     yaml.dump(data, out)
-    return retitled_header(out.getvalue(), source.session, session, date.year)
+    return retitled_header(out.getvalue(), source.session, session.number, session.date.year)
 
 
 def _load_failure(exc: Exception) -> str:
@@ -346,10 +364,8 @@ def _draft_one(inputs: Inputs, sourced: Sourced, data_dir: Path, source_number: 
                            f"{source.as_at} or later (or --force to draft it all the same)")
     source_text = sourced.path.read_text(encoding="utf-8")
     layout, relaid = source_layout(source_text)
-    text = draft_text(source_text, source, number, new_date, new_as_at,
-                      series_change_paragraph(series_file(data_dir, source.series)),
-                      placeholder=organ.draft_symbol(organ.symbol_number_of(number, new_date)) if organ else None,
-                      layout=layout, year_session=organ is not None and organ.session_style == "year")
+    text = draft_text(source_text, source, DraftSession.of(number, new_date, new_as_at, organ),
+                      series_change_paragraph(series_file(data_dir, source.series)), layout=layout)
     _require_loads(Edition, text, target)
     drafted = DraftedEdition(sourced.path, target, text, relaid=tuple(relaid), to_check=edition_specific(source),
                              dates_left_out=source.session_dates is not None)

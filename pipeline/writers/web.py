@@ -22,7 +22,7 @@ from lxml import etree
 from markupsafe import Markup
 
 from pipeline.doctree.check import parse_tree
-from pipeline.doctree.vocabulary import VOCABULARY, kind_of
+from pipeline.doctree.vocabulary import NOTE_CALLS, VOCABULARY, kind_of
 from pipeline.writers.registry import WriteContext
 
 PAGE_TEMPLATE = "web/page.html.j2"
@@ -137,7 +137,7 @@ def _link_contents(body: etree._Element) -> None:
         link = etree.SubElement(title, "a", {"href": page.get("href")})
         link.text, title.text = title.text, None
         for child in list(title)[:-1]:
-            if child.get("class") in ("note-call", "call-separator"):
+            if child.get("class") in NOTE_CALLS:
                 title.append(child)  # a masthead note's call is a link of its own: after the title's
             else:
                 link.append(child)

@@ -34,7 +34,7 @@ from pipeline.inputs.problems import InputError, Location, Problem, did_you_mean
 from pipeline.inputs.figures import unread_picture
 from pipeline.model.blocks import FigureBlock, HeadingBlock, ParagraphBlock, TableBlock, TableSpec
 from pipeline.model.edition import PRINTED_TITLES, UNNUMBERED_PARTS, Edition
-from pipeline.model.translation import source_hash
+from pipeline.model.translation import Translation, source_hash
 from pipeline.validate.rules import Problems, at, at_key, error, until_final, warning
 from pipeline.inputs.sources import find_in_value
 from pipeline.validate.rules.blocks import table_too_wide
@@ -93,11 +93,12 @@ def check_translations(inputs: Inputs, sourced: Sourced) -> Problems:
     except Exception:  # noqa: BLE001 -- the block rules report a numbering that cannot be made
         numbers = None
     blocks = translatable_blocks(edition)
-    by_id = {block.id: (path, block) for path, block in blocks if block.id}
+    by_id: dict[str, tuple[tuple[Any, ...], Any]] = {block.id: (path, block) for path, block in blocks if block.id}
     by_id.update(_other_texts(edition))
-    tables = {**tables, **{spec.id: spec for spec in _edition_tables(edition) if spec.id}}
+    original = _Original(by_id, blocks, numbers,
+                         {**tables, **{spec.id: spec for spec in _edition_tables(edition) if spec.id}})
     for translated in versions:
-        yield from _check_version(inputs, sourced, translated, known, by_id, blocks, numbers, tables)
+        yield from _check_version(inputs, sourced, translated, known, original)
         if translated.model.status == "official" and translated.model.source is None:
             yield error(at(translated, "status"),
                         "an official version is the UN's own text: say where it comes from in 'source:' (the "
@@ -160,7 +161,7 @@ class _Version:
         return self.sourced.model
 
     @property
-    def version(self) -> Any:
+    def version(self) -> Translation:
         return self.translated.model
 
     @property
@@ -174,8 +175,18 @@ class _Version:
         return until_final(self.edition.is_draft)
 
 
+@dataclass(frozen=True)
+class _Original:
+    """What each language version of an edition is checked against, found once for them all."""
+
+    by_id: dict[str, tuple[tuple[Any, ...], Any]]  # id -> (data path, block or _Text) of each text translated by id
+    blocks: list[tuple[tuple[Any, ...], Any]]      # the paragraphs and headings, with their data paths
+    numbers: Numbers | None                        # None when the edition cannot be numbered
+    tables: dict[str, TableSpec]                   # the series' named tables and the edition's own, by id
+
+
 def _check_version(inputs: Inputs, sourced: Sourced, translated: Sourced, known: dict[str, Language],
-                   by_id: dict, blocks: list, numbers: Numbers | None, tables: dict[str, TableSpec]) -> Problems:
+                   original: _Original) -> Problems:
     """One language version against its original: what it is, then each part of it in turn."""
     wrong = _identity_problem(translated, known)
     if wrong is not None:
@@ -184,14 +195,14 @@ def _check_version(inputs: Inputs, sourced: Sourced, translated: Sourced, known:
     v = _Version(sourced, translated, known[translated.model.language])
     yield from _check_job_number(v)
     yield from _check_language_strings(inputs, v)
-    yield from _translated_titles(sourced, translated, v.name)
+    yield from _check_titles(v)
     yield from title_glyph_problems(translated, v.language.code)
     yield from _check_agenda_titles(v)
-    yield from _check_blocks(v, by_id, numbers)
-    yield from _check_missing(v, blocks, numbers)
-    yield from _check_tables(v, tables)
+    yield from _check_blocks(v, original)
+    yield from _check_missing(v, original)
+    yield from _check_tables(v, original)
     yield from _check_figures_and_notes(v)
-    yield from _untranslated_texts(sourced, translated, by_id, blocks, tables, v.until_final, v.name)
+    yield from _check_untranslated(v, original)
 
 
 def _identity_problem(translated: Sourced, known: dict[str, Language]) -> Problem | None:
@@ -250,29 +261,30 @@ def _check_agenda_titles(v: _Version) -> Problems:
         yield from plain_title_problems(v.translated, path, "the agenda item's title", title or "")
 
 
-def _check_blocks(v: _Version, by_id: dict, numbers: Numbers | None) -> Problems:
+def _check_blocks(v: _Version, original: _Original) -> Problems:
     """Each translated text names a text of the original, calls its footnotes, is translated
     (not the English itself, in the language's script) and is current."""
     edition, translated = v.edition, v.translated
     for key, block in v.version.translations.items():
-        if key not in by_id:
+        if key not in original.by_id:
             yield error(at_key(translated, "translations", key),
-                        f"no block of {display_path(v.sourced.path)} has the id '{key}'{did_you_mean(key, by_id)}")
+                        f"no block of {display_path(v.sourced.path)} has the id '{key}'"
+                        f"{did_you_mean(key, original.by_id)}")
             continue
-        path, original = by_id[key]
-        shown = _shown(edition, path, original, numbers)
-        called, called_in_english = set(FOOTNOTE_CALL.findall(block.text)), set(FOOTNOTE_CALL.findall(original.text))
+        path, english = original.by_id[key]
+        shown = _shown(edition, path, english, original.numbers)
+        called, called_in_english = set(FOOTNOTE_CALL.findall(block.text)), set(FOOTNOTE_CALL.findall(english.text))
         for label in sorted(called - called_in_english):
             yield error(at(translated, "translations", key, "text"),
                         f"the {v.name} text of {shown} calls footnote [^{label}], which the English text does "
                         f"not call; call the notes the English text calls"
                         f" ({', '.join('[^' + n + ']' for n in sorted(called_in_english)) or 'none'})")
-        if block.text.strip() == original.text.strip():
+        if block.text.strip() == english.text.strip():
             yield warning(at(translated, "translations", key, "text"),
                           f"the {v.name} text of {shown} is the English text itself; translate it")
         elif (letters := script_mismatch(block.text, v.language.script)) is not None:
             yield warning(at(translated, "translations", key, "text"), f"the {v.name} text of {shown} {letters}")
-        now = source_hash(original.text)
+        now = source_hash(english.text)
         if block.source_hash != now:  # a final version prints current translations only
             yield v.until_final(at(translated, "translations", key, "source_hash"),
                                 f"{shown} is stale in the {v.name} version: the English text changed since it "
@@ -285,13 +297,13 @@ def _check_blocks(v: _Version, by_id: dict, numbers: Numbers | None) -> Problems
                           f"delete 'stale: true'")
 
 
-def _check_missing(v: _Version, blocks: list, numbers: Numbers | None) -> Problems:
+def _check_missing(v: _Version, original: _Original) -> Problems:
     """Each paragraph and heading of the original is translated (and so has an id)."""
     edition, translated = v.edition, v.translated
-    for path, block in blocks:
+    for path, block in original.blocks:
         if block.id and block.id in v.version.translations:
             continue
-        shown = _shown(edition, path, block, numbers)
+        shown = _shown(edition, path, block, original.numbers)
         if not block.id:
             yield v.until_final(at(v.sourced, *path), f"{shown} has no id, so the {v.name} version cannot translate "
                                                       f"it; give the block an 'id:'")
@@ -301,10 +313,10 @@ def _check_missing(v: _Version, blocks: list, numbers: Numbers | None) -> Proble
                                 + ("" if edition.is_draft else " (a final version needs every block)"))
 
 
-def _check_tables(v: _Version, tables: dict[str, TableSpec]) -> Problems:
+def _check_tables(v: _Version, original: _Original) -> Problems:
     """A translated table is one the edition shows, with no more headings or rows than it has,
     and fits the page."""
-    edition, translated = v.edition, v.translated
+    edition, translated, tables = v.edition, v.translated, original.tables
     for name, given in v.version.tables.items():
         if name not in tables:
             yield error(at_key(translated, "tables", name), f"no table named '{name}' in series '{edition.series}', "
@@ -349,21 +361,19 @@ EDITION_TITLES = {key: (PRINTED_TITLES[key], lacking) for key, lacking in
                   (("transmitted_title", "transmits no report"), ("addendum_title", "is no addendum with a title"))}
 
 
-def _translated_titles(sourced: Sourced, translated: Sourced, language_name: str) -> Problems:
+def _check_titles(v: _Version) -> Problems:
     """Each title the edition has is translated (a warning in a draft, an error once final),
     plain text; one the edition lacks is not."""
-    edition: Edition = sourced.model
-    version = translated.model
+    edition, translated, version = v.edition, v.translated, v.version
     yield from plain_title_problems(translated, "title", "the title", version.title)
     for key, (what, lacking) in EDITION_TITLES.items():
-        original, given = getattr(edition, key), getattr(version, key)
-        if original and not given:
-            severity = until_final(edition.is_draft)
-            yield severity(at(translated, "title"), f"the {language_name} version gives no {key}, {what} "
-                                                    f"'{original}'; add it"
-                                                    + ("" if edition.is_draft else " (a final version needs it)"))
-        elif given and not original:
-            yield error(at(translated, key), f"{display_path(sourced.path)} {lacking} (it has no {key}): remove "
+        english, given = getattr(edition, key), getattr(version, key)
+        if english and not given:
+            yield v.until_final(at(translated, "title"), f"the {v.name} version gives no {key}, {what} "
+                                                         f"'{english}'; add it"
+                                                         + ("" if edition.is_draft else " (a final version needs it)"))
+        elif given and not english:
+            yield error(at(translated, key), f"{display_path(v.sourced.path)} {lacking} (it has no {key}): remove "
                                              "this one")
         elif given:
             yield from plain_title_problems(translated, key, what, given)
@@ -390,27 +400,25 @@ def _printed_organs(inputs: Inputs, edition: Edition) -> list[str]:
     return [series.model.organ] + ([organ.masthead] if organ is not None and organ.masthead else [])
 
 
-def _untranslated_texts(sourced: Sourced, translated: Sourced, by_id: dict, blocks: list, tables: dict,
-                        severity: Any, language_name: str) -> Problems:
+def _check_untranslated(v: _Version, original: _Original) -> Problems:
     """The texts besides paragraphs and headings that a version lacks (list items, annex titles,
     masthead notes, table texts, footnotes), and those that cannot be translated for want of an
     id: each prints the pending line."""
-    edition: Edition = sourced.model
-    version = translated.model
-    block_ids = {block.id for _, block in blocks if block.id}
+    edition, translated = v.edition, v.translated
+    block_ids = {block.id for _, block in original.blocks if block.id}
     final = "" if edition.is_draft else " (a final version needs every text)"
-    for where in text_sources(edition, tables).values():
-        if (where[0] == "translations" and where[1] in block_ids) or given_text(version, where) is not None:
+    for where in text_sources(edition, original.tables).values():
+        if (where[0] == "translations" and where[1] in block_ids) or given_text(v.version, where) is not None:
             continue
         place = at_key(translated, where[0]) if where[0] in translated.raw else at(translated)
-        yield severity(place, f"{_text_name(where, by_id, edition)} is not translated in the {language_name} "
-                              f"version{final}")
+        yield v.until_final(place, f"{_text_name(where, original.by_id, edition)} is not translated in the {v.name} "
+                                   f"version{final}")
     for path, kind in _texts_without_id(edition):
-        yield severity(at(sourced, *path), f"this {kind} has no id, so the {language_name} version cannot translate "
-                                           "it (it prints the pending line); give it an 'id:'")
+        yield v.until_final(at(v.sourced, *path), f"this {kind} has no id, so the {v.name} version cannot translate "
+                                                  "it (it prints the pending line); give it an 'id:'")
 
 
-def _text_name(where: tuple[Any, ...], by_id: dict, edition: Edition) -> str:
+def _text_name(where: tuple[Any, ...], by_id: dict[str, tuple[tuple[Any, ...], Any]], edition: Edition) -> str:
     """'the list item (first)', "footnote '1'", "column heading 2 of table 'seats'"."""
     kind, key, *rest = where
     if kind == "translations":

@@ -19,13 +19,13 @@ from docx.shared import Pt
 from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
 from lxml import etree
 
-from pipeline.doctree.vocabulary import HEADING_LEVELS, VOCABULARY, Element, Role, element_of
+from pipeline.doctree.vocabulary import HEADING_LEVELS, ISSUE_LINES, VOCABULARY, Element, Role, element_of
 from pipeline.writers.docx.anchors import expect_anchor
 from pipeline.writers.docx.inline import At, add_inline, add_page_reference, add_tab
 from pipeline.writers.docx.paragraph import finish_paragraph, in_story, new_paragraph, revision_of, write_paragraph
 from pipeline.writers.docx.pictures import add_picture
 from pipeline.writers.docx.state import Build
-from pipeline.writers.docx.styles import CONTENTS_DEPTHS, LIST_DEPTHS, depth_style, set_style
+from pipeline.writers.docx.styles import CONTENTS_DEPTHS, LIST_DEPTHS, depth_style, set_style, style_variant
 from pipeline.writers.docx.tables import (RULE_HEAVY, RULE_THIN, add_data_table, new_box, new_table, set_table_borders)
 from pipeline.writers.docx.tree import child_elements, fail, no_stray_text, text_of
 
@@ -116,18 +116,16 @@ def _add_contents_heading(b: Build, el: etree._Element, declared: Element, revis
     what precedes it there."""
     parent = el.getparent()
     page_one = parent is not None and parent.get("data-placement") == "page-one"
-    write_paragraph(b, el, f"{declared.word_style} Page One" if page_one else str(declared.word_style), revision)
-
-
-# the lines under the author line of an addendum or a corrigendum
-ISSUE_LINES = ("addendum-label", "addendum-title", "corrigendum-label")
+    style = str(declared.word_style)
+    write_paragraph(b, el, style_variant(style, "page-one") if page_one else style, revision)
 
 
 def _add_author_line(b: Build, el: etree._Element, declared: Element, revision: str | None) -> None:
     """The author line or an addendum's line: 12 pt over the next such line, 24 pt over the text."""
     following = el.getnext()
     followed = following is not None and element_of(following).kind in ISSUE_LINES
-    write_paragraph(b, el, f"{declared.word_style} Followed" if followed else str(declared.word_style), revision)
+    style = str(declared.word_style)
+    write_paragraph(b, el, style_variant(style, "followed") if followed else style, revision)
 
 
 def _add_session(b: Build, el: etree._Element, declared: Element, revision: str | None) -> None:

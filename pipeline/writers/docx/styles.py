@@ -70,7 +70,7 @@ PARAGRAPH_STYLES: dict[str, dict] = {
     "UN Author": dict(size=12, bold=True, line=14, before=0, after=24, left=STEP),
     # the author line and an addendum's lines stand 12 pt apart, as the PDF sets them (Word adds
     # the space after to the space before, where CSS collapses them)
-    "UN Author Followed": dict(base="UN Author", after=12),
+    "UN Author Followed": dict(base="UN Author", after=12),  # see VARIANTS
     "UN Transmitted Title": dict(size=14, bold=True, line=16, after=24, left=STEP, keep=True, page_break=True),
     # ---- summary and contents
     "UN Summary Heading": dict(bold=True, after=12, align="center", keep=True),  # centred, as the PDF
@@ -103,7 +103,7 @@ PARAGRAPH_STYLES: dict[str, dict] = {
     "UN Table Cell": dict(before=2, after=2),
     "UN Table Cell Right": dict(base="UN Table Cell", align="right"),
     "UN Table Cell Center": dict(base="UN Table Cell", align="center"),
-    "UN Table Cell Kept": dict(base="UN Table Cell", keep=True),
+    "UN Table Cell Kept": dict(base="UN Table Cell", keep=True),  # see VARIANTS
     "UN Table Cell Kept Right": dict(base="UN Table Cell Right", keep=True),
     "UN Table Cell Kept Center": dict(base="UN Table Cell Center", keep=True),
     "UN Table Note": dict(before=3, left=STEP + 6, hanging=6, **_NOTE),
@@ -125,6 +125,27 @@ CHARACTER_STYLES: dict[str, dict] = {
     FOOTNOTE_REFERENCE: dict(superscript=True),
 }
 STYLE_IDS = {FOOTNOTE_TEXT: "FootnoteText", FOOTNOTE_REFERENCE: "FootnoteReference"}
+
+# The variants a writer picks for an element's style where it stands: base style -> variant ->
+# the style to use. "page-one": the contents heading of a list on page 1 (not opening page 2);
+# "followed": the author line or an issue line with another issue line under it (12 pt apart);
+# "kept": a table cell kept with the next row (a head cell is kept always).
+VARIANTS: dict[str, dict[str, str]] = {
+    "UN Contents Heading": {"page-one": "UN Contents Heading Page One"},
+    "UN Author": {"followed": "UN Author Followed"},
+    "UN Table Cell": {"kept": "UN Table Cell Kept"},
+    "UN Table Head": {"kept": "UN Table Head"},
+}
+
+
+def style_variant(base: str, variant: str) -> str:
+    """The style *base* takes as *variant* ('UN Author', 'followed' -> 'UN Author Followed');
+    a style or variant not declared in VARIANTS is a ValueError naming what is."""
+    try:
+        return VARIANTS[base][variant]
+    except KeyError:
+        raise ValueError(f"the Word style {base!r} has no variant {variant!r}; the variants are "
+                         + "; ".join(f"{name}: {', '.join(kinds)}" for name, kinds in VARIANTS.items())) from None
 
 
 WIDE_NUMBER = 48  # pt: the column of a contents list's chapter numbers past XVII

@@ -17,6 +17,7 @@ from pipeline.doctree.vocabulary import element_of
 from pipeline.writers.docx.ooxml import TBLPR_ORDER, TCPR_ORDER, TRPR_ORDER, insert_ordered, new_element, subelement
 from pipeline.writers.docx.paragraph import in_story, revision_of, write_paragraph
 from pipeline.writers.docx.state import Build
+from pipeline.writers.docx.styles import style_variant
 from pipeline.writers.docx.tree import child_elements, text_of
 
 RULE_THIN, RULE_HEAVY = 4, 12  # border sizes in eighths of a point: 0.5 pt and 1.5 pt
@@ -87,7 +88,8 @@ def _cell_style(cell: etree._Element, kept: bool = False) -> str:
     align = cell.get("data-align", "left")
     if align not in ALIGNMENTS:
         raise ValueError(f"unknown data-align {align!r} on <{cell.tag}>")
-    style = str(element_of(cell).word_style) + (" Kept" if kept and element_of(cell).kind == "td" else "")
+    style = str(element_of(cell).word_style)
+    style = style_variant(style, "kept") if kept else style
     return style if align == "left" else f"{style} {align.title()}"
 
 
