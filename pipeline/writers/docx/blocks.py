@@ -234,7 +234,7 @@ def _contents_style(el: etree._Element, declared: Element) -> str:
         raise ValueError(f"unknown contents level {level!r}")
     depth = min(depths.index(level) + 1, CONTENTS_DEPTHS)
     if depth == 1 and el.getparent().get("data-numbers") == "wide":  # chapter numbers past XVII
-        return f"{declared.word_style} Wide"
+        return style_variant(str(declared.word_style), "wide")
     return depth_style(declared.word_style, depth)
 
 

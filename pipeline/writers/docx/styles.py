@@ -132,6 +132,7 @@ STYLE_IDS = {FOOTNOTE_TEXT: "FootnoteText", FOOTNOTE_REFERENCE: "FootnoteReferen
 # "kept": a table cell kept with the next row (a head cell is kept always).
 VARIANTS: dict[str, dict[str, str]] = {
     "UN Contents Heading": {"page-one": "UN Contents Heading Page One"},
+    "UN Contents Entry": {"wide": "UN Contents Entry Wide"},
     "UN Author": {"followed": "UN Author Followed"},
     "UN Table Cell": {"kept": "UN Table Cell Kept"},
     "UN Table Head": {"kept": "UN Table Head"},
