@@ -714,6 +714,16 @@ def test_an_annexs_and_each_of_several_original_languages_are_checked(tmp_path, 
         in errors[0], errors
 
 
+@pytest.mark.parametrize("languages, message", [
+    ("[]", "'original_language': an empty list names no language"),
+    ("[English, English]", "'English' is named twice among the original languages"),
+])
+def test_an_empty_or_repeating_list_of_original_languages_is_one_error(tmp_path, languages, message):
+    errors = errors_after(tmp_path, "sessions/26/peaceful-assembly-association.yaml", "original_language: English",
+                          f"original_language: {languages}")
+    assert len(errors) == 1 and message in errors[0], errors
+
+
 def test_the_originals_job_number_carries_its_letter(tmp_path):
     """Attack 5 row 5: 'GE.14-13475 (F)' was accepted on the English original."""
     errors = errors_after(tmp_path, "sessions/26/peaceful-assembly-association.yaml", "job_number: GE.14-13475",

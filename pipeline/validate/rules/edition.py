@@ -476,8 +476,10 @@ def check_original_language(inputs: Inputs, sourced: Sourced) -> Problems:
     given = [(("original_language",) if isinstance(edition.original_language, str) else ("original_language", i), name)
              for i, name in enumerate(edition.original_languages)]
     given += [(("annexes", i, "original_language"), annex.original_language) for i, annex in enumerate(edition.annexes)]
-    for path, name in given:
-        if names and name is not None and name not in names:
+    for index, (path, name) in enumerate(given):
+        if name in edition.original_languages[:index] and path[0] == "original_language":
+            yield error(at(sourced, *path), f"'{name}' is named twice among the original languages; name it once")
+        elif names and name is not None and name not in names:
             hint = next((f" (did you mean '{n}'?)" for n in names if n.lower() == name.lower()), "") \
                 or did_you_mean(name, names)
             yield error(at(sourced, *path), f"'{name}' is not a language the language files name{hint}; the names "
