@@ -256,9 +256,12 @@ def test_a_deleted_language_versions_outputs_are_removed(tmp_path, also_changed)
             shutil.copytree(FULL_DATA / part, data / part)
     code, output = run_build("59", "--data", str(data), "--output", str(out), "--format", "txt")
     assert code == 0 and (out / "59" / "cmw-status.fr.txt").is_file(), output
+    (out / "59" / "my-notes.txt").write_text("a drafter's own file\n", encoding="utf-8")  # attack 7 row 9: kept
     (data / "sessions" / "59" / "cmw-status.fr.yaml").unlink()
     if also_changed:
         replace_in(data / EDITION_59, "date: 2004-08-27", "date: 2004-08-30")
     code, output = run_build("59", "--data", str(data), "--output", str(out), "--format", "txt")
     assert code == 0, output
     assert not list((out / "59").glob("cmw-status.fr.*")) and (out / "59" / "cmw-status.es.txt").is_file()
+    assert (out / "59" / "my-notes.txt").is_file()
+    assert "cmw-status.fr is no longer in the session; its outputs are removed" in output

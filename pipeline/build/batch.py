@@ -291,6 +291,8 @@ class _Batch:
                     for code in edition_versions(prepared.inputs, sourced)]
         current = {version_name(sourced.model.series, code) for sourced, code in versions}
         carried = {series: entry for series, entry in plan.manifest.editions.items() if series in current}
+        for gone in sorted(set(plan.manifest.editions) - current):
+            self.progress.note(f"session {plan.number}: {gone} is no longer in the session; its outputs are removed")
         session = _SessionState(prepared, Manifest(carried, [str(p) for p in prepared.warnings]), current)
         for sourced, code in versions:
             if sourced.path not in plan.stale:

@@ -27,7 +27,7 @@ from types import FrameType
 from typing import TYPE_CHECKING, Callable, Iterator, NoReturn
 
 from pipeline.build.atomic import remove_stale_temporaries, write_atomically
-from pipeline.build.fingerprints import Fingerprint, Fingerprinter, Manifest, ManifestEntry, manifest_path
+from pipeline.build.fingerprints import Fingerprint, Fingerprinter, Manifest, ManifestEntry, manifest_path, read_manifest
 from pipeline.build.limits import REPORT_SECONDS, WORKER_MEMORY, ReportLimitError, die_with_parent, limit_memory, time_limit
 from pipeline.build.swap import keep_all, pause_for_test, recover, replace_set, session_lock
 from pipeline.inputs.layout import TEMPLATES_DIR, check_session_id, edition_files
@@ -303,8 +303,9 @@ def write_session(output_dir: Path, number: int, outputs: dict[str, dict[str, by
                   manifest: Manifest, current: set[str] | None = None) -> list[BuiltEdition]:
     """Put the files of a session (series -> format -> bytes) in place in one step, then its
     manifest (swap.py); under the session's lock, after finishing what a killed build left.
-    The files of reports no longer in the session (a language version deleted: not among
-    `current`, the names of its reports) are dropped, so none is left to be taken for current.
+    The files of reports the session's manifest lists but no longer holds (a language version
+    deleted: not among `current`, the names of its reports) are dropped, so none is left to be
+    taken for current; any other file in the folder (a drafter's own) is kept.
 
     The manifest goes last: a build killed between the two leaves the new set with the old
     manifest, whose fingerprints no longer match the inputs, so the next build rebuilds
@@ -323,8 +324,8 @@ def write_session(output_dir: Path, number: int, outputs: dict[str, dict[str, by
         for folder in (output_dir / str(number), manifest_file.parent):
             if folder.is_dir():
                 remove_stale_temporaries(folder)
-        replace_set(output_dir, number, files,
-                    keep=(lambda name: report_of(name) in current) if current is not None else keep_all)
+        gone = set(read_manifest(output_dir, number).editions) - current if current is not None else set()
+        replace_set(output_dir, number, files, keep=(lambda name: report_of(name) not in gone) if gone else keep_all)
         write_atomically({manifest_file: manifest.to_bytes()})
         pause_for_test("manifest")
     return built
