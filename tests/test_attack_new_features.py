@@ -231,3 +231,32 @@ def test_a_character_the_fonts_lack_in_the_series_title_is_told_at_the_series_fi
                                                              "Members of Their Families \U0001F600\n", 1), encoding="utf-8")
     errors = _errors(data, 59)
     assert any("series/cmw-status.yaml:3:" in e and "no glyph for" in e for e in errors), errors
+
+
+@pytest.mark.parametrize("old, new, message", [
+    ("Members of Their Families\n", "Members of Their Families *\n", "the series' title ends in '*'"),
+    ("author: Report of the Secretary-General\n", "author: Report of the Secretary-General*\n",
+     "the author line ends in '*'"),
+])
+def test_the_series_title_and_author_line_are_checked_as_titles(tmp_path, old, new, message):
+    """Attack 7 row 5: the series' title and author line were never checked for copied marks."""
+    data = _copy(tmp_path)
+    replace_in(data / "series/cmw-status.yaml", old, new)
+    assert any("series/cmw-status.yaml:" in e and message in e for e in _errors(data, 59)), _errors(data, 59)
+
+
+def test_a_heading_beginning_with_part_of_is_not_a_typed_number(tmp_path):
+    """Attack 7 row 15: "Part of the solution" was taken for a hand-typed "Part one"."""
+    data = _copy(tmp_path)
+    replace_in(data / "sessions/42/csw-beijing-follow-up.yaml", "  - chapter: Introduction\n",
+               "  - chapter: Part of the solution\n")
+    assert not any("typed by hand" in p for p in problems_of(data, 42))
+
+
+def test_language_versions_without_their_original_say_so(tmp_path):
+    """Attack 7 row 12: "no editions ... add <series>.yaml" did not say the versions' original was missing."""
+    data = tmp_path / "data"
+    shutil.copytree(FULL_DATA, data)
+    (data / "sessions/59/cmw-status.yaml").unlink()
+    problems = problems_of(data, 59)
+    assert any("is a language version of cmw-status.yaml, which is missing" in p for p in problems), problems

@@ -756,3 +756,10 @@ def test_a_version_file_of_no_language_is_told_to_be_renamed(tmp_path):
     errors = [p for p in problems_of(data, 59) if ": error: " in p]
     assert len(errors) == 1 and "'xx' (in the file's name) is not a language of a translation" in errors[0] \
         and "rename the file" in errors[0], errors
+
+
+def test_an_empty_original_language_is_one_error_in_a_drafters_words(tmp_path):
+    """Attack 7 row 3: 'original_language: ""' gave two errors in the models' type names."""
+    errors = errors_after(tmp_path, "sessions/26/peaceful-assembly-association.yaml", "original_language: English",
+                          'original_language: ""')
+    assert len(errors) == 1 and "an empty name names no language" in errors[0], errors

@@ -628,6 +628,12 @@ def no_editions(data_dir: Path, session: int | str, message: str) -> list[Proble
     misnamed = misnamed_editions(folder)
     if any(p.severity == "error" for p in misnamed):
         return misnamed
+    orphans = sorted(folder.glob("*.*.yaml")) if folder.is_dir() else []
+    if orphans:  # language versions whose original is missing
+        original = orphans[0].name.split(".")[0] + ".yaml"
+        return misnamed + [Problem(Location(display_path(orphans[0]), 1, 1), "error",
+                                   f"{orphans[0].name} is a language version of {original}, which is missing from "
+                                   f"{display_path(folder)}: restore {original}, or delete its versions")]
     return misnamed + [Problem(Location(display_path(folder)), "error", message)]
 
 

@@ -43,6 +43,8 @@ class AgendaItem(Strict):
 def _one_or_more_names(value: object) -> object:
     """A name, or a list of names: anything else is told as a name's mistake (one message, not
     one per form)."""
+    if isinstance(value, str) and not value.strip():
+        raise PydanticCustomError("no_names", "an empty name names no language: write the language (English)")
     if isinstance(value, list) and not value:
         raise PydanticCustomError("no_names", "an empty list names no language: write the language (English), or "
                                               "the list of them ([English, French])")

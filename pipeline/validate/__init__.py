@@ -32,7 +32,7 @@ from pipeline.validate.rules.change_paragraph import check_change_paragraph
 from pipeline.validate.rules.declared import check_declared_in_edition, check_declared_in_series
 from pipeline.validate.rules.glyphs import check_fonts
 from pipeline.validate.rules.series import (check_declared_facts, check_organ, check_organs_file, check_series_id,
-                                            check_template)
+                                            check_series_titles, check_template)
 from pipeline.validate.rules.translations import (check_language_files, check_translated_state_names,
                                                   check_translated_texts, check_translations)
 
@@ -50,8 +50,8 @@ EDITION_RULES: list[EditionRule] = [check_symbols, check_organ_masthead, check_a
                                     check_previous_symbol_when_final,
                                     check_translations, check_translated_texts, check_translated_state_names,
                                     check_fonts, check_declared_in_edition, check_change_paragraph]
-SERIES_RULES: list[FileRule] = [check_series_id, check_organ, check_template, check_declared_facts, check_series_tables,
-                                check_declared_in_series]
+SERIES_RULES: list[FileRule] = [check_series_id, check_series_titles, check_organ, check_template, check_declared_facts,
+                                check_series_tables, check_declared_in_series]
 LEDGER_RULES: list[FileRule] = [check_ledger_names, check_actions, check_one_entry_per_state, check_action_order,
                                 check_state_existed]
 COMMITTEE_RULES: list[CommitteeRule] = [check_nationality_names, check_members, check_nationality_is_party,

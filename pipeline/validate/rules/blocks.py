@@ -36,7 +36,10 @@ def first_heading_number(level: str) -> str:
 
 
 # A number a drafter typed at the start of a heading: "I.", "A.", "1.", "(a)", "(iv)", "a.", "Part one"
-TYPED_NUMBER = re.compile(r"^\s*(?P<number>Part\s+[a-z]+\b|[IVXLC]+\.|[A-Z]\.|\d+(\.\d+)*\.?|\([a-z]{1,4}\)|[a-z]\.)\s")
+PART_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+              "seventeen|eighteen|nineteen|twenty")
+TYPED_NUMBER = re.compile(rf"^\s*(?P<number>Part\s+(?:{PART_WORDS}|[IVXLC]+|\d+)\b:?|[IVXLC]+\.|[A-Z]\.|\d+(\.\d+)*\.?|"
+                          r"\([a-z]{1,4}\)|[a-z]\.)\s")
 
 
 def _all_blocks(edition: Edition) -> Iterator[tuple[Path, Any]]:

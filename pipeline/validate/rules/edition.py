@@ -413,7 +413,7 @@ def check_contents_placement(inputs: Inputs, sourced: Sourced) -> Problems:
 # expressions, footnote calls, tags, links, and emphasis with its closing mark (a lone '_' is text)
 MARKUP_IN_TITLE = re.compile(r"\{\{|\{%|\[\^|\^\[|</?[A-Za-z]|\*\*?\S[^*]*\*|\]\(|(?<!\w)_\S[^_]*_(?!\w)")
 # a masthead mark copied with the title from a PDF ("..., Maina Kiai*")
-COPIED_MARK = re.compile(r"\S\s?\*+\.?$")
+COPIED_MARK = re.compile(r"\S\s*\*+\.?$")
 MAX_TITLE_LENGTH = 300
 TITLE_MARKUP = ("{what} prints as it is written: expressions ({{{{ }}}}), footnote calls, *emphasis*, links and "
                 "tags are not read in it; write the plain title")

@@ -7,6 +7,16 @@ from pipeline.model.series import Series
 from pipeline.inputs.problems import did_you_mean, display_path
 from pipeline.model.reference import Organ
 from pipeline.validate.rules import Problems, at, error
+from pipeline.validate.rules.edition import plain_title_problems
+
+
+def check_series_titles(inputs: Inputs, sourced: Sourced) -> Problems:
+    """The series' title and author line print as written, in every edition: no markup, no
+    masthead mark copied with them, a title's length."""
+    series: Series = sourced.model
+    yield from plain_title_problems(sourced, "title", "the series' title", series.title)
+    if series.author:
+        yield from plain_title_problems(sourced, "author", "the author line", series.author)
 
 
 def check_series_id(inputs: Inputs, sourced: Sourced) -> Problems:
