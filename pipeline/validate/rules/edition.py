@@ -359,8 +359,10 @@ def check_masthead_note_places(inputs: Inputs, sourced: Sourced) -> Problems:
                         f"attached to the {note.attached_to}: delete 'entry', or write attached_to: contents")
 
 
-# how many contents entries page 1 holds under a masthead, at most (E/CN.6/1998/2 holds 10)
-PAGE_ONE_CONTENTS_ENTRIES = 14
+# how many lines of contents entries page 1 holds under a masthead, at most (E/CN.6/1998/2 holds
+# 10 entries in 16 lines), and how many characters of a title a line holds
+PAGE_ONE_CONTENTS_LINES = 18
+CONTENTS_LINE_CHARACTERS = 60
 
 
 def _contents_note_entry(sourced: Sourced, index: int, entry: str | None) -> Problems:
@@ -385,11 +387,13 @@ def _contents_note_entry(sourced: Sourced, index: int, entry: str | None) -> Pro
                     f"'{entry}' is not the id of a part, chapter, section or annex the contents list shows{hint}")
     else:
         place = next(i for i, s in enumerate(shown) if s.anchor == entry) + 1
-        if place > PAGE_ONE_CONTENTS_ENTRIES:
+        lines = sum(1 + len(s.text) // CONTENTS_LINE_CHARACTERS for s in shown[:place])  # the entries' lines so far
+        if lines > PAGE_ONE_CONTENTS_LINES:
             yield warning(at(sourced, "masthead_notes", index, "entry"),
-                          f"the note's mark stands on the contents list's entry {place}, which may fall past page 1, "
-                          "while the note prints at page 1's foot with the masthead's: look at the PDF, and attach "
-                          "the note to the title if the mark stands on another page")
+                          f"the note's mark stands on the contents list's entry {place}, about {lines} lines down the "
+                          "list, which may fall past page 1, while the note prints at page 1's foot with the "
+                          "masthead's: look at the PDF, and attach the note to the title if the mark stands on "
+                          "another page")
 
 
 def check_contents_has_entries(inputs: Inputs, sourced: Sourced) -> Problems:
