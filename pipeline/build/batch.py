@@ -254,7 +254,7 @@ class _SessionState:
 
     prepared: PreparedSession
     manifest: Manifest
-    current: set[str]  # the names of the session's reports (a deleted version's outputs are dropped)
+    gone: frozenset[str]  # the reports its manifest lists but it no longer holds: their outputs are dropped
     editions: dict[str, _EditionState] = field(default_factory=dict)  # series -> state
     submitting: bool = True  # not finished while its jobs are still being handed out
 
@@ -291,9 +291,10 @@ class _Batch:
                     for code in edition_versions(prepared.inputs, sourced)]
         current = {version_name(sourced.model.series, code) for sourced, code in versions}
         carried = {series: entry for series, entry in plan.manifest.editions.items() if series in current}
-        for gone in sorted(set(plan.manifest.editions) - current):
-            self.progress.note(f"session {plan.number}: {gone} is no longer in the session; its outputs are removed")
-        session = _SessionState(prepared, Manifest(carried, [str(p) for p in prepared.warnings]), current)
+        gone = frozenset(plan.manifest.editions) - current
+        for name in sorted(gone):
+            self.progress.note(f"session {plan.number}: {name} is no longer in the session; its outputs are removed")
+        session = _SessionState(prepared, Manifest(carried, [str(p) for p in prepared.warnings]), gone)
         for sourced, code in versions:
             if sourced.path not in plan.stale:
                 continue
@@ -400,7 +401,7 @@ class _Batch:
         outputs = {series: edition.outputs for series, edition in session.editions.items()}
         stop_if_interrupted()
         try:
-            write_session(self.options.output_dir, number, outputs, session.manifest, session.current)
+            write_session(self.options.output_dir, number, outputs, session.manifest, session.gone)
         except OSError as exc:
             told = write_failure(exc, self.options.output_dir)  # permission, or a file in the way: exit 2
             why = told or f"cannot write {folder}: {exc}"

@@ -300,12 +300,12 @@ def report_of(file_name: str) -> str:
 
 
 def write_session(output_dir: Path, number: int, outputs: dict[str, dict[str, bytes]],
-                  manifest: Manifest, current: set[str] | None = None) -> list[BuiltEdition]:
+                  manifest: Manifest, gone: frozenset[str] = frozenset()) -> list[BuiltEdition]:
     """Put the files of a session (series -> format -> bytes) in place in one step, then its
     manifest (swap.py); under the session's lock, after finishing what a killed build left.
-    The files of reports the session's manifest lists but no longer holds (a language version
-    deleted: not among `current`, the names of its reports) are dropped, so none is left to be
-    taken for current; any other file in the folder (a drafter's own) is kept.
+    The files of the reports in `gone` (which the session's manifest lists but the session no
+    longer holds: a language version deleted) are dropped, so none is left to be taken for
+    current; any other file in the folder (a drafter's own) is kept.
 
     The manifest goes last: a build killed between the two leaves the new set with the old
     manifest, whose fingerprints no longer match the inputs, so the next build rebuilds
@@ -324,7 +324,6 @@ def write_session(output_dir: Path, number: int, outputs: dict[str, dict[str, by
         for folder in (output_dir / str(number), manifest_file.parent):
             if folder.is_dir():
                 remove_stale_temporaries(folder)
-        gone = set(read_manifest(output_dir, number).editions) - current if current is not None else set()
         replace_set(output_dir, number, files, keep=(lambda name: report_of(name) not in gone) if gone else keep_all)
         write_atomically({manifest_file: manifest.to_bytes()})
         pause_for_test("manifest")
@@ -354,5 +353,6 @@ def build_session(session: int | str, data_dir: Path, output_dir: Path,
             entry = manifest_entry(prepared, sourced, result.outputs, result.job.series)
             if entry is not None:
                 manifest.editions[result.job.series] = entry
-    built = write_session(output_dir, prepared.number, outputs, manifest, current)
+    gone = frozenset(read_manifest(output_dir, prepared.number).editions) - current
+    built = write_session(output_dir, prepared.number, outputs, manifest, gone)
     return SessionBuild(prepared.number, built, prepared.warnings)
