@@ -101,7 +101,7 @@ def job_number_digits(job_number: str) -> str:
     return parts["year"] + parts["serial"] if parts else ""
 
 
-def running_job_number(job_number: str | None, place: str = "Geneva") -> str:
+def running_job_number(job_number: str | None, place: str) -> str:
     """The job number a Geneva document prints beside the page number at the foot of its inner
     pages ("2 GE.17-00986", A/HRC/34/52; "2 GE.14-25280", A/HRC/28/63): its office prefix, year
     and serial; '' for any other (a New York document prints the page number alone)."""
