@@ -52,7 +52,7 @@ def test_moving_the_agenda_note_fails_naming_both_lines(templates_copy):
     call = '{{ blocks.note_calls(report, "agenda") }}'
     line = "version.style.agenda_line(edition.agenda_items, edition.agenda_listing) }}"
     replace_in(base, f"{line}{call}</p>", f"{line}</p>")  # the wording itself is in data/languages/
-    replace_in(base, "{{ item.title }}</p>", "{{ item.title }}" + call + "</p>")
+    replace_in(base, "{{ item.title|line_breaks }}</p>", "{{ item.title|line_breaks }}" + call + "</p>")
     problem = check_59_with(templates_copy)
     assert problem is not None
     assert '  agenda item changed: "Item 107 (a) of the provisional agenda*" -> "Item 107 (a) of the provisional agenda"' in problem

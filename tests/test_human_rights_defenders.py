@@ -9,8 +9,8 @@ start of paragraph 2, in the canonical text, the PDF and the DOCX, in order; the
 gap, none invented.
 
 Where the project prints the real pages otherwise, a strict xfail says so (the code is not
-changed here): the session's dates with an en dash where the real page has a hyphen, the agenda
-title in 5 lines where the real one has 3. The contents list under the report's title on page 2
+changed here): the session's dates with an en dash where the real page has a hyphen. The agenda
+title in the real page's three lines (written line by line in the data), the contents list under the report's title on page 2
 (`contents_on_page_one`) and page 2's foot "2 GE.17-00986" are printed as the real pages have them."""
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -118,14 +119,22 @@ def test_the_session_dates_have_the_real_hyphen(built_34):
     assert REAL_DATES in body_blocks(built_34["docx"])
 
 
-@pytest.mark.xfail(strict=True, reason="the agenda title is set in a narrower column (5 lines; the copy of "
-                   "A/HRC/34/52 breaks it in 3: 'Promotion and protection of all human rights, / civil, political, "
-                   "economic, social and cultural rights, / including the right to development')")
 def test_the_agenda_title_breaks_as_the_real_one(built_34):
     lines = [line.strip() for line in pdftotext(built_34["pdf"], "-l", "1").splitlines()]
     broken = REF["agenda lines as broken"]
     start = lines.index(broken[0]) if broken[0] in lines else -1
     assert start >= 0 and lines[start:start + 3] == broken, lines[:30]
+
+
+def test_the_agenda_titles_breaks_are_word_line_breaks_and_one_line_of_canonical_text(built_34):
+    """The lines the data writes (`title: |-`) are Word line breaks in one paragraph; the
+    canonical text reads the title as one line, with a space at each break."""
+    broken = REF["agenda lines as broken"]
+    xml = zipfile.ZipFile(built_34["docx"]).read("word/document.xml").decode("utf-8")
+    paragraph = next(p for p in re.findall(r"<w:p>.*?</w:p>", xml) if broken[0] in p)
+    texts = [t.strip() for t in re.split(r"<w:br/>", re.sub(r"<w:(?!br/)[^>]*>|</w:[^>]*>", "", paragraph))]
+    assert texts == broken
+    assert f"agenda title: {' '.join(broken)}\n" in built_34["txt"].read_text(encoding="utf-8")
 
 
 def test_page_two_holds_the_title_and_the_contents_list(built_34):

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import jinja2
 import jinja2.meta
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from pipeline.compose.blocks import ComposeError, ComposedReport, compose_blocks
 from pipeline.compose.inline import CALL_SEPARATOR
@@ -37,6 +37,18 @@ from pipeline.doctree.barcodes import code39_svg, qr_svg
 REPORT_TEMPLATE = "report.html.j2"  # each template kind's entry point: templates/<kind>/report.html.j2
 
 
+# The white space before the break keeps a word space between the lines wherever the tree's text
+# is read without its breaks (metadata, search); it is invisible at a line's end.
+LINE_BREAK = '\n<br class="line-break">'
+
+
+def line_breaks(text: str) -> Markup:
+    """A text whose line breaks the data wrote (a YAML literal block) are kept: each line
+    escaped, a line-break element between lines (vocabulary: line-break)."""
+    lines = [line.strip() for line in str(text).splitlines() if line.strip()]
+    return Markup(LINE_BREAK).join(escape(line) for line in lines)
+
+
 @lru_cache(maxsize=8)
 def report_environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environment:
     """The environment for the trusted report templates (autoescaped HTML)."""
@@ -52,6 +64,7 @@ def report_environment(templates_dir: Path = TEMPLATES_DIR) -> jinja2.Environmen
     env.filters["session_name"] = style.session_name
     env.filters["job_digits"] = style.job_number_digits
     env.filters["running_job"] = style.running_job_number
+    env.filters["line_breaks"] = line_breaks
     env.globals["call_separator"] = Markup(CALL_SEPARATOR)  # between two masthead marks, as between two footnote calls
     env.filters["code39_svg"] = lambda digits, description="": Markup(code39_svg(digits, description))
     env.filters["qr_svg"] = lambda address, description="": Markup(qr_svg(address, description))

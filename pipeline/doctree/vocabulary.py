@@ -82,7 +82,7 @@ class Element:
 
 
 INLINE_KINDS = ("em", "strong", "link", "footnote", "footnote-ref", "note-call", "call-separator", "cross-reference",
-                "table-note-call", "ins", "del", "state-list", "person")
+                "table-note-call", "ins", "del", "state-list", "person", "line-break")
 INLINE = ("inline",)
 BODY_BLOCKS = ("part-heading", "chapter-heading", "section-heading", "subsection-heading",
                "third-degree-heading", "fourth-degree-heading", "fifth-degree-heading",
@@ -167,7 +167,9 @@ ELEMENTS: tuple[Element, ...] = (
     Element("agenda-item", ("p",), Role.FIELD, INLINE, canonical="agenda item: {text}", part="masthead", word_style="UN Agenda Item",
             once=True),
     Element("agenda-title", ("p",), Role.FIELD, INLINE, canonical="agenda title: {text}", part="masthead", word_style="UN Agenda Title",
-            doc="the title of an agenda item: one for each item the report is issued under"),
+            attributes=("data-measure",),
+            doc="the title of an agenda item: one for each item the report is issued under (data-measure 'wide' "
+                "or 'narrow': the measure page 1 sets it in, by the edition's year)"),
     Element("report-title", ("h1",), Role.FIELD, INLINE, canonical="title: {text}", part="masthead", word_style="UN Title",
             akn="docTitle", once=True),
     Element("report-author", ("p",), Role.FIELD, INLINE, canonical="author: {text}", part="masthead", word_style="UN Author",
@@ -176,6 +178,8 @@ ELEMENTS: tuple[Element, ...] = (
     # two calls at one place are separated by a comma (UN Editorial Manual, "Footnote indicators",
     # https://www.un.org/dgacm/en/content/editorial-manual/footnotes/chap-09): "*,**", not "***"
     Element("call-separator", ("span",), Role.INLINE, INLINE, doc="the comma between two note calls at one place"),
+    Element("line-break", ("br",), Role.INLINE, (), joiner=" ", akn="eol",
+            doc="a line break the data wrote in an agenda item's title (as the real masthead breaks it)"),
     # ---- an addendum: "Addendum" and its own title under the author line (A/HRC/26/37/Add.2)
     Element("addendum-label", ("p",), Role.FIELD, INLINE, canonical="addendum: {text}", part="masthead",
             word_style="UN Author", once=True, doc="'Addendum' under the author line of an addendum (…/Add.2)"),

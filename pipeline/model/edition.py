@@ -12,6 +12,14 @@ from pipeline.model.blocks import Block, ParagraphBlock
 from pipeline.model.common import JOB_NUMBER, LAST_YEAR, BlockId, Day, FileName, NonEmpty, Strict, WholeNumber, block_id_field, plain_name
 
 
+# Page 1 sets an agenda item's title in a wider measure in recent documents than in the 2004
+# reference (185 pt): A/HRC/23/28 (March 2013, right-docs.org) sets lines of 242 and 254 pt,
+# A/HRC/34/52 (2017) and E/2019/68 (2019) lines of up to 257 pt, and E/2019/68's breaks put the
+# measure under 272.6 pt (writers set 264 pt). The year of the change is not known: 2013 is the
+# earliest seen, so editions from that year take the wide measure.
+WIDE_AGENDA_TITLES_FROM = 2013
+
+
 class AgendaItem(Strict):
     """The agenda item the report is issued under.
 
@@ -174,6 +182,11 @@ class Edition(Strict):
         if self.agenda is None:
             return []
         return list(self.agenda) if isinstance(self.agenda, list) else [self.agenda]
+
+    @property
+    def agenda_title_measure(self) -> Literal["wide", "narrow"]:
+        """How wide page 1 sets the agenda items' titles: 'wide' from WIDE_AGENDA_TITLES_FROM on."""
+        return "wide" if self.date.year >= WIDE_AGENDA_TITLES_FROM else "narrow"
 
     _as_at_given: bool = PrivateAttr(True)
 

@@ -526,6 +526,8 @@ def _inline(writer: _Writer, source: etree._Element, target: etree._Element) -> 
             note = writer.masthead_notes.get((child.get("href") or "").lstrip("#"))
             if note is not None:
                 _note(writer, target, note, note.get("data-mark", ""), f"authorialNote_{camel(note.get('id', 'note'))}")
+        elif kind == "line-break":
+            sub(target, "eol")
         elif kind == "footnote-ref":
             sub(target, "noteRef", href=f"#authorialNote_{child.get('data-number')}", marker=child.get("data-number", ""))
         elif kind == "table-note-call":

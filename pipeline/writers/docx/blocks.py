@@ -128,6 +128,12 @@ def _add_author_line(b: Build, el: etree._Element, declared: Element, revision: 
     write_paragraph(b, el, style_variant(style, "followed") if followed else style, revision)
 
 
+def _add_agenda_title(b: Build, el: etree._Element, declared: Element, revision: str | None) -> None:
+    """An agenda item's title, in the measure the tree gives it (data-measure)."""
+    style = str(declared.word_style)
+    write_paragraph(b, el, style_variant(style, "wide") if el.get("data-measure") == "wide" else style, revision)
+
+
 def _add_session(b: Build, el: etree._Element, declared: Element, revision: str | None) -> None:
     """The session line; under a subsidiary organ's name it takes no space before (Word adds
     the space before to the organ's space after, where CSS collapses them), and over the
@@ -260,6 +266,7 @@ BY_KIND = {
     "first-page-footer": _record_first_page_footer,
     "masthead": _add_masthead,
     "session": _add_session,
+    "agenda-title": _add_agenda_title,
     "contents-heading": _add_contents_heading,
     **{kind: _add_author_line for kind in ("report-author",) + ISSUE_LINES},
     "summary": _add_summary,

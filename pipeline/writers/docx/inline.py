@@ -283,6 +283,11 @@ def letter_footnotes(b: Build) -> None:
     b.doc.sections[0]._sectPr.insert_element_before(section_pr, *(prefixed(t) for t in SECTPR_AFTER_FOOTNOTEPR))
 
 
+def _add_line_break(b: Build, par: Paragraph, el: etree._Element, declared: Element, at: At) -> None:
+    """A line break the data wrote (an agenda title broken as the real masthead breaks it)."""
+    _new_run(b, par, at).add_break()
+
+
 def _add_call_separator(b: Build, par: Paragraph, el: etree._Element, declared: Element, at: At) -> None:
     """The comma between two calls at one place: raised between footnote calls, level
     between the masthead's asterisks."""
@@ -300,6 +305,7 @@ INLINE_HANDLERS = {
     "cross-reference": _add_cross_reference,
     "note-call": _add_masthead_note,
     "call-separator": _add_call_separator,
+    "line-break": _add_line_break,
     "footnote-ref": _add_footnote_again,
 }
 ROLE_HANDLERS = {

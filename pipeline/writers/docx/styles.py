@@ -63,6 +63,7 @@ PARAGRAPH_STYLES: dict[str, dict] = {
     "UN Session Under Organ": dict(base="UN Session", before=0),
     "UN Agenda Item": dict(keep=True),
     "UN Agenda Title": dict(bold=True, keep=True, width=185),  # as .agenda-title in the CSS
+    "UN Agenda Title Wide": dict(base="UN Agenda Title", width=264),  # see VARIANTS
     # the 12 pt between title and author line is the title's (Word adds spacing, never collapses
     # it): a title with no author line under it keeps 12 pt from what follows
     "UN Title": dict(size=14, bold=True, line=16, before=24, after=12, left=STEP, keep=True),
@@ -129,11 +130,13 @@ STYLE_IDS = {FOOTNOTE_TEXT: "FootnoteText", FOOTNOTE_REFERENCE: "FootnoteReferen
 # The variants a writer picks for an element's style where it stands: base style -> variant ->
 # the style to use. "page-one": the contents heading of a list on page 1 (not opening page 2);
 # "followed": the author line or an issue line with another issue line under it (12 pt apart);
+# "wide": an agenda title in the wide measure of recent documents (data-measure, CSS .agenda-title);
 # "kept": a table cell kept with the next row (a head cell is kept always).
 VARIANTS: dict[str, dict[str, str]] = {
     "UN Contents Heading": {"page-one": "UN Contents Heading Page One"},
     "UN Contents Entry": {"wide": "UN Contents Entry Wide"},
     "UN Author": {"followed": "UN Author Followed"},
+    "UN Agenda Title": {"wide": "UN Agenda Title Wide"},
     "UN Table Cell": {"kept": "UN Table Cell Kept"},
     "UN Table Head": {"kept": "UN Table Head"},
 }
