@@ -8,16 +8,14 @@ tests/fixtures/reference-hrc34-52-human-rights-defenders.fr.txt holds the real F
 from documents of the same session and series.
 
 - The draft does not validate in data/ (strict xfail): data/languages/fr.yaml gives no author line
-  "Note by the Secretariat" (no French source reached) and no `session_dates` form, and the English
-  edition's heading and paragraphs have no ids, so no version can give them.
-- With scaffolding in a scratch copy only (a marker for the author line, a `session_dates` form
-  "{opens}-{closes}" with A/HRC/34/L.6's hyphen, ids on the English blocks and marked gaps for
-  them), the French version builds and prints the real masthead lines in order in the canonical
-  text, the PDF and the DOCX (and the DOCX through LibreOffice).
-- Where the project prints the real lines otherwise (strict xfail; the code is not changed here):
-  the session's days with the year twice ("27 février 2017-24 mars 2017"; A/HRC/34/L.6 prints
-  "27 février-24 mars 2017"), and the agenda item's title in 4 lines where A/HRC/25/55 breaks the
-  same words in 3."""
+  "Note by the Secretariat" (no French source reached), and the English edition's heading and
+  paragraphs have no ids, so no version can give them.
+- With scaffolding in a scratch copy only (a marker for the author line, ids on the English blocks
+  and marked gaps for them), the French version builds and prints the real masthead lines in order
+  in the canonical text, the PDF and the DOCX (and the DOCX through LibreOffice): the session's days
+  with the year once ("27 février-24 mars 2017", fr.yaml's `session_dates` and
+  `pattern_shared_year` from A/HRC/34/L.6), and the agenda item's title in the three lines of
+  A/HRC/25/55 (written line by line in the draft)."""
 
 from __future__ import annotations
 
@@ -55,14 +53,13 @@ def with_draft(target: Path) -> Path:
 
 
 def scaffolded(target: Path) -> Path:
-    """The draft with what it lacks to build, as markers: the French author line and session-days
-    form fr.yaml lacks, and ids and marked gaps for the English blocks without ids."""
+    """The draft with what it lacks to build, as markers: the French author line fr.yaml lacks,
+    and ids and marked gaps for the English blocks without ids."""
     data = with_draft(target)
     languages = data / "languages" / "fr.yaml"
     replace_in(languages, "    Note by the Secretary-General: Note du Secrétaire général\n",
                "    Note by the Secretary-General: Note du Secrétaire général\n"
                "    Note by the Secretariat: \"[SCAFFOLD: the French author line was not reached]\"\n")
-    replace_in(languages, "  page: Page\n", "  page: Page\n  session_dates: \"{opens}-{closes}\"\n")
     for start, block_id in BLOCK_IDS.items():
         replace_in(data / EDITION, start, start.replace("  - ", f"  - id: {block_id}\n    ", 1))
     with (data / VERSION).open("a", encoding="utf-8") as version:
@@ -99,7 +96,7 @@ def test_the_fixture_has_the_real_french_lines_reached():
 
 @pytest.mark.xfail(strict=True, reason="the official French version cannot validate from the data: "
                    "data/languages/fr.yaml names no 'Note by the Secretariat' author line (no French UN "
-                   "source for it was reached) and gives no strings.session_dates form, and the English "
+                   "source for it was reached), and the English "
                    "edition's chapter heading and paragraphs have no id, so no version can give them")
 def test_the_official_french_version_validates(tmp_path):
     data = with_draft(tmp_path)
@@ -134,21 +131,14 @@ def test_libreoffice_shows_the_real_masthead_lines_on_page_one(built_fr, tmp_pat
     assert_in_order(page, [unhyphenated(line) for line in MASTHEAD[2:]])
 
 
-# The differences from the real pages (the code is not changed here: strict xfails).
+# The session's days and the agenda title as the real French pages print them.
 
-@pytest.mark.xfail(strict=True, reason="a version's strings.session_dates form gets both days as long dates "
-                   "('{opens}', '{closes}'), so the French version prints '27 février 2017-24 mars 2017'; "
-                   "A/HRC/34/L.6 prints '27 février-24 mars 2017' (the shared year once), which no form can say")
 def test_the_session_dates_are_the_real_ones(built_fr):
     assert f"session dates: {REAL_DATES}\n" in built_fr["txt"].read_text(encoding="utf-8")
     assert REAL_DATES in pdftotext(built_fr["pdf"], "-l", "1")
     assert REAL_DATES in body_blocks(built_fr["docx"])
 
 
-@pytest.mark.xfail(strict=True, reason="the agenda title is set in a narrower column (4 lines in French); "
-                   "A/HRC/25/55 (French, the same series) breaks the same words in 3: 'Promotion et protection "
-                   "de tous les droits de l’homme, / civils, politiques, économiques, sociaux et culturels, / "
-                   "y compris le droit au développement'")
 def test_the_agenda_title_breaks_as_the_real_one(built_fr):
     page_lines = "\n".join(line.strip() for line in pdftotext(built_fr["pdf"], "-l", "1").splitlines())
     assert "\n".join(REF["agenda lines as broken"]) in page_lines, page_lines[:800]

@@ -763,3 +763,32 @@ def test_an_empty_original_language_is_one_error_in_a_drafters_words(tmp_path):
     errors = errors_after(tmp_path, "sessions/26/peaceful-assembly-association.yaml", "original_language: English",
                           'original_language: ""')
     assert len(errors) == 1 and "an empty name names no language" in errors[0], errors
+
+
+def test_session_days_print_once_what_both_days_share_where_the_language_says_how():
+    """fr.yaml's `session_dates` and `pattern_shared_year` (A/HRC/34/L.6: '27 février-24 mars
+    2017'); a range within a month takes the year's pattern, fr.yaml giving no month's."""
+    import datetime as dt
+
+    from pipeline.i18n.languages import languages
+    from pipeline.i18n.localized import style_of
+
+    fr = style_of(languages(DATA)["fr"])
+    assert fr.session_dates(dt.date(2017, 2, 27), dt.date(2017, 3, 24)) == "27 février-24 mars 2017"
+    assert fr.session_dates(dt.date(2015, 3, 2), dt.date(2015, 3, 27)) == "2 mars-27 mars 2015"
+    assert fr.session_dates(dt.date(2018, 7, 26), dt.date(2019, 7, 24)) == "26 juillet 2018-24 juillet 2019"
+    assert fr.session_dates(dt.date(2017, 3, 24), dt.date(2017, 3, 24)) == "24 mars 2017"
+
+
+@pytest.mark.parametrize("key, pattern", [("pattern_shared_year", "d MMMM y"), ("pattern_shared_year", "'le' d"),
+                                          ("pattern_shared_month", "d MMMM")])
+def test_a_shared_pattern_showing_the_wrong_fields_is_an_error_at_its_line(data_copy, key, pattern):
+    from conftest import problems_of
+
+    replace_in(data_copy / "languages" / "fr.yaml", '  pattern_shared_year: "d MMMM"',
+               f'  pattern_shared_year: "d MMMM"\n  {key}: "{pattern}"' if key != "pattern_shared_year"
+               else f'  pattern_shared_year: "{pattern}"')
+    errors = [p for p in problems_of(data_copy, 59) if ": error:" in p]
+    lines = (data_copy / "languages" / "fr.yaml").read_text(encoding="utf-8").splitlines()
+    line = next(n for n, text in enumerate(lines, 1) if text.startswith(f"  {key}:"))
+    assert len(errors) == 1 and f"languages/fr.yaml:{line}:" in errors[0] and f"'dates.{key}' is '{pattern}'" in errors[0], errors

@@ -166,6 +166,11 @@ def _shape_problems(raw: dict, shown: str, path: Path) -> list[Problem]:
         given, outcome = (f"'{pattern}'", "incomplete") if pattern.strip() else ("empty", "as nothing")
         bad(("dates", "pattern"), f"'dates.pattern' is {given}: it must show the day (d), the month (MMMM) and the "
                                   f"year (y), like 'd MMMM y', or every date of the report prints {outcome}")
+    for key, (fields, like) in SHARED_PATTERNS.items():
+        given = (raw.get("dates") or {}).get(key) if isinstance(raw.get("dates"), dict) else None
+        if isinstance(given, str) and _date_fields(given) != fields:
+            bad(("dates", key), f"'dates.{key}' is '{given}': it must show {like} (the first day of a range "
+                                "whose last day prints the rest)")
     english = _english_shape(path)
 
     def walk(value: Any, model: Any, key_path: tuple) -> None:
@@ -265,11 +270,21 @@ def _numbering_problems(raw: dict, shown: str) -> list[Problem]:
     return problems
 
 
+def _date_fields(pattern: str) -> set[str]:
+    """The fields a CLDR date pattern shows, outside its quoted literals ('de', 'года'): 'd' the
+    day, 'M' the month (M or L), 'y' the year."""
+    fields = re.sub(r"'[^']*'", "", pattern).replace("L", "M")
+    return {field for field in "dMy" if field in fields}
+
+
 def _whole_date(pattern: str) -> bool:
-    """Whether a CLDR date pattern shows a day (d), a month (M or L) and a year (y), outside its
-    quoted literals ('de', 'года')."""
-    fields = re.sub(r"'[^']*'", "", pattern)
-    return "d" in fields and "y" in fields and ("M" in fields or "L" in fields)
+    """Whether a CLDR date pattern shows a day (d), a month (M or L) and a year (y)."""
+    return _date_fields(pattern) == {"d", "M", "y"}
+
+
+# The shortened patterns of a range's first day (localized.session_dates): the fields each shows.
+SHARED_PATTERNS = {"pattern_shared_year": ({"d", "M"}, "the day and the month, like 'd MMMM'"),
+                   "pattern_shared_month": ({"d"}, "the day alone, like 'd'")}
 
 
 def _kind(value: Any) -> str:

@@ -37,6 +37,11 @@ def collator(locale: str) -> icu.Collator:
     return icu.Collator.createInstance(icu.Locale(locale))
 
 
+
+# The patterns a range's first day may take, by what it shares with the last (style.shared_by_range),
+# most shortened first: a range within a month falls back to the year's pattern.
+SHARED_PARTS = {"month": ("month", "year"), "year": ("year",), "": ()}
+
 class LanguageStyle:
     """The style functions of one language; `filters()` gives them to templates and paragraphs
     under the names English paragraphs already use (date, number, Number, ordinal, states...)."""
@@ -90,12 +95,20 @@ class LanguageStyle:
 
     def session_dates(self, opens: dt.date, closes: dt.date) -> str:
         """The session's days under its name: '9-20 March 2015'; a language that gives no
-        form for them (`strings.session_dates`, "{opens}", "{closes}" as long dates) stops
-        the build at its file."""
+        form for them (`strings.session_dates`, "{opens}", "{closes}") stops the build at its
+        file. "{closes}" is a long date; "{opens}" leaves out what it shares with it where the
+        language gives the pattern for that (`dates.pattern_shared_year`, "d MMMM":
+        '27 février-24 mars 2017'; `dates.pattern_shared_month`, "d"), and is whole otherwise."""
         if self.is_original:
             return style.session_dates(opens, closes)
-        return self.language.text(self._needed("session_dates", "the days of a session"),
-                                  opens=self.long_date(opens), closes=self.long_date(closes))
+        form = self._needed("session_dates", "the days of a session")
+        if opens == closes:
+            return self.long_date(opens)
+        shared = style.shared_by_range(opens, closes)
+        patterns = [self.language.dates.get(f"pattern_shared_{part}") for part in SHARED_PARTS[shared]]
+        pattern = next((given for given in patterns if given), None)
+        return self.language.text(form, opens=self._formatted(opens, pattern) if pattern else self.long_date(opens),
+                                  closes=self.long_date(closes))
 
     def _needed(self, key: str, what: str) -> str:
         """A string key the language file must give for this masthead: a located error when it
@@ -125,9 +138,12 @@ class LanguageStyle:
         today's date, which is what Babel makes of no date)."""
         if self.is_original or value is None or (isinstance(value, int) and not isinstance(value, bool)):
             return style.long_date(value)
+        return self._formatted(value, self.language.dates["pattern"])
+
+    def _formatted(self, value: dt.date, pattern: str) -> str:
+        """A date by a CLDR pattern of the language, with its own month names where it gives them."""
         months = self.language.dates.get("months")
-        pattern = self.language.dates["pattern"]
-        if months:  # a month name CLDR does not have (UN Arabic gives both names)
+        if months and "MMMM" in pattern:  # a month name CLDR does not have (UN Arabic gives both names)
             pattern = pattern.replace("MMMM", "'{month}'")
             return format_date(value, pattern, locale=self.language.locale).replace("{month}", months[value.month - 1])
         return format_date(value, pattern, locale=self.language.locale)

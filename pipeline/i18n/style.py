@@ -58,13 +58,22 @@ def session_dates(opens: dt.date, closes: dt.date) -> str:
     2016' (what both ends share is printed once, at the end)."""
     if opens == closes:
         return long_date(opens)
-    if (opens.year, opens.month) == (closes.year, closes.month):
+    shared = shared_by_range(opens, closes)
+    if shared == "month":
         start = str(opens.day)
-    elif opens.year == closes.year:
+    elif shared == "year":
         start = format_date(opens, "d MMMM", locale="en")
     else:
         start = long_date(opens)
     return f"{start}\u2013{long_date(closes)}"
+
+
+def shared_by_range(opens: dt.date, closes: dt.date) -> str:
+    """What a range's first day shares with its last, which the range prints once, at its end:
+    'month' (the month and year: '9-20 March 2015'), 'year' ('27 February-24 March 2017') or ''."""
+    if (opens.year, opens.month) == (closes.year, closes.month):
+        return "month"
+    return "year" if opens.year == closes.year else ""
 
 
 def long_date(value: dt.date | int | None) -> str:
