@@ -39,7 +39,7 @@ CASES = [
             (E, 9, 1, 'error', "unknown key 'distribuion' (did you mean 'distribution'?)"),
     ]),
     Case('unknown key, nothing close', E, 'distribution: General', 'distribution: General\ncolour: blue', [
-            (E, 10, 1, 'error', "unknown key 'colour'; the keys allowed here are series, session, previous, session_dates, symbol, date, as_at, distribution, original_language, place, job_number, agenda, masthead_notes, title, addendum_title, transmittal, transmitted_title, summary, contents, contents_on_page_one, footnotes, footnote_marks, body, annexes"),
+            (E, 10, 1, 'error', "unknown key 'colour'; the keys allowed here are series, session, previous, session_dates, symbol, date, as_at, distribution, original_language, place, job_number, agenda, masthead_notes, title, author, addendum_title, transmittal, transmitted_title, summary, contents, contents_on_page_one, footnotes, footnote_marks, body, annexes"),
     ]),
     Case('unknown key in a block, close to a known one', E, '  - id: adoption\n', '  - id: adoption\n    numberd: false\n', [
             (E, 19, 5, 'error', "unknown key 'numberd' (did you mean 'numbered'?)"),

@@ -32,6 +32,8 @@ from pipeline.inputs.layout import TEMPLATES_DIR
 from pipeline.inputs.load import Inputs, Sourced
 from pipeline.inputs.problems import InputError, Location, Problem, display_path
 from pipeline.inputs.sources import locate
+from pipeline.model.edition import Edition
+from pipeline.model.series import Series
 from pipeline.doctree.barcodes import code39_svg, qr_svg
 
 REPORT_TEMPLATE = "report.html.j2"  # each template kind's entry point: templates/<kind>/report.html.j2
@@ -119,7 +121,8 @@ def compose(inputs: Inputs, sourced: Sourced, templates_dir: Path = TEMPLATES_DI
     try:
         tree = env.get_template(name).render(edition=facts.edition, series=facts.series, facts=facts,
                                              report=report, version=version, t=version.language,
-                                             organ=organ, symbol=symbol)
+                                             organ=organ, symbol=symbol,
+                                             author_line=author_line(facts.edition, facts.series, version))
     except jinja2.TemplateError as exc:
         raise InputError([_template_problem(exc, templates_dir, name)]) from None
     try:
@@ -127,6 +130,16 @@ def compose(inputs: Inputs, sourced: Sourced, templates_dir: Path = TEMPLATES_DI
     except TreeError as exc:
         raise InputError([_tree_problem(exc, env, templates_dir, name)]) from None
     return tree
+
+
+def author_line(edition: Edition, series: Series, version: Version) -> str | None:
+    """The line under the title: the edition's own (`author:`, in a version its translation's, or
+    the pending line), else the series' in the version's language; None when there is none."""
+    if edition.author:
+        if version.is_original or version.translation is None:
+            return edition.author
+        return version.translation.author or version.language.text("missing_translation")
+    return version.language.lookup("authors", series.author) if series.author else None
 
 
 def _template_problem(exc: jinja2.TemplateError, templates_dir: Path, name: str) -> Problem:

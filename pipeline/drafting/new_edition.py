@@ -92,6 +92,7 @@ def edition_specific(edition: Edition) -> tuple[str, ...]:
     named = [f"its own title {quoted(edition.title)}"] if edition.title else []
     named += [f"the masthead note on the {note.attached_to} {quoted(note.text)}" for note in edition.masthead_notes]
     named += [f"the addendum's title {quoted(edition.addendum_title)}"] if edition.addendum_title else []
+    named += [f"its own author line {quoted(edition.author)}"] if edition.author else []
     return tuple(named)
 
 

@@ -91,8 +91,8 @@ class SessionDates(Strict):
 
 # The titles an edition's masthead may print besides the series' own, each printed as written:
 # key -> what it is, in messages.
-PRINTED_TITLES = {"title": "the edition's title", "addendum_title": "the addendum's title",
-                  "transmitted_title": "the transmitted report's title"}
+PRINTED_TITLES = {"title": "the edition's title", "author": "the edition's author line",
+                  "addendum_title": "the addendum's title", "transmitted_title": "the transmitted report's title"}
 
 # The edition's lists of paragraphs that take no number, in document order: a note's
 # transmittal paragraphs and the summary (the body and the annexes come after them).
@@ -160,6 +160,9 @@ class Edition(Strict):
     # this edition's own title, where it is not the series' (E/2019/68: "Special edition: progress
     # towards the Sustainable Development Goals", in a series titled "Progress towards ...")
     title: NonEmpty | None = None
+    # this edition's own author line, where it is not the series' (a Main Committee's report names
+    # the session's rapporteur: A/62/604, "Rapporteur: Mr. Steven Ssenabulya Nkayivu (Uganda)")
+    author: NonEmpty | None = None
     # an addendum (symbol .../Add.2) prints "Addendum" under the author line, then its own title
     addendum_title: NonEmpty | None = None
     transmittal: list[ParagraphBlock] = []

@@ -71,6 +71,7 @@ class Translation(Strict):
     agenda_title: NonEmpty | list[NonEmpty] | None = None
     transmitted_title: NonEmpty | None = None  # the transmitted report's title, for a note that transmits one
     addendum_title: NonEmpty | None = None  # an addendum's own title
+    author: NonEmpty | None = None  # the edition's own author line, where it gives one
     tables: dict[str, TranslatedTable] = {}
     figures: dict[BlockId, TranslatedFigure] = {}  # by the figure's id
     translations: dict[BlockId, TranslatedBlock] = {}  # paragraphs, headings, list items, annex titles,

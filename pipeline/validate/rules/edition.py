@@ -340,10 +340,10 @@ def check_masthead_note_places(inputs: Inputs, sourced: Sourced) -> Problems:
     edition: Edition = sourced.model
     series = inputs.series.get(edition.series)
     printed = {"symbol": True, "title": True, "agenda": bool(edition.agenda_items),
-               "addendum": bool(edition.addendum_title), "author": series is None or series.model.author is not None,
+               "addendum": bool(edition.addendum_title), "author": series is None or series.model.author is not None or edition.author is not None,
                "contents": bool(edition.contents or dropped_on_load(sourced, "contents")) and edition.contents_on_page_one}
     lacking = {"agenda": "this edition names no agenda item", "addendum": "this edition gives no addendum_title",
-               "author": f"series '{edition.series}' has no author line",
+               "author": f"series '{edition.series}' has no author line and the edition gives none (author:)",
                "contents": "this edition prints no contents list on page 1 (contents_on_page_one), where the "
                            "masthead's notes stand"}
     for index, note in enumerate(edition.masthead_notes):

@@ -229,7 +229,7 @@ def _check_language_strings(inputs: Inputs, v: _Version) -> Problems:
     language_file = Location(display_path(languages_dir(inputs.data_dir) / f"{v.language.code}.yaml"), 1, 1)
     edition, strings, shown = v.edition, v.language.strings, display_path(v.sourced.path)
     series = inputs.series.get(edition.series)
-    author = series.model.author if series is not None else None
+    author = series.model.author if series is not None and not edition.author else None  # its own: translated
     # (group of strings, the name it must hold, what prints in English without it, what to add)
     named = [("authors", author, "its author line", "form")] if author else []
     named += [("organs", name, "it", "name") for name in _printed_organs(inputs, edition)]
@@ -358,7 +358,8 @@ def _check_figures_and_notes(v: _Version) -> Problems:
 # The titles of an edition's masthead besides the series' own: key -> what it is, and what an
 # edition without it is (for the messages of a version that translates one it lacks).
 EDITION_TITLES = {key: (PRINTED_TITLES[key], lacking) for key, lacking in
-                  (("transmitted_title", "transmits no report"), ("addendum_title", "is no addendum with a title"))}
+                  (("transmitted_title", "transmits no report"), ("addendum_title", "is no addendum with a title"),
+                   ("author", "gives no author line of its own"))}
 
 
 def _check_titles(v: _Version) -> Problems:
