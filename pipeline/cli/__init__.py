@@ -376,7 +376,8 @@ def new_edition(from_session: str, to_session: str, series_id: str | None, as_at
             click.echo(f"kept {display_path(edition.target)}: it already exists (FORCE=1 / --force drafts it again)")
         else:
             click.echo(f"wrote {display_path(edition.target)} (from {display_path(edition.source)})")
-            for note in (edition.relaid_note(), edition.to_check_note(), edition.dates_note()):
+            for note in (edition.passed_over_note(), edition.relaid_note(), edition.to_check_note(),
+                         edition.dates_note()):
                 if note is not None:
                     click.echo(f"note: {note}")
     if written:

@@ -24,7 +24,8 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from pipeline.build.atomic import write_atomically
-from pipeline.inputs.layout import check_session_id, edition_files, edition_path, is_translation_file, series_file
+from pipeline.inputs.layout import (check_session_id, edition_files, edition_path, is_translation_file, series_file,
+                                    session_numbers)
 from pipeline.inputs.load import Inputs, Sourced, load_editions
 from pipeline.model.edition import Edition
 from pipeline.model.reference import Organ
@@ -56,6 +57,18 @@ class DraftedEdition:
     relaid: tuple[int, ...] = ()  # lines of the source the draft writes otherwise than they stand
     to_check: tuple[str, ...] = ()  # what the draft carries that may belong to the source edition alone
     dates_left_out: bool = False  # the source's session days, which the draft leaves to the drafter
+    passed_over: tuple[int, ...] = ()  # sessions between the source's and the new one with this series' edition
+
+    def passed_over_note(self) -> str | None:
+        """Later editions of the series than the source, which the draft does not follow."""
+        if not self.passed_over:
+            return None
+        sessions = ("s " if len(self.passed_over) > 1 else " ") + ", ".join(str(n) for n in self.passed_over)
+        latest = self.passed_over[-1]
+        has = "already has" if len(self.passed_over) == 1 else "each already have"
+        return (f"{display_path(self.target)}: session{sessions} {has} an edition of this series, later than "
+                f"{display_path(self.source)}, which the draft follows (its 'previous report' and what it carries "
+                f"are that edition's); to follow the latest, draft from session {latest} instead")
 
     def to_check_note(self) -> str | None:
         """What the draft carries over that may have been the source edition's alone (a late
@@ -341,6 +354,7 @@ def _draft_one(inputs: Inputs, sourced: Sourced, data_dir: Path, source_number: 
     years = number - source_number
     source: Edition = sourced.model
     target = edition_path(data_dir, number, source.series)
+    check_target(data_dir, target)
     if target.exists() and not force:
         if keep_existing:
             return [DraftedEdition(sourced.path, target, "", kept=True)]
@@ -368,8 +382,9 @@ def _draft_one(inputs: Inputs, sourced: Sourced, data_dir: Path, source_number: 
     text = draft_text(source_text, source, DraftSession.of(number, new_date, new_as_at, organ),
                       series_change_paragraph(series_file(data_dir, source.series)), layout=layout)
     _require_loads(Edition, text, target)
+    later = tuple(n for n in session_numbers(data_dir, source.series) if source_number < n < number)
     drafted = DraftedEdition(sourced.path, target, text, relaid=tuple(relaid), to_check=edition_specific(source),
-                             dates_left_out=source.session_dates is not None)
+                             dates_left_out=source.session_dates is not None, passed_over=later)
     return [drafted] + draft_translations(inputs, sourced, number)
 
 
@@ -395,6 +410,7 @@ def draft_translations(inputs: Inputs, sourced: Sourced, session: int) -> list[D
     drafted = []
     for translated in inputs.translations.get(sourced.path, []):
         target = edition_path(inputs.data_dir, session, source.series).with_name(translated.path.name)
+        check_target(inputs.data_dir, target)
         translated_text = translated.path.read_text(encoding="utf-8")
         layout, relaid = source_layout(translated_text)
         yaml = round_trip_yaml(layout)
@@ -410,6 +426,20 @@ def draft_translations(inputs: Inputs, sourced: Sourced, session: int) -> list[D
         _require_loads(Translation, out.getvalue(), target)
         drafted.append(DraftedEdition(translated.path, target, out.getvalue(), relaid=tuple(relaid)))
     return drafted
+
+
+def check_target(data_dir: Path, target: Path) -> None:
+    """A draft is written as a plain file inside the data folder: a link where it goes (or a linked
+    folder on its way there, which would take it out of the data folder) or a folder where the file
+    goes is refused before anything is written (EditionError)."""
+    path = target
+    while path != data_dir and path != path.parent:
+        if path.is_symlink():
+            raise EditionError(f"{display_path(path)} is a link; new-edition writes plain files inside the data "
+                               "folder only: remove the link (or replace it with the file or folder itself)")
+        path = path.parent
+    if target.is_dir():
+        raise EditionError(f"{display_path(target)} is a folder, where the draft's file goes; move it away first")
 
 
 def draft_problems(data_dir: Path, drafted: list[DraftedEdition]) -> list[Problem]:
