@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import DATA, REPO, replace_in
+from conftest import DATA, FULL_DATA, REPO, replace_in
 from pipeline.compare import golden
 from pipeline.inputs.problems import InputError
 from pipeline.cli import main
@@ -24,15 +24,18 @@ EDITIONS = sorted((DATA / "sessions").glob("*/*.yaml"))
 
 @pytest.mark.parametrize("edition", EDITIONS, ids=[f"{p.parent.name}/{p.stem}" for p in EDITIONS])
 def test_committed_edition_matches_its_golden(edition: Path):
-    """Discovered from data/sessions: a new edition without a golden fails, saying what to run."""
-    snapshot = next(s for s in golden.snapshots(DATA, edition.parent.name) if s.source == edition)
-    problem = golden.check(snapshot)
-    if problem:
-        pytest.fail(problem, pytrace=False)
+    """Discovered from data/sessions: a new edition without a golden fails, saying what to run;
+    each of its language versions is checked against its own golden."""
+    committed = FULL_DATA / edition.relative_to(DATA)
+    found = [s for s in golden.snapshots(FULL_DATA, edition.parent.name) if s.source == committed]
+    assert found
+    problems = [problem for snapshot in found if (problem := golden.check(snapshot))]
+    if problems:
+        pytest.fail("\n".join(problems), pytrace=False)
 
 
 def test_no_golden_without_an_edition():
-    assert golden.stale_goldens(DATA) == []
+    assert golden.stale_goldens(FULL_DATA) == []
 
 
 @pytest.fixture
@@ -118,7 +121,7 @@ def test_update_removes_goldens_of_editions_that_are_gone(tmp_path):
     (goldens / "58").mkdir()
     (goldens / "58" / "cmw-status.txt").write_text("old\n", encoding="utf-8")
     assert CliRunner().invoke(main, ["golden", "--golden", str(goldens)]).exit_code == 1
-    written, removed = golden.update(DATA, goldens)
+    written, removed = golden.update(FULL_DATA, goldens)
     assert removed == [goldens / "58" / "cmw-status.txt"]
     assert all(path.parent.name != "58" for path in written)
     assert not (goldens / "58" / "cmw-status.txt").exists()

@@ -41,3 +41,11 @@ def readme_table(heading: str) -> dict[str, bool]:
 ])
 def test_readme_lists_every_declared_key_and_whether_it_is_required(heading, expected):
     assert readme_table(heading) == expected
+
+
+def test_every_file_the_readme_names_exists():
+    """A module or test the README points a reader to is where it says (the diff views' modules
+    had moved into pipeline/compare/ while the README still named pipeline/diff.py)."""
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"(?:pipeline|tests|bench|scripts|templates)/[\w./-]*\.(?:py|j2|css|yaml|md)", text))
+    assert named and not sorted(path for path in named if not (REPO / path).exists())

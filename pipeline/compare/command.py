@@ -58,12 +58,16 @@ class ComposedEdition:
 
 
 def compose_session(data_dir: Path, session: int | str, templates_dir: Path = TEMPLATES_DIR) -> list[ComposedEdition]:
-    """Validate a session and compose each of its editions (InputError when invalid)."""
+    """Validate a session and compose each of its editions in each of its language versions, named
+    as a build names them ('cmw-status', 'cmw-status.fr'; InputError when invalid)."""
+    from pipeline.build.session import edition_versions, version_name
+
     number = check_session_id(session)
     inputs = load_session(data_dir, number)
     require_valid(inputs)
-    return [ComposedEdition(s.model.series, number, s.path, s.model.date, compose(inputs, s, templates_dir))
-            for s in inputs.editions]
+    return [ComposedEdition(version_name(s.model.series, code), number, s.path, s.model.date,
+                            compose(inputs, s, templates_dir, code))
+            for s in inputs.editions for code in edition_versions(inputs, s)]
 
 
 @dataclass

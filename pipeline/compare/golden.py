@@ -104,7 +104,8 @@ def check(snapshot: Snapshot, golden_dir: Path = GOLDEN_DIR) -> str | None:
     found = [p for p in problems if p]
     if not found:
         return None
-    return f"{where}: the build differs from its golden ({display_path(text_path)}):\n" + "\n".join(found) + ACCEPT_HINT + "\n"
+    differing = " and ".join(display_path(path) for path, problem in zip((text_path, tree_path), problems) if problem)
+    return f"{where}: the build differs from its golden ({differing}):\n" + "\n".join(found) + ACCEPT_HINT + "\n"
 
 
 def read_golden(path: Path) -> str:
@@ -123,10 +124,12 @@ def read_golden(path: Path) -> str:
 
 
 def is_snapshot_name(path: Path, series: set[str]) -> bool:
-    """<session>/<series>.txt or .html of a series the data folder defines: the only names
-    `golden --update` writes, so the only files it may remove."""
+    """<session>/<series>.txt or .html (or <series>.<language>.txt, a language version's) of a series
+    the data folder defines: the only names `golden --update` writes, so the only files it may remove."""
+    stem, _, language = path.stem.partition(".")
     return (SESSION_PATTERN.match(path.parent.name) is not None and path.suffix in (".txt", ".html")
-            and SERIES_NAME.match(path.stem) is not None and path.stem in series)
+            and SERIES_NAME.match(stem) is not None and stem in series
+            and (not language or re.fullmatch(r"[a-z]{2}", language) is not None))
 
 
 def stale_goldens(data_dir: Path, golden_dir: Path = GOLDEN_DIR, current: list[Snapshot] | None = None) -> list[Path]:

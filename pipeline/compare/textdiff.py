@@ -28,6 +28,19 @@ NUMBER = re.compile(r"^(Part \w+|Annex(?: [IVXLC]+)?|[IVXLC]+\.|[A-Z]\.|\d+\.|\(
 # of white space, or one punctuation mark.
 TOKEN = re.compile(r"\w+(?:[-'’./:]\w+)*|\s+|[^\w\s]")
 PAIRING_SIMILARITY = 0.5  # blocks in a changed stretch pair up when at least this alike
+# Sequences longer than this (words of a paragraph, blocks of a report) are compared with difflib's
+# popular-element heuristic: exact matching grows with the square of their length (a diff of
+# long, wholly rewritten paragraphs ran for minutes), the heuristic stays near-linear; shorter
+# ones, every real paragraph, are compared exactly.
+LONG_SEQUENCE = 4_000
+# Pairing bounds: a block of a changed stretch is paired with one at most PAIRING_WINDOW blocks
+# further on (a paragraph moved further shows as removed and added), judged by its first
+# PAIRING_WORDS words, and matched word by word with at most PAIRING_TRIES of those whose words
+# overlap enough (the rest are told apart by counting words alone): a diff stays near-linear in the
+# number of changed blocks, however long and however many.
+PAIRING_WINDOW = 30
+PAIRING_WORDS = 300
+PAIRING_TRIES = 3
 SHORT_BLOCK = 100  # characters: a changed block this short is shown whole, old -> new
 
 
@@ -207,8 +220,7 @@ def _pair_alike(a: list[Block], b: list[Block]) -> list[Change]:
     changes: list[Change] = []
     next_b = 0
     for old in a:
-        match = next((k for k in range(next_b, len(b))
-                      if b[k].kind == old.kind and similarity(old.text, b[k].text) >= PAIRING_SIMILARITY), None)
+        match = _alike_ahead(old, b, next_b)
         if match is None:
             changes.append(Change("removed", old, None))
             continue
@@ -219,12 +231,35 @@ def _pair_alike(a: list[Block], b: list[Block]) -> list[Change]:
     return changes
 
 
+def _alike_ahead(old: Block, b: list[Block], start: int) -> int | None:
+    """The first block of `b` from `start` (within PAIRING_WINDOW) of old's kind that is alike."""
+    ours = words(old.text)[:PAIRING_WORDS]
+    tries = 0
+    for k in range(start, min(len(b), start + PAIRING_WINDOW)):
+        if b[k].kind != old.kind:
+            continue
+        matcher = _matcher(ours, words(b[k].text)[:PAIRING_WORDS])
+        if matcher.real_quick_ratio() < PAIRING_SIMILARITY or matcher.quick_ratio() < PAIRING_SIMILARITY:
+            continue
+        if matcher.ratio() >= PAIRING_SIMILARITY:
+            return k
+        tries += 1
+        if tries == PAIRING_TRIES:
+            return None
+    return None
+
+
 # ---------------------------------------------------------------- words
 
 def diff_opcodes(a: Sequence[Hashable], b: Sequence[Hashable]) -> list[tuple[str, int, int, int, int]]:
-    """difflib's opcodes without its "popular element" heuristic (spaces and commas are
-    frequent in prose, and junking them makes odd matches)."""
-    return difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    """difflib's opcodes."""
+    return _matcher(a, b).get_opcodes()
+
+
+def _matcher(a: Sequence[Hashable], b: Sequence[Hashable]) -> difflib.SequenceMatcher:
+    """A matcher without difflib's "popular element" heuristic (spaces and commas are frequent in
+    prose, and junking them makes odd matches), except for sequences past LONG_SEQUENCE."""
+    return difflib.SequenceMatcher(None, a, b, autojunk=max(len(a), len(b)) > LONG_SEQUENCE)
 
 
 def tokens(text: str) -> list[str]:
@@ -238,7 +273,7 @@ def words(text: str) -> list[str]:
 
 def similarity(a: str, b: str) -> float:
     """How alike two texts are, word by word (0 to 1)."""
-    return difflib.SequenceMatcher(None, words(a), words(b), autojunk=False).ratio()
+    return _matcher(words(a), words(b)).ratio()
 
 
 def word_edits(a: str, b: str) -> list[Edit]:
