@@ -225,3 +225,16 @@ def test_diff_names_a_changed_operative_paragraph_apart_from_the_reports(drafts,
     names = [b.name for b in parse_blocks(after) if b.kind == "paragraph"]
     assert "paragraph 2" in names and "paragraph 2 of draft resolution I" in names
     assert "paragraph 1 of draft resolution II of annex" in names
+
+
+def test_contents_lists_do_not_list_drafts(data_copy, tmp_path):
+    with_drafts(data_copy)
+    replace_in(data_copy / EDITION, "body:\n  - chapter: Introduction\n", "contents: true\nbody:\n  - chapter: Introduction\n")
+    lines = lines_of(build(data_copy, tmp_path / "out", session=62, series="fifth-committee-efficiency",
+                           formats=("html", "txt")))
+    entries = [line for line in lines if line.startswith("  entry: ")]
+    assert [e.split(" | ")[0] for e in entries] == ["  entry: I. Introduction", "  entry: II. Consideration of "
+                                                    "draft decision A/C.5/62/L.24", "  entry: III. Recommendation of "
+                                                    "the Fifth Committee", "  entry: Annex A further recommendation"]
+    assert not any("Human Rights Council" in e or "Draft" in e.split(" | ")[0] for e in entries)
+    assert entries[0].split(" | ")[1] == "1\u20134"  # the report's paragraphs 1-4, the drafts' not counted
