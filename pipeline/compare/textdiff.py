@@ -113,6 +113,7 @@ def parse_blocks(lines: Sequence[CanonicalLine | str]) -> list[Block]:
     blocks: list[Block] = []
     opener = ""  # the table, contents or annex the indented lines below belong to
     scope = ""  # " of annex I" inside an annex: its paragraphs have their own numbers
+    outer_scope = ""  # the scope around a draft ("" or " of annex I"), taken up again at its end
     paragraph = ""  # the paragraph list items belong to
     labels: list[str] = []  # the labels of the list items above, by depth: "(b)", "(i)"
     for index, item in enumerate(lines, start=1):
@@ -125,16 +126,23 @@ def parse_blocks(lines: Sequence[CanonicalLine | str]) -> list[Block]:
         elif match := re.fullmatch(r"\[(table|figure) ?(.*)\]", line):  # its caption, rows, picture and source follow
             opener = f"{match[1]} {match[2]}".strip()
             blocks.append(Block("table", opener, match[2], line, element))
+        elif re.fullmatch(r"\[end of draft [a-z]+\]", line):
+            scope = outer_scope  # the report's count goes on after a draft
+            continue
         elif match := re.fullmatch(r"\[([^\]]+)\] ?(.*)", line):
             label, text = match[1], match[2]
-            if label == "annex":
+            if label.startswith("draft ") and label != "draft title":  # a draft's paragraphs have their own count
+                outer_scope = scope
+                scope = " of " + text[:1].lower() + text[1:] + scope
+                paragraph = ""
+            elif label == "annex":
                 scope = " of " + text[:1].lower() + text[1:]
                 opener = text
             elif label in ("summary", "contents"):
                 opener = label
             number = NUMBER.match(text)
             name = label if label in ONCE_HEADINGS else f"{label} {number[1]}" if number else f"{label} \"{_short(text)}\""
-            blocks.append(Block("heading", name + (scope if label not in ("annex", "annex title") else ""),
+            blocks.append(Block("heading", name + (scope if label not in ("annex", "annex title") and not re.fullmatch(r"draft (?!title)\w+", label) else ""),
                                 text, line, element))
         elif match := re.fullmatch(r"  (head|row): (.*)", line):
             name = f"{opener} {'head row' if match[1] == 'head' else 'row'}"

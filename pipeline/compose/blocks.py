@@ -22,7 +22,7 @@ from pipeline.facts.edition import EditionFacts
 from pipeline.i18n.labels import Labels, original_labels
 from pipeline.inputs.figures import CSS_PX_PER_INCH, FigureError, FigureImage
 from pipeline.inputs.problems import did_you_mean
-from pipeline.model.blocks import FigureBlock, HeadingBlock, ListItem, ParagraphBlock, TableBlock, TableSpec
+from pipeline.model.blocks import DraftBlock, FigureBlock, HeadingBlock, ListItem, ParagraphBlock, TableBlock, TableSpec
 from pipeline.model.edition import MASTHEAD_NOTE_PLACES, UNNUMBERED_PARTS, Edition
 
 NUMERIC_CELL = re.compile(r"^[\d\s.,%\u2013\u2014()+-]*\d[\d\s.,%\u2013\u2014()+-]*$")
@@ -118,6 +118,21 @@ class ComposedFigure:
     width_px: int  # how wide it prints, in CSS pixels (picture.print_width_pt; the writers narrow it to the column)
     source: Markup | None = None
     kind: str = "figure"
+
+
+@dataclass(frozen=True)
+class ComposedDraft:
+    """A draft resolution or decision the report recommends: its label's number, its title, its
+    preamble's paragraphs (never numbered) and its blocks (numbered in its own count)."""
+
+    draft_kind: str  # "resolution" | "decision"
+    anchor: str
+    number: str  # "I", "II"; "" when it is the only one of its kind
+    title: Markup | None
+    new_page: bool
+    preamble: tuple[ComposedParagraph, ...]
+    blocks: tuple[Any, ...]
+    kind: str = "draft"
 
 
 @dataclass(frozen=True)
@@ -275,6 +290,8 @@ class Composer:
                 composed.append(self.paragraph(block, path))
             elif isinstance(block, FigureBlock):
                 composed.append(self.figure(block, path))
+            elif isinstance(block, DraftBlock):
+                composed.append(self.draft(block, path))
             elif isinstance(block, TableBlock):
                 table = self.table(block, path)
                 if table is not None:
@@ -368,6 +385,15 @@ class Composer:
                               self.text(spec.title, where + ("title",)), " ".join(description.split()), picture,
                               max(1, round(picture.print_width_pt / 72 * CSS_PX_PER_INCH)),
                               self.text(spec.source, where + ("source",), plain) if spec.source else None)
+
+    def draft(self, block: DraftBlock, path: Path) -> ComposedDraft:
+        """A draft: its title, its preamble's paragraphs, its own blocks."""
+        spec, where = block.spec, path + (block.key,)
+        return ComposedDraft(block.kind, self.numbers.anchors[path], self.numbers.drafts[path],
+                             self.text(spec.title, where + ("title",)) if spec.title else None, spec.new_page,
+                             tuple(self.paragraph(p, where + ("preamble", i), numbered=False)
+                                   for i, p in enumerate(spec.preamble)),
+                             tuple(self.blocks(spec.body, where + ("body",))))
 
     def annex(self, index: int) -> ComposedAnnex:
         annex = self.edition.annexes[index]
@@ -467,6 +493,13 @@ def _block_texts(blocks: list, at: Path, tables: dict[str, TableSpec], context: 
                       DraftedText(where + ("description",), block.figure.description, kind="description")]
             if block.figure.source:
                 texts.append(DraftedText(where + ("source",), block.figure.source, kind="note"))
+        elif isinstance(block, DraftBlock):
+            where = path + (block.key,)
+            if block.spec.title:
+                texts.append(DraftedText(where + ("title",), block.spec.title, kind="title"))
+            for i, paragraph in enumerate(block.spec.preamble):
+                texts += _paragraph_texts(paragraph, where + ("preamble", i))
+            texts += _block_texts(block.spec.body, where + ("body",), tables, context)
     return texts
 
 

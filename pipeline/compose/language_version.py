@@ -22,7 +22,7 @@ from pipeline.facts.translated_names import TranslatedNames
 from pipeline.i18n.labels import Labels
 from pipeline.i18n.languages import Language
 from pipeline.i18n.localized import LanguageStyle, style_of
-from pipeline.model.blocks import HEADING_KEYS, FigureBlock, HeadingBlock, ParagraphBlock, TableBlock, TableSpec
+from pipeline.model.blocks import DRAFT_KEYS, HEADING_KEYS, DraftBlock, FigureBlock, HeadingBlock, ParagraphBlock, TableBlock, TableSpec
 from pipeline.model.edition import UNNUMBERED_PARTS, Edition
 from pipeline.model.translation import Translation
 
@@ -126,6 +126,12 @@ def text_sources(edition: Edition, tables: dict[str, TableSpec]) -> dict[Path, P
             elif isinstance(block, FigureBlock) and block.figure.id:
                 found.update({where + ("figure", text): ("figures", block.figure.id, text)
                               for text in FIGURE_TEXTS if getattr(block.figure, text)})
+            elif isinstance(block, DraftBlock):
+                draft = where + (block.key,)
+                if block.id and block.spec.title:
+                    found[draft + ("title",)] = ("translations", block.id, "text")
+                blocks(list(block.spec.preamble), draft + ("preamble",))
+                blocks(list(block.spec.body), draft + ("body",))
 
     for key in UNNUMBERED_PARTS + ("body",):
         blocks(getattr(edition, key), (key,))
@@ -210,6 +216,12 @@ def _pending_without_id(data: dict, pending: str) -> None:
                         column.update({key: pending for key in ("text", "group") if key in column})
                     spec["rows"] = [[cell if cell_without_words(cell) else pending for cell in row]
                                     for row in spec.get("rows", [])] or None
+            elif any(key in block for key in DRAFT_KEYS):
+                spec = block[next(key for key in DRAFT_KEYS if key in block)]
+                if spec.get("title") and not spec.get("id"):
+                    spec["title"] = pending
+                blocks(spec.get("preamble", []))
+                blocks(spec["body"])
             elif not block.get("id"):
                 key = next(key for key in HEADING_KEYS if key in block)
                 block[key] = pending

@@ -10,6 +10,10 @@ rendered, so that a cross-reference can name a paragraph that comes later.
   `stands_for: 2-4` takes those numbers without printing them, and the count goes on at 5;
 - subparagraphs: (a) -> (i) -> a. -> i.; bullets: a bullet, then a dash;
 - annexes: "Annex" alone, or "Annex I", "Annex II" when there are several;
+- drafts (a draft resolution or decision the report recommends): "Draft resolution" alone, or
+  "Draft resolution I", "II" when there are several of that kind, counted through the body and
+  the annexes; a draft's paragraphs are numbered 1, 2 ... in its own count, and the report's
+  count goes on after it as if it were not there ("paragraph 2 of draft resolution I");
 - tables: those with a title are "Table 1", "Table 2" ... through the document;
 - figures: "Figure I", "Figure II" ... through the document.
 
@@ -24,8 +28,8 @@ from typing import Callable
 
 from pipeline.doctree.vocabulary import CONTENTS_LEVELS
 from pipeline.i18n.labels import Labels, lettered, original_labels, roman
-from pipeline.model.blocks import (HEADING_KEYS, FigureBlock, HeadingBlock, ListItem, ParagraphBlock, TableBlock,
-                                   TableSpec)
+from pipeline.model.blocks import (DRAFT_KEYS, HEADING_KEYS, FigureBlock, HeadingBlock, ListItem, ParagraphBlock,
+                                   TableBlock, TableSpec)
 from pipeline.model.edition import UNNUMBERED_PARTS, Edition
 
 Path = tuple  # a path into the edition's data: ("body", 3, "items", 0)
@@ -81,6 +85,7 @@ class Numbers:
     tables: dict[Path, int] = field(default_factory=dict)  # titled tables only
     figures: dict[Path, str] = field(default_factory=dict)  # path -> "I", "II"
     annexes: dict[int, str] = field(default_factory=dict)  # annex index -> "I" ("" when it is the only one)
+    drafts: dict[Path, str] = field(default_factory=dict)  # a draft's path -> "I" ("" when the only one of its kind)
     anchors: dict[Path, str] = field(default_factory=dict)  # path -> id of its element in the tree
     targets: dict[str, Target] = field(default_factory=dict)  # the drafter's block ids
     outline: list[OutlineEntry] = field(default_factory=list)
@@ -123,19 +128,29 @@ def number_edition(edition: Edition, tables: dict[str, TableSpec], labels: Label
     """Number every block of an edition (the body, each annex, and the list items of the note's
     transmittal and the summary), its labels in a language (the original's by default)."""
     numbering = _Numbering(Numbers(), tables, labels or original_labels(), _depths(edition))
+    drafts = numbering.drafts(edition)
     # the body and the annexes first, the unnumbered parts after them (the order anchors are taken in)
     for at, blocks in sorted(edition.block_lists(), key=lambda entry: entry[0][0] in UNNUMBERED_PARTS):
         if at[0] in UNNUMBERED_PARTS:
             numbering.unnumbered(blocks, at)
+        elif in_draft(at) and at[-1] == "preamble":
+            numbering.unnumbered(blocks, at, drafts[at[:-2]])
+        elif in_draft(at):
+            numbering.blocks(blocks, at, in_draft=drafts[at[:-2]])
         else:
             numbering.blocks(blocks, at, numbering.annex(edition, at[1]) if at[0] == "annexes" else None)
     _paragraph_ranges(numbering.numbers)
     return numbering.numbers
 
 
+def in_draft(at: Path) -> bool:
+    """Whether a list of blocks (by its path) is a draft's preamble or body."""
+    return len(at) >= 2 and at[-2] in DRAFT_KEYS
+
+
 def _depths(edition: Edition) -> dict[str, int]:
     """Heading level -> its depth among the levels the edition uses (0: the outermost)."""
-    blocks = list(edition.body) + [b for annex in edition.annexes for b in annex.body]
+    blocks = [b for at, lists in edition.block_lists() if at[0] not in UNNUMBERED_PARTS for b in lists]
     used = {b.level for b in blocks if isinstance(b, HeadingBlock)}
     return {level: depth for depth, level in enumerate(lvl for lvl in HEADING_LEVELS if lvl in used)}
 
@@ -155,6 +170,7 @@ class _Numbering:
         # the list being numbered: its annex's (label, number), the heading counters, each
         # level's part of a reference ("II", "B", "1"), the last paragraph number
         self.in_annex: tuple[str, str] | None = None
+        self.in_draft: str | None = None  # in a draft: its reference ("draft resolution I")
         self.counters: dict[str, int] = {}
         self.reference: dict[str, str] = {}
         self.last_paragraph = 0
@@ -172,9 +188,26 @@ class _Numbering:
         self.numbers.outline.append(OutlineEntry(("annexes", index), "annex", number, annex.title, anchor))
         return label, number
 
-    def blocks(self, blocks: list, at: Path, in_annex: tuple[str, str] | None = None) -> None:
-        """Number a body's or an annex's blocks, its counts starting afresh."""
-        self.in_annex = in_annex
+    def drafts(self, edition: Edition) -> dict[Path, str]:
+        """Number the drafts ('I', or '' for the only one of its kind), through the body and the
+        annexes; each draft's reference by its path ("draft resolution I", "the draft decision")."""
+        found = edition.drafts()
+        references: dict[Path, str] = {}
+        for kind in ("resolution", "decision"):
+            of_kind = [(path, block) for path, block in found if block.kind == kind]
+            for position, (path, block) in enumerate(of_kind):
+                number = roman(position + 1) if len(of_kind) > 1 else ""
+                self.numbers.drafts[path] = number
+                anchor = block.id or f"draft_{kind}_{position + 1}"
+                self.numbers.anchors[path] = anchor
+                references[path] = self.labels.draft(kind, number)
+                if block.id:
+                    self.numbers.targets[block.id] = Target(references[path], anchor)
+        return references
+
+    def blocks(self, blocks: list, at: Path, in_annex: tuple[str, str] | None = None, in_draft: str | None = None) -> None:
+        """Number a body's, an annex's or a draft's blocks, its counts starting afresh."""
+        self.in_annex, self.in_draft = in_annex, in_draft
         self.counters = {level: 0 for level in HEADING_LEVELS}
         self.reference = {}
         self.last_paragraph = 0
@@ -189,14 +222,18 @@ class _Numbering:
             elif isinstance(block, FigureBlock):
                 self.figure(block, path)
 
-    def unnumbered(self, blocks: list, at: Path) -> None:
-        """The paragraphs of an unnumbered part take no number, but their subparagraphs are labelled."""
-        self.in_annex = None
+    def unnumbered(self, blocks: list, at: Path, in_draft: str | None = None) -> None:
+        """The paragraphs of an unnumbered part (or a draft's preamble) take no number, but their
+        subparagraphs are labelled."""
+        self.in_annex, self.in_draft = None, in_draft
         for index, block in enumerate(blocks):
             _number_items(self.numbers, block, at + (index,), None, self.of_annex, self.labels)
 
     def of_annex(self, reference: str) -> str:
-        """'paragraph 2', or 'paragraph 2 of annex I' in an annex."""
+        """'paragraph 2', or 'paragraph 2 of annex I' in an annex ('paragraph 2 of draft resolution I'
+        in a draft)."""
+        if self.in_draft is not None and reference:
+            return self.labels.in_draft(reference, self.in_draft)
         return self.labels.in_annex(reference, *self.in_annex) if self.in_annex is not None and reference else reference
 
     def heading(self, block: HeadingBlock, path: Path) -> None:

@@ -39,7 +39,7 @@ class Role(str, Enum):
 # Canonical text (writers/text.py): each element with a `canonical` form makes one line. The
 # form's fields: {text} its text, {number} data-number, {mark} data-mark, {code} data-code,
 # {table} data-table, {row} "head" or "row", {indent} two spaces per list depth, {file} data-file,
-# {digest} data-digest, {alt} alt (a picture's alternative text). The line
+# {digest} data-digest, {alt} alt (a picture's alternative text), {kind} data-kind. The line
 # kinds, by their shape (pipeline/compare/textdiff.py reads them back):
 #   label: text            masthead fields, masthead notes, job number, barcode
 #   ¶N text / ¶ text       numbered and unnumbered paragraphs
@@ -47,6 +47,7 @@ class Role(str, Enum):
 #   <indent>label: text    table rows and notes, contents entries (indented under their opener)
 #   <indent>(a) text       list items
 #   footnote N text        footnotes, after the body
+#   [end of draft K]       a container's closing line (`closing`): where a draft's own count ends
 # `part` says where the line goes: head (the draft flag), masthead, masthead notes, body, notes, end.
 
 
@@ -68,6 +69,7 @@ class Element:
     shown_by_label: bool = False       # its text is what the line's label says ("5." of "¶5")
     formatting: bool = False           # inline formatting around words (a redline diffs the words inside)
     doc: str = ""                      # what it is, for the README and error messages
+    closing: str | None = None         # a container's line after its children in the canonical text
 
     @property
     def inline_content(self) -> bool:
@@ -89,6 +91,9 @@ BODY_BLOCKS = ("part-heading", "chapter-heading", "section-heading", "subsection
                "numbered-paragraph", "unnumbered-paragraph", "quoted-paragraph", "subparagraphs", "bullets",
                "table-block", "figure-block")
 REVISION = ("data-revision",)  # a redline marks whole blocks inserted or deleted
+# What a draft resolution or decision holds: the body's blocks but headings (its label and
+# title are its own; validation refuses a heading in a draft).
+DRAFT_BLOCKS = tuple(kind for kind in BODY_BLOCKS if not kind.endswith("-heading"))
 
 # Heading levels of the UN Editorial Manual, outermost first.
 HEADING_LEVELS = ("part", "chapter", "section", "subsection", "third-degree", "fourth-degree", "fifth-degree")
@@ -220,7 +225,7 @@ ELEMENTS: tuple[Element, ...] = (
     Element("contents-page", ("a",), Role.INLINE, (), attributes=("href",),
             doc="the page of a contents entry (filled in by the page layout)"),
     # ---- body
-    Element("report-body", ("main",), Role.CONTAINER, BODY_BLOCKS, once=True, akn="mainBody"),
+    Element("report-body", ("main",), Role.CONTAINER, BODY_BLOCKS + ("draft-text",), once=True, akn="mainBody"),
     _heading("part", "Part one, 20 pt bold", "part"),
     _heading("chapter", "I., 14 pt bold", "chapter"),
     _heading("section", "A., 12 pt bold", "section"),
@@ -277,12 +282,27 @@ ELEMENTS: tuple[Element, ...] = (
             doc="a figure's picture, with its description as alternative text"),
     Element("figure-source", ("p",), Role.BLOCK, INLINE, canonical="  source: {text}", word_style="UN Table Source"),
     # ---- annexes
-    Element("annex", ("section",), Role.CONTAINER, ("annex-label", "annex-original", "annex-title") + BODY_BLOCKS,
+    Element("annex", ("section",), Role.CONTAINER,
+            ("annex-label", "annex-original", "annex-title") + BODY_BLOCKS + ("draft-text",),
             attributes=("id", "data-number"), akn="attachment", doc="an annex"),
     Element("annex-label", ("p",), Role.BLOCK, INLINE, canonical="[annex] {text}", word_style="UN Annex Label"),
     Element("annex-original", ("p",), Role.BLOCK, INLINE, canonical="  original: {text}", word_style="UN Annex Original"),
     Element("annex-title", ("h2",), Role.HEADING, INLINE, canonical="[annex title] {text}", word_style="UN Annex Title",
             akn="docTitle"),
+    # ---- a draft resolution or decision the report recommends for adoption
+    Element("draft-text", ("section",), Role.CONTAINER, ("draft-label", "draft-title", "draft-preamble") + DRAFT_BLOCKS,
+            attributes=("id", "data-kind", "data-number", "data-new-page"), akn="hcontainer",
+            closing="[end of draft {kind}]",
+            doc="a draft resolution or decision (data-kind 'resolution' or 'decision'; data-number 'I', 'II' "
+                "when there are several of its kind; data-new-page 'yes': it starts a new page); its "
+                "paragraphs are numbered in its own count"),
+    Element("draft-label", ("p",), Role.BLOCK, INLINE, canonical="[draft {kind}] {text}", word_style="UN Draft Label",
+            akn="num", attributes=("data-kind",), doc="'Draft resolution I', 'Draft decision' over a draft's title"),
+    Element("draft-title", ("p",), Role.BLOCK, INLINE, canonical="[draft title] {text}", word_style="UN Draft Title",
+            akn="heading", doc="a draft's title"),
+    Element("draft-preamble", ("div",), Role.CONTAINER, ("unnumbered-paragraph", "quoted-paragraph", "subparagraphs",
+                                                         "bullets"),
+            akn="intro", doc="a draft resolution's preambular paragraphs (never numbered)"),
     # ---- inline
     Element("em", ("em",), Role.INLINE, INLINE, akn="i", formatting=True),
     Element("strong", ("strong",), Role.INLINE, INLINE, akn="b", formatting=True),

@@ -98,6 +98,16 @@ class Labels:
         """An annex that is the only one: 'the annex'."""
         return self.language.strings["labels"]["lone_annex"]
 
+    def draft(self, kind: str, number: str) -> str:
+        """A draft resolution or decision as a reference names it: 'draft resolution I', or 'the
+        draft decision' for the only one of its kind."""
+        labels = self.language.strings["labels"]
+        return labels[f"draft_{kind}"].format(number=number) if number else labels[f"lone_draft_{kind}"]
+
+    def in_draft(self, reference: str, draft: str) -> str:
+        """'paragraph 2 of draft resolution I'."""
+        return " ".join(self._string("labels", "in_draft", reference=reference, draft=draft).split())
+
     def in_annex(self, reference: str, annex: str, number: str) -> str:
         """'paragraph 2 of annex I', 'paragraph 2 of the annex' ({annex}: the annex's reference;
         {number}: its number alone, '' for the only annex, for languages that decline 'annex')."""

@@ -22,7 +22,7 @@ LANGUAGE_ORDER = ("en", "fr", "es", "ru", "zh", "ar")  # English, then as the UN
 REQUIRED_STRINGS = ("organization", "organs", "authors", "distribution", "version_language", "original",
                     "language_names", "session", "agenda_item_provisional", "agenda_item", "agenda_items_provisional",
                     "agenda_items", "agenda_item_preliminary", "agenda_items_preliminary", "agenda_label",
-                    "addendum", "corrigendum", "summary", "contents", "paragraphs", "page", "annex", "annex_original", "table", "figure",
+                    "addendum", "corrigendum", "summary", "contents", "paragraphs", "page", "annex", "annex_original", "draft_resolution", "draft_decision", "table", "figure",
                     "source", "draft", "missing_translation", "labels", "counted", "web_page")
 
 

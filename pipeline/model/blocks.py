@@ -254,9 +254,12 @@ class FigureBlock(Strict):
     figure: FigureSpec
 
 
+# The keys of a draft the report recommends for adoption, and the kind each names.
+DRAFT_KEYS = {"draft_resolution": "resolution", "draft_decision": "decision"}
+
 # The key that names a block's kind (checked in this order when a block has two).
 BLOCK_KEYS = {"paragraph": "paragraph", **{key: "heading" for key in HEADING_KEYS}, "table": "table",
-              "figure": "figure"}
+              "figure": "figure", **{key: "draft" for key in DRAFT_KEYS}}
 
 
 def block_kind(value: object) -> str | None:
@@ -264,14 +267,99 @@ def block_kind(value: object) -> str | None:
     if isinstance(value, dict):
         return next((kind for key, kind in BLOCK_KEYS.items() if key in value), None)
     for kind, model in (("paragraph", ParagraphBlock), ("heading", HeadingBlock), ("table", TableBlock),
-                        ("figure", FigureBlock)):
+                        ("figure", FigureBlock), ("draft", DraftBlock)):
         if isinstance(value, model):
             return kind
     return None
 
 
-Block = Annotated[
+# The blocks a draft's body holds: any block but another draft (a heading is taken here so that
+# validation can say where it stands: validate/rules/blocks.py check_drafts).
+DraftBodyBlock = Annotated[
     Union[Annotated[ParagraphBlock, Tag("paragraph")], Annotated[HeadingBlock, Tag("heading")],
           Annotated[TableBlock, Tag("table")], Annotated[FigureBlock, Tag("figure")]],
     Discriminator(block_kind),
 ]
+
+
+def _preamble_paragraph(value: Any) -> Any:
+    """A preamble holds paragraphs alone: anything else is told in the drafter's words."""
+    if isinstance(value, dict) and "paragraph" not in value:
+        raise PydanticCustomError("preamble_paragraphs", "a draft's preamble holds paragraphs only ('- paragraph: "
+                                  "...'); put tables, figures and lists in its 'body:'")
+    return value
+
+
+class DraftSpec(Strict):
+    """A draft resolution or decision the report recommends for adoption: its label ("Draft
+    resolution I") is the pipeline's; its title, its preamble (paragraphs, never numbered) and
+    its body, whose paragraphs are numbered 1, 2 ... in the draft's own count."""
+
+    id: BlockId | None = block_id_field()
+    title: NonEmpty | None = None
+    new_page: StrictBool = False  # the draft starts a new page
+    preamble: list[Annotated[ParagraphBlock, BeforeValidator(_preamble_paragraph)]] = []
+    body: list[DraftBodyBlock]
+
+    @model_validator(mode="before")
+    @classmethod
+    def _has_a_body(cls, data: Any) -> Any:
+        if isinstance(data, dict) and not data.get("body"):
+            raise PydanticCustomError("draft_body", "a draft resolution or decision needs its text: give it a "
+                                      "'body:' with at least one paragraph")
+        return data
+
+
+class DraftBlock(Strict):
+    """`draft_resolution:` or `draft_decision:` in a body or an annex's body."""
+
+    draft_resolution: DraftSpec | None = None
+    draft_decision: DraftSpec | None = None
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> DraftBlock:
+        if (self.draft_resolution is None) == (self.draft_decision is None):
+            raise PydanticCustomError("draft_kinds", "a draft is a resolution or a decision, not both; make two blocks")
+        return self
+
+    @property
+    def key(self) -> str:
+        """'draft_resolution' or 'draft_decision': the data key that holds the draft."""
+        return "draft_resolution" if self.draft_resolution is not None else "draft_decision"
+
+    @property
+    def kind(self) -> str:
+        """'resolution' or 'decision'."""
+        return DRAFT_KEYS[self.key]
+
+    @property
+    def spec(self) -> DraftSpec:
+        return self.draft_resolution or self.draft_decision  # type: ignore[return-value]
+
+    @property
+    def id(self) -> str | None:
+        return self.spec.id
+
+    @property
+    def text(self) -> str:
+        """Its title, the one text of its own a translation gives by its id ('' without one)."""
+        return self.spec.title or ""
+
+
+Block = Annotated[
+    Union[Annotated[ParagraphBlock, Tag("paragraph")], Annotated[HeadingBlock, Tag("heading")],
+          Annotated[TableBlock, Tag("table")], Annotated[FigureBlock, Tag("figure")],
+          Annotated[DraftBlock, Tag("draft")]],
+    Discriminator(block_kind),
+]
+
+
+def draft_lists(blocks: list, at: tuple) -> list[tuple[tuple, list]]:
+    """The lists of blocks inside the drafts of a list of blocks, with their data paths: each
+    draft's preamble, then its body."""
+    found: list[tuple[tuple, list]] = []
+    for index, block in enumerate(blocks):
+        if isinstance(block, DraftBlock):
+            where = at + (index, block.key)
+            found += [(where + ("preamble",), list(block.spec.preamble)), (where + ("body",), list(block.spec.body))]
+    return found

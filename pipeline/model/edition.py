@@ -8,7 +8,7 @@ from pydantic import (BeforeValidator, Discriminator, Field, PrivateAttr, Strict
                       model_validator)
 from pydantic_core import PydanticCustomError
 
-from pipeline.model.blocks import Block, ParagraphBlock
+from pipeline.model.blocks import Block, DraftBlock, ParagraphBlock, draft_lists
 from pipeline.model.common import JOB_NUMBER, LAST_YEAR, BlockId, Day, FileName, NonEmpty, Strict, WholeNumber, block_id_field, plain_name
 
 
@@ -213,9 +213,20 @@ class Edition(Strict):
 
     def block_lists(self) -> list[tuple[tuple[str | int, ...], list]]:
         """Every list of blocks with its data path, in document order: the note's paragraphs,
-        the summary, the body, each annex's body."""
-        return ([((key,), getattr(self, key)) for key in UNNUMBERED_PARTS + ("body",)]
-                + [(("annexes", i, "body"), annex.body) for i, annex in enumerate(self.annexes)])
+        the summary, the body, each annex's body; each list followed by the lists inside its
+        drafts (a draft's preamble, then its body: ("body", 7, "draft_decision", "body"))."""
+        lists = ([((key,), getattr(self, key)) for key in UNNUMBERED_PARTS]
+                 + [(("body",), self.body)] + draft_lists(self.body, ("body",)))
+        for i, annex in enumerate(self.annexes):
+            lists += [(("annexes", i, "body"), annex.body)] + draft_lists(annex.body, ("annexes", i, "body"))
+        return lists
+
+    def drafts(self) -> list[tuple[tuple[str | int, ...], DraftBlock]]:
+        """Every draft resolution or decision with its data path, in document order (the
+        body's, then each annex's)."""
+        lists = [(("body",), self.body)] + [(("annexes", i, "body"), a.body) for i, a in enumerate(self.annexes)]
+        return [(at + (index,), block) for at, blocks in lists for index, block in enumerate(blocks)
+                if isinstance(block, DraftBlock)]
 
     @property
     def is_addendum(self) -> bool:

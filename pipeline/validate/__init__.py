@@ -11,7 +11,7 @@ from pipeline.inputs.load import Inputs, Sourced
 from pipeline.inputs.problems import InputError, Problem
 from pipeline.validate.rules import CommitteeRule, EditionRule, FileRule
 from pipeline.validate.rules.committee import check_member_order, check_members, check_nationality_is_party, check_seats
-from pipeline.validate.rules.blocks import (check_block_ids, check_bullets, check_figures, check_given_numbers,
+from pipeline.validate.rules.blocks import (check_block_ids, check_drafts, check_bullets, check_figures, check_given_numbers,
                                             check_headings, check_series_tables, check_tables)
 from pipeline.validate.rules.edition import (check_agenda_filled_in, check_agenda_items, check_as_at_known, check_dates,
                                              check_file_place, check_organ_masthead,
@@ -40,7 +40,7 @@ EDITION_RULES: list[EditionRule] = [check_symbols, check_organ_masthead, check_a
                                     check_job_number, check_dates,
                                     check_as_at_known,
                                     check_session_year, check_working_day, check_file_place,
-                                    check_block_ids, check_headings, check_given_numbers, check_bullets, check_tables,
+                                    check_block_ids, check_drafts, check_headings, check_given_numbers, check_bullets, check_tables,
                                     check_figures,
                                     check_names_in_force, check_states_have_names, check_misspelt_state_names, check_paragraphs,
                                     check_self_references,

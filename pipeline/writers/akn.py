@@ -47,6 +47,8 @@ EID_PREFIX = {"part": "part", "chapter": "chp", "section": "sec", "subsection": 
               "attachment": "att", "tblock": "tblock", "blockList": "list", "item": "item"}
 # A contents entry's <tocItem level>: sections one in from parts, chapters and annexes.
 TOC_LEVEL = {level: 2 if level == "section" else 1 for level in CONTENTS_LEVELS} | {"annex": 1}
+# A draft resolution or decision -> the name of its <hcontainer> (and its eId's prefix).
+DRAFT_NAMES = {"resolution": "draftResolution", "decision": "draftDecision"}
 EID_MARK = "data-akn-eid"  # set on the parsed tree (never on the caller's) while writing
 # The kinds the vocabulary makes an AKN <paragraph> (numbered or not), and those that are a <num>
 # (a number or label the writer puts in its container's <num>, not in the text).
@@ -272,20 +274,30 @@ def _assign_eids(writer: _Writer, body: etree._Element) -> None:
     for container, prefix in ((body.find("main[@class='report-body']"), ""),
                               *((annex, writer.eid("att", annex.get("data-number") or str(i), annex.get("id"), "", annex))
                                 for i, annex in enumerate(body.findall("section[@class='annex']"), start=1))):
-        for child, kind, heading in _outline(container):
-            within = heading.get(EID_MARK) if heading is not None else prefix
-            if heading_level(kind) is not None:
-                element = element_of(child).akn or "hcontainer"
-                writer.eid(EID_PREFIX.get(element, element), child.get("data-number"), child.get("id"), within, child)
-            elif kind in PARAGRAPH_KINDS:
-                eid = writer.eid("para", child.get("data-number"), child.get("id"), within, child)
-                _item_eids(writer, child.getnext(), eid)
-            elif kind == "table-block":
-                table = writer.eid("tblock", child.get("data-number"), child.get("id"), within, child)
-                for note in child.iterfind("p[@class='table-note']"):
-                    writer.eid("tblnote", note.get("data-mark"), note.get("id"), table, note)
-            elif kind == "figure-block":
-                writer.eid("fig", child.get("data-number"), child.get("id"), within, child)
+        _container_eids(writer, container, prefix)
+
+
+def _container_eids(writer: _Writer, container: etree._Element, prefix: str) -> None:
+    """The eIds of a body's, an annex's or a draft's blocks (a draft's nest in its own: its
+    paragraph 1 is `draftResolution_I__para_1`, apart from the report's `para_1`)."""
+    for child, kind, heading in _outline(container):
+        within = heading.get(EID_MARK) if heading is not None else prefix
+        if kind == "draft-text":
+            name = DRAFT_NAMES[child.get("data-kind", "")]
+            draft = writer.eid(name, child.get("data-number"), child.get("id"), within, child)
+            _container_eids(writer, child, draft)
+        elif heading_level(kind) is not None:
+            element = element_of(child).akn or "hcontainer"
+            writer.eid(EID_PREFIX.get(element, element), child.get("data-number"), child.get("id"), within, child)
+        elif kind in PARAGRAPH_KINDS:
+            eid = writer.eid("para", child.get("data-number"), child.get("id"), within, child)
+            _item_eids(writer, child.getnext(), eid)
+        elif kind == "table-block":
+            table = writer.eid("tblock", child.get("data-number"), child.get("id"), within, child)
+            for note in child.iterfind("p[@class='table-note']"):
+                writer.eid("tblnote", note.get("data-mark"), note.get("id"), table, note)
+        elif kind == "figure-block":
+            writer.eid("fig", child.get("data-number"), child.get("id"), within, child)
 
 
 def _item_eids(writer: _Writer, following: etree._Element | None, parent_eid: str) -> None:
@@ -414,10 +426,34 @@ def _hierarchy(writer: _Writer, container: etree._Element, parent: etree._Elemen
             holder = sub(within, "hcontainer", name="figure", eId=_eid_of(writer, child) + "_holder")
             _figure(writer, child, sub(holder, "content"))
             last_content = None
-        elif kind in ("annex-label", "annex-original", "annex-title"):
-            continue  # written in the annex's preface
+        elif kind == "draft-text":
+            _draft(writer, child, within)
+            last_content = None
+        elif kind in ("annex-label", "annex-original", "annex-title", "draft-label", "draft-title", "draft-preamble"):
+            continue  # written in the annex's preface, or by _draft
         else:
             raise ValueError(f"the AKN writer does not place '{kind}' in a body")
+
+
+def _draft(writer: _Writer, draft: etree._Element, parent: etree._Element) -> None:
+    """A draft resolution or decision -> an <hcontainer name="draftResolution"> with its label as
+    <num>, its title as <heading>, its preamble as <intro> and its blocks as a hierarchy."""
+    holder = sub(parent, "hcontainer", name=DRAFT_NAMES[draft.get("data-kind", "")], eId=_eid_of(writer, draft))
+    label, title = draft.find("p[@class='draft-label']"), draft.find("p[@class='draft-title']")
+    if label is not None:
+        _inline(writer, label, sub(holder, "num"))
+    if title is not None:
+        _inline(writer, title, sub(holder, "heading"))
+    preamble = draft.find("div[@class='draft-preamble']")
+    if preamble is not None:
+        intro = sub(holder, "intro")
+        for child in _children(preamble):
+            if element_of(child).role is Role.LIST:
+                _list(writer, child, intro, holder.get("eId"))
+            else:
+                _inline(writer, child, sub(intro, "p", **({"class_": "quotation"}
+                                                          if kind_of(child) == "quoted-paragraph" else {})))
+    _hierarchy(writer, draft, holder)
 
 
 def _eid_of(writer: _Writer, element: etree._Element) -> str:

@@ -93,6 +93,7 @@ def _line(node: _Element, form: str, notes: list[tuple[str, _Element]]) -> str:
         "file": node.get("data-file", ""),
         "digest": node.get("data-digest", ""),
         "alt": squeeze(node.get("alt", "")),
+        "kind": node.get("data-kind", ""),
     }
     if node.tag == "tr":
         # a cell spanning columns (a group heading) is followed by empty places, so columns line up
@@ -115,6 +116,8 @@ def _walk(node: _Element, lines: _Lines) -> None:
             if declared.role is Role.ITEM and child_role is not Role.LIST:
                 continue  # an item's inline content is in its own line
             _walk(child, lines)
+    if declared.closing:
+        lines.add(declared.part, _line(node, declared.closing, lines.notes), node)
 
 
 def canonical_lines(tree: _Element) -> list[CanonicalLine]:

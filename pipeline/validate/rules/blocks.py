@@ -18,7 +18,7 @@ from pipeline.facts.edition import LIST_FACTS, edition_facts, facts_ready, undec
 from pipeline.inputs.figures import FigureError, load_figure
 from pipeline.inputs.load import Inputs, Sourced
 from pipeline.inputs.problems import did_you_mean
-from pipeline.model.blocks import FigureBlock, HeadingBlock, ListItem, ParagraphBlock, TableBlock, TableSpec
+from pipeline.model.blocks import DraftBlock, FigureBlock, HeadingBlock, ListItem, ParagraphBlock, TableBlock, TableSpec
 from pipeline.model.edition import Edition
 from pipeline.validate.rules import Problems, at, error, warning
 from pipeline.build.limits import MAX_TABLE_ROWS
@@ -60,6 +60,8 @@ def _items(holder: ParagraphBlock | ListItem, path: Path) -> Iterator[tuple[Path
 
 def _id_of(block: Any) -> tuple[str | None, Path]:
     """A block's own id and the path of its 'id' key."""
+    if isinstance(block, DraftBlock):
+        return block.id, (block.key, "id")
     if isinstance(block, TableBlock) and isinstance(block.table, TableSpec):
         return block.table.id, ("table", "id")
     if isinstance(block, FigureBlock):
@@ -79,6 +81,19 @@ def check_block_ids(inputs: Inputs, sourced: Sourced) -> Problems:
         if block_id in seen:
             yield error(at(sourced, *path, *key), f"id '{block_id}' is used twice; give each block its own id")
         seen[block_id] = path
+
+
+def check_drafts(inputs: Inputs, sourced: Sourced) -> Problems:
+    """A draft resolution or decision holds no heading: its label and title are printed by the
+    pipeline, and its paragraphs are numbered in its own count."""
+    edition: Edition = sourced.model
+    for path, draft in edition.drafts():
+        for index, block in enumerate(draft.spec.body):
+            if isinstance(block, HeadingBlock):
+                yield error(at(sourced, *path, draft.key, "body", index, block.key),
+                            f"a {block.key.replace('_', ' ')} heading inside a draft {draft.kind}: a draft holds its "
+                            "paragraphs, lists, tables and figures, not headings (its label and 'title:' are its "
+                            "heading); write it as a paragraph, or move it out of the draft")
 
 
 def check_headings(inputs: Inputs, sourced: Sourced) -> Problems:

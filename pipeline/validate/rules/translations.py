@@ -32,7 +32,7 @@ from pipeline.inputs.layout import languages_dir, translation_language
 from pipeline.inputs.load import Inputs, Sourced
 from pipeline.inputs.problems import InputError, Location, Problem, did_you_mean, display_path
 from pipeline.inputs.figures import unread_picture
-from pipeline.model.blocks import FigureBlock, HeadingBlock, ParagraphBlock, TableBlock, TableSpec
+from pipeline.model.blocks import DRAFT_KEYS, FigureBlock, HeadingBlock, ParagraphBlock, TableBlock, TableSpec
 from pipeline.model.edition import PRINTED_TITLES, UNNUMBERED_PARTS, Edition
 from pipeline.model.translation import Translation, source_hash
 from pipeline.validate.rules import Problems, at, at_key, error, until_final, warning
@@ -46,16 +46,8 @@ from pipeline.validate.rules.paragraphs import FOOTNOTE_CALL, expression_problem
 def translatable_blocks(edition: Edition) -> list[tuple[tuple[Any, ...], Any]]:
     """The blocks of the original a translation gives the text of: paragraphs and headings of
     the summary, the body and the annexes, with their data paths."""
-    found = []
-    for key in UNNUMBERED_PARTS + ("body",):
-        for index, block in enumerate(getattr(edition, key)):
-            if isinstance(block, (ParagraphBlock, HeadingBlock)):
-                found.append(((key, index), block))
-    for a, annex in enumerate(edition.annexes):
-        for index, block in enumerate(annex.body):
-            if isinstance(block, (ParagraphBlock, HeadingBlock)):
-                found.append((("annexes", a, "body", index), block))
-    return found
+    return [(at_path + (index,), block) for at_path, blocks in edition.block_lists()
+            for index, block in enumerate(blocks) if isinstance(block, (ParagraphBlock, HeadingBlock))]
 
 
 def _shown(edition: Edition, path: tuple[Any, ...], block: Any, numbers: Numbers | None) -> str:
@@ -68,6 +60,9 @@ def _shown(edition: Edition, path: tuple[Any, ...], block: Any, numbers: Numbers
     number = numbers.paragraphs.get(path) if numbers else None
     if path[0] == "summary":
         return f"summary paragraph {path[1] + 1}{name}"
+    if len(path) >= 3 and path[-3] in DRAFT_KEYS:
+        kind = DRAFT_KEYS[path[-3]]
+        return f"paragraph {number} of a draft {kind}{name}" if number else f"an unnumbered paragraph of a draft {kind}{name}"
     if path[0] == "annexes":
         return f"paragraph {number} of annex {path[1] + 1}{name}" if number else f"an unnumbered annex paragraph{name}"
     return f"paragraph {number}{name}" if number else f"an unnumbered paragraph{name}"
@@ -132,6 +127,9 @@ def _other_texts(edition: Edition) -> dict[str, tuple[tuple[Any, ...], _Text]]:
     for index, annex in enumerate(edition.annexes):
         if annex.id:
             found[annex.id] = (("annexes", index), _Text(annex.id, annex.title, "annex title"))
+    for path, draft in edition.drafts():
+        if draft.id and draft.spec.title:
+            found[draft.id] = (path, _Text(draft.id, draft.spec.title, f"draft {draft.kind}'s title"))
     for index, note in enumerate(edition.masthead_notes):
         if note.id:
             found[note.id] = (("masthead_notes", index), _Text(note.id, note.text, "masthead note"))
@@ -139,8 +137,8 @@ def _other_texts(edition: Edition) -> dict[str, tuple[tuple[Any, ...], _Text]]:
 
 
 def _edition_blocks(edition: Edition) -> list:
-    """The blocks of an edition's body and annexes."""
-    return list(edition.body) + [b for annex in edition.annexes for b in annex.body]
+    """The blocks of an edition's body and annexes (and of their drafts)."""
+    return [b for at_path, blocks in edition.block_lists() if at_path[0] not in UNNUMBERED_PARTS for b in blocks]
 
 
 def _edition_tables(edition: Edition) -> list[TableSpec]:
@@ -449,14 +447,15 @@ def _texts_without_id(edition: Edition) -> list[tuple[tuple[Any, ...], str]]:
     for path, block in translatable_blocks(edition):
         if isinstance(block, ParagraphBlock) and block.id:  # a paragraph without an id is named already
             items(block, path)
-    containers = [(("body",), edition.body)] + [(("annexes", a, "body"), annex.body)
-                                               for a, annex in enumerate(edition.annexes)]
+    containers = [(at_path, values) for at_path, values in edition.block_lists() if at_path[0] not in UNNUMBERED_PARTS]
     for at_path, values in containers:
         found += [(at_path + (i, "table"), "table") for i, b in enumerate(values)
                   if isinstance(b, TableBlock) and not isinstance(b.table, str) and not b.table.id]
         found += [(at_path + (i, "figure"), "figure") for i, b in enumerate(values)
                   if isinstance(b, FigureBlock) and not b.figure.id]
     found += [(("annexes", a), "annex") for a, annex in enumerate(edition.annexes) if not annex.id]
+    found += [(path + (draft.key,), f"draft {draft.kind}'s title") for path, draft in edition.drafts()
+              if draft.spec.title and not draft.id]
     return found
 
 

@@ -261,7 +261,30 @@ def _add_figure_picture(b: Build, el: etree._Element, declared: Element, revisio
     finish_paragraph(b, par, revision)
 
 
+def _add_draft_label(b: Build, el: etree._Element, declared: Element, revision: str | None) -> None:
+    """A draft's label ("Draft resolution I"): from a new page when its draft says so."""
+    parent = el.getparent()
+    new_page = parent is not None and parent.get("data-new-page") == "yes"
+    style = str(declared.word_style)
+    write_paragraph(b, el, style_variant(style, "new-page") if new_page else style, revision)
+
+
+def _add_draft_preamble(b: Build, el: etree._Element, declared: Element, revision: str | None) -> None:
+    """A draft resolution's preamble: its paragraphs with a first-line indent, lists as elsewhere."""
+    no_stray_text(el)
+    for child in child_elements(el):
+        child_declared = element_of(child)
+        if child_declared.kind == "unnumbered-paragraph":
+            expect_anchor(b, child)
+            write_paragraph(b, child, style_variant(str(child_declared.word_style), "preamble"),
+                            revision_of(child, revision))
+        else:
+            add_block(b, child, revision)
+
+
 BY_KIND = {
+    "draft-label": _add_draft_label,
+    "draft-preamble": _add_draft_preamble,
     "draft-mark": _record_draft_mark,
     "first-page-footer": _record_first_page_footer,
     "masthead": _add_masthead,

@@ -116,6 +116,12 @@ PARAGRAPH_STYLES: dict[str, dict] = {
     # ---- annexes: each from a new page
     "UN Annex Label": dict(size=14, bold=True, line=16, page_break=True, keep=True),
     "UN Annex Original": dict(align="right", keep=True),
+    # a draft resolution or decision: its label and title bold as an annex's title; "New Page":
+    # a draft that starts a new page (data-new-page); preambular paragraphs with a first-line indent
+    "UN Draft Label": dict(size=14, bold=True, line=16, before=12, after=12, left=STEP, keep=True),
+    "UN Draft Label New Page": dict(base="UN Draft Label", before=0, page_break=True),
+    "UN Draft Title": dict(size=14, bold=True, line=16, after=24, left=STEP, right=STEP, keep=True),
+    "UN Preamble Paragraph": dict(base="UN Paragraph", first_line=STEP),
     "UN Annex Title": dict(size=14, bold=True, line=16, before=12, after=24, left=STEP, right=STEP, keep=True),
     FOOTNOTE_TEXT: dict(size=9, line=10, after=2),
 }
@@ -139,6 +145,8 @@ VARIANTS: dict[str, dict[str, str]] = {
     "UN Agenda Title": {"wide": "UN Agenda Title Wide"},
     "UN Table Cell": {"kept": "UN Table Cell Kept"},
     "UN Table Head": {"kept": "UN Table Head"},
+    "UN Draft Label": {"new-page": "UN Draft Label New Page"},
+    "UN Paragraph": {"preamble": "UN Preamble Paragraph"},
 }
 
 
@@ -288,6 +296,8 @@ def _apply_paragraph_spec(style, spec: dict, text_width: float) -> None:
             setattr(pf, attr, Pt(spec[key]))
     if "width" in spec:
         pf.right_indent = Pt(text_width - spec["width"])
+    if "first_line" in spec:
+        pf.first_line_indent = Pt(spec["first_line"])
     if "hanging" in spec:
         pf.first_line_indent = Pt(-spec["hanging"])
         pf.tab_stops.add_tab_stop(Pt(spec["left"]))
