@@ -72,3 +72,34 @@ def test_wholly_rewritten_long_paragraphs_are_compared_a_bounded_number_of_times
     assert len(calls) <= textdiff.PAIRING_TRIES * 60
     assert any(c.kind == "changed" and c.a is not None and c.a.text.endswith(a_words[10][-1])
                for c in found.changes), [c.kind for c in found.changes][:20]
+
+
+def test_a_missing_file_is_named_as_missing(tmp_path):
+    there = tmp_path / "a.txt"
+    there.write_text("title: A\n", encoding="utf-8")
+    result = diff(str(there), str(tmp_path / "nothere.txt"))
+    assert result.exit_code == 2 and f"{tmp_path / 'nothere.txt'}: no such file or folder" in result.output
+
+
+def test_an_unreadable_pdf_is_named(tmp_path, built_59):
+    bad = tmp_path / "bad.pdf"
+    bad.write_bytes(b"%PDF-1.7\ngarbage")
+    result = diff(str(bad), str(built_59["pdf"]))
+    assert result.exit_code == 2 and f"{bad}: not a PDF pdftoppm can read (" in result.output and "['" not in result.output
+
+
+def test_a_view_under_a_file_is_told_in_words(tmp_path, built_59):
+    blocking = tmp_path / "afile"
+    blocking.write_text("hi\n", encoding="utf-8")
+    result = diff(str(built_59["html"]), str(built_59["html"]), "--docx", str(blocking / "x.docx"))
+    assert result.exit_code == 2 and "is a file, not a folder" in result.output and "Errno" not in result.output
+
+
+def test_out_writes_the_views_canonical_texts_can_give_and_says_which_it_leaves_out(tmp_path, built_59):
+    out = tmp_path / "views"
+    result = diff(str(built_59["txt"]), str(built_59["txt"]), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert "note: redline.html and redline.docx are left out: the inputs have no document trees" in result.output
+    assert [p.name for p in out.iterdir()] == ["summary.txt"]
+    asked = diff(str(built_59["txt"]), str(built_59["txt"]), "--html", str(tmp_path / "r.html"))
+    assert asked.exit_code == 2 and "--html and --docx need document trees" in asked.output

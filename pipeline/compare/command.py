@@ -97,11 +97,13 @@ class Views:
     docx: Path | None = None
     pages: Path | None = None
     summary: Path | None = None
+    as_available: bool = False  # leave out, with a note, the views the inputs cannot give (--out)
 
     @classmethod
     def under(cls, folder: Path) -> "Views":
-        """Every view in one folder: summary.txt, redline.html, redline.docx, pages/."""
-        return cls(folder / "redline.html", folder / "redline.docx", folder / "pages", folder / "summary.txt")
+        """Every view the inputs can give in one folder: summary.txt, redline.html, redline.docx, pages/."""
+        return cls(folder / "redline.html", folder / "redline.docx", folder / "pages", folder / "summary.txt",
+                   as_available=True)
 
 
 @dataclass
@@ -204,6 +206,9 @@ def _read_into(document: Document, path: Path) -> None:
 
 def pairs(a: str, b: str, data_dir: Path) -> list[Pair]:
     """The reports of A and B paired by series; two files are one pair."""
+    for target in (a, b):
+        if not SESSION_PATTERN.match(target) and not Path(target).exists():
+            raise DiffInputError(f"{target}: no such file or folder, and not a session number")
     a_is_file, b_is_file = (Path(t).is_file() and not SESSION_PATTERN.match(t) for t in (a, b))
     if a_is_file != b_is_file:
         raise DiffInputError("compare two sessions or folders, or two files, not a file with a session or folder")
@@ -224,8 +229,8 @@ def run_diff(a: str, b: str, data_dir: Path, views: Views) -> DiffResult:
         raise DiffInputError(f"{a} and {b} have no report of one series in common: nothing to compare (they hold "
                              f"{', '.join(sorted({p.series for p in found if p.a}))} and "
                              f"{', '.join(sorted({p.series for p in found if p.b}))})")
-    _check_views(found, views)
-    result = DiffResult("", False)
+    notes = _check_views(found, views)
+    result = DiffResult("".join(f"note: {note}\n" for note in notes), False)
     many = len(found) > 1
     for pair in found:
         if pair.a is None or pair.b is None:
@@ -254,6 +259,12 @@ def _check_view_paths(a: str, b: str, data_dir: Path, views: Views) -> None:
                 what = "the data folder" if kept == protected[-1] else "an input"
                 raise DiffInputError(f"{option} {display_path(path)} would write {'over' if target == kept else 'into'} "
                                      f"{what} ({display_path(kept)}); give a path outside it")
+    for option, path in files + ([("--pages", views.pages)] if views.pages is not None else []):
+        folder = path if option == "--pages" else path.parent
+        blocking = next((p for p in (folder, *folder.parents) if p.exists() and not p.is_dir()), None)
+        if blocking is not None:
+            raise DiffInputError(f"{option} {display_path(path)}: {display_path(blocking)} is a file, not a folder; "
+                                 "give a path in a folder")
     for option, path in files:
         if path.is_symlink() or (path.exists() and not path.is_file()):
             raise DiffInputError(f"{option} {display_path(path)} exists and is not a plain file; give the path of a "
@@ -264,9 +275,22 @@ def _check_view_paths(a: str, b: str, data_dir: Path, views: Views) -> None:
             raise DiffInputError(f"{option} {display_path(path)} is the path of another view too; give each its own")
 
 
-def _check_views(found: list[Pair], views: Views) -> None:
-    """Refuse up front a view the inputs cannot give."""
+def _check_views(found: list[Pair], views: Views) -> list[str]:
+    """Refuse up front a view the inputs cannot give; with `as_available` (--out), leave it out
+    instead, and say so (the notes returned)."""
     both = [p for p in found if p.a is not None and p.b is not None]
+    notes: list[str] = []
+    if views.as_available:
+        no_trees = any(p.a.tree is None or p.b.tree is None for p in both)  # type: ignore[union-attr]
+        versions = any(p.a.canonical is not None and p.b.canonical is not None  # type: ignore[union-attr]
+                       and language_versions(p.a.name, p.b.name) for p in both)  # type: ignore[union-attr]
+        if no_trees or versions:
+            why = "two language versions are aligned, not redlined" if versions else "the inputs have no document trees"
+            notes.append(f"redline.html and redline.docx are left out: {why}")
+            views.html = views.docx = None
+        if any(p.a.pdf is None or p.b.pdf is None for p in both):  # type: ignore[union-attr]
+            notes.append("pages/ is left out: the inputs have no PDFs or trees to render")
+            views.pages = None
     for pair in both:
         a, b = pair.a, pair.b
         if not (a.canonical is not None and b.canonical is not None) and not (a.pdf is not None and b.pdf is not None):
@@ -282,6 +306,7 @@ def _check_views(found: list[Pair], views: Views) -> None:
         raise DiffInputError("--html and --docx need document trees: give sessions, build folders with .html files, or .html files")
     if views.pages and any(p.a.pdf is None or p.b.pdf is None for p in both):  # type: ignore[union-attr]
         raise DiffInputError("--pages needs PDFs or trees to render: give sessions, build folders, or .pdf/.html files")
+    return notes
 
 
 def _compare_pair(pair: Pair, views: Views, many: bool, result: DiffResult) -> str:
@@ -305,7 +330,7 @@ def _compare_pair(pair: Pair, views: Views, many: bool, result: DiffResult) -> s
         if a.tree is not None and b.tree is not None and (views.html or views.docx):
             _write_redlines(a, b, pair.series, summary(diff), views, many, result)
     if a.pdf is not None and b.pdf is not None and (views.pages or a.canonical is None or b.canonical is None):
-        pages = compare_pdfs(_pdf_of(a), _pdf_of(b), views.pages, pair.series, (a.label, b.label))
+        pages = compare_pdfs(_pdf_of(a), _pdf_of(b), views.pages, pair.series, (a.label, b.label), (a.name, b.name))
         result.written += [c.image for c in pages.changes if c.image is not None]
         result.differs |= bool(pages.changes)
         text += _pages_line(pages, views.pages, a.name, b.name, bool(text))

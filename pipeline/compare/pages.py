@@ -48,8 +48,8 @@ class PageChange:
     image: Path | None = None
 
 
-def rasterize(pdf: bytes, dpi: int = DPI) -> list[Image.Image]:
-    """Every page of a PDF as an RGB image."""
+def rasterize(pdf: bytes, dpi: int = DPI, name: str = "the PDF") -> list[Image.Image]:
+    """Every page of a PDF as an RGB image (`name` says which PDF a message is about)."""
     if shutil.which("pdftoppm") is None:
         raise PageDiffError("pdftoppm not found: install poppler-utils to compare pages")
     with tempfile.TemporaryDirectory(prefix="unreport-pages-") as folder:
@@ -58,7 +58,8 @@ def rasterize(pdf: bytes, dpi: int = DPI) -> list[Image.Image]:
         done = subprocess.run(["pdftoppm", "-r", str(dpi), "-png", str(source), str(Path(folder) / "page")],
                               capture_output=True, text=True)
         if done.returncode != 0:
-            raise PageDiffError(f"pdftoppm could not read the PDF: {done.stderr.strip().splitlines()[-1:]}")
+            said = (done.stderr.strip().splitlines() or ["no reason given"])[-1]
+            raise PageDiffError(f"{name}: not a PDF pdftoppm can read ({said})")
         pages = sorted(Path(folder).glob("page-*.png"), key=lambda p: int(re.findall(r"\d+", p.stem)[-1]))
         return [Image.open(p).convert("RGB") for p in pages]
 
@@ -92,10 +93,11 @@ class PageComparison:
 
 
 def compare_pdfs(a_pdf: bytes, b_pdf: bytes, out_dir: Path | None = None, name: str = "page",
-                 labels: tuple[str, str] = ("A", "B")) -> PageComparison:
+                 labels: tuple[str, str] = ("A", "B"), sources: tuple[str, str] = ("A", "B")) -> PageComparison:
     """The pages that differ; with out_dir, a side-by-side PNG of each is written there as
-    <name>-page-<n>.png (older images of that name are removed first)."""
-    a_pages, b_pages = rasterize(a_pdf), rasterize(b_pdf)
+    <name>-page-<n>.png (older images of that name are removed first). `sources` name the two
+    PDFs in messages."""
+    a_pages, b_pages = rasterize(a_pdf, name=sources[0]), rasterize(b_pdf, name=sources[1])
     if out_dir is not None:
         for old in out_dir.glob(f"{glob.escape(name)}-page-*.png"):
             old.unlink()
