@@ -79,9 +79,13 @@ def test_a_language_version_is_previewed_from_its_translation(tmp_path: Path) ->
     assert '<html lang="fr"' in rendering.tree
     masthead = " ".join(line.text for line in rendering.pages[0].lines)
     assert "Assemblée générale" in masthead
-    english_only = PreviewBuilder(data_copy_of(tmp_path / "en"), 59, language="fr").build()
-    assert english_only.rendering is None
-    assert [p.message for p in english_only.problems] == ["this edition has no 'fr' version"]
+    with pytest.raises(PreviewError, match="has no 'fr' version"):  # refused at the start (attack 8)
+        PreviewBuilder(data_copy_of(tmp_path / "en"), 59, language="fr")
+    builder = PreviewBuilder(data, 59, language="fr")
+    (data / "sessions/59/cmw-status.fr.yaml").unlink()  # deleted while previewing: a problem, not a crash
+    deleted = builder.build()
+    assert deleted.rendering is None
+    assert [p.message for p in deleted.problems] == ["this edition has no 'fr' version"]
 
 
 def data_copy_of(target: Path) -> Path:
@@ -287,13 +291,15 @@ def test_ctrl_c_with_an_error_leaves_output_untouched(data_copy: Path, tmp_path:
         replace_in(edition_59(data_copy), "date: 2004-08-27", "date: 2004-02-30")
         wait_for_state(preview.url, lambda s: s["stale"])
         status = preview.stop()
-    assert status == 0
+    said = "".join(preview.said)
+    assert status == 2, said  # as `unreport build 59` ends on the same data (attack 8: it was 0)
     assert not (output / "59").exists()
-    assert "left as it was" in "".join(preview.said)
+    assert "left as it was" in said and "cmw-status.yaml:" in said and "2004-02-30" in said, said
 
 
 @pytest.mark.parametrize("arguments, message", [
     (["59", "--language", "xx"], "'xx' is not one of 'en', 'fr', 'es', 'ru', 'zh', 'ar'"),
+    (["60", "--language", "fr"], "has no 'fr' version (it has no language versions)"),
     (["../etc"], "session must be a number from 1 to 999 or a year from 1940 to 2099"),
     (["61"], "no editions for session 61"),
     (["59", "other-series"], "no edition of series 'other-series'"),
@@ -343,3 +349,20 @@ def test_the_watcher_counts_a_session_folder_moved_away(tmp_path):
     assert counts(watchfiles.Change.deleted, str(data / "sessions" / "59"))
     assert counts(watchfiles.Change.added, str(data / "sessions" / "60"))
     assert not counts(watchfiles.Change.deleted, str(tmp_path / "elsewhere" / "59"))
+
+
+def test_a_data_folder_deleted_and_made_again_is_watched_again(data_copy: Path, tmp_path: Path) -> None:
+    """Attack 8: after `rm -rf data; cp -r copy data` the preview never built again (its watch was
+    on the deleted folder) and showed a false "no editions" error while the file was edited."""
+    saved = tmp_path / "saved"
+    shutil.copytree(data_copy, saved)
+    with running_preview(data_copy, tmp_path / "output") as preview:
+        wait_for_state(preview.url, lambda s: s["rendering"] is not None and not s["stale"])
+        shutil.rmtree(data_copy)
+        shutil.copytree(saved, data_copy)
+        replace_in(edition_59(data_copy), "date: 2004-08-27", "date: 2004-02-30")
+        state = wait_for_state(preview.url, lambda s: s["stale"] and any("2004-02-30" in p.get("quoted", "")
+                                                                          for p in s["problems"]))
+        assert not any("no editions" in p["message"] for p in state["problems"])
+        replace_in(edition_59(data_copy), "date: 2004-02-30", "date: 2004-08-27")
+        wait_for_state(preview.url, lambda s: not s["stale"] and s["problems"] == [])

@@ -15,7 +15,7 @@ import uvicorn
 from pipeline.inputs.layout import TEMPLATES_DIR
 from pipeline.inputs.problems import InputError, display_path
 from pipeline.preview.hub import PreviewHub
-from pipeline.preview.rebuild import PreviewBuilder
+from pipeline.preview.rebuild import PreviewBuilder, PreviewError
 from pipeline.preview.server import create_app
 
 LOOPBACK = "127.0.0.1"
@@ -112,8 +112,9 @@ def run_preview(options: PreviewOptions, say: Callable[[str], None]) -> None:
 
 
 def write_outputs(options: PreviewOptions, say: Callable[[str], None]) -> None:
-    """Build the session into the output folder as `unreport build SESSION --force` does,
-    or leave it as it was when the data has errors."""
+    """Build the session into the output folder as `unreport build SESSION --force` does, or
+    leave it as it was when the data has errors (an InputError with them, as a build gives: the
+    command ends as `unreport build` would) or a writer fails (PreviewError)."""
     from pipeline.build.session import build_session
 
     target = display_path(options.output_dir / str(options.session))
@@ -121,10 +122,8 @@ def write_outputs(options: PreviewOptions, say: Callable[[str], None]) -> None:
     try:
         build_session(options.session, options.data_dir, options.output_dir, templates_dir=options.templates_dir)
     except InputError as exc:
-        errors = len(exc.errors)
-        say(f"{target} left as it was: the data has {errors} error(s) (unreport validate {options.session})")
-        return
+        say(f"{target} left as it was: the data has {len(exc.errors)} error(s), listed below")
+        raise
     except Exception as exc:  # noqa: BLE001 -- a writer failed: the files stay as they were, said in one line
-        say(f"{target} left as it was: a writer failed: {type(exc).__name__}: {exc}")
-        return
+        raise PreviewError(f"{target} left as it was: a writer failed: {type(exc).__name__}: {exc}") from None
     say(f"wrote {target}")

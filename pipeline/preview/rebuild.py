@@ -19,7 +19,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from pipeline.inputs.cache import ParsedFiles
-from pipeline.inputs.layout import TEMPLATES_DIR, edition_files, edition_path
+from pipeline.i18n.languages import ORIGINAL
+from pipeline.inputs.layout import TEMPLATES_DIR, edition_files, edition_path, translation_files, translation_language
 from pipeline.inputs.problems import InputError, Location, Problem, display_path
 from pipeline.preview.pages import PageImage, PageImages
 
@@ -104,6 +105,7 @@ class PreviewBuilder:
         self.language = language  # the version shown: the English original or a language version
         self.templates_dir = templates_dir
         self.series = choose_series(data_dir, session, series)
+        check_language(data_dir, session, self.series, language)
         self.files = ParsedFiles()
         self.images = PageImages()
         self.builds = 0
@@ -217,6 +219,18 @@ def _of_this_report(problems: list[Problem], inputs: Inputs, series: str) -> lis
 def _lap(started: float, seconds: dict[str, float]) -> float:
     """Seconds since the last lap (the first lap counts from `started`)."""
     return time.perf_counter() - started - sum(seconds.values())
+
+
+def check_language(data_dir: Path, session: int, series: str, language: str) -> None:
+    """The language version asked for exists beside the edition (PreviewError naming those that do)."""
+    if language == ORIGINAL:
+        return
+    edition = edition_path(data_dir, session, series)
+    languages = sorted(translation_language(path) for path in translation_files(edition))
+    if language not in languages:
+        given = f"its versions: {', '.join(languages)}" if languages else "it has no language versions"
+        raise PreviewError(f"{display_path(edition)} has no '{language}' version ({given}); preview the original, "
+                           f"or write {display_path(edition.with_name(f'{series}.{language}.yaml'))} first")
 
 
 def choose_series(data_dir: Path, session: int, series: str | None) -> str:
