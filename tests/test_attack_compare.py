@@ -103,3 +103,21 @@ def test_out_writes_the_views_canonical_texts_can_give_and_says_which_it_leaves_
     assert [p.name for p in out.iterdir()] == ["summary.txt"]
     asked = diff(str(built_59["txt"]), str(built_59["txt"]), "--html", str(tmp_path / "r.html"))
     assert asked.exit_code == 2 and "--html and --docx need document trees" in asked.output
+
+
+def test_a_stylesheet_that_hides_the_report_fails_the_build(tmp_path):
+    """Attack 8: `body { display: none }` in a templates copy gave a blank one-page PDF with exit 0
+    (the layout checks caught text off the page, not text gone from it)."""
+    from conftest import DATA
+    from pipeline.inputs.layout import TEMPLATES_DIR
+
+    for rule in ("body { display: none }", ".numbered-paragraph, table { visibility: hidden }"):
+        templates = tmp_path / f"templates-{len(rule)}"
+        shutil.copytree(TEMPLATES_DIR, templates)
+        with (templates / "base" / "un-report.css").open("a", encoding="utf-8") as css:
+            css.write(rule + "\n")
+        out = tmp_path / f"out-{len(rule)}"
+        result = CliRunner().invoke(main, ["build", "59", "--data", str(DATA), "--output", str(out),
+                                           "--templates", str(templates)])
+        assert result.exit_code != 0 and "the stylesheet hides part of it" in result.output, result.output
+        assert not (out / "59" / "cmw-status.pdf").exists()

@@ -189,7 +189,42 @@ def _laid_out(tree_html: str, templates_dir: Path) -> Document:
     if past:
         page, text, _ = past[0]
         raise LayoutError(page, text)
+    _require_shown_text(tree_html, document)
     return document
+
+
+SHOWN_SHARE = 0.5  # the least share of the tree's text the pages must show (they show more: running heads)
+
+
+class HiddenTextError(ValueError):
+    """The pages show far less text than the tree holds: the stylesheet hides part of the report."""
+
+
+def _require_shown_text(tree_html: str, document: Document) -> None:
+    """A HiddenTextError when the pages show less than SHOWN_SHARE of the tree's characters (a
+    stylesheet's `display: none` made a blank or gutted PDF that a build wrote as if whole)."""
+    from lxml import html as lxml_html
+    from weasyprint.formatting_structure import boxes
+
+    body = lxml_html.fromstring(tree_html).find("body")
+    written = len("".join((body.text_content() if body is not None else "").split()))
+    shown = 0
+    for page in document.pages:
+        stack = [page._page_box]
+        while stack:
+            box = stack.pop()
+            if isinstance(box, boxes.TextBox):
+                if box.style["visibility"] == "visible":
+                    shown += len("".join(box.text.split()))
+            elif isinstance(box, boxes.ParentBox):
+                stack.extend(box.children)
+            footnotes = getattr(box, "footnote_area", None)
+            if footnotes is not None:
+                stack.append(footnotes)
+    if written and shown < written * SHOWN_SHARE:
+        raise HiddenTextError(f"the PDF's pages would show {shown} of the report's {written} characters: the "
+                              "stylesheet hides part of it (a 'display: none' or 'visibility: hidden' rule?); the "
+                              "PDF is not written")
 
 
 def overflowing_text(document: Document, within: str = "column") -> list[tuple[int, str, bool]]:
