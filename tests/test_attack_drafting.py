@@ -52,3 +52,11 @@ def test_drafting_past_a_later_edition_of_the_series_says_so(data_copy):
     assert result.exit_code == 0, result.output
     assert ("sessions 60, 61 each already have an edition of this series, later than" in result.output
             and "draft from session 61 instead" in result.output)
+
+
+def test_a_file_where_the_session_folder_goes_is_one_line(data_copy):
+    """Attack 9: a file at sessions/63 ended in a FileExistsError traceback."""
+    (data_copy / "sessions/63").write_text("not a folder\n", encoding="utf-8")
+    result = new_edition(data_copy, "62", "63")
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert "sessions/63 is a file, where the session's folder goes" in result.output

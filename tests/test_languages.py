@@ -766,8 +766,9 @@ def test_an_empty_original_language_is_one_error_in_a_drafters_words(tmp_path):
 
 
 def test_session_days_print_once_what_both_days_share_where_the_language_says_how():
-    """fr.yaml's `session_dates` and `pattern_shared_year` (A/HRC/34/L.6: '27 février-24 mars
-    2017'); a range within a month takes the year's pattern, fr.yaml giving no month's."""
+    """fr.yaml's `session_dates`, `pattern_shared_year` (A/HRC/34/L.6: '27 février-24 mars 2017')
+    and `pattern_shared_month` (A/HRC/35/2: '6-23 juin 2017'); without a month's pattern, a range
+    within a month takes the year's."""
     import datetime as dt
 
     from pipeline.i18n.languages import languages
@@ -775,7 +776,12 @@ def test_session_days_print_once_what_both_days_share_where_the_language_says_ho
 
     fr = style_of(languages(DATA)["fr"])
     assert fr.session_dates(dt.date(2017, 2, 27), dt.date(2017, 3, 24)) == "27 février-24 mars 2017"
-    assert fr.session_dates(dt.date(2015, 3, 2), dt.date(2015, 3, 27)) == "2 mars-27 mars 2015"
+    assert fr.session_dates(dt.date(2017, 6, 6), dt.date(2017, 6, 23)) == "6-23 juin 2017"
+    import copy
+
+    without = copy.deepcopy(languages(DATA)["fr"])  # not the cached one other tests read
+    del without.dates["pattern_shared_month"]
+    assert style_of(without).session_dates(dt.date(2015, 3, 2), dt.date(2015, 3, 27)) == "2 mars-27 mars 2015"
     assert fr.session_dates(dt.date(2018, 7, 26), dt.date(2019, 7, 24)) == "26 juillet 2018-24 juillet 2019"
     assert fr.session_dates(dt.date(2017, 3, 24), dt.date(2017, 3, 24)) == "24 mars 2017"
 
@@ -785,10 +791,26 @@ def test_session_days_print_once_what_both_days_share_where_the_language_says_ho
 def test_a_shared_pattern_showing_the_wrong_fields_is_an_error_at_its_line(data_copy, key, pattern):
     from conftest import problems_of
 
-    replace_in(data_copy / "languages" / "fr.yaml", '  pattern_shared_year: "d MMMM"',
-               f'  pattern_shared_year: "d MMMM"\n  {key}: "{pattern}"' if key != "pattern_shared_year"
-               else f'  pattern_shared_year: "{pattern}"')
+    replace_in(data_copy / "languages" / "fr.yaml", '  pattern_shared_month: "d"' if key == "pattern_shared_month"
+               else '  pattern_shared_year: "d MMMM"', f'  {key}: "{pattern}"')
     errors = [p for p in problems_of(data_copy, 59) if ": error:" in p]
     lines = (data_copy / "languages" / "fr.yaml").read_text(encoding="utf-8").splitlines()
     line = next(n for n, text in enumerate(lines, 1) if text.startswith(f"  {key}:"))
     assert len(errors) == 1 and f"languages/fr.yaml:{line}:" in errors[0] and f"'dates.{key}' is '{pattern}'" in errors[0], errors
+
+
+@pytest.mark.parametrize("old, new, expected", [
+    ('  pattern_shared_year: "d MMMM"', "  pattern_shared_year: 5", "'dates.pattern_shared_year' must be a text"),
+    ('  pattern_shared_year: "d MMMM"', '  patern_shared_year: "d MMMM"',
+     "unknown key 'patern_shared_year' under 'dates' (did you mean 'pattern_shared_year'?)"),
+    ('  session: "{Ordinal} session"\n', '  session: "{Ordinal} session"\n  pattern_shared_month: "d"\n',
+     "unknown key 'pattern_shared_month' under 'strings'"),
+])
+def test_a_language_key_of_the_wrong_kind_or_place_is_an_error_at_its_line(data_copy, old, new, expected):
+    """Attack 9: a date pattern that was a number crashed the build with no file or line, and one
+    under the wrong key (or misspelt) was ignored: the French masthead printed the year twice."""
+    from conftest import problems_of
+
+    replace_in(data_copy / "languages" / "fr.yaml", old, new)
+    errors = [p for p in problems_of(data_copy, 59) if ": error:" in p]
+    assert len(errors) == 1 and "languages/fr.yaml:" in errors[0] and expected in errors[0], errors

@@ -227,6 +227,8 @@ class _Numbering:
         subparagraphs are labelled."""
         self.in_annex, self.in_draft = None, in_draft
         for index, block in enumerate(blocks):
+            if block.id:  # known, so that ref() says it has no number to cite (not that no block has the id)
+                self.numbers.targets.setdefault(block.id, Target("", block.id))
             _number_items(self.numbers, block, at + (index,), None, self.of_annex, self.labels)
 
     def of_annex(self, reference: str) -> str:

@@ -39,9 +39,10 @@ from pipeline.doctree.barcodes import code39_svg, qr_svg
 REPORT_TEMPLATE = "report.html.j2"  # each template kind's entry point: templates/<kind>/report.html.j2
 
 
-# The white space before the break keeps a word space between the lines wherever the tree's text
-# is read without its breaks (metadata, search); it is invisible at a line's end.
-LINE_BREAK = '\n<br class="line-break">'
+# The white space after the break keeps a word space between the lines wherever the tree's text
+# is read without its breaks (metadata, search); the layout drops it at the start of a line (before
+# the break, WeasyPrint would count it in the line's width and break the line early).
+LINE_BREAK = '<br class="line-break">\n'
 
 
 def line_breaks(text: str) -> Markup:

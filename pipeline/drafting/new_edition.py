@@ -437,6 +437,8 @@ def check_target(data_dir: Path, target: Path) -> None:
         if path.is_symlink():
             raise EditionError(f"{display_path(path)} is a link; new-edition writes plain files inside the data "
                                "folder only: remove the link (or replace it with the file or folder itself)")
+        if path != target and path.exists() and not path.is_dir():
+            raise EditionError(f"{display_path(path)} is a file, where the session's folder goes; move it away first")
         path = path.parent
     if target.is_dir():
         raise EditionError(f"{display_path(target)} is a folder, where the draft's file goes; move it away first")

@@ -14,7 +14,7 @@ from typing import Any
 
 from pipeline.i18n.scripts import SCRIPTS
 from pipeline.inputs.layout import languages_dir
-from pipeline.inputs.problems import InputError, Location, Problem, display_path
+from pipeline.inputs.problems import did_you_mean, InputError, Location, Problem, display_path
 from pipeline.inputs.sources import load_yaml, locate
 
 ORIGINAL = "en"  # every edition is written in English; the other languages translate it
@@ -168,7 +168,9 @@ def _shape_problems(raw: dict, shown: str, path: Path) -> list[Problem]:
                                   f"year (y), like 'd MMMM y', or every date of the report prints {outcome}")
     for key, (fields, like) in SHARED_PATTERNS.items():
         given = (raw.get("dates") or {}).get(key) if isinstance(raw.get("dates"), dict) else None
-        if isinstance(given, str) and _date_fields(given) != fields:
+        if given is not None and not isinstance(given, str):
+            bad(("dates", key), f"'dates.{key}' must be a text, a date pattern like '{like.split(chr(39))[1]}'")
+        elif isinstance(given, str) and _date_fields(given) != fields:
             bad(("dates", key), f"'dates.{key}' is '{given}': it must show {like} (the first day of a range "
                                 "whose last day prints the rest)")
     english = _english_shape(path)
@@ -186,7 +188,15 @@ def _shape_problems(raw: dict, shown: str, path: Path) -> list[Problem]:
                 return
         elif isinstance(value, dict):
             for key, item in value.items():
-                walk(item, model.get(key) if isinstance(model, dict) else None, (*key_path, key))
+                place = (*key_path, key)
+                if isinstance(model, dict) and key not in model and place not in LANGUAGE_ONLY_KEYS \
+                        and tuple(key_path) not in NAME_MAPS:
+                    known = [k for k in model] + [k[-1] for k in LANGUAGE_ONLY_KEYS if k[:-1] == tuple(key_path)]
+                    bad(place, f"unknown key '{key}' under '{'.'.join(map(str, key_path))}'"
+                               f"{did_you_mean(str(key), known)}; it would be left unused (the keys here: "
+                               f"{', '.join(map(str, known))})")
+                    continue
+                walk(item, model.get(key) if isinstance(model, dict) else None, place)
         elif isinstance(value, list):
             for index, item in enumerate(value):
                 walk(item, model[0] if isinstance(model, list) and model else None, (*key_path, index))
@@ -281,6 +291,13 @@ def _whole_date(pattern: str) -> bool:
     """Whether a CLDR date pattern shows a day (d), a month (M or L) and a year (y)."""
     return _date_fields(pattern) == {"d", "M", "y"}
 
+
+# Keys a language file may give that the English file has no need of (its masthead and lists are
+# the code's: i18n/style.py), and the maps whose keys are names (organs, authors, count nouns).
+LANGUAGE_ONLY_KEYS = {("dates", "pattern_shared_year"), ("dates", "pattern_shared_month"), ("dates", "masthead_locale"),
+                      ("dates", "months"), ("lists", "last_before_i"), ("lists", "order"), ("lists", "ignore_prefixes"),
+                      ("strings", "session_dates"), ("strings", "session_year")}
+NAME_MAPS = {("strings", "authors"), ("strings", "organs"), ("strings", "counted", "nouns"), ("numbering", "names")}
 
 # The shortened patterns of a range's first day (localized.session_dates): the fields each shows.
 SHARED_PATTERNS = {"pattern_shared_year": ({"d", "M"}, "the day and the month, like 'd MMMM'"),

@@ -162,6 +162,9 @@ def _message(error: dict, raw: Any, model: type[BaseModel]) -> str:
     if kind in ("union_tag_not_found", "union_tag_invalid"):
         keys = list(value) if isinstance(value, dict) else []
         found = next((k for k in keys if k not in BLOCK_ATTRIBUTES), keys[0] if keys else "")  # not 'id:'...
+        if found in BLOCK_KEYS:  # a kind of block that cannot stand in this list
+            return (f"'{where}': '- {found}: ...' cannot stand here: a draft resolution or decision holds "
+                    "paragraphs, tables and figures, not another draft; end the first draft before the next")
         instead = f", not '{found}'{did_you_mean(found, list(BLOCK_KEYS))}" if found else ""
         return (f"'{where}': a block is '- paragraph: ...', a heading ('- chapter: ...', '- section: ...', ...), "
                 f"'- table: ...' or '- figure: ...'{instead}")

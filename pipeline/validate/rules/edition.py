@@ -81,6 +81,16 @@ def check_agenda_items(inputs: Inputs, sourced: Sourced) -> Problems:
         if label != "..." and label in labels[:index]:
             yield error(at(sourced, *agenda_path(edition, index, "item")),
                         f"agenda item {label} is named twice; name each item the report is issued under once")
+    for index, item in enumerate(edition.agenda_items):
+        lines = [line for line in item.title.splitlines() if line.strip()]
+        if len(lines) > MOST_AGENDA_LINES:
+            yield warning(at(sourced, *agenda_path(edition, index, "title")),
+                          f"the agenda item's title is written in {len(lines)} lines; a masthead breaks one in at most "
+                          f"{MOST_AGENDA_LINES}, and more push the report's title off page 1: join lines (or write the "
+                          "title as one text, '>-', and let the measure break it)")
+
+
+MOST_AGENDA_LINES = 6  # the lines a masthead breaks an agenda item's title in (the longest seen take 4 or 5)
 
 
 def check_symbols(inputs: Inputs, sourced: Sourced) -> Problems:

@@ -80,7 +80,8 @@ def add_inline(b: Build, par: Paragraph, el: etree._Element, at: At) -> None:
         if handler is None:
             raise ValueError(f"<{child.tag} class={child.get('class')!r}> ({declared.role.value}) cannot stand in a line of text")
         handler(b, par, child, declared, at)
-        _add_text(b, par, child.tail, at)
+        # white space opening a line after a break is not shown (Word would show it)
+        _add_text(b, par, (child.tail or "").lstrip() if declared.kind == "line-break" else child.tail, at)
 
 
 def _add_text(b: Build, par: Paragraph, text: str | None, at: At) -> None:

@@ -1,0 +1,47 @@
+"""Findings of attack 9 on the newest features (3 December): a draft inside a draft was told
+"not 'draft_decision' (did you mean 'draft_decision'?)", ref() to a preamble paragraph said to give
+the block the id it had, an agenda title written line by line broke early in the PDF, and one of
+forty lines passed without a word."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import build, pdftotext, problems_of, replace_in
+
+EDITION = Path("sessions/62/fifth-committee-efficiency.yaml")
+TITLE = "  title: Review of the efficiency of the administrative and financial functioning of the United Nations\n"
+LINES = ["Review of the efficiency of the", "administrative and financial functioning of", "the United Nations"]
+
+
+def test_a_draft_inside_a_draft_is_told_in_words(data_copy):
+    replace_in(data_copy / EDITION, "        - paragraph: A\n",
+               "        - draft_resolution:\n            body:\n              - paragraph: Nested.\n"
+               "        - paragraph: A\n")
+    errors = [p for p in problems_of(data_copy, 62) if ": error:" in p]
+    assert len(errors) == 1 and "'- draft_resolution: ...' cannot stand here" in errors[0], errors
+    assert "did you mean" not in errors[0]
+
+
+def test_ref_to_a_preamble_paragraph_says_it_has_no_number(data_copy):
+    replace_in(data_copy / EDITION, "      new_page: true\n      body:\n",
+               "      new_page: true\n      preamble:\n        - paragraph: The General Assembly,\n"
+               "          id: pre1\n      body:\n")
+    replace_in(data_copy / EDITION, "      decision:\n", "      decision ({{ ref(\"pre1\") }}):\n")
+    errors = [p for p in problems_of(data_copy, 62) if "ref('pre1')" in p]
+    assert errors and "names a block without a number to cite" in errors[0], errors
+    assert "give the block 'id: pre1'" not in errors[0]
+
+
+def test_an_agenda_title_written_line_by_line_keeps_its_lines_in_the_pdf(data_copy, tmp_path):
+    replace_in(data_copy / EDITION, TITLE, "  title: |-\n" + "".join(f"    {line}\n" for line in LINES))
+    built = build(data_copy, tmp_path / "out", session=62, formats=("html", "txt", "pdf"))
+    lines = [line.strip() for line in pdftotext(built["pdf"], "-l", "1").splitlines()]
+    start = lines.index(LINES[0])
+    assert lines[start:start + 3] == LINES, lines[start - 2:start + 5]
+
+
+def test_an_agenda_title_of_many_lines_is_a_warning(data_copy):
+    replace_in(data_copy / EDITION, TITLE, "  title: |-\n" + "".join(f"    line {n}\n" for n in range(40)))
+    warned = [p for p in problems_of(data_copy, 62) if "written in 40 lines" in p]
+    assert warned and ": warning:" in warned[0] and "fifth-committee-efficiency.yaml:" in warned[0]
