@@ -33,9 +33,10 @@ def test_a_link_where_the_draft_goes_is_refused_and_nothing_outside_is_written(d
 def test_a_linked_session_folder_is_refused(data_copy, tmp_path):
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    (data_copy / "sessions/68").symlink_to(elsewhere, target_is_directory=True)
-    result = new_edition(data_copy, "60", "68")
-    assert result.exit_code == 2 and "sessions/68 is a link" in result.output
+    # session 67: a session with no edition (68 has A/C.3/68/L.75 since newcomer 10)
+    (data_copy / "sessions/67").symlink_to(elsewhere, target_is_directory=True)
+    result = new_edition(data_copy, "60", "67")
+    assert result.exit_code == 2 and "sessions/67 is a link" in result.output
     assert list(elsewhere.iterdir()) == []
 
 
