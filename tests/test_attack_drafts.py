@@ -45,3 +45,24 @@ def test_an_agenda_title_of_many_lines_is_a_warning(data_copy):
     replace_in(data_copy / EDITION, TITLE, "  title: |-\n" + "".join(f"    line {n}\n" for n in range(40)))
     warned = [p for p in problems_of(data_copy, 62) if "written in 40 lines" in p]
     assert warned and ": warning:" in warned[0] and "fifth-committee-efficiency.yaml:" in warned[0]
+
+
+def test_a_changed_unnumbered_line_of_a_draft_is_named_with_its_draft(data_copy, tmp_path):
+    """Attack 9: a change to A/62/604's draft decision (all unnumbered) was told only as
+    "unnumbered paragraph changed"."""
+    from pipeline.compare.textdiff import diff_texts, report
+
+    before = build(data_copy, tmp_path / "a", session=62, formats=("html", "txt"))["txt"].read_text(encoding="utf-8")
+    replace_in(data_copy / EDITION, "        - paragraph: Item 140\n", "        - paragraph: Item 141\n")
+    after = build(data_copy, tmp_path / "b", session=62, formats=("html", "txt"))["txt"].read_text(encoding="utf-8")
+    text = report(diff_texts(before, after))
+    assert "unnumbered paragraph of draft decision changed" in text, text
+
+
+def test_a_numbered_preamble_paragraph_is_an_error(data_copy):
+    """Attack 9: `numbered: true` on a preamble paragraph was silently ignored."""
+    replace_in(data_copy / EDITION, "      new_page: true\n      body:\n",
+               "      new_page: true\n      preamble:\n        - paragraph: The General Assembly,\n"
+               "          numbered: true\n      body:\n")
+    errors = [p for p in problems_of(data_copy, 62) if ": error:" in p]
+    assert len(errors) == 1 and "a preamble's paragraphs take no number" in errors[0], errors

@@ -175,6 +175,7 @@ def test_the_rapporteurs_line_is_the_editions_own(data_copy, built_62):
     result = CliRunner().invoke(main, ["new-edition", "62", "63", "--data", str(data_copy)])
     assert result.exit_code == 0, result.output
     assert "its own author line 'Rapporteur: Mr. Steven Ssenabulya Nkayivu (Uganda)'" in result.output
+    assert "the draft decision 'Questions deferred for future consideration'" in result.output  # the session's own
 
 
 def test_a_version_gives_the_editions_own_author_line_or_is_told(data_copy, tmp_path):

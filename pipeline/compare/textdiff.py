@@ -121,7 +121,7 @@ def parse_blocks(lines: Sequence[CanonicalLine | str]) -> list[Block]:
         if not line.strip():
             continue
         if match := re.fullmatch(r"¶(\S*) (.*)", line):
-            paragraph = f"paragraph {match[1]}{scope}" if match[1] else "unnumbered paragraph"
+            paragraph = f"paragraph {match[1]}{scope}" if match[1] else f"unnumbered paragraph{scope}"
             blocks.append(Block("paragraph", paragraph, match[2], line, element))
         elif match := re.fullmatch(r"\[(table|figure) ?(.*)\]", line):  # its caption, rows, picture and source follow
             opener = f"{match[1]} {match[2]}".strip()

@@ -27,6 +27,7 @@ from pipeline.build.atomic import write_atomically
 from pipeline.inputs.layout import (check_session_id, edition_files, edition_path, is_translation_file, series_file,
                                     session_numbers)
 from pipeline.inputs.load import Inputs, Sourced, load_editions
+from pipeline.model.blocks import DraftBlock
 from pipeline.model.edition import Edition
 from pipeline.model.reference import Organ
 from pipeline.model.translation import Translation, source_hash
@@ -98,14 +99,16 @@ class DraftedEdition:
 
 
 def edition_specific(edition: Edition) -> tuple[str, ...]:
-    """What an edition may have had for itself alone, named for the drafter: its own title,
-    its masthead notes, an addendum's title."""
+    """What an edition may have had for itself alone, named for the drafter: its own title and
+    author line, its masthead notes, an addendum's title, the drafts it recommends."""
     def quoted(text: str) -> str:
         return f"'{text}'" if len(text) <= 60 else f"'{text[:57].rstrip()}...'"
     named = [f"its own title {quoted(edition.title)}"] if edition.title else []
     named += [f"the masthead note on the {note.attached_to} {quoted(note.text)}" for note in edition.masthead_notes]
     named += [f"the addendum's title {quoted(edition.addendum_title)}"] if edition.addendum_title else []
     named += [f"its own author line {quoted(edition.author)}"] if edition.author else []
+    named += [f"the draft {block.kind} {quoted(block.spec.title) if block.spec.title else '(untitled)'}"
+              for _, blocks in edition.block_lists() for block in blocks if isinstance(block, DraftBlock)]
     return tuple(named)
 
 

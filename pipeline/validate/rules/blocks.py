@@ -94,6 +94,23 @@ def check_drafts(inputs: Inputs, sourced: Sourced) -> Problems:
                             f"a {block.key.replace('_', ' ')} heading inside a draft {draft.kind}: a draft holds its "
                             "paragraphs, lists, tables and figures, not headings (its label and 'title:' are its "
                             "heading); write it as a paragraph, or move it out of the draft")
+        written = _raw_at(sourced.raw, *path, draft.key, "preamble")
+        for index, paragraph in enumerate(written if isinstance(written, list) else []):
+            if isinstance(paragraph, dict) and paragraph.get("numbered") is True:
+                yield error(at(sourced, *path, draft.key, "preamble", index, "numbered"),
+                            "a preamble's paragraphs take no number (the body's are numbered 1, 2 ...): remove "
+                            "'numbered: true', or move the paragraph to the 'body:'")
+
+
+def _raw_at(raw: Any, *path: str | int) -> Any:
+    """The value the file gives at `path` (None where it gives none): what the drafter wrote,
+    not the model's defaults."""
+    for step in path:
+        try:
+            raw = raw[step]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return raw
 
 
 def check_headings(inputs: Inputs, sourced: Sourced) -> Problems:
