@@ -99,10 +99,10 @@ def test_out_writes_the_views_canonical_texts_can_give_and_says_which_it_leaves_
     out = tmp_path / "views"
     result = diff(str(built_59["txt"]), str(built_59["txt"]), "--out", str(out))
     assert result.exit_code == 0, result.output
-    assert "note: redline.html and redline.docx are left out: the inputs have no document trees" in result.output
+    assert "note: redline.html and redline.docx left out: redlines need document trees" in result.output
     assert [p.name for p in out.iterdir()] == ["summary.txt"]
     asked = diff(str(built_59["txt"]), str(built_59["txt"]), "--html", str(tmp_path / "r.html"))
-    assert asked.exit_code == 2 and "--html and --docx need document trees" in asked.output
+    assert asked.exit_code == 2 and "--html: redlines need document trees" in asked.output
 
 
 def test_a_stylesheet_that_hides_the_report_fails_the_build(tmp_path):
@@ -121,3 +121,11 @@ def test_a_stylesheet_that_hides_the_report_fails_the_build(tmp_path):
                                            "--templates", str(templates)])
         assert result.exit_code != 0 and "the stylesheet hides part of it" in result.output, result.output
         assert not (out / "59" / "cmw-status.pdf").exists()
+
+
+def test_out_with_a_view_asked_by_name_leaves_out_only_the_others(tmp_path, built_59):
+    """Review 3: `--out D --pages P` on two PDFs failed on --html and --docx, which nobody asked for."""
+    result = diff(str(built_59["pdf"]), str(built_59["pdf"]), "--out", str(tmp_path / "views"),
+                  "--pages", str(tmp_path / "pages"))
+    assert result.exit_code == 0, result.output
+    assert "note: redline.html and redline.docx left out: redlines need document trees" in result.output

@@ -66,3 +66,30 @@ def test_a_numbered_preamble_paragraph_is_an_error(data_copy):
                "          numbered: true\n      body:\n")
     errors = [p for p in problems_of(data_copy, 62) if ": error:" in p]
     assert len(errors) == 1 and "a preamble's paragraphs take no number" in errors[0], errors
+
+
+def test_tables_in_a_draft_are_numbered_in_document_order(data_copy, tmp_path):
+    """Review 3: a titled table inside a draft was numbered after the tables that follow the draft
+    ("Table 1", "Table 3", "Table 2")."""
+    def table(title: str, indent: str) -> str:
+        return (f"{indent}- table:\n{indent}    title: {title}\n{indent}    columns: [Item]\n"
+                f"{indent}    rows: [[one]]\n")
+
+    replace_in(data_copy / EDITION, "  - draft_decision:\n",
+               table("Before the draft", "  ") + "  - draft_decision:\n")
+    replace_in(data_copy / EDITION, "        - paragraph: A\n", table("In the draft", "        ") + "        - paragraph: A\n")
+    with (data_copy / EDITION).open("a", encoding="utf-8") as file:  # after the draft, in the body
+        file.write(table("After the draft", "  "))
+    built = build(data_copy, tmp_path / "out", session=62, formats=("html", "txt"))
+    captions = [line for line in built["txt"].read_text(encoding="utf-8").splitlines() if "caption:" in line]
+    assert captions == ["  caption: Table 1 Before the draft", "  caption: Table 2 In the draft",
+                        "  caption: Table 3 After the draft"], captions
+
+
+def test_a_versions_untranslated_draft_paragraph_names_its_draft(data_copy):
+    """Review 3: the translation checks said "of a draft decision" for any draft."""
+    replace_in(data_copy / EDITION, "        - paragraph: A\n", "        - paragraph: A\n          id: part-a\n")
+    (data_copy / "sessions/62/fifth-committee-efficiency.fr.yaml").write_text(
+        "language: fr\nstatus: unofficial\ntitle: Rapport\nagenda_title: Examen\nauthor: Rapporteur\n", encoding="utf-8")
+    told = [p for p in problems_of(data_copy, 62) if "(part-a)" in p]
+    assert told and "an unnumbered paragraph of the draft decision (part-a)" in told[0], told

@@ -77,13 +77,14 @@ def test_update_removes_only_stale_snapshots_of_known_series(goldens):
     (goldens / "99").mkdir()
     (goldens / "99" / "x.txt").write_text("stray\n", encoding="utf-8")  # no such series
     (goldens / "59" / "cmw-status.french.txt").write_text("stray\n", encoding="utf-8")  # not a snapshot's name
+    (goldens / "59" / "cmw-status.bk.txt").write_text("stray\n", encoding="utf-8")  # nor a language's (review 3)
     (goldens / "59" / "notes.md").write_text("stray\n", encoding="utf-8")
     (goldens / "58").mkdir()
     (goldens / "58" / "cmw-status.html").write_text("old\n", encoding="utf-8")  # a stale snapshot
     result = run_golden("--update", "--golden", str(goldens))
     assert result.exit_code == 0, result.output
     assert result.stdout.count("removed ") == 1 and f"removed {goldens / '58' / 'cmw-status.html'}" in result.stdout
-    for kept in ("99/x.txt", "59/cmw-status.french.txt", "59/notes.md"):
+    for kept in ("99/x.txt", "59/cmw-status.french.txt", "59/cmw-status.bk.txt", "59/notes.md"):
         assert (goldens / kept).read_text(encoding="utf-8") == "stray\n"
 
 

@@ -457,3 +457,17 @@ def test_a_title_longer_than_word_allows_in_its_properties_still_builds(data_cop
     title = document.core_properties.title
     assert len(title) <= 255 and title.endswith(" Development\u2026"), title
     assert long_title.strip() in " ".join(p.text for p in document.paragraphs)
+
+
+def test_the_agenda_titles_measures_are_the_stylesheets():
+    """The agenda title's two measures (narrow before 2013, wide from 2013) are stated in the CSS
+    and in the Word styles: they must agree (review 3)."""
+    from pipeline.inputs.layout import TEMPLATES_DIR
+    from pipeline.writers.docx.styles import PARAGRAPH_STYLES
+
+    css = (TEMPLATES_DIR / "base" / "un-report.css").read_text(encoding="utf-8")
+    narrow = re.search(r"^\.agenda-title \{[^}]*width: (\d+)pt", css, re.M)
+    wide = re.search(r'^\.agenda-title\[data-measure="wide"\] \{[^}]*width: (\d+)pt', css, re.M)
+    assert narrow and wide
+    assert PARAGRAPH_STYLES["UN Agenda Title"]["width"] == int(narrow[1])
+    assert PARAGRAPH_STYLES["UN Agenda Title Wide"]["width"] == int(wide[1])

@@ -411,7 +411,8 @@ def diff(a: str, b: str, data_dir: Path, html_file: Path | None, docx_file: Path
 
     views = Views.under(out_dir) if out_dir else Views()
     views.html, views.docx, views.pages = html_file or views.html, docx_file or views.docx, pages_dir or views.pages
-    views.as_available = views.as_available and not (html_file or docx_file or pages_dir)  # asked for: required
+    views.asked = frozenset(name for name, given in (("html", html_file), ("docx", docx_file), ("pages", pages_dir))
+                            if given)
     try:
         result = run_diff(a, b, data_dir, views)
     except InputError as exc:  # an unknown session, or data that does not validate

@@ -98,6 +98,7 @@ class Views:
     pages: Path | None = None
     summary: Path | None = None
     as_available: bool = False  # leave out, with a note, the views the inputs cannot give (--out)
+    asked: frozenset[str] = frozenset()  # the views asked for by name (--html, --docx, --pages): required
 
     @classmethod
     def under(cls, folder: Path) -> "Views":
@@ -276,37 +277,46 @@ def _check_view_paths(a: str, b: str, data_dir: Path, views: Views) -> None:
 
 
 def _check_views(found: list[Pair], views: Views) -> list[str]:
-    """Refuse up front a view the inputs cannot give; with `as_available` (--out), leave it out
-    instead, and say so (the notes returned)."""
+    """Refuse up front a view the inputs cannot give, when it was asked for by name; one that only
+    `--out` asked for is left out, and said so (the notes returned)."""
     both = [p for p in found if p.a is not None and p.b is not None]
-    notes: list[str] = []
-    if views.as_available:
-        no_trees = any(p.a.tree is None or p.b.tree is None for p in both)  # type: ignore[union-attr]
-        versions = any(p.a.canonical is not None and p.b.canonical is not None  # type: ignore[union-attr]
-                       and language_versions(p.a.name, p.b.name) for p in both)  # type: ignore[union-attr]
-        if no_trees or versions:
-            why = "two language versions are aligned, not redlined" if versions else "the inputs have no document trees"
-            notes.append(f"redline.html and redline.docx are left out: {why}")
-            views.html = views.docx = None
-        if any(p.a.pdf is None or p.b.pdf is None for p in both):  # type: ignore[union-attr]
-            notes.append("pages/ is left out: the inputs have no PDFs or trees to render")
-            views.pages = None
     for pair in both:
         a, b = pair.a, pair.b
         if not (a.canonical is not None and b.canonical is not None) and not (a.pdf is not None and b.pdf is not None):
             raise DiffInputError(f"{a.name} and {b.name} have nothing to compare: a canonical text (.txt) compares "
                                  "with a text or a tree, a PDF with a PDF or a tree")
-    if views.html or views.docx:
-        versions = [p for p in both if p.a.canonical is not None and p.b.canonical is not None  # type: ignore[union-attr]
-                    and language_versions(p.a.name, p.b.name)]  # type: ignore[union-attr]
-        if versions:
-            raise DiffInputError(f"{versions[0].a.name} and {versions[0].b.name} are two language versions: they are "  # type: ignore[union-attr]
-                                 "aligned, not redlined, so --html and --docx have nothing to write")
-    if (views.html or views.docx) and any(p.a.tree is None or p.b.tree is None for p in both):  # type: ignore[union-attr]
-        raise DiffInputError("--html and --docx need document trees: give sessions, build folders with .html files, or .html files")
-    if views.pages and any(p.a.pdf is None or p.b.pdf is None for p in both):  # type: ignore[union-attr]
-        raise DiffInputError("--pages needs PDFs or trees to render: give sessions, build folders, or .pdf/.html files")
+    notes: list[str] = []
+    for names, why in _views_the_inputs_cannot_give(both):
+        wanted = [name for name in names if getattr(views, name) is not None]
+        if not wanted:
+            continue
+        asked = [name for name in wanted if name in views.asked or not views.as_available]
+        if asked:
+            raise DiffInputError(f"{' and '.join('--' + name for name in asked)}: {why}")
+        notes.append(f"{' and '.join(VIEW_FILES[name] for name in wanted)} left out: {why}")
+        for name in wanted:
+            setattr(views, name, None)
     return notes
+
+
+VIEW_FILES = {"html": "redline.html", "docx": "redline.docx", "pages": "pages/"}  # what --out writes
+
+
+def _views_the_inputs_cannot_give(both: list[Pair]) -> list[tuple[tuple[str, ...], str]]:
+    """The views the pairs cannot give, each with the reason, once."""
+    found: list[tuple[tuple[str, ...], str]] = []
+    versions = [p for p in both if p.a.canonical is not None and p.b.canonical is not None  # type: ignore[union-attr]
+                and language_versions(p.a.name, p.b.name)]  # type: ignore[union-attr]
+    if versions:
+        found.append((("html", "docx"), f"{versions[0].a.name} and {versions[0].b.name} are two language versions: "  # type: ignore[union-attr]
+                                        "they are aligned, not redlined"))
+    elif any(p.a.tree is None or p.b.tree is None for p in both):  # type: ignore[union-attr]
+        found.append((("html", "docx"), "redlines need document trees: give sessions, build folders with .html "
+                                        "files, or .html files"))
+    if any(p.a.pdf is None or p.b.pdf is None for p in both):  # type: ignore[union-attr]
+        found.append((("pages",), "page images need PDFs or trees to render: give sessions, build folders, or "
+                                  ".pdf/.html files"))
+    return found
 
 
 def _compare_pair(pair: Pair, views: Views, many: bool, result: DiffResult) -> str:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.compare.command import compose_session
+from pipeline.i18n.languages import LANGUAGE_ORDER
 from pipeline.build.atomic import write_atomically
 from pipeline.compare.textdiff import diff_texts, report
 from pipeline.inputs.layout import REPOSITORY, SESSION_PATTERN, TEMPLATES_DIR, session_numbers
@@ -129,7 +130,7 @@ def is_snapshot_name(path: Path, series: set[str]) -> bool:
     stem, _, language = path.stem.partition(".")
     return (SESSION_PATTERN.match(path.parent.name) is not None and path.suffix in (".txt", ".html")
             and SERIES_NAME.match(stem) is not None and stem in series
-            and (not language or re.fullmatch(r"[a-z]{2}", language) is not None))
+            and (not language or language in LANGUAGE_ORDER[1:]))
 
 
 def stale_goldens(data_dir: Path, golden_dir: Path = GOLDEN_DIR, current: list[Snapshot] | None = None) -> list[Path]:

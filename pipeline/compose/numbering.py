@@ -28,8 +28,8 @@ from typing import Callable
 
 from pipeline.doctree.vocabulary import CONTENTS_LEVELS
 from pipeline.i18n.labels import Labels, lettered, original_labels, roman
-from pipeline.model.blocks import (DRAFT_KEYS, HEADING_KEYS, FigureBlock, HeadingBlock, ListItem, ParagraphBlock,
-                                   TableBlock, TableSpec)
+from pipeline.model.blocks import (DRAFT_KEYS, HEADING_KEYS, DraftBlock, FigureBlock, HeadingBlock, ListItem,
+                                   ParagraphBlock, TableBlock, TableSpec)
 from pipeline.model.edition import UNNUMBERED_PARTS, Edition
 
 Path = tuple  # a path into the edition's data: ("body", 3, "items", 0)
@@ -128,16 +128,13 @@ def number_edition(edition: Edition, tables: dict[str, TableSpec], labels: Label
     """Number every block of an edition (the body, each annex, and the list items of the note's
     transmittal and the summary), its labels in a language (the original's by default)."""
     numbering = _Numbering(Numbers(), tables, labels or original_labels(), _depths(edition))
-    drafts = numbering.drafts(edition)
-    # the body and the annexes first, the unnumbered parts after them (the order anchors are taken in)
+    numbering.drafts(edition)
+    # the body and the annexes first, the unnumbered parts after them (the order anchors are taken
+    # in); a draft's lists are numbered where the draft stands, within the list that holds it
     for at, blocks in sorted(edition.block_lists(), key=lambda entry: entry[0][0] in UNNUMBERED_PARTS):
         if at[0] in UNNUMBERED_PARTS:
             numbering.unnumbered(blocks, at)
-        elif in_draft(at) and at[-1] == "preamble":
-            numbering.unnumbered(blocks, at, drafts[at[:-2]])
-        elif in_draft(at):
-            numbering.blocks(blocks, at, in_draft=drafts[at[:-2]])
-        else:
+        elif not in_draft(at):
             numbering.blocks(blocks, at, numbering.annex(edition, at[1]) if at[0] == "annexes" else None)
     _paragraph_ranges(numbering.numbers)
     return numbering.numbers
@@ -171,6 +168,7 @@ class _Numbering:
         # level's part of a reference ("II", "B", "1"), the last paragraph number
         self.in_annex: tuple[str, str] | None = None
         self.in_draft: str | None = None  # in a draft: its reference ("draft resolution I")
+        self.draft_references: dict[Path, str] = {}  # each draft's reference, by its path (drafts())
         self.counters: dict[str, int] = {}
         self.reference: dict[str, str] = {}
         self.last_paragraph = 0
@@ -188,12 +186,13 @@ class _Numbering:
         self.numbers.outline.append(OutlineEntry(("annexes", index), "annex", number, annex.title, anchor))
         return label, number
 
-    def drafts(self, edition: Edition) -> dict[Path, str]:
+    def drafts(self, edition: Edition) -> None:
         """Number the drafts ('I', or '' for the only one of its kind), through the body and the
-        annexes; each draft's reference by its path ("draft resolution I", "the draft decision")."""
+        annexes, and keep each one's reference by its path ("draft resolution I", "the draft
+        decision") in `draft_references`."""
         found = edition.drafts()
-        references: dict[Path, str] = {}
-        for kind in ("resolution", "decision"):
+        references = self.draft_references
+        for kind in DRAFT_KEYS.values():
             of_kind = [(path, block) for path, block in found if block.kind == kind]
             for position, (path, block) in enumerate(of_kind):
                 number = roman(position + 1) if len(of_kind) > 1 else ""
@@ -203,7 +202,6 @@ class _Numbering:
                 references[path] = self.labels.draft(kind, number)
                 if block.id:
                     self.numbers.targets[block.id] = Target(references[path], anchor)
-        return references
 
     def blocks(self, blocks: list, at: Path, in_annex: tuple[str, str] | None = None, in_draft: str | None = None) -> None:
         """Number a body's, an annex's or a draft's blocks, its counts starting afresh."""
@@ -221,6 +219,17 @@ class _Numbering:
                 self.table(block, path)
             elif isinstance(block, FigureBlock):
                 self.figure(block, path)
+            elif isinstance(block, DraftBlock):
+                self.draft(block, path)
+
+    def draft(self, block: DraftBlock, path: Path) -> None:
+        """Number a draft's preamble and body where it stands (its tables and figures counted in
+        document order), then go on with the list that holds it, its counts as they were."""
+        around = (self.in_annex, self.in_draft, self.counters, self.reference, self.last_paragraph)
+        reference = self.draft_references[path]
+        self.unnumbered(block.spec.preamble, path + (block.key, "preamble"), reference)
+        self.blocks(block.spec.body, path + (block.key, "body"), in_draft=reference)
+        self.in_annex, self.in_draft, self.counters, self.reference, self.last_paragraph = around
 
     def unnumbered(self, blocks: list, at: Path, in_draft: str | None = None) -> None:
         """The paragraphs of an unnumbered part (or a draft's preamble) take no number, but their

@@ -61,8 +61,9 @@ def _shown(edition: Edition, path: tuple[Any, ...], block: Any, numbers: Numbers
     if path[0] == "summary":
         return f"summary paragraph {path[1] + 1}{name}"
     if len(path) >= 3 and path[-3] in DRAFT_KEYS:
-        kind = DRAFT_KEYS[path[-3]]
-        return f"paragraph {number} of a draft {kind}{name}" if number else f"an unnumbered paragraph of a draft {kind}{name}"
+        kind, numeral = DRAFT_KEYS[path[-3]], numbers.drafts.get(path[:-3], "") if numbers else ""
+        draft = f"draft {kind} {numeral}" if numeral else f"the draft {kind}"
+        return f"paragraph {number} of {draft}{name}" if number else f"an unnumbered paragraph of {draft}{name}"
     if path[0] == "annexes":
         return f"paragraph {number} of annex {path[1] + 1}{name}" if number else f"an unnumbered annex paragraph{name}"
     return f"paragraph {number}{name}" if number else f"an unnumbered paragraph{name}"
