@@ -48,7 +48,7 @@ class PageChange:
     image: Path | None = None
 
 
-def rasterize(pdf: bytes, dpi: int = DPI, name: str = "the PDF") -> list[Image.Image]:
+def rasterize(pdf: bytes, dpi: int = DPI, name: str = "") -> list[Image.Image]:
     """Every page of a PDF as an RGB image (`name` says which PDF a message is about)."""
     if shutil.which("pdftoppm") is None:
         raise PageDiffError("pdftoppm not found: install poppler-utils to compare pages")
@@ -59,7 +59,7 @@ def rasterize(pdf: bytes, dpi: int = DPI, name: str = "the PDF") -> list[Image.I
                               capture_output=True, text=True)
         if done.returncode != 0:
             said = (done.stderr.strip().splitlines() or ["no reason given"])[-1]
-            raise PageDiffError(f"{name}: not a PDF pdftoppm can read ({said})")
+            raise PageDiffError(f"{name + ': ' if name else ''}not a PDF pdftoppm can read ({said})")
         pages = sorted(Path(folder).glob("page-*.png"), key=lambda p: int(re.findall(r"\d+", p.stem)[-1]))
         return [Image.open(p).convert("RGB") for p in pages]
 

@@ -334,10 +334,12 @@ class DraftBlock(Strict):
 
     @property
     def spec(self) -> DraftSpec:
+        """The draft itself, under whichever key it is written."""
         return self.draft_resolution or self.draft_decision  # type: ignore[return-value]
 
     @property
     def id(self) -> str | None:
+        """The draft's id (for ref() and for the language versions' title)."""
         return self.spec.id
 
     @property

@@ -96,6 +96,7 @@ def _identities(roots: list[Path]) -> list[tuple[int, int, int] | None]:
 
 
 async def _set_when_set(source: asyncio.Event, target: asyncio.Event) -> None:
+    """Set `target` once `source` is set (the preview's stop ends the current watch)."""
     await source.wait()
     target.set()
 
@@ -110,6 +111,7 @@ async def _set_when_replaced(roots: list[Path], identities: list[tuple[int, int,
 
 
 async def _sleep_unless(stop: asyncio.Event, seconds: float) -> None:
+    """Wait `seconds`, or less when `stop` is set meanwhile."""
     try:
         await asyncio.wait_for(stop.wait(), seconds)
     except asyncio.TimeoutError:

@@ -202,7 +202,9 @@ class HiddenTextError(ValueError):
 
 def _require_shown_text(tree_html: str, document: Document) -> None:
     """A HiddenTextError when the pages show less than SHOWN_SHARE of the tree's characters (a
-    stylesheet's `display: none` made a blank or gutted PDF that a build wrote as if whole)."""
+    stylesheet's `display: none` made a blank or gutted PDF that a build wrote as if whole). It reads
+    WeasyPrint's box tree (`page._page_box`, private) as overflowing_text does: checked with the
+    WeasyPrint of requirements.lock."""
     from lxml import html as lxml_html
     from weasyprint.formatting_structure import boxes
 
