@@ -158,7 +158,7 @@ def test_a_translated_column_heading_too_wide_for_the_page_is_an_error_at_it(tmp
     replace_in(data / "sessions/59/cmw-status.fr.yaml", '      - "Nationalité"\n', f'      - "{"Nationalité" * 8}"\n')
     errors = [p for p in problems_of(data, 59) if ": error: " in p]
     assert len(errors) == 1 and errors[0].startswith(
-        f"{data / 'sessions/59/cmw-status.fr.yaml'}:12:7: error: the French table 'committee-members' has 3 columns")
+        f"{data / 'sessions/59/cmw-status.fr.yaml'}:13:7: error: the French table 'committee-members' has 3 columns")
     assert errors[0].endswith("split it into two tables or shorten the column headings")
 
 

@@ -814,3 +814,18 @@ def test_a_language_key_of_the_wrong_kind_or_place_is_an_error_at_its_line(data_
     replace_in(data_copy / "languages" / "fr.yaml", old, new)
     errors = [p for p in problems_of(data_copy, 59) if ": error:" in p]
     assert len(errors) == 1 and "languages/fr.yaml:" in errors[0] and expected in errors[0], errors
+
+
+def test_a_version_title_is_told_stale_when_the_english_title_changes(data_copy):
+    """A language version's title records the English title it translates (`title_source_hash`):
+    an edition that gains its own title, or a series title edited, makes it stale (a warning in a
+    draft), as a translated paragraph is (a gap of earlier sessions: nothing was said)."""
+    from conftest import problems_of
+
+    assert not [p for p in problems_of(data_copy, 59) if "title_source_hash" in p or "title is stale" in p]
+    replace_in(data_copy / "sessions/59/cmw-status.yaml", "series: cmw-status\n",
+               "series: cmw-status\ntitle: Status of the Convention on Migrant Workers\n")
+    stale = [p for p in problems_of(data_copy, 59) if "title is stale" in p]
+    assert len(stale) == 5 and all(": warning: " in p for p in stale), stale
+    assert "cmw-status.fr.yaml:8:" in next(p for p in stale if "fr.yaml" in p)
+    assert "'Status of the Convention on Migrant Workers'" in stale[0]

@@ -26,7 +26,7 @@ def test_a_russian_word_with_a_latin_o_is_a_warning_at_its_text(versions_copy, m
     replace_in(versions_copy / RU, "Конвенцию ратифицировали", "Кoнвенцию ратифицировали")  # a Latin o
     monkeypatch.chdir(versions_copy.parent)
     found = [p for p in problems_of(Path("data"), 59) if "lookalike" in p]
-    assert found == [f"data/{RU}:18:11: warning: the Russian text of paragraph 5 (status) mixes Latin and Cyrillic "
+    assert found == [f"data/{RU}:19:11: warning: the Russian text of paragraph 5 (status) mixes Latin and Cyrillic "
                      "letters in the word 'Кoнвенцию' (a lookalike letter?)"], found
 
 

@@ -67,6 +67,9 @@ class Translation(Strict):
     source: NonEmpty | None = None
     job_number: Annotated[str, StringConstraints(pattern=JOB_NUMBER)] | None = None
     title: NonEmpty
+    # the hash of the English title this title translates (the edition's own, or the series'):
+    # validation says when the English title changed since
+    title_source_hash: SourceHash | None = None
     # the agenda item's title; a list, one title each, for a report issued under several items
     agenda_title: NonEmpty | list[NonEmpty] | None = None
     transmitted_title: NonEmpty | None = None  # the transmitted report's title, for a note that transmits one

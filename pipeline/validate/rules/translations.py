@@ -195,6 +195,7 @@ def _check_version(inputs: Inputs, sourced: Sourced, translated: Sourced, known:
     yield from _check_job_number(v)
     yield from _check_language_strings(inputs, v)
     yield from _check_titles(v)
+    yield from _check_title_hash(v, inputs)
     yield from title_glyph_problems(translated, v.language.code)
     yield from _check_agenda_titles(v)
     yield from _check_blocks(v, original)
@@ -377,6 +378,25 @@ def _check_titles(v: _Version) -> Problems:
                                              "this one")
         elif given:
             yield from plain_title_problems(translated, key, what, given)
+
+
+def _check_title_hash(v: _Version, inputs: Inputs) -> Problems:
+    """The version's title translates the English title printed now (the edition's own, or the
+    series'): told when it changed since (`title_source_hash`), and a hint when no hash is given."""
+    series = inputs.series.get(v.edition.series)
+    english = v.edition.title or (series.model.title if series is not None else None)
+    if english is None:
+        return
+    current = source_hash(english)
+    if v.version.title_source_hash is None:
+        yield warning(at(v.translated, "title"), f"the {v.name} title gives no title_source_hash, so a change of the "
+                                                 f"English title would go untold; add 'title_source_hash: "
+                                                 f"{current}' (the hash of '{english}')")
+    elif v.version.title_source_hash != current:
+        yield v.until_final(at(v.translated, "title_source_hash"),
+                            f"the {v.name} title is stale: the English title is now '{english}', changed since it "
+                            f"was translated; update the title, then its title_source_hash (now {current})"
+                            + ("" if v.edition.is_draft else " (a final version needs every translation current)"))
 
 
 def _printed_session_forms(inputs: Inputs, edition: Edition) -> list[tuple[str, str]]:
