@@ -93,3 +93,11 @@ def test_a_versions_untranslated_draft_paragraph_names_its_draft(data_copy):
         "language: fr\nstatus: unofficial\ntitle: Rapport\nagenda_title: Examen\nauthor: Rapporteur\n", encoding="utf-8")
     told = [p for p in problems_of(data_copy, 62) if "(part-a)" in p]
     assert told and "an unnumbered paragraph of the draft decision (part-a)" in told[0], told
+
+
+def test_a_draft_title_of_a_paragraphs_length_is_a_warning(data_copy):
+    """Attack 9: a 2,000-character draft title passed without a word."""
+    replace_in(data_copy / EDITION, "      title: Questions deferred for future consideration\n",
+               "      title: " + "Questions deferred for future consideration " * 45 + "\n")
+    warned = [p for p in problems_of(data_copy, 62) if "the draft decision's title has" in p]
+    assert warned and ": warning:" in warned[0] and "a title or an author line runs to three lines" in warned[0]

@@ -451,9 +451,9 @@ def plain_title_problems(sourced: Sourced, key: str | tuple[str | int, ...], wha
                                         "is printed from the note (masthead_notes, attached_to: title or agenda); "
                                         "leave it out of the title")
     if printed_width(title) > MAX_TITLE_LENGTH:
-        yield warning(at(sourced, *path), f"{what} has {len(title):,} characters; a UN report's title is a line or "
-                                          f"three (under {MAX_TITLE_LENGTH} Latin letters, half as many Chinese "
-                                          "characters): is a paragraph in its place?")
+        yield warning(at(sourced, *path), f"{what} has {len(title):,} characters; a title or an author line runs "
+                                          f"to three lines at most (under {MAX_TITLE_LENGTH} Latin letters, half as "
+                                          "many Chinese characters): is a paragraph in its place?")
 
 
 def check_titles(inputs: Inputs, sourced: Sourced) -> Problems:
@@ -466,6 +466,9 @@ def check_titles(inputs: Inputs, sourced: Sourced) -> Problems:
     for index, item in enumerate(edition.agenda_items):
         yield from plain_title_problems(sourced, agenda_path(edition, index, "title"), "the agenda item's title",
                                         item.title or "")
+    for path, draft in edition.drafts():
+        yield from plain_title_problems(sourced, (*path, draft.key, "title"), f"the draft {draft.kind}'s title",
+                                        draft.spec.title or "")
 
 
 def check_transmittal(inputs: Inputs, sourced: Sourced) -> Problems:
