@@ -19,7 +19,8 @@ from typing import Hashable, Sequence
 
 from lxml.etree import _Element
 
-from pipeline.doctree.vocabulary import labels_printed_once
+from pipeline.doctree.vocabulary import VOCABULARY, labels_printed_once
+from pipeline.model.blocks import DRAFT_KEYS
 from pipeline.writers.text import CanonicalLine
 
 # The number a heading's text starts with ("I.", "A.", "1.", "(a)", "Part one", "Annex II").
@@ -107,6 +108,17 @@ class DocumentDiff:
 ONCE_HEADINGS = labels_printed_once()
 
 
+def _form(form: str) -> str:
+    """A line form of the vocabulary ('draft {kind}') as a pattern, {kind} standing for a draft's
+    kind ('resolution', 'decision')."""
+    return re.escape(form).replace(re.escape("{kind}"), "(?:" + "|".join(DRAFT_KEYS.values()) + ")")
+
+
+# A draft's label line opens its own paragraph count, its closing line ends it (vocabulary: draft-text).
+DRAFT_LABEL = re.compile(_form(re.fullmatch(r"\[([^\]]+)\] \{text\}", str(VOCABULARY["draft-label"].canonical))[1]))
+DRAFT_CLOSING = re.compile(_form(str(VOCABULARY["draft-text"].closing)))
+
+
 def parse_blocks(lines: Sequence[CanonicalLine | str]) -> list[Block]:
     """The blocks of a canonical text (lines as strings, or with their tree elements), in the
     line forms pipeline/doctree/vocabulary.py declares."""
@@ -126,12 +138,12 @@ def parse_blocks(lines: Sequence[CanonicalLine | str]) -> list[Block]:
         elif match := re.fullmatch(r"\[(table|figure) ?(.*)\]", line):  # its caption, rows, picture and source follow
             opener = f"{match[1]} {match[2]}".strip()
             blocks.append(Block("table", opener, match[2], line, element))
-        elif re.fullmatch(r"\[end of draft [a-z]+\]", line):
+        elif DRAFT_CLOSING.fullmatch(line):
             scope = outer_scope  # the report's count goes on after a draft
             continue
         elif match := re.fullmatch(r"\[([^\]]+)\] ?(.*)", line):
             label, text = match[1], match[2]
-            if label.startswith("draft ") and label != "draft title":  # a draft's paragraphs have their own count
+            if DRAFT_LABEL.fullmatch(label):  # a draft's paragraphs have their own count
                 outer_scope = scope
                 scope = " of " + text[:1].lower() + text[1:] + scope
                 paragraph = ""
@@ -142,7 +154,7 @@ def parse_blocks(lines: Sequence[CanonicalLine | str]) -> list[Block]:
                 opener = label
             number = NUMBER.match(text)
             name = label if label in ONCE_HEADINGS else f"{label} {number[1]}" if number else f"{label} \"{_short(text)}\""
-            blocks.append(Block("heading", name + (scope if label not in ("annex", "annex title") and not re.fullmatch(r"draft (?!title)\w+", label) else ""),
+            blocks.append(Block("heading", name + (scope if label not in ("annex", "annex title") and not DRAFT_LABEL.fullmatch(label) else ""),
                                 text, line, element))
         elif match := re.fullmatch(r"  (head|row): (.*)", line):
             name = f"{opener} {'head row' if match[1] == 'head' else 'row'}"

@@ -215,17 +215,20 @@ class Edition(Strict):
         """Every list of blocks with its data path, in document order: the note's paragraphs,
         the summary, the body, each annex's body; each list followed by the lists inside its
         drafts (a draft's preamble, then its body: ("body", 7, "draft_decision", "body"))."""
-        lists = ([((key,), getattr(self, key)) for key in UNNUMBERED_PARTS]
-                 + [(("body",), self.body)] + draft_lists(self.body, ("body",)))
-        for i, annex in enumerate(self.annexes):
-            lists += [(("annexes", i, "body"), annex.body)] + draft_lists(annex.body, ("annexes", i, "body"))
+        lists = [((key,), getattr(self, key)) for key in UNNUMBERED_PARTS]
+        for at, blocks in self.numbered_lists():
+            lists += [(at, blocks)] + draft_lists(blocks, at)
         return lists
+
+    def numbered_lists(self) -> list[tuple[tuple[str | int, ...], list]]:
+        """The lists of blocks whose paragraphs are numbered, with their data paths: the body,
+        then each annex's body (the lists inside their drafts aside)."""
+        return [(("body",), self.body)] + [(("annexes", i, "body"), a.body) for i, a in enumerate(self.annexes)]
 
     def drafts(self) -> list[tuple[tuple[str | int, ...], DraftBlock]]:
         """Every draft resolution or decision with its data path, in document order (the
         body's, then each annex's)."""
-        lists = [(("body",), self.body)] + [(("annexes", i, "body"), a.body) for i, a in enumerate(self.annexes)]
-        return [(at + (index,), block) for at, blocks in lists for index, block in enumerate(blocks)
+        return [(at + (index,), block) for at, blocks in self.numbered_lists() for index, block in enumerate(blocks)
                 if isinstance(block, DraftBlock)]
 
     @property
